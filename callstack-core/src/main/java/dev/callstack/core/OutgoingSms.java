@@ -1,0 +1,33 @@
+package dev.callstack.core;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A text to send.
+ *
+ * @param to                   the recipient
+ * @param body                 the text; not empty
+ * @param encoding             encoding choice, {@link SmsEncoding#AUTO} by default
+ * @param requestStatusReport  ask the network for a delivery report
+ * @param validity             how long the network keeps trying, or {@code null} for the network default
+ */
+public record OutgoingSms(PhoneNumber to, String body, SmsEncoding encoding, boolean requestStatusReport,
+                          Duration validity) {
+    public OutgoingSms {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(encoding, "encoding");
+        if (body.isEmpty()) {
+            throw new InvalidRequestException("SMS body must not be empty");
+        }
+        if (validity != null && (validity.isNegative() || validity.isZero())) {
+            throw new InvalidRequestException("SMS validity must be positive");
+        }
+    }
+
+    /** Auto encoding, with a delivery report, network default validity. */
+    public static OutgoingSms of(PhoneNumber to, String body) {
+        return new OutgoingSms(to, body, SmsEncoding.AUTO, true, null);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.callstack.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An SMS the network accepted.
+ *
+ * @param messageId  the id under which it was stored
+ * @param recipient  where it went
+ * @param references TP-MR of each part, in part order
+ */
+public record SentSms(long messageId, PhoneNumber recipient, List<Integer> references) {
+    public SentSms {
+        Objects.requireNonNull(recipient, "recipient");
+        references = List.copyOf(Objects.requireNonNull(references, "references"));
+        if (references.isEmpty()) {
+            throw new IllegalArgumentException("references must not be empty");
+        }
+    }
+
+    public int parts() {
+        return references.size();
+    }
+
+    /** The first part's reference. */
+    public int reference() {
+        return references.get(0);
+    }
+}

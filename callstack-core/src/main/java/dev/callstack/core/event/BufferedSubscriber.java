@@ -1,0 +1,85 @@
+package dev.callstack.core.event;
+
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * Queues events in a bounded buffer (drop-oldest, counted) and drains it on a dispatcher thread, one drain at a
+ * time, so the handler sees events in publish order and never concurrently.
+ *
+ * <p>Thread-safe: offers come from any publisher, the drain runs on one dispatcher thread at a time.
+ */
+final class BufferedSubscriber<E extends ModemEvent> extends Subscriber<E> {
+    private final Consumer<? super E> handler;
+    private final EventBus.ErrorHandler errorHandler;
+    private final int capacity;
+    private final Executor dispatcher;
+    private final ArrayDeque<E> buffer;
+    private boolean draining;
+    private long dropped;
+
+    BufferedSubscriber(EventBus bus, Class<E> type, Consumer<? super E> handler, EventBus.ErrorHandler errorHandler,
+                       int capacity, Executor dispatcher) {
+        super(bus, type);
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1");
+        }
+        this.capacity = capacity;
+        this.buffer = new ArrayDeque<>(Math.min(capacity, 64));
+    }
+
+    @Override
+    void accept(E event) {
+        boolean startDrain;
+        synchronized (buffer) {
+            if (buffer.size() == capacity) {
+                buffer.pollFirst();
+                dropped++;
+            }
+            buffer.addLast(event);
+            startDrain = !draining;
+            draining = true;
+        }
+        if (startDrain) {
+            try {
+                dispatcher.execute(this::drain);
+            } catch (RejectedExecutionException busClosed) {
+                close();
+            }
+        }
+    }
+
+    private void drain() {
+        while (isActive()) {
+            E next;
+            synchronized (buffer) {
+                next = buffer.pollFirst();
+                if (next == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            Dispatch.call(handler, next, errorHandler);
+        }
+    }
+
+    @Override
+    void onClose() {
+        synchronized (buffer) {
+            buffer.clear();
+        }
+    }
+
+    @Override
+    public long dropped() {
+        synchronized (buffer) {
+            return dropped;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.callstack.core.event;
+
+import java.time.Instant;
+
+/** One ring of an incoming call ({@code RING} / {@code +CRING}). */
+public record CallRing(Instant timestamp) implements ModemEvent {
+    public CallRing {
+        Checks.notNull(timestamp, "timestamp");
+    }
+}

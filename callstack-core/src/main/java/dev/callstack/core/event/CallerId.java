@@ -1,0 +1,15 @@
+package dev.callstack.core.event;
+
+import java.time.Instant;
+
+/**
+ * The calling line identity of an incoming call ({@code +CLIP}).
+ *
+ * @param number the caller's number as presented, or an empty string when the caller withheld it
+ */
+public record CallerId(Instant timestamp, String number) implements ModemEvent {
+    public CallerId {
+        Checks.notNull(timestamp, "timestamp");
+        Checks.notNull(number, "number");
+    }
+}

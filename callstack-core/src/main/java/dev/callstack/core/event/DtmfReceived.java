@@ -1,0 +1,18 @@
+package dev.callstack.core.event;
+
+import java.time.Instant;
+
+/** A DTMF tone received during a call; {@code digit} is one of {@code 0-9 * # A-D}. */
+public record DtmfReceived(Instant timestamp, char digit) implements ModemEvent {
+    public DtmfReceived {
+        Checks.notNull(timestamp, "timestamp");
+        if (!isDtmf(digit)) {
+            throw new IllegalArgumentException("digit must be one of 0-9 * # A-D");
+        }
+    }
+
+    /** The one rule for what a DTMF digit is. */
+    public static boolean isDtmf(char c) {
+        return (c >= '0' && c <= '9') || c == '*' || c == '#' || (c >= 'A' && c <= 'D');
+    }
+}

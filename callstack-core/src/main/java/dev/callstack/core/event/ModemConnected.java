@@ -1,0 +1,10 @@
+package dev.callstack.core.event;
+
+import java.time.Instant;
+
+/** The modem is open, initialised and ready for commands. */
+public record ModemConnected(Instant timestamp) implements ModemEvent {
+    public ModemConnected {
+        Checks.notNull(timestamp, "timestamp");
+    }
+}

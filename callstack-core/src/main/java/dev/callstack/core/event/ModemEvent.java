@@ -1,0 +1,16 @@
+package dev.callstack.core.event;
+
+import java.time.Instant;
+
+/**
+ * Every public event a modem reports. Subscribe to this root type on the {@link EventBus} to receive all of them.
+ *
+ * <p>Records only: immutable and thread-safe.
+ */
+public sealed interface ModemEvent
+        permits SmsReceived, SmsSent, SmsDeliveryReport, CallStateChanged, CallRing, CallerId, DtmfReceived,
+                ModemConnected, ModemDisconnected, SignalQuality, UssdResponse {
+
+    /** When the event was observed by Callstack (not the network's timestamp). */
+    Instant timestamp();
+}

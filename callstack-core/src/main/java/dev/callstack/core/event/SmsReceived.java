@@ -1,0 +1,30 @@
+package dev.callstack.core.event;
+
+import java.time.Instant;
+
+/**
+ * An inbound SMS, reassembled when it came in several parts.
+ *
+ * @param sender        originator as the network gave it: an international or national number, or an
+ *                      alphanumeric name such as {@code DUO}
+ * @param body          the whole text
+ * @param smscTimestamp the service centre time stamp, or {@code null} when unknown
+ * @param parts         how many parts the message had (1 for a single SMS)
+ * @param messageId     the id under which the message was stored, or {@code null} when it was not stored
+ * @param partial       true when some parts never arrived and the message was delivered after the reassembly timeout
+ */
+public record SmsReceived(Instant timestamp, String sender, String body, Instant smscTimestamp, int parts,
+                          Long messageId, boolean partial) implements ModemEvent {
+    public SmsReceived {
+        Checks.notNull(timestamp, "timestamp");
+        Checks.notBlank(sender, "sender");
+        Checks.notNull(body, "body");
+        Checks.range(parts, 1, 255, "parts");
+        Checks.positive(messageId, "messageId");
+    }
+
+    /** A complete message. */
+    public SmsReceived(Instant timestamp, String sender, String body, Instant smscTimestamp, int parts, Long messageId) {
+        this(timestamp, sender, body, smscTimestamp, parts, messageId, false);
+    }
+}

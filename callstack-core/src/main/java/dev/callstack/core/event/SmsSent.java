@@ -1,0 +1,34 @@
+package dev.callstack.core.event;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An outbound SMS accepted by the network: every part got a message reference.
+ *
+ * @param recipient  the number it was sent to
+ * @param references TP-MR of each part, in part order (0–255 each)
+ * @param parts      number of parts; equals {@code references.size()}
+ * @param messageId  id of the stored sent message, or {@code null} when it was not stored
+ */
+public record SmsSent(Instant timestamp, String recipient, List<Integer> references, int parts, Long messageId)
+        implements ModemEvent {
+    public SmsSent {
+        Checks.notNull(timestamp, "timestamp");
+        Checks.notBlank(recipient, "recipient");
+        references = List.copyOf(Checks.notNull(references, "references"));
+        Checks.range(parts, 1, 255, "parts");
+        if (references.size() != parts) {
+            throw new IllegalArgumentException("references must have one entry per part");
+        }
+        for (int reference : references) {
+            Checks.range(reference, 0, 255, "reference");
+        }
+        Checks.positive(messageId, "messageId");
+    }
+
+    /** The first part's reference: the one a single-part message is known by. */
+    public int reference() {
+        return references.get(0);
+    }
+}

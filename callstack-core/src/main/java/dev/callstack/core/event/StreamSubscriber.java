@@ -1,0 +1,79 @@
+package dev.callstack.core.event;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** A bounded, drop-oldest queue filled by publishers and drained by {@link #poll}. Thread-safe. */
+final class StreamSubscriber<E extends ModemEvent> extends Subscriber<E> implements EventStream<E> {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final ArrayDeque<E> queue;
+    private final int capacity;
+    private long dropped;
+
+    StreamSubscriber(EventBus bus, Class<E> type, int capacity) {
+        super(bus, type);
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1");
+        }
+        this.capacity = capacity;
+        this.queue = new ArrayDeque<>(Math.min(capacity, 64));
+    }
+
+    @Override
+    void accept(E event) {
+        lock.lock();
+        try {
+            if (queue.size() == capacity) {
+                queue.pollFirst();
+                dropped++;
+            }
+            queue.addLast(event);
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public E poll(Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(timeout, "timeout");
+        long remaining = timeout.toNanos();
+        lock.lock();
+        try {
+            while (queue.isEmpty()) {
+                if (!isActive() || remaining <= 0) {
+                    return null;
+                }
+                remaining = notEmpty.awaitNanos(remaining);
+            }
+            return queue.pollFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    void onClose() {
+        lock.lock();
+        try {
+            queue.clear();
+            notEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long dropped() {
+        lock.lock();
+        try {
+            return dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

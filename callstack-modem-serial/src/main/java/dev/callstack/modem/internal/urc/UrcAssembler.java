@@ -10,6 +10,8 @@ import java.util.Optional;
  * <p>Not thread-safe; confined to the executor's engine thread.
  */
 public final class UrcAssembler {
+    /** Shorter than any real SMS-DELIVER or STATUS-REPORT TPDU with its SMSC field. */
+    private static final int MIN_PDU_HEX = 20;
     private Urc pending;
 
     /** Parses a line that is not part of a command's answer; empty while a two-line URC is incomplete. */
@@ -42,7 +44,7 @@ public final class UrcAssembler {
         }
         Urc.SmsPduHeader pdu = (Urc.SmsPduHeader) header;
         String hex = stripQuotes(line.strip());
-        if (!UssdTextDecoder.isHex(hex) || hex.length() < 2) {
+        if (!UssdTextDecoder.isHex(hex) || hex.length() < MIN_PDU_HEX || hex.length() % 2 != 0) {
             return Optional.empty();
         }
         SmsUrc sms = pdu.statusReport() ? new SmsUrc.DirectStatusReport(hex, pdu.length())

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * single-threaded scheduler shared with the rest of the modem), which also frames the bytes. Futures complete on the
  * engine thread: dependent stages must not block (public API futures are re-completed on another executor).
  */
-public final class AtCommandExecutor {
+public final class AtCommandExecutor implements AtChannel {
     /** Hears about the link and the modem's health; called on the engine thread. */
     public interface Listener {
         void onLinkLost(long sessionId, String reason);
@@ -115,6 +115,7 @@ public final class AtCommandExecutor {
     }
 
     /** Queues {@code command}; the future completes on the engine thread. */
+    @Override
     public CompletableFuture<AtResponse> execute(AtCommand command) {
         Objects.requireNonNull(command, "command");
         CompletableFuture<AtResponse> future = new CompletableFuture<>();

@@ -129,6 +129,22 @@ class EventStreamTest {
     }
 
     @Test
+    void hugeTimeoutsAreAcceptedRatherThanOverflowing() throws Exception {
+        EventStream<SmsReceived> stream = bus.stream(SmsReceived.class, 3);
+        bus.publish(sms(1));
+
+        assertThat(stream.poll(Duration.ofSeconds(Long.MAX_VALUE)).messageId()).isEqualTo(1L);
+        assertThat(stream.poll(Duration.ofSeconds(Long.MIN_VALUE))).isNull();
+
+        AtomicReference<Thread> poller = new AtomicReference<>();
+        CompletableFuture<SmsReceived> polled = pollOnNewThread(stream, Duration.ofSeconds(Long.MAX_VALUE), poller);
+        awaitWaiting(poller);
+        bus.publish(sms(2));
+
+        assertThat(polled.get(WAIT.toSeconds(), SECONDS).messageId()).isEqualTo(2L);
+    }
+
+    @Test
     void interruptedPollThrows() {
         EventStream<SmsReceived> stream = bus.stream(SmsReceived.class, 3);
         Thread.currentThread().interrupt();
@@ -149,10 +165,15 @@ class EventStreamTest {
 
     private static CompletableFuture<SmsReceived> pollOnNewThread(EventStream<SmsReceived> stream,
                                                                    AtomicReference<Thread> poller) {
+        return pollOnNewThread(stream, Duration.ofMinutes(1), poller);
+    }
+
+    private static CompletableFuture<SmsReceived> pollOnNewThread(EventStream<SmsReceived> stream, Duration timeout,
+                                                                   AtomicReference<Thread> poller) {
         CompletableFuture<SmsReceived> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                result.complete(stream.poll(Duration.ofMinutes(1)));
+                result.complete(stream.poll(timeout));
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             }

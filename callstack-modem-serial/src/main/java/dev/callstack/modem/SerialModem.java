@@ -36,8 +36,12 @@ public final class SerialModem implements Modem {
         this.engine = engine;
     }
 
-    /** Creates the modem for {@code config.port()} and starts connecting. */
-    public static SerialModem open(SerialModemConfig config) {
+    /**
+     * Creates the modem for {@code config.port()} and starts connecting in the background; use
+     * {@link #awaitConnected(Duration)} (or wait for {@code ModemConnected}) before the first request, which
+     * otherwise fails fast with {@code ModemUnavailableException}.
+     */
+    public static SerialModem create(SerialModemConfig config) {
         SerialModem modem = builder(config).build();
         modem.start();
         return modem;
@@ -76,6 +80,14 @@ public final class SerialModem implements Modem {
     @Override
     public CallApi calls() {
         return engine.calls();
+    }
+
+    /**
+     * Waits until the modem is connected and initialised; true when it is, false after {@code timeout} (or when it
+     * stopped reconnecting, see {@link #haltReason()}).
+     */
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        return engine.awaitConnected(Objects.requireNonNull(timeout, "timeout"));
     }
 
     /** Why the modem stopped reconnecting (for example {@code "SIM PIN rejected (wrong PIN)"}), if it did. */

@@ -30,7 +30,7 @@ class SerialModemLifecycleTest {
     @Test
     void initRunsTheSequenceAndPublishesConnectedWithIdentityAndRegistration() throws Exception {
         SerialModem modem = h.start(SimHarness.fastConfig().build());
-        await().until(() -> modem.state().connected());
+        assertThat(modem.awaitConnected(Duration.ofSeconds(10))).isTrue();
         assertThat(h.events(ModemConnected.class)).hasSize(1);
         assertThat(modem.state().manufacturer()).isEqualTo("SIMCOM_Ltd");
         assertThat(modem.state().model()).isEqualTo("SIMCOM_SIM800L");
@@ -75,10 +75,10 @@ class SerialModemLifecycleTest {
     }
 
     @Test
-    void simPukStopsReconnecting() {
+    void simPukStopsReconnecting() throws Exception {
         h.sim.pinState(PinState.SIM_PUK);
         SerialModem modem = h.start(SimHarness.fastConfig().simPin("1234").build());
-        await().until(() -> modem.haltReason().isPresent());
+        assertThat(modem.awaitConnected(Duration.ofSeconds(10))).isFalse();
         assertThat(modem.haltReason()).contains("SIM PUK required");
         assertThat(h.sim.commands()).noneMatch(c -> c.startsWith("AT+CPIN="));
     }

@@ -132,6 +132,27 @@ public final class ModemEngine {
         return lifecycle.isConnected();
     }
 
+    /** Waits for the modem to be connected; false after the timeout or once reconnecting has stopped. */
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        java.util.concurrent.CountDownLatch changed = new java.util.concurrent.CountDownLatch(1);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (var subscription = events.subscribe(dev.callstack.core.event.ModemEvent.class,
+                event -> changed.countDown(), dev.callstack.core.event.Delivery.inline())) {
+            while (true) {
+                if (isConnected()) {
+                    return true;
+                }
+                ModemLifecycle.Phase phase = lifecycle.phase();
+                long left = deadline - System.nanoTime();
+                if (phase == ModemLifecycle.Phase.HALTED || phase == ModemLifecycle.Phase.CLOSED || left <= 0) {
+                    return false;
+                }
+                // Halting publishes nothing, so wake up now and then to notice it.
+                changed.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
     public void close() {
         lifecycle.close();
         engine.shutdown();

@@ -1,17 +1,17 @@
 package dev.callstack.testkit.sim;
 
 import java.io.Closeable;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -379,7 +379,14 @@ public final class AtModemSimulator implements AutoCloseable {
 
     private void attachSocket(Socket socket) {
         try {
-            attach("tcp", socket.getInputStream(), socket.getOutputStream(), socket);
+            synchronized (links) {
+                if (!plugged) {
+                    // Accepted just before unplug() stopped the listener: the cable is already out.
+                    socket.close();
+                    return;
+                }
+                attach("tcp", socket.getInputStream(), socket.getOutputStream(), socket);
+            }
         } catch (IOException | RuntimeException e) {
             try {
                 socket.close();
@@ -392,18 +399,18 @@ public final class AtModemSimulator implements AutoCloseable {
     private void startPty(SocatPty socat) {
         try {
             socat.start();
-            FileInputStream in = new FileInputStream(socat.modemLink().toFile());
-            FileOutputStream out;
+            // Channels, not file streams: closing a FileChannel wakes a thread blocked in a tty read. Separate
+            // read and write channels, because one FileChannel serialises its reads and writes.
+            FileChannel reads = FileChannel.open(socat.modemLink(), StandardOpenOption.READ);
+            FileChannel writes;
             try {
-                out = new FileOutputStream(socat.modemLink().toFile());
+                writes = FileChannel.open(socat.modemLink(), StandardOpenOption.WRITE);
             } catch (IOException e) {
-                in.close();
+                reads.close();
                 throw e;
             }
-            // socat must be stopped before the streams close: only its hang-up ends a blocked tty read.
-            attach("pty", in, out, () -> {
-                socat.stop();
-                try (in; out) {
+            attach("pty", Channels.newInputStream(reads), Channels.newOutputStream(writes), () -> {
+                try (reads; writes) {
                     // closes both
                 }
             });

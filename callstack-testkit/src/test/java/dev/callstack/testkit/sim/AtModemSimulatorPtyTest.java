@@ -3,11 +3,12 @@ package dev.callstack.testkit.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,6 @@ class AtModemSimulatorPtyTest {
 
     @AfterEach
     void close() throws Exception {
-        // Stopping socat first hangs up the host tty, which is what ends the host's blocked read.
         if (sim != null) {
             sim.close();
         }
@@ -38,12 +38,13 @@ class AtModemSimulatorPtyTest {
         }
     }
 
+    /** Channels, because closing one wakes a blocked tty read (closing a FileInputStream does not). */
     private static HostEnd openHost(Path device) throws IOException {
-        FileInputStream in = new FileInputStream(device.toFile());
-        FileOutputStream out = new FileOutputStream(device.toFile());
-        return new HostEnd(in, out, () -> {
-            in.close();
-            out.close();
+        FileChannel reads = FileChannel.open(device, StandardOpenOption.READ);
+        FileChannel writes = FileChannel.open(device, StandardOpenOption.WRITE);
+        return new HostEnd(Channels.newInputStream(reads), Channels.newOutputStream(writes), () -> {
+            reads.close();
+            writes.close();
         });
     }
 
@@ -66,21 +67,22 @@ class AtModemSimulatorPtyTest {
     }
 
     @Test
-    void hostClosingTheDeviceKeepsThePtyUsable() throws Exception {
-        // A blocked tty read only ends on hang-up, so the first host must not have a reader of its own here.
+    void hostCanCloseAndReopenTheDevice() throws Exception {
+        assertThat(host.exchange("AT", "OK")).isEqualTo("\r\nOK\r\n");
         host.close();
-        host = null;
-        sim.close();
-        sim = new AtModemSimulator();
-        pty = sim.openPty();
-        sim.drop("AT+CFUN?");
-        try (FileOutputStream writeOnly = new FileOutputStream(pty.hostDevice().toFile())) {
-            writeOnly.write("AT+CFUN?\r".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        }
-        assertThat(sim.takeCommand(HostEnd.TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
-                .isEqualTo("AT+CFUN?");
+        sim.urc("+CMTI: \"SM\",1");
         host = openHost(pty.hostDevice());
+        assertThat(host.awaitReceived(",1\r\n")).isEqualTo("\r\n+CMTI: \"SM\",1\r\n");
         assertThat(host.exchange("AT+CPIN?", "OK")).isEqualTo("\r\n+CPIN: READY\r\n\r\nOK\r\n");
+    }
+
+    @Test
+    void aPipeReplacesThePtyLinkWithoutStoppingThePty() throws Exception {
+        SimulatorPipe pipe = sim.openPipe();
+        try (HostEnd pipeHost = HostEnd.of(pipe)) {
+            assertThat(pipeHost.exchange("AT", "OK")).isEqualTo("\r\nOK\r\n");
+        }
+        assertThat(pty.hostDevice()).exists();
     }
 
     @Test

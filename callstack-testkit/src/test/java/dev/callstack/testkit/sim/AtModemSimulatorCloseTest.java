@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class AtModemSimulatorCloseTest {
 
     static List<String> simulatorThreads() {

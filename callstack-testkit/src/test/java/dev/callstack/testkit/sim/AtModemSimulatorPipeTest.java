@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class AtModemSimulatorPipeTest {
     /** SMS-DELIVER from gammu's smsd-incoming-cmt test: announced as {@code +CMT: ,23}. */
     static final String DELIVER_PDU = "07918497483252F0840B918496445078F700007121320144744004D4F29C0E";

@@ -12,8 +12,10 @@ import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Runs over a real pseudo-terminal pair; skipped only when socat is missing outside CI. */
+@Timeout(30)
 class AtModemSimulatorPtyTest {
     private AtModemSimulator sim;
     private PtyEndpoint pty;

@@ -81,6 +81,14 @@ class AtModemSimulatorPipeTest {
     }
 
     @Test
+    void registrationChangeIsAnnouncedAndQueryable() {
+        sim.registration(5);
+        assertThat(host.awaitReceived("\"00D30173\"\r\n")).isEqualTo("\r\n+CREG: 5,\"84CD\",\"00D30173\"\r\n");
+        assertThat(host.exchange("AT+CREG?", "OK")).isEqualTo("\r\n+CREG: 2,5,\"84CD\",\"00D30173\"\r\n\r\nOK\r\n");
+        assertThat(host.exchange("AT+CGREG?", "OK")).isEqualTo("\r\n+CGREG: 2,5,\"84CD\",\"00D30173\"\r\n\r\nOK\r\n");
+    }
+
+    @Test
     void respondOverridesTheDefaultUntilCleared() {
         sim.respond("AT+CSQ", "+CSQ: 5,3", "OK");
         assertThat(host.exchange("AT+CSQ", "OK")).isEqualTo("\r\n+CSQ: 5,3\r\n\r\nOK\r\n");

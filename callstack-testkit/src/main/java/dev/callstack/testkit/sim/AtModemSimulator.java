@@ -191,11 +191,13 @@ public final class AtModemSimulator implements AutoCloseable {
 
     /** Emits {@code +CMT: ,<tpdu-length>} and the PDU line. */
     public void deliverDirect(String pduHex) {
+        Objects.requireNonNull(pduHex, "pduHex");
         emit(List.of("+CMT: ," + Pdus.announcedLength(pduHex), pduHex));
     }
 
     /** Emits {@code +CDS: <tpdu-length>} and the PDU line. */
     public void deliverReportDirect(String pduHex) {
+        Objects.requireNonNull(pduHex, "pduHex");
         emit(List.of("+CDS: " + Pdus.announcedLength(pduHex), pduHex));
     }
 
@@ -235,9 +237,17 @@ public final class AtModemSimulator implements AutoCloseable {
 
     // ---- verify ---------------------------------------------------------------------------------------------
 
-    /** The next command line received (without CR) not taken yet, or null after the timeout. */
-    public String takeCommand(long timeout, TimeUnit unit) throws InterruptedException {
-        return commands.take(timeout, unit);
+    /**
+     * The next command line received (without CR) not taken yet, or null after the timeout (or when the calling
+     * thread is interrupted; its interrupt flag is kept).
+     */
+    public String takeCommand(long timeout, TimeUnit unit) {
+        try {
+            return commands.take(timeout, unit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** Every command line received so far, in order (SMS payloads are in {@link #sentPdus()}). */

@@ -121,7 +121,7 @@ class AtModemSimulatorPipeTest {
     }
 
     @Test
-    void droppedCommandIsNeverAnswered() throws InterruptedException {
+    void droppedCommandIsNeverAnswered() {
         sim.drop("AT+CSQ");
         host.send("AT+CSQ\r");
         assertThat(host.exchange("AT", "OK")).isEqualTo("\r\nOK\r\n");
@@ -322,7 +322,7 @@ class AtModemSimulatorPipeTest {
     }
 
     @Test
-    void takeCommandReturnsCommandsInOrderThenNull() throws InterruptedException {
+    void takeCommandReturnsCommandsInOrderThenNull() {
         host.send("AT\rAT+CSQ\r\nAT+CPIN?\r");
         host.awaitReceived("READY\r\n\r\nOK\r\n");
         assertThat(sim.takeCommand(1, TimeUnit.SECONDS)).isEqualTo("AT");

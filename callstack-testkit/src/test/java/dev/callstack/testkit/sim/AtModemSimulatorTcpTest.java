@@ -84,7 +84,7 @@ class AtModemSimulatorTcpTest {
         }
     }
 
-    private void awaitCommand(String expected) throws InterruptedException {
+    private void awaitCommand(String expected) {
         assertThat(sim.takeCommand(HostEnd.TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
                 .isEqualTo(expected);
     }

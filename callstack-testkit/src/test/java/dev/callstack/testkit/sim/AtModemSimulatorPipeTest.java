@@ -193,6 +193,15 @@ class AtModemSimulatorPipeTest {
     }
 
     @Test
+    void echoRepeatsTheSmsPayloadToo() {
+        sim.echo(true);
+        host.send("AT+CMGS=61\r");
+        assertThat(host.awaitReceived("> ")).isEqualTo("AT+CMGS=61\r\r\n> ");
+        host.send(SUBMIT_PDU + CTRL_Z);
+        assertThat(host.awaitReceived("OK\r\n")).isEqualTo(SUBMIT_PDU + "\r\n+CMGS: 0\r\n\r\nOK\r\n");
+    }
+
+    @Test
     void escapeCancelsTheSmsPayload() {
         host.send("AT+CMGS=61\r");
         host.awaitReceived("> ");

@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 final class TestPdus {
     /** 2026-11-21 10:00:00 +00:00 as TP-SCTS semi-octets. */
-    static final String SCTS = "62112101000000";
+    static final String SCTS = "62111201000000";
 
     private TestPdus() {
     }
@@ -37,6 +37,16 @@ final class TestPdus {
             throw new IllegalArgumentException("text needs " + parts.size() + " parts");
         }
         return parts.get(0);
+    }
+
+    /** The text of one DELIVER part. */
+    static String textOf(String deliverHex) {
+        try {
+            return ((dev.callstack.modem.internal.pdu.SmsDeliver) dev.callstack.modem.internal.pdu.PduDecoder
+                    .decode(deliverHex)).text();
+        } catch (dev.callstack.modem.internal.pdu.PduFormatException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** An SMS-STATUS-REPORT about TP-MR {@code reference} sent to {@code recipient}, with TP-ST {@code status}. */

@@ -29,21 +29,36 @@ final class AnnouncedSlotReader {
 
     /** {@code +CMTI: "<storage>",<index>}; a message announced in "SR" is a status report. */
     void onNewMessage(String announced, int index) {
-        if (ModemStorage.STATUS_REPORTS.equals(storage.resolve(announced))) {
-            onStoredReport(announced, index);
-            return;
+        String home = storage.current();
+        try {
+            if (ModemStorage.STATUS_REPORTS.equals(storage.resolve(announced))) {
+                readReport(announced, index);
+                return;
+            }
+            storage.select(announced);
+            Optional<StoredPdu> entry = storage.read(index);
+            if (entry.isEmpty()) {
+                log.debug("{} slot {} was empty when read", storage.current(), index);
+                return;
+            }
+            slots.process(entry.get());
+        } finally {
+            // The sweep after a reconnect lists whatever mem1 is: keep it the inbound storage.
+            storage.select(home);
         }
-        storage.select(announced);
-        Optional<StoredPdu> entry = storage.read(index);
-        if (entry.isEmpty()) {
-            log.debug("{} slot {} was empty when read", storage.current(), index);
-            return;
-        }
-        slots.process(entry.get());
     }
 
     /** {@code +CDSI: "<storage>",<index>} (or {@code +CMTI: "SR",<index>}). */
     void onStoredReport(String announced, int index) {
+        String home = storage.current();
+        try {
+            readReport(announced, index);
+        } finally {
+            storage.select(home);
+        }
+    }
+
+    private void readReport(String announced, int index) {
         storage.select(announced);
         Optional<StoredPdu> entry = storage.read(index);
         if (entry.isPresent() && slots.process(entry.get()).statusReport()) {

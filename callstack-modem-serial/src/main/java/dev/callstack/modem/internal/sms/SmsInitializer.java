@@ -81,7 +81,24 @@ final class SmsInitializer {
         if (names.size() >= 3) {
             out.add(names.get(2));
         }
+        if (supportsStatusReportStorage()) {
+            // Reports stored while nobody listened wait there (CNMI ds=2 on modems with an "SR" storage).
+            out.add(ModemStorage.STATUS_REPORTS);
+        }
         return List.copyOf(out);
+    }
+
+    /** Whether {@code AT+CPMS=?} lists "SR" among the read storages ({@code +CPMS: ("SM","ME","SR"),(...),(...)}). */
+    private boolean supportsStatusReportStorage() {
+        try {
+            String value = at.call(AtCommand.query("AT+CPMS=?", "+CPMS:")).value("+CPMS:").orElse("");
+            int close = value.indexOf(')');
+            String readStorages = close > 0 ? value.substring(0, close) : "";
+            return parseCpms(readStorages).contains(ModemStorage.STATUS_REPORTS);
+        } catch (CallstackException e) {
+            log.debug("AT+CPMS=? failed: {}", e.getClass().getSimpleName());
+            return false;
+        }
     }
 
     /** Storage names in a {@code +CPMS?} answer, in order ({@code "SM",3,30,"ME",0,100,...}). */

@@ -56,7 +56,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Starts connected: registration {@link Registration#HOME}, operator {@code "Callstack Test"}, signal rssi 20 /
  * ber 0, manufacturer {@code "Callstack"}, model {@code "FakeModem"}, revision {@code "1"}. Operations complete at
- * once (a programmed timeout fails immediately, nothing really waits). Injections publish their event on
+ * once (a programmed timeout fails immediately, nothing really waits) unless scripted to hang. Injections publish their event on
  * {@link #events()} and return it; events are published after the state they describe is visible, on the calling
  * thread (so inline subscribers run there), and outside any lock.
  *
@@ -97,6 +97,8 @@ public final class FakeModem implements Modem {
 
     private final ArrayDeque<SendOutcome> sendOutcomes = new ArrayDeque<>();
     private final ArrayDeque<UssdOutcome> ussdOutcomes = new ArrayDeque<>();
+    /** Operations scripted to hang: they fail when the modem disconnects or closes, as a real one's would. */
+    private final List<CompletableFuture<?>> pending = new ArrayList<>();
 
     private final List<OutgoingSms> sentSms = new ArrayList<>();
     private final List<String> ussdCodes = new ArrayList<>();
@@ -149,12 +151,18 @@ public final class FakeModem implements Modem {
         return calls;
     }
 
-    /** Closes the bus; later operations fail with {@link ModemUnavailableException}. Idempotent. */
+    /**
+     * Fails pending (hanging) operations and later ones with {@link ModemUnavailableException} and closes the bus.
+     * Idempotent.
+     */
     @Override
     public void close() {
+        List<CompletableFuture<?>> abandoned;
         synchronized (lock) {
             closed = true;
+            abandoned = takePending();
         }
+        failAll(abandoned, "modem closed");
         bus.close();
     }
 
@@ -244,14 +252,20 @@ public final class FakeModem implements Modem {
         return event;
     }
 
-    /** The modem goes away: {@code state().connected()} turns false and operations fail with 503 until reconnected. */
+    /**
+     * The modem goes away: {@code state().connected()} turns false, pending (hanging) operations fail, and operations
+     * fail with {@link ModemUnavailableException} (503) until {@link #reconnect()}.
+     */
     public void disconnect(String reason) {
         Objects.requireNonNull(reason, "reason");
         ModemDisconnected event;
+        List<CompletableFuture<?>> abandoned;
         synchronized (lock) {
             event = new ModemDisconnected(clock.instant(), reason);
             connected = false;
+            abandoned = takePending();
         }
+        failAll(abandoned, "modem disconnected");
         bus.publish(event);
     }
 
@@ -338,6 +352,14 @@ public final class FakeModem implements Modem {
         program(sendOutcomes, new SendOutcome(SendOutcome.Kind.INVALID, -1));
     }
 
+    /**
+     * The next send never answers: its future stays pending until {@link #disconnect} or {@link #close()} fails it with
+     * {@link ModemUnavailableException} (or the caller gives up on it), for testing the caller's own timeouts.
+     */
+    public void nextSendHangs() {
+        program(sendOutcomes, new SendOutcome(SendOutcome.Kind.HANGS, -1));
+    }
+
     /** The next USSD request gets this reply (data coding scheme {@value #USSD_DCS}). */
     public void nextUssdReply(int status, String message) {
         nextUssdReply(status, message, USSD_DCS);
@@ -363,6 +385,11 @@ public final class FakeModem implements Modem {
     /** The next USSD request fails with {@link ModemUnavailableException}. */
     public void nextUssdUnavailable() {
         program(ussdOutcomes, new UssdOutcome(UssdOutcome.Kind.UNAVAILABLE, 0, null, -1));
+    }
+
+    /** The next USSD request never answers, like {@link #nextSendHangs()}; its timeout argument is not applied. */
+    public void nextUssdHangs() {
+        program(ussdOutcomes, new UssdOutcome(UssdOutcome.Kind.HANGS, 0, null, -1));
     }
 
     // ---------------------------------------------------------------------------------------------- inspect
@@ -408,6 +435,27 @@ public final class FakeModem implements Modem {
         synchronized (lock) {
             queue.addLast(outcome);
         }
+    }
+
+    /** Caller holds the lock. */
+    private List<CompletableFuture<?>> takePending() {
+        List<CompletableFuture<?>> taken = List.copyOf(pending);
+        pending.clear();
+        return taken;
+    }
+
+    /** Outside the lock: completing runs the caller's dependent stages on this thread. */
+    private static void failAll(List<CompletableFuture<?>> futures, String reason) {
+        for (CompletableFuture<?> future : futures) {
+            future.completeExceptionally(new ModemUnavailableException(reason));
+        }
+    }
+
+    /** Caller holds the lock. */
+    private <T> CompletableFuture<T> hang() {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        pending.add(future);
+        return future;
     }
 
     /** Why the modem cannot serve a request now, or {@code null} when it can. Caller holds the lock. */
@@ -464,11 +512,11 @@ public final class FakeModem implements Modem {
     }
 
     private record SendOutcome(Kind kind, int reference) {
-        enum Kind { SUCCEEDS, TIMES_OUT, REJECTED, UNAVAILABLE, INVALID }
+        enum Kind { SUCCEEDS, TIMES_OUT, REJECTED, UNAVAILABLE, INVALID, HANGS }
     }
 
     private record UssdOutcome(Kind kind, int status, String message, int dcs) {
-        enum Kind { REPLY, TIMES_OUT, REJECTED, UNAVAILABLE }
+        enum Kind { REPLY, TIMES_OUT, REJECTED, UNAVAILABLE, HANGS }
     }
 
     /** Thread-safe; state lives in the enclosing modem. */
@@ -489,6 +537,9 @@ public final class FakeModem implements Modem {
                     return refused;
                 }
                 SendOutcome outcome = sendOutcomes.pollFirst();
+                if (outcome != null && outcome.kind() == SendOutcome.Kind.HANGS) {
+                    return hang();
+                }
                 if (outcome != null && outcome.kind() != SendOutcome.Kind.SUCCEEDS) {
                     return failed(sendFailure(outcome.kind()));
                 }
@@ -515,7 +566,7 @@ public final class FakeModem implements Modem {
                 case REJECTED -> new ModemRejectedException("SMS rejected by the network", 500);
                 case UNAVAILABLE -> new ModemUnavailableException("modem unavailable");
                 case INVALID -> new InvalidRequestException("SMS refused as invalid");
-                case SUCCEEDS -> throw new IllegalStateException("not a failure");
+                case SUCCEEDS, HANGS -> throw new IllegalStateException("not a failure");
             };
         }
 
@@ -581,6 +632,8 @@ public final class FakeModem implements Modem {
                             return failed(new ModemRejectedException("USSD request rejected"));
                         case UNAVAILABLE:
                             return failed(new ModemUnavailableException("modem unavailable"));
+                        case HANGS:
+                            return hang();
                         default:
                             reply = new UssdResponse(clock.instant(), outcome.status(), outcome.message(),
                                     outcome.dcs());

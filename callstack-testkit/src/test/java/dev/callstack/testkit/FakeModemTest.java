@@ -2,6 +2,7 @@ package dev.callstack.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.callstack.core.CallstackException;
 import dev.callstack.core.InvalidRequestException;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -124,8 +126,8 @@ class FakeModemTest {
             assertThat(modem.sms().received(10, OptionalLong.empty()))
                     .extracting(StoredSms::id, StoredSms::sender, StoredSms::body, StoredSms::parts)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(2L, "DUO", "long text", 3),
-                            org.assertj.core.groups.Tuple.tuple(1L, "+15550100100", "hello", 1));
+                            tuple(2L, "DUO", "long text", 3),
+                            tuple(1L, "+15550100100", "hello", 1));
         }
 
         @Test
@@ -535,6 +537,46 @@ class FakeModemTest {
             modem.disconnect("unplugged");
 
             assertThat(modem.sms().received(10, OptionalLong.empty())).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Hanging {
+        @Test
+        void hangingSendStaysPendingUntilDisconnectFailsIt() {
+            modem.nextSendHangs();
+
+            CompletableFuture<SentSms> hanging = modem.sms().send(ALICE, "hi");
+            CompletableFuture<SentSms> next = modem.sms().send(ALICE, "next");
+
+            assertThat(hanging).isNotDone();
+            assertThat(next).isCompleted();
+            assertThat(modem.sentSms()).extracting(OutgoingSms::body).containsExactly("hi", "next");
+            modem.disconnect("unplugged");
+            assertThat(failureOf(hanging)).isInstanceOf(ModemUnavailableException.class);
+            assertThat(events).filteredOn(SmsSent.class::isInstance).hasSize(1);
+        }
+
+        @Test
+        void hangingUssdStaysPendingUntilCloseFailsIt() {
+            modem.nextUssdHangs();
+
+            CompletableFuture<UssdResponse> hanging = modem.ussd().send(UssdCode.of("*100#"), USSD_TIMEOUT);
+
+            assertThat(hanging).isNotDone();
+            modem.close();
+            assertThat(failureOf(hanging)).isInstanceOf(ModemUnavailableException.class);
+        }
+
+        @Test
+        void aCallerThatGaveUpIsNotDisturbed() {
+            modem.nextSendHangs();
+            CompletableFuture<SentSms> hanging = modem.sms().send(ALICE, "hi");
+            hanging.completeExceptionally(new TimeoutException());
+
+            modem.disconnect("unplugged");
+
+            assertThat(failureOf(hanging)).isInstanceOf(TimeoutException.class);
         }
     }
 

@@ -82,7 +82,9 @@ public final class AtLogRedactor {
                     end++;
                 }
                 String run = text.substring(i, end);
-                out.append(countDigits(run) >= MIN_SECRET_DIGITS ? Redaction.phone(run) : run);
+                // Numbers and identities are (nearly) all digits; firmware names like 1418B04SIM800L24 are not.
+                boolean secret = countDigits(run) >= MIN_SECRET_DIGITS && run.length() - countDigits(run) <= 1;
+                out.append(secret ? Redaction.phone(run) : run);
                 i = end;
             } else {
                 out.append(c);

@@ -86,4 +86,39 @@ class PduCodecBasicsTest {
         SmsDeliver d = PduDecoder.decodeDeliver(DELIVER);
         assertThat(d.toString()).doesNotContain("18005551212").doesNotContain("hello");
     }
+
+    /** DELIVER with TP-UDHI, 8-bit data: port addressing element first, then an 8-bit concatenation element. */
+    private static String deliverWithHeader(String udhAndData) {
+        int udl = udhAndData.length() / 2;
+        return "0791214365870 9F1".replace(" ", "") + "44" + "0B918100551512F2" + "0004" + "11101021436500"
+                + String.format("%02X", udl) + udhAndData;
+    }
+
+    @Test
+    void otherHeaderElementsAreSkippedAndConcatenationFound() throws Exception {
+        SmsDeliver d = PduDecoder.decodeDeliver(deliverWithHeader("0B" + "0504157800FF" + "0003AB0302" + "CAFE"));
+        assertThat(d.concatenation()).contains(new Concatenation(0xAB, 3, 2, false));
+        assertThat(PduHex.format(d.data())).isEqualTo("CAFE");
+        assertThat(d.coding()).isEqualTo(Coding.EIGHT_BIT);
+    }
+
+    @Test
+    void concatenationWithPartBeyondTotalIsIgnored() throws Exception {
+        SmsDeliver d = PduDecoder.decodeDeliver(deliverWithHeader("05" + "0003AB0204" + "CAFE"));
+        assertThat(d.concatenation()).isEmpty();
+    }
+
+    @Test
+    void headerElementOverrunningTheHeaderIsRejectedWithItsOffset() {
+        assertThatThrownBy(() -> PduDecoder.decodeDeliver(deliverWithHeader("05" + "0009AB0302" + "CAFE")))
+                .isInstanceOf(PduFormatException.class)
+                .hasMessage("UDH information element 0x00 of length 9 overruns the header at offset 28");
+    }
+
+    @Test
+    void headerLongerThanUserDataIsRejected() {
+        assertThatThrownBy(() -> PduDecoder.decodeDeliver(deliverWithHeader("09" + "0003AB0302")))
+                .isInstanceOf(PduFormatException.class)
+                .hasMessageContaining("UDH length 9 exceeds TP-UDL 6");
+    }
 }

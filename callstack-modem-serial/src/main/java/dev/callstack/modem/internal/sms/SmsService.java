@@ -63,9 +63,13 @@ public final class SmsService implements SmsModule, SmsApi {
     private final MultipartAssembler multipart;
     private final SmsSender sender;
     private final ScheduledFuture<?> maintenance;
+    private final Duration initWait;
     // Written on the inbound thread, read there too; volatile for the rare reader elsewhere (logs, tests).
     private volatile SmsModemSetup setup = new SmsModemSetup(true, ModemStorage.DEFAULT, List.of(ModemStorage.DEFAULT));
     private volatile boolean closed;
+    // Completed when the SMS init of the current connection has run; replaced on every disconnect. Sends wait
+    // for it: ModemConnected (and so "ready") comes before onConnected() has switched the modem to PDU mode.
+    private volatile CompletableFuture<Void> initialised = new CompletableFuture<>();
 
     /**
      * @param ownsStore close {@code store} with the service (a store the service made itself)
@@ -79,6 +83,7 @@ public final class SmsService implements SmsModule, SmsApi {
         this.inbound = singleThread("callstack-sms-in-" + id, MAX_QUEUED_INBOUND);
         this.outbound = singleThread("callstack-sms-out-" + id, settings.maxQueuedSends());
         this.callbacks = context.callbacks();
+        this.initWait = settings.sendTimeout();
         BlockingAt at = new BlockingAt(context.at());
         this.initializer = new SmsInitializer(at);
         this.storage = new ModemStorage(at);
@@ -110,9 +115,17 @@ public final class SmsService implements SmsModule, SmsApi {
     public void onSmsUrc(SmsUrc urc) {
         Objects.requireNonNull(urc, "urc");
         if (urc instanceof SmsUrc.NewMessage m) {
-            runInbound("+CMTI", () -> announced.onNewMessage(m.storage(), m.index()));
+            runInbound("+CMTI", () -> {
+                if (initialisedNow()) {
+                    announced.onNewMessage(m.storage(), m.index());
+                }
+            });
         } else if (urc instanceof SmsUrc.StatusReportStored r) {
-            runInbound("+CDSI", () -> announced.onStoredReport(r.storage(), r.index()));
+            runInbound("+CDSI", () -> {
+                if (initialisedNow()) {
+                    announced.onStoredReport(r.storage(), r.index());
+                }
+            });
         } else if (urc instanceof SmsUrc.DirectMessage d) {
             runInbound("+CMT", () -> direct.onDirect(d.pduHex(), PduSource.DIRECT_MESSAGE, setup.ackRequired()));
         } else if (urc instanceof SmsUrc.DirectStatusReport d) {
@@ -122,9 +135,16 @@ public final class SmsService implements SmsModule, SmsApi {
 
     @Override
     public void onConnected() {
+        CompletableFuture<Void> gate = initialised;
         Future<?> done;
         try {
-            done = inbound.submit(this::connected);
+            done = inbound.submit(() -> {
+                try {
+                    connected();
+                } finally {
+                    gate.complete(null);
+                }
+            });
         } catch (RejectedExecutionException e) {
             return;
         }
@@ -139,6 +159,10 @@ public final class SmsService implements SmsModule, SmsApi {
 
     @Override
     public void onDisconnected(String reason) {
+        CompletableFuture<Void> previous = initialised;
+        initialised = new CompletableFuture<>();
+        // Sends waiting for an init that will not finish fail now rather than at their timeout.
+        previous.completeExceptionally(new ModemUnavailableException("modem disconnected"));
         // Pending commands have failed already; what was on the modem is found again by the next sweep.
         log.debug("SMS service: modem disconnected; {}", counters);
     }
@@ -147,6 +171,7 @@ public final class SmsService implements SmsModule, SmsApi {
     @Override
     public void close() {
         closed = true;
+        initialised.complete(null);
         maintenance.cancel(false);
         inbound.shutdown();
         outbound.shutdown();
@@ -186,6 +211,7 @@ public final class SmsService implements SmsModule, SmsApi {
         try {
             outbound.execute(() -> {
                 try {
+                    awaitInitialised();
                     SentSms sent = sender.send(sms, pdus);
                     callbacks.execute(() -> result.complete(sent));
                 } catch (CallstackException e) {
@@ -229,6 +255,33 @@ public final class SmsService implements SmsModule, SmsApi {
     /** Inbound outcome counts (tests, diagnostics). */
     SmsCounters counters() {
         return counters;
+    }
+
+    /** On the send thread: waits (bounded) until the SMS init of this connection ran. */
+    private void awaitInitialised() {
+        if (!context.ready().getAsBoolean()) {
+            throw new ModemUnavailableException("modem not connected");
+        }
+        try {
+            initialised.get(initWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ModemUnavailableException("SMS service not initialised");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModemUnavailableException("interrupted while waiting for the SMS service");
+        }
+    }
+
+    /**
+     * On the inbound thread. A stored-message notification handled before the init would read in whatever mode the
+     * modem is in; it is left for the sweep that follows the init instead.
+     */
+    private boolean initialisedNow() {
+        if (initialised.isDone()) {
+            return true;
+        }
+        log.debug("Notification before SMS init; the init sweep will handle it");
+        return false;
     }
 
     private void connected() {

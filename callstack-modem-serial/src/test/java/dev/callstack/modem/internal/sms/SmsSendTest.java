@@ -142,6 +142,31 @@ class SmsSendTest {
     }
 
     @Test
+    void sendRightAfterConnectWaitsForPduMode() throws Exception {
+        h.sim.delay("AT+CMGF=0", Duration.ofMillis(300));
+        h.start();
+        await().until(() -> h.modem.state().connected());
+        h.modem.sms().send(TO, "early").get(5, TimeUnit.SECONDS);
+        List<String> commands = h.sim.commands();
+        int cmgs = commands.indexOf(commands.stream().filter(c -> c.startsWith("AT+CMGS=")).findFirst().orElseThrow());
+        assertThat(commands.indexOf("AT+CMGF=0")).isNotNegative().isLessThan(cmgs);
+    }
+
+    @Test
+    void unansweredPartIsATimeoutNamingThePartsSent() {
+        h.settings(SmsSettings.defaults().withSendTimeout(Duration.ofMillis(300)));
+        h.startAndAwaitSmsReady();
+        String text = "y".repeat(153 + 30);
+        List<SubmitPdu> pdus = encode(text, 2);
+        h.sim.drop("AT+CMGS=" + pdus.get(1).tpduLength());
+
+        assertThatThrownBy(() -> h.modem.sms().send(TO, text).get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(dev.callstack.core.ModemTimeoutException.class)
+                .hasMessageContaining("SMS send failed after 1 of 2 parts");
+        assertThat(h.sim.sentPdus()).hasSize(1);
+    }
+
+    @Test
     void sendWhileNotConnectedFailsAsUnavailable() {
         h.start();
         h.unplug();

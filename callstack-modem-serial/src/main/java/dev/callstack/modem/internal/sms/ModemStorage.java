@@ -50,11 +50,11 @@ final class ModemStorage {
     }
 
     Optional<StoredPdu> read(int index) {
-        return StoredPduParser.read(index, at.call(AtCommand.pduRead("AT+CMGR=" + index, "+CMGR:", 1)).lines());
+        return StoredPduParser.read(index, at.call(AtCommand.pduRead("AT+CMGR=" + index, "+CMGR:", 1)));
     }
 
     List<StoredPdu> listAll() {
-        return StoredPduParser.list(at.call(AtCommand.pduRead("AT+CMGL=4", "+CMGL:", AtCommand.UNLIMITED)).lines());
+        return StoredPduParser.list(at.call(AtCommand.pduRead("AT+CMGL=4", "+CMGL:", AtCommand.UNLIMITED)));
     }
 
     void delete(int index) {

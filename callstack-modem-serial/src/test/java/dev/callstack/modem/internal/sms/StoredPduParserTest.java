@@ -2,6 +2,7 @@ package dev.callstack.modem.internal.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callstack.modem.internal.at.AtResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,29 +11,29 @@ class StoredPduParserTest {
 
     @Test
     void readsATypicalCmgrAnswer() {
-        assertThat(StoredPduParser.read(1, List.of("+CMGR: 1,,25", PDU)))
+        assertThat(StoredPduParser.read(1, answer("+CMGR: 1,,25", PDU)))
                 .hasValue(new StoredPdu(1, 1, PDU));
     }
 
     @Test
     void readsTelitEmptyAlphaAndLowerCaseAndQuotedPdus() {
-        assertThat(StoredPduParser.read(0, List.of("+CMGR: 0,\"\",50", "\"" + PDU.toLowerCase() + "\"")))
+        assertThat(StoredPduParser.read(0, answer("+CMGR: 0,\"\",50", "\"" + PDU.toLowerCase() + "\"")))
                 .hasValue(new StoredPdu(0, 0, PDU));
     }
 
     @Test
     void readsAPduOnTheHeaderLine() {
-        assertThat(StoredPduParser.read(1, List.of("+CMGR: 1,,147 " + PDU))).hasValue(new StoredPdu(1, 1, PDU));
+        assertThat(StoredPduParser.read(1, answer("+CMGR: 1,,147 " + PDU))).hasValue(new StoredPdu(1, 1, PDU));
     }
 
     @Test
     void emptySlotIsEmpty() {
-        assertThat(StoredPduParser.read(3, List.of())).isEmpty();
+        assertThat(StoredPduParser.read(3, answer())).isEmpty();
     }
 
     @Test
     void listsEveryEntryIncludingATruncatedLastOne() {
-        List<StoredPdu> entries = StoredPduParser.list(List.of("+CMGL: 17,3,35", PDU, "+CMGL: 15,1,,35", PDU,
+        List<StoredPdu> entries = StoredPduParser.list(answer("+CMGL: 17,3,35", PDU, "+CMGL: 15,1,,35", PDU,
                 "+CMGL: 11,3,35", "079100F40D11"));
         assertThat(entries).extracting(StoredPdu::index).containsExactly(17, 15, 11);
         assertThat(entries).extracting(StoredPdu::stat).containsExactly(3, 1, 3);
@@ -43,8 +44,12 @@ class StoredPduParserTest {
 
     @Test
     void headerWithoutPduLineGivesAnEmptyPdu() {
-        assertThat(StoredPduParser.list(List.of("+CMGL: 1,0,\"\",23", "+CMGL: 2,0,,23", PDU)))
+        assertThat(StoredPduParser.list(answer("+CMGL: 1,0,\"\",23", "+CMGL: 2,0,,23", PDU)))
                 .extracting(StoredPdu::pduHex).containsExactly("", PDU);
+    }
+
+    private static AtResponse answer(String... lines) {
+        return new AtResponse(List.of(lines), "OK");
     }
 
     @Test

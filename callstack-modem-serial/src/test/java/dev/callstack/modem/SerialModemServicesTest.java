@@ -262,4 +262,19 @@ class SerialModemServicesTest {
         assertThatThrownBy(() -> get(modem.ussd().send(UssdCode.of("*106#"), Duration.ofSeconds(5))))
                 .isInstanceOf(ExecutionException.class).cause().hasMessageNotContaining("106");
     }
+
+    @Test
+    void callbacksMayBlockOnFurtherCommandsWithoutDeadlock() throws Exception {
+        SerialModem modem = connected();
+        h.sim.ussdReply("*100#", 0, "first", 15);
+        h.sim.ussdReply("*101#", 0, "second", 15);
+        // The dependent stage blocks on a second request: it must not run on (and stall) the modem's engine thread.
+        CompletableFuture<String> chained = modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(5))
+                .thenApply(first -> first.message() + "+" + modem.ussd()
+                        .send(UssdCode.of("*101#"), Duration.ofSeconds(5)).join().message());
+        assertThat(get(chained)).isEqualTo("first+second");
+        CompletableFuture<String> thread = modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(5))
+                .thenApply(r -> Thread.currentThread().getName());
+        assertThat(get(thread)).doesNotStartWith("callstack-");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.callstack.modem.internal.urc;
 
+import dev.callstack.modem.internal.pdu.Gsm7Alphabet;
+import dev.callstack.modem.internal.pdu.SeptetPacker;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -8,15 +10,14 @@ import java.nio.charset.StandardCharsets;
  * that unpacks into readable GSM-7 is GSM-7, anything else is kept as the modem sent it. Binary garbage after a
  * UCS-2 NUL/U+FFFF is cut off. DCS 0x11 (UCS-2 with a language prefix) skips the two-octet language.
  *
- * <p>Pure. TODO(issue 5): fold the GSM-7 table into {@code internal.pdu.Gsm7Alphabet} once both have landed.
+ * <p>Pure. Septets and the GSM-7 table come from the PDU codec ({@link SeptetPacker}, {@link Gsm7Alphabet}).
  */
 final class UssdTextDecoder {
     private static final int MIN_HEX = 8;
     private static final double MIN_READABLE = 0.85;
     private static final double MIN_UCS2_COMMON = 0.6;
 
-    private static final String GSM7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001bÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-            + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+    private static final String READABLE_PUNCTUATION = " .,:;!?-+*#()/%'\"=&@$£€\n\r<>_{}[]~|\\^";
 
     private UssdTextDecoder() {
     }
@@ -109,65 +110,27 @@ final class UssdTextDecoder {
             bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
         }
         int septets = bytes.length * 8 / 7;
-        StringBuilder out = new StringBuilder(septets);
-        boolean escape = false;
-        int readable = 0;
-        for (int s = 0; s < septets; s++) {
-            int bit = s * 7;
-            int index = bit / 8;
-            int shift = bit % 8;
-            int value = (bytes[index] & 0xFF) >> shift;
-            if (shift > 1 && index + 1 < bytes.length) {
-                value |= (bytes[index + 1] & 0xFF) << (8 - shift);
-            }
-            value &= 0x7F;
-            if (escape) {
-                escape = false;
-                char ext = extension(value);
-                out.append(ext);
-                readable++;
-                continue;
-            }
-            if (value == 0x1B) {
-                escape = true;
-                continue;
-            }
-            char c = GSM7.charAt(value);
-            if (Character.isLetterOrDigit(c) || " .,:;!?-+*#()/%'\"=&@$£€\n\r<>_".indexOf(c) >= 0) {
-                readable++;
-            }
-            out.append(c);
-        }
-        // A final fill septet: CR per 23.038 when 7 septets of padding remain, or @ (zero) from the packing.
-        int len = out.length();
-        while (len > 0 && (out.charAt(len - 1) == '\r' || (len == septets && out.charAt(len - 1) == '@'
-                && bytes.length * 8 % 7 == 0))) {
-            if (out.charAt(len - 1) == '\r') {
-                readable--;
-            }
+        String text = Gsm7Alphabet.decode(SeptetPacker.unpack(bytes, 0, septets));
+        // Fill: CR per 23.038 when 7 spare bits remain, or an @ (zero septet) left by the packing.
+        int len = text.length();
+        if (len > 0 && bytes.length * 8 % 7 == 0 && (text.charAt(len - 1) == '\r' || text.charAt(len - 1) == '@')) {
             len--;
-            out.setLength(len);
         }
-        if (len == 0 || readable < MIN_READABLE * len) {
+        while (len > 0 && text.charAt(len - 1) == '\r') {
+            len--;
+        }
+        text = text.substring(0, len);
+        int readable = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c) || READABLE_PUNCTUATION.indexOf(c) >= 0) {
+                readable++;
+            }
+        }
+        if (text.isEmpty() || readable < MIN_READABLE * text.length()) {
             return null;
         }
-        return out.toString();
-    }
-
-    private static char extension(int value) {
-        return switch (value) {
-            case 0x0A -> '\f';
-            case 0x14 -> '^';
-            case 0x28 -> '{';
-            case 0x29 -> '}';
-            case 0x2F -> '\\';
-            case 0x3C -> '[';
-            case 0x3D -> '~';
-            case 0x3E -> ']';
-            case 0x40 -> '|';
-            case 0x65 -> '€';
-            default -> ' ';
-        };
+        return text;
     }
 
     private static boolean isWellFormed(String s) {

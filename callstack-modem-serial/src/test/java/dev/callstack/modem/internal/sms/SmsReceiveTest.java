@@ -117,6 +117,33 @@ class SmsReceiveTest {
     }
 
     @Test
+    void partsWithEightAndSixteenBitReferencesAreDifferentMessages() {
+        h.startAndAwaitSmsReady();
+        List<String> eight = TestPdus.deliver(FROM, "8".repeat(200), SmsEncoding.AUTO, 0x12, false);
+        List<String> sixteen = TestPdus.deliver(FROM, "6".repeat(200), SmsEncoding.AUTO, 0x12, true);
+        h.sim.deliverStored(eight.get(0));
+        h.sim.deliverStored(sixteen.get(1));
+        h.sim.deliverStored(sixteen.get(0));
+        h.sim.deliverStored(eight.get(1));
+
+        await().until(() -> h.events(SmsReceived.class).size() == 2);
+        assertThat(h.events(SmsReceived.class)).extracting(SmsReceived::body)
+                .containsExactly("6".repeat(200), "8".repeat(200));
+    }
+
+    @Test
+    void messageWhoseStoreFailsStaysOnTheSimWithoutAnEvent() {
+        h.startAndAwaitSmsReady();
+        h.store.close();
+        int slot = h.sim.deliverStored(TestPdus.single(FROM, "keep me"));
+
+        await().until(() -> h.service.counters().storeFailures.get() == 1);
+        assertThat(h.sim.storedSms()).containsKey(slot);
+        assertThat(h.sim.commands()).doesNotContain("AT+CMGD=" + slot);
+        assertThat(h.events(SmsReceived.class)).isEmpty();
+    }
+
+    @Test
     void undecodablePduStaysOnTheSimAndNothingDies() {
         h.startAndAwaitSmsReady();
         int bad = h.sim.deliverStored("00FFFFFFFFFFFFFFFF");

@@ -23,9 +23,14 @@ final class TestPdus {
 
     /** The parts of {@code text} from {@code sender} as SMS-DELIVER hex, in order. */
     static List<String> deliver(String sender, String text, SmsEncoding encoding, int reference) {
+        return deliver(sender, text, encoding, reference, false);
+    }
+
+    static List<String> deliver(String sender, String text, SmsEncoding encoding, int reference,
+                                boolean sixteenBitReference) {
         List<String> out = new ArrayList<>();
         for (SubmitPdu submit : SmsSubmitEncoder.encode(new SubmitRequest(PhoneNumber.of(sender), text, encoding,
-                false, null, reference, false))) {
+                false, null, reference, sixteenBitReference))) {
             out.add(toDeliver(submit.hex()));
         }
         return out;

@@ -6,6 +6,7 @@ import dev.callstack.core.ModemState;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
 import dev.callstack.core.event.EventBus;
+import dev.callstack.core.store.MessageStore;
 import dev.callstack.modem.internal.LinkOpener;
 import dev.callstack.modem.internal.ModemEngine;
 import dev.callstack.modem.internal.SmsModuleFactory;
@@ -13,6 +14,7 @@ import dev.callstack.modem.internal.UnavailableSmsModule;
 import dev.callstack.modem.internal.link.SerialLink;
 import dev.callstack.modem.internal.link.StreamLink;
 import dev.callstack.modem.internal.link.TcpLink;
+import dev.callstack.modem.internal.sms.SmsServiceFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -113,6 +115,15 @@ public final class SerialModem implements Modem {
         /** Use these connections instead of opening {@code config.port()} (the simulator, an in-memory pipe). */
         public Builder links(LinkFactory factory) {
             this.links = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * Runs the SMS service (PDU mode, multipart, delivery reports, dedupe) on {@code store}, e.g.
+         * {@code SqliteMessageStore.open(path)}; the caller closes the store after the modem.
+         */
+        public Builder messageStore(MessageStore store) {
+            this.sms = SmsServiceFactory.withStore(Objects.requireNonNull(store, "store"));
             return this;
         }
 

@@ -169,6 +169,11 @@ public final class ModemEngine {
 
     public void close() {
         lifecycle.close();
+        try {
+            sms.close();
+        } catch (RuntimeException e) {
+            log.warn("SMS module close failed: {}", e.getClass().getName());
+        }
         engine.shutdown();
         worker.shutdownNow();
         try {

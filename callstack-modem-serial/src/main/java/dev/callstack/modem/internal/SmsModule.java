@@ -28,4 +28,8 @@ public interface SmsModule {
 
     /** The link went away (or the modem closed); pending commands have already failed. Must not block. */
     void onDisconnected(String reason);
+
+    /** The modem is closing (after {@link #onDisconnected}): stop threads, release what the module owns. */
+    default void close() {
+    }
 }

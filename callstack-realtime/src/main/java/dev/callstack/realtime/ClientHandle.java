@@ -131,6 +131,18 @@ public final class ClientHandle implements AutoCloseable {
         drain();
     }
 
+    /** Counts an event this client should have had but that could not be encoded; reported like an overflow. */
+    void lose() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            droppedTotal++;
+            unreportedDrops++;
+            hub.countDropped();
+        }
+    }
+
     /** Messages waiting for this client (the pending hello included); 0 once released. */
     synchronized int pending() {
         if (queue == null) {

@@ -24,10 +24,19 @@ import org.slf4j.LoggerFactory;
 public final class RealtimeHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RealtimeHub.class);
     private static final ClientHandle[] NO_CLIENTS = new ClientHandle[0];
+    /** Marks a view whose encoding failed for the current event. */
+    private static final EncodedMessage UNENCODABLE = new EncodedMessage(new byte[0]);
+
+    /** The event encoding step; a seam so tests can make it fail. */
+    @FunctionalInterface
+    interface EventEncoding {
+        byte[] encode(long id, ModemEvent event, View view);
+    }
 
     private final RealtimeConfig config;
     private final LongSupplier nanoClock;
     private final EnvelopeEncoder encoder = new EnvelopeEncoder();
+    private final EventEncoding eventEncoding;
     private final Subscription subscription;
     private final LongAdder sent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -43,13 +52,19 @@ public final class RealtimeHub implements AutoCloseable {
     private volatile boolean closed;
 
     public RealtimeHub(EventBus bus, RealtimeConfig config) {
-        this(bus, config, System::nanoTime);
+        this(bus, config, System::nanoTime, null);
     }
 
     RealtimeHub(EventBus bus, RealtimeConfig config, LongSupplier nanoClock) {
+        this(bus, config, nanoClock, null);
+    }
+
+    /** For tests: a fake clock for the full-time rule and, when not null, a replacement event encoding. */
+    RealtimeHub(EventBus bus, RealtimeConfig config, LongSupplier nanoClock, EventEncoding eventEncoding) {
         Objects.requireNonNull(bus, "bus");
         this.config = Objects.requireNonNull(config, "config");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.eventEncoding = eventEncoding != null ? eventEncoding : encoder::event;
         this.subscription = bus.subscribe(ModemEvent.class, this::onEvent, Delivery.inline());
     }
 
@@ -129,17 +144,32 @@ public final class RealtimeHub implements AutoCloseable {
                 EncodedMessage message;
                 if (client.view() == View.CONTENT) {
                     if (content == null) {
-                        content = new EncodedMessage(encoder.event(id, event, View.CONTENT));
+                        content = encode(id, event, View.CONTENT);
                     }
                     message = content;
                 } else {
                     if (redacted == null) {
-                        redacted = new EncodedMessage(encoder.event(id, event, View.REDACTED));
+                        redacted = encode(id, event, View.REDACTED);
                     }
                     message = redacted;
                 }
-                client.offer(message);
+                if (message == UNENCODABLE) {
+                    client.lose();
+                } else {
+                    client.offer(message);
+                }
             }
+        }
+    }
+
+    /** The event in {@code view}, or {@link #UNENCODABLE}: a failure must not cut the fan-out short for others. */
+    private EncodedMessage encode(long id, ModemEvent event, View view) {
+        try {
+            return new EncodedMessage(eventEncoding.encode(id, event, view));
+        } catch (RuntimeException failure) {
+            log.warn("Realtime event {} ({}) could not be encoded, counted as dropped: {}", id,
+                    event.getClass().getSimpleName(), failure.getClass().getName());
+            return UNENCODABLE;
         }
     }
 

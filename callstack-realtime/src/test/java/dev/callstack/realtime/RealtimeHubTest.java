@@ -383,6 +383,33 @@ class RealtimeHubTest {
     }
 
     @Test
+    void eventThatCannotBeEncodedIsCountedAsDroppedForEveryAffectedClient() {
+        RealtimeHub.EventEncoding contentFailsForFirstEvent = (id, event, view) -> {
+            if (id == 1 && view == View.CONTENT) {
+                throw new IllegalStateException("boom");
+            }
+            return new dev.callstack.realtime.internal.EnvelopeEncoder().event(id, event, view);
+        };
+        try (RealtimeHub hub = new RealtimeHub(bus, RealtimeConfig.defaults(), clock::get, contentFailsForFirstEvent)) {
+            RecordingSink redacted = RecordingSink.writable("redacted");
+            RecordingSink content = RecordingSink.writable("content");
+            redacted.registerOn(hub, EventSelection.all(), View.REDACTED);
+            ClientHandle contentHandle = content.registerOn(hub, EventSelection.all(), View.CONTENT);
+
+            bus.publish(ring(1));
+            bus.publish(ring(2));
+
+            assertThat(ReceivedStream.of(redacted).eventIds()).containsExactly(1L, 2L);
+            assertThat(types(content)).containsExactly("hello", "overflow", "call.ring");
+            ReceivedStream stream = ReceivedStream.of(content);
+            assertThat(stream.eventIds()).containsExactly(2L);
+            assertThat(stream.accountedFor()).isEqualTo(2);
+            assertThat(contentHandle.dropped()).isEqualTo(1);
+            assertThat(hub.eventsDropped()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void nullArgumentsAreRejected() {
         try (RealtimeHub hub = hub(RealtimeConfig.defaults())) {
             RecordingSink sink = RecordingSink.writable("c");

@@ -5,6 +5,7 @@ import dev.callstack.core.event.EventBus;
 import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.event.Subscription;
 import dev.callstack.realtime.internal.EnvelopeEncoder;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -35,6 +36,7 @@ public final class RealtimeHub implements AutoCloseable {
 
     private final RealtimeConfig config;
     private final LongSupplier nanoClock;
+    private final long maxFullNanos;
     private final EnvelopeEncoder encoder = new EnvelopeEncoder();
     private final EventEncoding eventEncoding;
     private final Subscription subscription;
@@ -65,6 +67,7 @@ public final class RealtimeHub implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.eventEncoding = eventEncoding != null ? eventEncoding : encoder::event;
+        this.maxFullNanos = config.fullTimeLimitEnabled() ? saturatedNanos(config.slowConsumerMaxFullTime()) : 0;
         this.subscription = bus.subscribe(ModemEvent.class, this::onEvent, Delivery.inline());
     }
 
@@ -216,7 +219,16 @@ public final class RealtimeHub implements AutoCloseable {
             return true;
         }
         return config.fullTimeLimitEnabled() && fullSinceNanos != Long.MIN_VALUE
-                && nanoClock.getAsLong() - fullSinceNanos > config.slowConsumerMaxFullTime().toNanos();
+                && nanoClock.getAsLong() - fullSinceNanos > maxFullNanos;
+    }
+
+    /** A limit of centuries means "never"; it must not overflow into an exception on the publishing thread. */
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** Registered clients, for tests checking that nothing is left behind. */

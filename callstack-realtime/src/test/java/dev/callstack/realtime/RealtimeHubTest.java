@@ -277,6 +277,20 @@ class RealtimeHubTest {
     }
 
     @Test
+    void hugeFullTimeLimitMeansNever() {
+        try (RealtimeHub hub = hub(new RealtimeConfig(1, 0, Duration.ofSeconds(Long.MAX_VALUE)))) {
+            RecordingSink sink = RecordingSink.stalled("c1");
+            sink.registerOn(hub, EventSelection.all(), View.REDACTED);
+            for (int i = 1; i <= 3; i++) {
+                clock.addAndGet(Duration.ofDays(30_000).toNanos());
+                bus.publish(ring(i));
+            }
+            assertThat(sink.closeCalls()).isZero();
+            assertThat(hub.eventsDropped()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void slowConsumerRulesAreOffByDefault() {
         try (RealtimeHub hub = hub(RealtimeConfig.defaults().withQueueCapacity(1))) {
             RecordingSink sink = RecordingSink.stalled("c1");

@@ -111,7 +111,7 @@ public final class RealtimeHub implements AutoCloseable {
         return sent.sum();
     }
 
-    /** Events dropped from full client queues so far, over all clients. */
+    /** Events clients lost so far (drop-oldest on a full queue, or an event that could not be encoded), summed. */
     public long eventsDropped() {
         return dropped.sum();
     }
@@ -200,8 +200,8 @@ public final class RealtimeHub implements AutoCloseable {
         return new EncodedMessage(encoder.overflow(droppedSinceLastNotice));
     }
 
-    void countSent() {
-        sent.increment();
+    void countSent(long events) {
+        sent.add(events);
     }
 
     void countDropped() {

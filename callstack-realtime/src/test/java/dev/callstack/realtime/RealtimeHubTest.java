@@ -424,6 +424,34 @@ class RealtimeHubTest {
     }
 
     @Test
+    void sinkTurningWritableJustBeforeAnEventIsQueuedStillGetsIt() {
+        try (RealtimeHub hub = hub(RealtimeConfig.defaults())) {
+            RacingSink sink = new RacingSink(true);
+            sink.handle = hub.register(sink, EventSelection.all(), View.REDACTED);
+            sink.writable = false;
+            sink.raceArmed = true; // the next isWritable() answers false, then the transport flips and reports
+
+            bus.publish(ring(1));
+
+            assertThat(sink.sent).containsExactly("hello", "call.ring");
+        }
+    }
+
+    @Test
+    void writabilityReportedWhileADrainIsDecidingIsNotMissed() {
+        try (RealtimeHub hub = hub(RealtimeConfig.defaults())) {
+            RacingSink sink = new RacingSink(false);
+            sink.handle = hub.register(sink, EventSelection.all(), View.REDACTED);
+            assertThat(sink.sent).isEmpty();
+            sink.raceArmed = true;
+
+            sink.handle.writabilityChanged(); // spurious; the drain sees "not writable" while the flip is reported
+
+            assertThat(sink.sent).containsExactly("hello");
+        }
+    }
+
+    @Test
     void nullArgumentsAreRejected() {
         try (RealtimeHub hub = hub(RealtimeConfig.defaults())) {
             RecordingSink sink = RecordingSink.writable("c");
@@ -443,6 +471,46 @@ class RealtimeHubTest {
         assertThatThrownBy(() -> new RealtimeConfig(1, -1, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RealtimeConfig(1, 0, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * A transport that, once armed, answers one isWritable() with false and then, before returning, becomes writable
+     * and reports it: the narrowest window of the writability race, made deterministic on one thread.
+     */
+    private static final class RacingSink implements ClientSink {
+        private final List<String> sent = new ArrayList<>();
+        private volatile ClientHandle handle;
+        private volatile boolean writable;
+        private volatile boolean raceArmed;
+
+        RacingSink(boolean writable) {
+            this.writable = writable;
+        }
+
+        @Override
+        public String connectionId() {
+            return "racing";
+        }
+
+        @Override
+        public void send(EncodedMessage message) {
+            sent.add(RecordingSink.parse(message).get("type").asText());
+        }
+
+        @Override
+        public boolean isWritable() {
+            if (raceArmed) {
+                raceArmed = false;
+                writable = true;
+                handle.writabilityChanged();
+                return false;
+            }
+            return writable;
+        }
+
+        @Override
+        public void close(int code, String reason) {
+        }
     }
 
     /** A transport whose writes blow up (after the hello). */

@@ -69,7 +69,7 @@ public final class ClientHandle implements AutoCloseable {
         drainLoop();
     }
 
-    /** Events this client lost to overflow since it registered. */
+    /** Events this client lost since it registered (queue overflow, or an event that could not be encoded). */
     public synchronized long dropped() {
         return droppedTotal;
     }

@@ -29,9 +29,12 @@ public final class ClientHandle implements AutoCloseable {
     private final ClientSink sink;
     private final EventSelection selection;
     private final View view;
+    /** A copy of the selection's bits, so the fan-out's per-client check touches only this object. */
+    private final int selectionMask;
     private final int capacity;
 
-    // Guarded by this.
+    // Guarded by this. The queue is created on the first event that has to wait (a client that keeps up never needs
+    // one) and let go on release.
     private ArrayDeque<EncodedMessage> queue;
     private EncodedMessage hello;
     private long unreportedDrops;
@@ -49,9 +52,9 @@ public final class ClientHandle implements AutoCloseable {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.selection = Objects.requireNonNull(selection, "selection");
         this.view = Objects.requireNonNull(view, "view");
+        this.selectionMask = selection.mask();
         this.capacity = capacity;
         this.hello = Objects.requireNonNull(hello, "hello");
-        this.queue = new ArrayDeque<>(Math.min(capacity, 16));
     }
 
     /** The transport calls this when the sink became writable again; drains while it stays writable. */
@@ -111,7 +114,7 @@ public final class ClientHandle implements AutoCloseable {
     }
 
     boolean accepts(int eventIndex) {
-        return selection.includesIndex(eventIndex);
+        return (selectionMask & (1 << eventIndex)) != 0;
     }
 
     /**
@@ -134,7 +137,7 @@ public final class ClientHandle implements AutoCloseable {
             if (closed) {
                 return;
             }
-            if (writable && !draining && hello == null && unreportedDrops == 0 && queue.isEmpty()) {
+            if (writable && !draining && hello == null && unreportedDrops == 0 && (queue == null || queue.isEmpty())) {
                 draining = true;
                 direct = true;
             } else {
@@ -179,6 +182,9 @@ public final class ClientHandle implements AutoCloseable {
     /** Appends under the lock, dropping the oldest when full; true when that makes the client a slow consumer. */
     private boolean enqueue(EncodedMessage event) {
         boolean slow = false;
+        if (queue == null) {
+            queue = new ArrayDeque<>(Math.min(capacity, 16));
+        }
         if (queue.size() == capacity) {
             queue.pollFirst();
             droppedTotal++;
@@ -208,15 +214,12 @@ public final class ClientHandle implements AutoCloseable {
 
     /** Messages waiting for this client (the pending hello included); 0 once released. */
     synchronized int pending() {
-        if (queue == null) {
-            return 0;
-        }
-        return queue.size() + (hello == null ? 0 : 1);
+        return (queue == null ? 0 : queue.size()) + (hello == null ? 0 : 1);
     }
 
-    /** True once the queue has been let go. */
+    /** True once closed and the queue has been let go. */
     synchronized boolean isReleased() {
-        return queue == null;
+        return closed && queue == null && hello == null;
     }
 
     /** Sends while the sink is writable and messages wait; the caller owns {@code draining}, this releases it. */
@@ -243,7 +246,7 @@ public final class ClientHandle implements AutoCloseable {
                             next = hello;
                             hello = null;
                         } else {
-                            next = queue.pollFirst();
+                            next = queue == null ? null : queue.pollFirst();
                             if (next != null) {
                                 isEvent = true;
                                 full = false;

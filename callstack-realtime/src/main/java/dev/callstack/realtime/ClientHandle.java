@@ -24,6 +24,8 @@ public final class ClientHandle implements AutoCloseable {
     static final String REASON_SHUTDOWN = "server shutting down";
     static final int CLOSE_SLOW_CONSUMER = 4008;
     static final String REASON_SLOW_CONSUMER = "slow consumer";
+    static final int CLOSE_INTERNAL_ERROR = 1011;
+    static final String REASON_INTERNAL_ERROR = "internal error";
 
     private final RealtimeHub hub;
     private final ClientSink sink;
@@ -297,7 +299,7 @@ public final class ClientHandle implements AutoCloseable {
     private void fail(RuntimeException failure) {
         // The exception text may come from the transport and is not ours to log; its class is enough.
         log.warn("Realtime client {} sink failed, closing: {}", sink.connectionId(), failure.getClass().getName());
-        closeWith(CLOSE_GOING_AWAY, "internal error");
+        closeWith(CLOSE_INTERNAL_ERROR, REASON_INTERNAL_ERROR);
     }
 
     /** Marks closed, frees the queue and leaves the hub; true only for the call that did it. */

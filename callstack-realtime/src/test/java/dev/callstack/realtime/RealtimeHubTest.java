@@ -373,7 +373,7 @@ class RealtimeHubTest {
             bus.publish(ring(1));
             bus.publish(ring(2));
 
-            assertThat(bad.closeCode).isEqualTo(1001);
+            assertThat(bad.closeCode).isEqualTo(1011);
             assertThat(hub.clientCount()).isEqualTo(1);
             assertThat(ReceivedStream.of(good).eventIds()).containsExactly(1L, 2L);
         }

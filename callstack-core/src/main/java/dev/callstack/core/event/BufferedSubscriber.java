@@ -38,6 +38,10 @@ final class BufferedSubscriber<E extends ModemEvent> extends Subscriber<E> {
     void accept(E event) {
         boolean startDrain;
         synchronized (buffer) {
+            // A publisher that passed offer()'s check just before close() must not refill the cleared buffer.
+            if (!isActive()) {
+                return;
+            }
             if (buffer.size() == capacity) {
                 buffer.pollFirst();
                 dropped++;

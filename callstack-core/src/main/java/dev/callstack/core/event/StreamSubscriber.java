@@ -27,6 +27,10 @@ final class StreamSubscriber<E extends ModemEvent> extends Subscriber<E> impleme
     void accept(E event) {
         lock.lock();
         try {
+            // A publisher that passed offer()'s check just before close() must not refill the cleared queue.
+            if (!isActive()) {
+                return;
+            }
             if (queue.size() == capacity) {
                 queue.pollFirst();
                 dropped++;

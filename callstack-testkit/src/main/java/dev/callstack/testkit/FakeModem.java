@@ -243,12 +243,8 @@ public final class FakeModem implements Modem {
 
     /** A new signal reading; it becomes {@code state().signal()}. */
     public SignalQuality signal(int rssi, int ber) {
-        SignalQuality event;
-        synchronized (lock) {
-            event = new SignalQuality(clock.instant(), rssi, ber);
-            signal = event;
-        }
-        bus.publish(event);
+        SignalQuality event = new SignalQuality(clock.instant(), rssi, ber);
+        publish(event);
         return event;
     }
 
@@ -258,25 +254,12 @@ public final class FakeModem implements Modem {
      */
     public void disconnect(String reason) {
         Objects.requireNonNull(reason, "reason");
-        ModemDisconnected event;
-        List<CompletableFuture<?>> abandoned;
-        synchronized (lock) {
-            event = new ModemDisconnected(clock.instant(), reason);
-            connected = false;
-            abandoned = takePending();
-        }
-        failAll(abandoned, "modem disconnected");
-        bus.publish(event);
+        publish(new ModemDisconnected(clock.instant(), reason));
     }
 
     /** The modem is back. */
     public void reconnect() {
-        ModemConnected event;
-        synchronized (lock) {
-            event = new ModemConnected(clock.instant());
-            connected = true;
-        }
-        bus.publish(event);
+        publish(new ModemConnected(clock.instant()));
     }
 
     /** An unsolicited USSD message from the network (not a reply to a request). */
@@ -288,11 +271,13 @@ public final class FakeModem implements Modem {
 
     /**
      * Publishes any event. Events that describe state ({@link SignalQuality}, {@link CallStateChanged},
-     * {@link ModemConnected}, {@link ModemDisconnected}) update {@link #state()} / {@code calls().state()} too; SMS
-     * events are not stored (use {@link #receiveSms} and {@link #deliveryReport} for that).
+     * {@link ModemConnected}, {@link ModemDisconnected}) update {@link #state()} / {@code calls().state()} too, and a
+     * {@link ModemDisconnected} fails hanging operations exactly as {@link #disconnect} does; SMS events are not
+     * stored (use {@link #receiveSms} and {@link #deliveryReport} for that).
      */
     public void publish(ModemEvent event) {
         Objects.requireNonNull(event, "event");
+        List<CompletableFuture<?>> abandoned = List.of();
         synchronized (lock) {
             if (event instanceof SignalQuality quality) {
                 signal = quality;
@@ -302,8 +287,10 @@ public final class FakeModem implements Modem {
                 connected = true;
             } else if (event instanceof ModemDisconnected) {
                 connected = false;
+                abandoned = takePending();
             }
         }
+        failAll(abandoned, "modem disconnected");
         bus.publish(event);
     }
 

@@ -558,6 +558,17 @@ class FakeModemTest {
         }
 
         @Test
+        void aPublishedDisconnectFailsHangingOperationsLikeDisconnect() {
+            modem.nextSendHangs();
+            CompletableFuture<SentSms> hanging = modem.sms().send(ALICE, "hi");
+
+            modem.publish(new ModemDisconnected(NOW, "unplugged"));
+
+            assertThat(failureOf(hanging)).isInstanceOf(ModemUnavailableException.class);
+            assertThat(modem.state().connected()).isFalse();
+        }
+
+        @Test
         void hangingUssdStaysPendingUntilCloseFailsIt() {
             modem.nextUssdHangs();
 

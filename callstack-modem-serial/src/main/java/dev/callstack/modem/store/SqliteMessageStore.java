@@ -372,7 +372,7 @@ public final class SqliteMessageStore implements MessageStore {
                 ps.executeUpdate();
             }
             long id = lastId(c);
-            if (report.messageId() != null) {
+            if (report.messageId() != null && updatesPartStatus(report.status())) {
                 // A late "still trying" must not undo a final outcome that arrived first.
                 try (PreparedStatement ps = c.prepareStatement("UPDATE sent_part SET status = ?, raw_status = ?,"
                         + " status_at = ? WHERE message_id = ? AND part = ? AND (status = ? OR ? <> ?)")) {
@@ -491,6 +491,14 @@ public final class SqliteMessageStore implements MessageStore {
             ps.setLong(2, millis(at));
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * A report whose status is UNKNOWN (no TP-ST given) says nothing about the part: it is kept in the report
+     * list, but it must neither turn a DELIVERED/FAILED part back into an open one nor hide that it is pending.
+     */
+    private static boolean updatesPartStatus(DeliveryStatus status) {
+        return status != DeliveryStatus.UNKNOWN;
     }
 
     private static long insertInbound(Connection c, InboundMessage m) throws SQLException {

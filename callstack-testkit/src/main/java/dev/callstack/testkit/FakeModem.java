@@ -31,6 +31,7 @@ import dev.callstack.core.event.SmsDeliveryReport;
 import dev.callstack.core.event.SmsReceived;
 import dev.callstack.core.event.SmsSent;
 import dev.callstack.core.event.UssdResponse;
+import dev.callstack.core.store.Recipients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,9 +189,9 @@ public final class FakeModem implements Modem {
     }
 
     /**
-     * A status report: stored, correlated with the newest sent message that has this reference and recipient (exact
-     * string match with the number it was sent to), then published. The raw TP-ST is 0x00 delivered, 0x20 pending,
-     * 0x40 failed, -1 unknown.
+     * A status report: stored, correlated with the newest sent message that has this reference and recipient (the
+     * same number in any form, by {@link Recipients#sameRecipient}, as the real store correlates), then published.
+     * The raw TP-ST is 0x00 delivered, 0x20 pending, 0x40 failed, -1 unknown.
      */
     public SmsDeliveryReport deliveryReport(int reference, String recipient, DeliveryStatus status) {
         Objects.requireNonNull(status, "status");
@@ -460,7 +461,8 @@ public final class FakeModem implements Modem {
     private Long correlate(int reference, String recipient) {
         for (int i = sentMessages.size() - 1; i >= 0; i--) {
             SentSms sent = sentMessages.get(i);
-            if (sent.recipient().value().equals(recipient) && sent.references().contains(reference)) {
+            if (sent.references().contains(reference)
+                    && Recipients.sameRecipient(sent.recipient().value(), recipient)) {
                 return sent.messageId();
             }
         }

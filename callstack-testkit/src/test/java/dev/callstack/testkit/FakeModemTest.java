@@ -334,6 +334,17 @@ class FakeModemTest {
         }
 
         @Test
+        void reportNamingTheRecipientInAnotherFormCorrelatesLikeTheRealStore() {
+            modem.nextSendSucceeds(7);
+            SentSms sent = modem.sms().send(ALICE, "hi").join();
+
+            assertThat(modem.deliveryReport(7, "15550100100", DeliveryStatus.DELIVERED).messageId())
+                    .isEqualTo(sent.messageId());
+            assertThat(modem.deliveryReport(7, "0015550100100", DeliveryStatus.DELIVERED).messageId())
+                    .isEqualTo(sent.messageId());
+        }
+
+        @Test
         void reportWithoutMatchingMessageHasNoMessageId() {
             modem.nextSendSucceeds(7);
             modem.sms().send(ALICE, "hi").join();

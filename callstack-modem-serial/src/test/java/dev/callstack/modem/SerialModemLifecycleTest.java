@@ -223,4 +223,13 @@ class SerialModemLifecycleTest {
         SerialModemConfig config = SimHarness.fastConfig().simPin("4321").build();
         assertThat(config.toString()).doesNotContain("4321").contains("[redacted]");
     }
+
+    @Test
+    void cpinAnswerWithoutFinalOkStillLetsInitComplete() {
+        // section 8: AT+CPIN?\r\n+CPIN: READY\r\n with no OK at all (CPINNoOK phones)
+        h.sim.respond("AT+CPIN?", "+CPIN: READY");
+        SerialModem modem = h.start(SimHarness.fastConfig().commandTimeout(Duration.ofMillis(300)).build());
+        await().until(() -> modem.state().connected());
+        assertThat(h.events(ModemDisconnected.class)).isEmpty();
+    }
 }

@@ -10,7 +10,6 @@ import dev.callstack.core.store.MessageStore;
 import dev.callstack.modem.internal.LinkOpener;
 import dev.callstack.modem.internal.ModemEngine;
 import dev.callstack.modem.internal.SmsModuleFactory;
-import dev.callstack.modem.internal.UnavailableSmsModule;
 import dev.callstack.modem.internal.link.SerialLink;
 import dev.callstack.modem.internal.link.StreamLink;
 import dev.callstack.modem.internal.link.TcpLink;
@@ -106,7 +105,8 @@ public final class SerialModem implements Modem {
     public static final class Builder {
         private final SerialModemConfig config;
         private LinkFactory links;
-        private SmsModuleFactory sms = context -> new UnavailableSmsModule();
+        // Out of the box SMS works on an in-memory store; messageStore(...) makes it durable.
+        private SmsModuleFactory sms = SmsServiceFactory.inMemory();
 
         private Builder(SerialModemConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -127,7 +127,7 @@ public final class SerialModem implements Modem {
             return this;
         }
 
-        /** Plugs in the SMS service (internal API; the default rejects sends). */
+        /** Plugs in the SMS service (internal API; the default runs it on an in-memory store). */
         public Builder sms(SmsModuleFactory factory) {
             this.sms = Objects.requireNonNull(factory, "factory");
             return this;

@@ -139,10 +139,11 @@ public final class SmsService implements SmsModule, SmsApi {
         Future<?> done;
         try {
             done = inbound.submit(() -> {
+                boolean pduMode = false;
                 try {
-                    connected();
+                    pduMode = connected();
                 } finally {
-                    gate.complete(null);
+                    openGate(gate, pduMode);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -284,13 +285,34 @@ public final class SmsService implements SmsModule, SmsApi {
         return false;
     }
 
-    private void connected() {
+    /**
+     * Lets this connection's sends go ahead, or fails them when the modem did not take PDU mode: in text mode
+     * {@code AT+CMGS=<length>} would send the PDU as text to the number {@code <length>}. A hook that ran after its
+     * connection dropped leaves the gate alone, since {@link #onDisconnected} may already have put the next
+     * connection's gate in place.
+     */
+    private void openGate(CompletableFuture<Void> gate, boolean pduMode) {
+        if (!context.ready().getAsBoolean()) {
+            return;
+        }
+        if (pduMode) {
+            gate.complete(null);
+        } else {
+            gate.completeExceptionally(new ModemUnavailableException("SMS init failed"));
+        }
+    }
+
+    /** Returns whether the modem took PDU mode. */
+    private boolean connected() {
+        boolean pduMode = false;
         try {
             SmsModemSetup s = initializer.run();
             storage.assume(s.readStorage());
             setup = s;
+            pduMode = true;
         } catch (CallstackException e) {
-            log.warn("SMS init failed: {}; sweeping with defaults", e.getClass().getSimpleName());
+            log.warn("SMS init failed: {}; sweeping with defaults, sends refused until the next connect",
+                    e.getClass().getSimpleName());
         }
         maintain();
         try {
@@ -298,6 +320,7 @@ public final class SmsService implements SmsModule, SmsApi {
         } catch (CallstackException e) {
             log.warn("SMS storage sweep failed: {}", e.getClass().getSimpleName());
         }
+        return pduMode;
     }
 
     private void maintain() {

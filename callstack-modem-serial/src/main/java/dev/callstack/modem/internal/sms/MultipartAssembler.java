@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reassembles concatenated messages in the store: parts are kept per (sender, reference, total, reference width)
- * in any order, a duplicate part (same fingerprint, or same sequence number again) changes nothing, and the
+ * in any order, a duplicate part (same fingerprint, or same sequence number and text again) changes nothing, and the
  * complete message is stored as one inbound message, its parts removed in the same transaction, before one
  * {@link SmsReceived} is published. Incomplete groups survive restarts (they live in the store); after the
  * reassembly timeout, or when there are more than {@code maxOpenGroups}, the oldest are delivered as partial (the
@@ -49,6 +49,9 @@ final class MultipartAssembler {
 
     /** Stores one part; publishes the whole message when it was the last one missing. */
     InboundOutcome accept(String fingerprint, PendingPart part) {
+        if (!store.seen(fingerprint)) {
+            closeGroupReusedByANewerMessage(part);
+        }
         var stored = store.addPart(fingerprint, part);
         if (stored.isEmpty()) {
             return InboundOutcome.DUPLICATE_MESSAGE;
@@ -82,6 +85,22 @@ final class MultipartAssembler {
                 deliverPartial(group.key(), "reassembly timeout");
             }
         } while (due.size() == BATCH);
+    }
+
+    /**
+     * An open group that already holds this part number with another text is an older message that lost a part and
+     * whose reference the sender has since reused (8-bit references wrap every 256 messages): it is delivered as
+     * partial now, so the newer message starts a group of its own instead of being merged into it and losing its part.
+     */
+    private void closeGroupReusedByANewerMessage(PendingPart part) {
+        for (PendingPart held : store.parts(part.group())) {
+            if (held.sequence() == part.sequence()) {
+                if (!held.text().equals(part.text())) {
+                    deliverPartial(part.group(), "reference reused by a newer message");
+                }
+                return;
+            }
+        }
     }
 
     private void enforceBound() {

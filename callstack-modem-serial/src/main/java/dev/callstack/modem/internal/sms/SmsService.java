@@ -139,10 +139,11 @@ public final class SmsService implements SmsModule, SmsApi {
         Future<?> done;
         try {
             done = inbound.submit(() -> {
+                boolean pduMode = false;
                 try {
-                    connected();
+                    pduMode = connected();
                 } finally {
-                    gate.complete(null);
+                    openGate(gate, pduMode);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -177,12 +178,14 @@ public final class SmsService implements SmsModule, SmsApi {
         outbound.shutdown();
         try {
             if (!outbound.awaitTermination(2, TimeUnit.SECONDS)) {
-                outbound.shutdownNow();
+                abandon(outbound.shutdownNow());
             }
             if (!inbound.awaitTermination(2, TimeUnit.SECONDS)) {
                 inbound.shutdownNow();
             }
         } catch (InterruptedException e) {
+            abandon(outbound.shutdownNow());
+            inbound.shutdownNow();
             Thread.currentThread().interrupt();
         }
         if (ownsStore) {
@@ -209,19 +212,7 @@ public final class SmsService implements SmsModule, SmsApi {
         }
         CompletableFuture<SentSms> result = new CompletableFuture<>();
         try {
-            outbound.execute(() -> {
-                try {
-                    awaitInitialised();
-                    SentSms sent = sender.send(sms, pdus);
-                    callbacks.execute(() -> result.complete(sent));
-                } catch (CallstackException e) {
-                    callbacks.execute(() -> result.completeExceptionally(e));
-                } catch (RuntimeException e) {
-                    log.error("SMS send failed unexpectedly: {}", e.getClass().getName());
-                    callbacks.execute(() -> result.completeExceptionally(
-                            new ModemUnavailableException("SMS send failed", e)));
-                }
-            });
+            outbound.execute(new SendTask(sms, pdus, result));
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new ModemUnavailableException(
                     closed ? "modem closed" : "too many SMS waiting to be sent"));
@@ -284,13 +275,34 @@ public final class SmsService implements SmsModule, SmsApi {
         return false;
     }
 
-    private void connected() {
+    /**
+     * Lets this connection's sends go ahead, or fails them when the modem did not take PDU mode: in text mode
+     * {@code AT+CMGS=<length>} would send the PDU as text to the number {@code <length>}. A hook that ran after its
+     * connection dropped leaves the gate alone, since {@link #onDisconnected} may already have put the next
+     * connection's gate in place.
+     */
+    private void openGate(CompletableFuture<Void> gate, boolean pduMode) {
+        if (!context.ready().getAsBoolean()) {
+            return;
+        }
+        if (pduMode) {
+            gate.complete(null);
+        } else {
+            gate.completeExceptionally(new ModemUnavailableException("SMS init failed"));
+        }
+    }
+
+    /** Returns whether the modem took PDU mode. */
+    private boolean connected() {
+        boolean pduMode = false;
         try {
             SmsModemSetup s = initializer.run();
             storage.assume(s.readStorage());
             setup = s;
+            pduMode = true;
         } catch (CallstackException e) {
-            log.warn("SMS init failed: {}; sweeping with defaults", e.getClass().getSimpleName());
+            log.warn("SMS init failed: {}; sweeping with defaults, sends refused until the next connect",
+                    e.getClass().getSimpleName());
         }
         maintain();
         try {
@@ -298,6 +310,7 @@ public final class SmsService implements SmsModule, SmsApi {
         } catch (CallstackException e) {
             log.warn("SMS storage sweep failed: {}", e.getClass().getSimpleName());
         }
+        return pduMode;
     }
 
     private void maintain() {
@@ -325,6 +338,47 @@ public final class SmsService implements SmsModule, SmsApi {
             if (!closed) {
                 log.warn("SMS inbound queue full; {} left for the next sweep", what);
             }
+        }
+    }
+
+    /** Sends that close took off the queue before they ran: their callers get an answer, not a future left hanging. */
+    private static void abandon(List<Runnable> neverRun) {
+        for (Runnable task : neverRun) {
+            if (task instanceof SendTask send) {
+                send.abandon();
+            }
+        }
+    }
+
+    /** One queued send and the caller's future. */
+    private final class SendTask implements Runnable {
+        private final OutgoingSms sms;
+        private final List<SubmitPdu> pdus;
+        private final CompletableFuture<SentSms> result;
+
+        SendTask(OutgoingSms sms, List<SubmitPdu> pdus, CompletableFuture<SentSms> result) {
+            this.sms = sms;
+            this.pdus = pdus;
+            this.result = result;
+        }
+
+        @Override
+        public void run() {
+            try {
+                awaitInitialised();
+                SentSms sent = sender.send(sms, pdus);
+                callbacks.execute(() -> result.complete(sent));
+            } catch (CallstackException e) {
+                callbacks.execute(() -> result.completeExceptionally(e));
+            } catch (RuntimeException e) {
+                log.error("SMS send failed unexpectedly: {}", e.getClass().getName());
+                callbacks.execute(() -> result.completeExceptionally(
+                        new ModemUnavailableException("SMS send failed", e)));
+            }
+        }
+
+        void abandon() {
+            callbacks.execute(() -> result.completeExceptionally(new ModemUnavailableException("modem closed")));
         }
     }
 

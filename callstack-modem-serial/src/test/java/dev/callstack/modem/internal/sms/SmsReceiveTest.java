@@ -235,6 +235,27 @@ class SmsReceiveTest {
     }
 
     @Test
+    void newerMessageReusingTheReferenceOfAnIncompleteOneIsNotMergedIntoIt() {
+        h.startAndAwaitSmsReady();
+        List<String> older = TestPdus.deliver(FROM, "a".repeat(300), SmsEncoding.AUTO, 42);
+        List<String> newer = TestPdus.deliver(FROM, "b".repeat(300), SmsEncoding.AUTO, 42);
+        assertThat(older).hasSize(2);
+        h.sim.deliverStored(older.get(0));
+        await().until(() -> h.store.openGroupCount() == 1 && h.sim.storedSms().isEmpty());
+
+        h.sim.deliverStored(newer.get(0));
+        h.sim.deliverStored(newer.get(1));
+
+        await().until(() -> h.events(SmsReceived.class).size() == 2);
+        List<SmsReceived> events = h.events(SmsReceived.class);
+        assertThat(events.get(0).body()).isEqualTo(TestPdus.textOf(older.get(0)));
+        assertThat(events.get(0).partial()).isTrue();
+        assertThat(events.get(1).body()).isEqualTo("b".repeat(300));
+        assertThat(events.get(1).partial()).isFalse();
+        assertThat(h.store.openGroupCount()).isZero();
+    }
+
+    @Test
     void incompleteGroupSurvivesARestart(@TempDir Path dir) {
         h.close();
         h = new SmsHarness(dir.resolve("sms.db"));

@@ -153,6 +153,17 @@ class SmsSendTest {
     }
 
     @Test
+    void sendIsRefusedWhenTheModemRefusedPduMode() {
+        h.sim.respond("AT+CMGF=0", "ERROR");
+        h.startAndAwaitSmsReady();
+
+        assertThatThrownBy(() -> h.modem.sms().send(TO, "not as text").get(5, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(dev.callstack.core.ModemUnavailableException.class)
+                .hasMessageContaining("not initialised");
+        assertThat(h.sim.commands()).noneMatch(c -> c.startsWith("AT+CMGS"));
+    }
+
+    @Test
     void unansweredPartIsATimeoutNamingThePartsSent() {
         h.settings(SmsSettings.defaults().withSendTimeout(Duration.ofMillis(300)));
         h.startAndAwaitSmsReady();

@@ -56,7 +56,6 @@ public final class SmsService implements SmsModule, SmsApi {
     private static final Logger log = LoggerFactory.getLogger(SmsService.class);
     private static final int MAX_QUEUED_INBOUND = 1024;
     private static final Duration CONNECT_WAIT = Duration.ofMinutes(5);
-    private static final Duration FINGERPRINT_RETENTION = Duration.ofDays(90);
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final ModemContext context;
@@ -75,6 +74,7 @@ public final class SmsService implements SmsModule, SmsApi {
     private final SmsSender sender;
     private final ScheduledFuture<?> maintenance;
     private final Duration initWait;
+    private final Duration fingerprintRetention;
     // Written on the inbound thread, read there too; volatile for the rare reader elsewhere (logs, tests).
     private volatile SmsModemSetup setup = new SmsModemSetup(true, ModemStorage.DEFAULT, List.of(ModemStorage.DEFAULT));
     private volatile boolean closed;
@@ -104,6 +104,7 @@ public final class SmsService implements SmsModule, SmsApi {
         this.outbound = singleThread("callstack-sms-out-" + id, settings.maxQueuedSends());
         this.callbacks = context.callbacks();
         this.initWait = settings.sendTimeout();
+        this.fingerprintRetention = settings.fingerprintRetention();
         BlockingAt at = new BlockingAt(context.at());
         this.initializer = new SmsInitializer(at);
         this.storage = new ModemStorage(at);
@@ -433,12 +434,23 @@ public final class SmsService implements SmsModule, SmsApi {
         return pduMode;
     }
 
+    /**
+     * On connect and at every maintenance tick: full and timed-out multipart groups, then the fingerprints older
+     * than {@link SmsSettings#fingerprintRetention()} (independently: a failing group must not stop the pruning).
+     */
     private void maintain() {
         try {
             multipart.maintain();
-            store.pruneFingerprints(context.clock().instant().minus(FINGERPRINT_RETENTION));
         } catch (MessageStoreException e) {
-            log.warn("SMS store maintenance failed: {}", e.getClass().getSimpleName());
+            log.warn("SMS multipart maintenance failed: {}", e.getClass().getSimpleName());
+        }
+        try {
+            int pruned = store.pruneFingerprints(context.clock().instant().minus(fingerprintRetention));
+            if (pruned > 0) {
+                log.debug("Pruned {} dedupe fingerprints older than {}", pruned, fingerprintRetention);
+            }
+        } catch (MessageStoreException e) {
+            log.warn("SMS fingerprint pruning failed: {}", e.getClass().getSimpleName());
         }
     }
 

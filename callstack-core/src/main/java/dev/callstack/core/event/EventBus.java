@@ -96,11 +96,11 @@ public final class EventBus implements AutoCloseable {
     }
 
     private <S extends Subscriber<?>> S register(S subscriber) {
+        subscribers.add(subscriber);
+        // Checked after adding: a close() racing with this call either sees the subscriber or is seen here.
         if (closed) {
             subscriber.close();
-            return subscriber;
         }
-        subscribers.add(subscriber);
         return subscriber;
     }
 

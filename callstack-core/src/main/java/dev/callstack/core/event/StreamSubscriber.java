@@ -41,7 +41,7 @@ final class StreamSubscriber<E extends ModemEvent> extends Subscriber<E> impleme
     @Override
     public E poll(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        long remaining = timeout.toNanos();
+        long remaining = saturatedNanos(timeout);
         lock.lock();
         try {
             while (queue.isEmpty()) {
@@ -53,6 +53,15 @@ final class StreamSubscriber<E extends ModemEvent> extends Subscriber<E> impleme
             return queue.pollFirst();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Duration.toNanos() throws beyond ~292 years; such a timeout simply means "wait as long as it takes". */
+    private static long saturatedNanos(Duration timeout) {
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException overflow) {
+            return timeout.isNegative() ? 0 : Long.MAX_VALUE;
         }
     }
 

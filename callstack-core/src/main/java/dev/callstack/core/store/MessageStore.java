@@ -1,0 +1,108 @@
+package dev.callstack.core.store;
+
+import dev.callstack.core.StoredDeliveryReport;
+import dev.callstack.core.StoredSms;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Durable SMS state: inbound messages, dedupe fingerprints, pending multipart parts, sent messages with their
+ * per-part references and status, and delivery reports. Every method is one atomic transaction; a method that
+ * returns has made its write durable.
+ *
+ * <p>Thread-safe.
+ */
+public interface MessageStore extends AutoCloseable {
+    int MAX_PAGE = 500;
+
+    // ---- inbound messages and dedupe ----------------------------------------------------------------------
+
+    /**
+     * Stores a complete inbound message unless {@code fingerprint} was recorded before; the fingerprint check,
+     * its recording and the insert are one transaction.
+     *
+     * @return the new message id, or empty when the fingerprint was already seen (nothing was written)
+     */
+    OptionalLong storeReceived(String fingerprint, InboundMessage message);
+
+    /** Inbound messages newest first; {@code limit} 1–{@value #MAX_PAGE}; only ids below {@code beforeId}. */
+    List<StoredSms> received(int limit, OptionalLong beforeId);
+
+    /** True when {@code fingerprint} was recorded (by any store method or {@link #markSeen}). */
+    boolean seen(String fingerprint);
+
+    /**
+     * Records a fingerprint on its own, e.g. for a PDU that will never decode, so a later sweep skips it.
+     *
+     * @return true when it was new
+     */
+    boolean markSeen(String fingerprint, Instant at);
+
+    /** Forgets fingerprints recorded before {@code before}; returns how many. */
+    int pruneFingerprints(Instant before);
+
+    // ---- multipart reassembly -----------------------------------------------------------------------------
+
+    /**
+     * Adds one part of a concatenated message unless {@code fingerprint} was seen before; the fingerprint is
+     * recorded in the same transaction. A second part with the same sequence number keeps the first one.
+     *
+     * @return the group's parts ordered by sequence after the insert, or empty when the fingerprint was already
+     *         seen (nothing was written)
+     */
+    Optional<List<PendingPart>> addPart(String fingerprint, PendingPart part);
+
+    /** The stored parts of a group, ordered by sequence (empty when there is no such group). */
+    List<PendingPart> parts(PartGroupKey group);
+
+    /**
+     * Turns a group into an inbound message: inserts {@code message} and deletes the group's parts in one
+     * transaction.
+     *
+     * @return the new message id, or empty when the group had no parts any more (completed elsewhere)
+     */
+    OptionalLong completeGroup(PartGroupKey group, InboundMessage message);
+
+    /** Open groups whose first part was stored before {@code firstPartBefore}, oldest first, at most {@code limit}. */
+    List<PendingGroup> pendingGroups(Instant firstPartBefore, int limit);
+
+    /** Number of open multipart groups. */
+    int openGroupCount();
+
+    // ---- sent messages ------------------------------------------------------------------------------------
+
+    /** Stores an outgoing message before or while its parts go out; returns its id. */
+    long insertSent(OutboundMessage message);
+
+    /** Records that part {@code part} (1-based) of a sent message got TP-MR {@code reference}; status PENDING. */
+    void recordSentPart(long messageId, int part, int reference, Instant sentAt);
+
+    /**
+     * The most recently sent part with this TP-MR whose recipient is the same number as {@code recipient}
+     * (compared by {@link Recipients#sameRecipient}).
+     */
+    Optional<SentPart> findSentPart(int reference, String recipient);
+
+    /** A sent message with its parts. */
+    Optional<SentMessage> sent(long messageId);
+
+    // ---- delivery reports ---------------------------------------------------------------------------------
+
+    /**
+     * Stores a delivery report unless {@code fingerprint} (may be {@code null}: no dedupe) was seen; when the
+     * report is correlated ({@code report.messageId()} and {@code report.part()} set) the part's status is
+     * updated in the same transaction.
+     *
+     * @return the new report id, or empty when the fingerprint was already seen
+     */
+    OptionalLong storeDeliveryReport(String fingerprint, DeliveryReportRecord report);
+
+    /** Delivery reports newest first; {@code limit} 1–{@value #MAX_PAGE}. */
+    List<StoredDeliveryReport> deliveryReports(int limit);
+
+    /** Closes the underlying database; later calls fail with {@link MessageStoreException}. */
+    @Override
+    void close();
+}

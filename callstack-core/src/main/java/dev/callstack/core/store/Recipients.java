@@ -1,0 +1,46 @@
+package dev.callstack.core.store;
+
+/**
+ * The one rule for "is this report about that recipient": networks echo the recipient in whatever form they
+ * like ({@code +4917212345678}, {@code 4917212345678}, {@code 017212345678}). Stateless.
+ */
+public final class Recipients {
+    /** Shortest national significant number we trust for a suffix match; shorter numbers must match exactly. */
+    private static final int MIN_SUFFIX_DIGITS = 7;
+
+    private Recipients() {
+    }
+
+    /**
+     * True when both name the same number: equal digits (ignoring {@code +}, spaces and leading zeros), or one
+     * is a suffix of the other of at least {@value #MIN_SUFFIX_DIGITS} digits (national vs international form).
+     */
+    public static boolean sameRecipient(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        String x = significantDigits(a);
+        String y = significantDigits(b);
+        if (x.isEmpty() || y.isEmpty()) {
+            return a.strip().equals(b.strip()) && !a.isBlank();
+        }
+        if (x.equals(y)) {
+            return true;
+        }
+        String shorter = x.length() <= y.length() ? x : y;
+        String longer = shorter == x ? y : x;
+        return shorter.length() >= MIN_SUFFIX_DIGITS && longer.endsWith(shorter);
+    }
+
+    /** Digits only, leading zeros (national trunk or international prefix 00) removed. */
+    public static String significantDigits(String value) {
+        StringBuilder digits = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9' && !(digits.length() == 0 && c == '0')) {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.callstack.modem.internal.pdu;
+
+import dev.callstack.core.event.DeliveryStatus;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A decoded SMS-STATUS-REPORT.
+ *
+ * @param smsc                   service centre, if the SMSC field named one
+ * @param messageReference       TP-MR of the submitted message this report is about
+ * @param recipient              TP-RA
+ * @param serviceCentreTimestamp TP-SCTS: when the service centre received the submitted message
+ * @param dischargeTime          TP-DT: when the status below was reached
+ * @param status                 TP-ST as received (0–255)
+ * @param statusReportQualifier  TP-SRQ: true when the report answers an SMS-COMMAND rather than a SUBMIT
+ */
+public record SmsStatusReport(Optional<PduAddress> smsc, int messageReference, PduAddress recipient,
+                              OffsetDateTime serviceCentreTimestamp, OffsetDateTime dischargeTime, int status,
+                              boolean statusReportQualifier) implements DecodedPdu {
+    public SmsStatusReport {
+        Objects.requireNonNull(smsc, "smsc");
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(serviceCentreTimestamp, "serviceCentreTimestamp");
+        Objects.requireNonNull(dischargeTime, "dischargeTime");
+        if (messageReference < 0 || messageReference > 0xFF || status < 0 || status > 0xFF) {
+            throw new IllegalArgumentException("messageReference and status are octets");
+        }
+    }
+
+    /** TP-ST classified: delivered, still trying, or failed. */
+    public DeliveryStatus deliveryStatus() {
+        return DeliveryStatus.fromTpStatus(status);
+    }
+}

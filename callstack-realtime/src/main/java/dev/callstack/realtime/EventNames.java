@@ -1,0 +1,82 @@
+package dev.callstack.realtime;
+
+import dev.callstack.core.event.CallRing;
+import dev.callstack.core.event.CallStateChanged;
+import dev.callstack.core.event.CallerId;
+import dev.callstack.core.event.DtmfReceived;
+import dev.callstack.core.event.ModemConnected;
+import dev.callstack.core.event.ModemDisconnected;
+import dev.callstack.core.event.ModemEvent;
+import dev.callstack.core.event.SignalQuality;
+import dev.callstack.core.event.SmsDeliveryReport;
+import dev.callstack.core.event.SmsReceived;
+import dev.callstack.core.event.SmsSent;
+import dev.callstack.core.event.UssdResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one place that lists the public realtime event names (in wire order, as sent in {@code hello}) and maps each
+ * core event type to its name. {@link ModemConnected} and {@link ModemDisconnected} share {@code modem.state}.
+ */
+public final class EventNames {
+    public static final String SMS_RECEIVED = "sms.received";
+    public static final String SMS_DELIVERY_REPORT = "sms.delivery_report";
+    public static final String SMS_SENT = "sms.sent";
+    public static final String CALL_STATE = "call.state";
+    public static final String CALL_RING = "call.ring";
+    public static final String CALL_CALLER_ID = "call.caller_id";
+    public static final String CALL_DTMF = "call.dtmf";
+    public static final String MODEM_STATE = "modem.state";
+    public static final String SIGNAL_QUALITY = "signal.quality";
+    public static final String USSD_RESPONSE = "ussd.response";
+
+    private static final List<String> SUPPORTED = List.of(SMS_RECEIVED, SMS_DELIVERY_REPORT, SMS_SENT, CALL_STATE,
+            CALL_RING, CALL_CALLER_ID, CALL_DTMF, MODEM_STATE, SIGNAL_QUALITY, USSD_RESPONSE);
+
+    private static final Map<Class<?>, Integer> INDEX_BY_TYPE = Map.ofEntries(
+            Map.entry(SmsReceived.class, SUPPORTED.indexOf(SMS_RECEIVED)),
+            Map.entry(SmsDeliveryReport.class, SUPPORTED.indexOf(SMS_DELIVERY_REPORT)),
+            Map.entry(SmsSent.class, SUPPORTED.indexOf(SMS_SENT)),
+            Map.entry(CallStateChanged.class, SUPPORTED.indexOf(CALL_STATE)),
+            Map.entry(CallRing.class, SUPPORTED.indexOf(CALL_RING)),
+            Map.entry(CallerId.class, SUPPORTED.indexOf(CALL_CALLER_ID)),
+            Map.entry(DtmfReceived.class, SUPPORTED.indexOf(CALL_DTMF)),
+            Map.entry(ModemConnected.class, SUPPORTED.indexOf(MODEM_STATE)),
+            Map.entry(ModemDisconnected.class, SUPPORTED.indexOf(MODEM_STATE)),
+            Map.entry(SignalQuality.class, SUPPORTED.indexOf(SIGNAL_QUALITY)),
+            Map.entry(UssdResponse.class, SUPPORTED.indexOf(USSD_RESPONSE)));
+
+    private EventNames() {
+    }
+
+    /** Every supported name, in wire order; immutable. */
+    public static List<String> supported() {
+        return SUPPORTED;
+    }
+
+    public static boolean isSupported(String name) {
+        return name != null && SUPPORTED.contains(name);
+    }
+
+    /** The wire name of {@code event}. */
+    public static String nameOf(ModemEvent event) {
+        return SUPPORTED.get(indexOf(event));
+    }
+
+    /** Position of {@code event}'s name in {@link #supported()}. */
+    static int indexOf(ModemEvent event) {
+        Objects.requireNonNull(event, "event");
+        Integer index = INDEX_BY_TYPE.get(event.getClass());
+        if (index == null) {
+            throw new IllegalArgumentException("no realtime name for " + event.getClass().getName());
+        }
+        return index;
+    }
+
+    /** Position of {@code name} in {@link #supported()}, or -1. */
+    static int indexOf(String name) {
+        return name == null ? -1 : SUPPORTED.indexOf(name);
+    }
+}

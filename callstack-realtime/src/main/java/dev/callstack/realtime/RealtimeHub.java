@@ -1,0 +1,200 @@
+package dev.callstack.realtime;
+
+import dev.callstack.core.event.Delivery;
+import dev.callstack.core.event.EventBus;
+import dev.callstack.core.event.ModemEvent;
+import dev.callstack.core.event.Subscription;
+import dev.callstack.realtime.internal.EnvelopeEncoder;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fans modem events out to realtime clients. Subscribes to the {@link EventBus} once, {@link Delivery#inline()
+ * inline}, so nothing is lost between the bus and the hub; per published event it assigns the next id, encodes the
+ * event at most once per {@link View} (only for views some matching client has), and makes one non-blocking offer
+ * per matching client. Slow clients lose their oldest events (counted and reported by an {@code overflow} notice),
+ * never delay the publisher or each other, and may be disconnected with 4008 when {@link RealtimeConfig} says so.
+ *
+ * <p>Thread-safe. Events from concurrent publishers are serialised so ids increase in every client's stream.
+ */
+public final class RealtimeHub implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RealtimeHub.class);
+    private static final ClientHandle[] NO_CLIENTS = new ClientHandle[0];
+
+    private final RealtimeConfig config;
+    private final LongSupplier nanoClock;
+    private final EnvelopeEncoder encoder = new EnvelopeEncoder();
+    private final Subscription subscription;
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+
+    /** Serialises id assignment and fan-out, so every client sees ids in increasing order. */
+    private final Object publishLock = new Object();
+    private long lastId; // guarded by publishLock
+
+    /** Guards changes to {@link #clients} and {@link #closed}; never held while calling a sink. */
+    private final Object registryLock = new Object();
+    /** Copy-on-write, so the fan-out iterates a stable snapshot while clients come and go. */
+    private volatile ClientHandle[] clients = NO_CLIENTS;
+    private volatile boolean closed;
+
+    public RealtimeHub(EventBus bus, RealtimeConfig config) {
+        this(bus, config, System::nanoTime);
+    }
+
+    RealtimeHub(EventBus bus, RealtimeConfig config, LongSupplier nanoClock) {
+        Objects.requireNonNull(bus, "bus");
+        this.config = Objects.requireNonNull(config, "config");
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.subscription = bus.subscribe(ModemEvent.class, this::onEvent, Delivery.inline());
+    }
+
+    /**
+     * Registers a client: its {@code hello} is the first message it gets (sent now if the sink is writable), followed
+     * by every event of {@code selection} published from now on, in {@code view}. After {@link #close()} the sink is
+     * closed with 1001 at once and the returned handle is already closed.
+     */
+    public ClientHandle register(ClientSink sink, EventSelection selection, View view) {
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(view, "view");
+        EncodedMessage hello = new EncodedMessage(encoder.hello(selection));
+        ClientHandle client = new ClientHandle(this, sink, selection, view, config.queueCapacity(), hello);
+        boolean added;
+        synchronized (registryLock) {
+            added = !closed;
+            if (added) {
+                ClientHandle[] current = clients;
+                ClientHandle[] next = Arrays.copyOf(current, current.length + 1);
+                next[current.length] = client;
+                clients = next;
+            }
+        }
+        if (!added) {
+            client.closeWith(ClientHandle.CLOSE_GOING_AWAY, ClientHandle.REASON_SHUTDOWN);
+            return client;
+        }
+        log.debug("Realtime client {} registered ({} events, {})", sink.connectionId(), selection.names().size(), view);
+        client.writabilityChanged();
+        return client;
+    }
+
+    /** Clients currently registered. */
+    public int clientCount() {
+        return clients.length;
+    }
+
+    /** Events handed to sinks so far, over all clients (hello and overflow notices not counted). */
+    public long eventsSent() {
+        return sent.sum();
+    }
+
+    /** Events dropped from full client queues so far, over all clients. */
+    public long eventsDropped() {
+        return dropped.sum();
+    }
+
+    /** Unsubscribes from the bus and closes every client with 1001 "server shutting down". Idempotent. */
+    @Override
+    public void close() {
+        ClientHandle[] snapshot;
+        synchronized (registryLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            snapshot = clients;
+        }
+        subscription.close();
+        for (ClientHandle client : snapshot) {
+            client.closeWith(ClientHandle.CLOSE_GOING_AWAY, ClientHandle.REASON_SHUTDOWN);
+        }
+        log.debug("Realtime hub closed, {} clients disconnected", snapshot.length);
+    }
+
+    private void onEvent(ModemEvent event) {
+        int index = EventNames.indexOf(event);
+        synchronized (publishLock) {
+            long id = ++lastId;
+            EncodedMessage redacted = null;
+            EncodedMessage content = null;
+            for (ClientHandle client : clients) {
+                if (!client.accepts(index)) {
+                    continue;
+                }
+                EncodedMessage message;
+                if (client.view() == View.CONTENT) {
+                    if (content == null) {
+                        content = new EncodedMessage(encoder.event(id, event, View.CONTENT));
+                    }
+                    message = content;
+                } else {
+                    if (redacted == null) {
+                        redacted = new EncodedMessage(encoder.event(id, event, View.REDACTED));
+                    }
+                    message = redacted;
+                }
+                client.offer(message);
+            }
+        }
+    }
+
+    void unregister(ClientHandle client) {
+        boolean removed = false;
+        synchronized (registryLock) {
+            ClientHandle[] current = clients;
+            for (int i = 0; i < current.length; i++) {
+                if (current[i] == client) {
+                    ClientHandle[] next = new ClientHandle[current.length - 1];
+                    System.arraycopy(current, 0, next, 0, i);
+                    System.arraycopy(current, i + 1, next, i, current.length - i - 1);
+                    clients = next;
+                    removed = true;
+                    break;
+                }
+            }
+        }
+        if (removed) {
+            log.debug("Realtime client {} unregistered", client.connectionId());
+        }
+    }
+
+    EncodedMessage overflowNotice(long droppedSinceLastNotice) {
+        return new EncodedMessage(encoder.overflow(droppedSinceLastNotice));
+    }
+
+    void countSent() {
+        sent.increment();
+    }
+
+    void countDropped() {
+        dropped.increment();
+    }
+
+    /** The clock reading for the full-time rule, or 0 when that rule is off (saves the call). */
+    long nanoTimeIfNeeded() {
+        return config.fullTimeLimitEnabled() ? nanoClock.getAsLong() : 0;
+    }
+
+    /** Whether a client that just dropped an event is too slow under the configured rules. */
+    boolean isSlowConsumer(long droppedTotal, long fullSinceNanos) {
+        if (config.dropLimitEnabled() && droppedTotal > config.slowConsumerMaxDropped()) {
+            return true;
+        }
+        return config.fullTimeLimitEnabled() && fullSinceNanos != Long.MIN_VALUE
+                && nanoClock.getAsLong() - fullSinceNanos > config.slowConsumerMaxFullTime().toNanos();
+    }
+
+    /** Registered clients, for tests checking that nothing is left behind. */
+    ClientHandle[] clientsSnapshot() {
+        return clients.clone();
+    }
+
+    boolean isSubscribed() {
+        return subscription.isActive();
+    }
+}

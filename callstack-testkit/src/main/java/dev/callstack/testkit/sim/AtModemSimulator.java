@@ -1,0 +1,474 @@
+package dev.callstack.testkit.sim;
+
+import java.io.Closeable;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A scriptable SIM800-class modem on the far end of a byte link: an in-memory pipe, a TCP listener or a
+ * pseudo-terminal. It answers the usual AT commands out of the box; tests override answers, inject URCs and raw
+ * bytes, delay or drop answers, and verify the commands received (script → exercise → verify).
+ *
+ * <p>One link is served at a time: opening a pipe or pty, or a new TCP connection, replaces the current link.
+ * URCs and raw bytes go to the current link and are dropped when there is none. All threads are daemons named
+ * {@code callstack-sim-*}; {@link #close()} stops them.
+ *
+ * <p>Thread-safe.
+ */
+public final class AtModemSimulator implements AutoCloseable {
+    private static final int PIPE_CAPACITY = 64 * 1024;
+    private static final String THREAD_PREFIX = "callstack-sim-";
+
+    private final Script script = new Script();
+    private final SmsStorage storage = new SmsStorage();
+    private final Sim800Behaviour behaviour = new Sim800Behaviour(storage);
+    private final CommandInterpreter interpreter = new CommandInterpreter(script, behaviour);
+    private final CommandLog commands = new CommandLog();
+    private final ScheduledExecutorService scheduler;
+    private final SessionDispatcher dispatcher;
+    private final AtomicInteger linkIds = new AtomicInteger();
+    private final Object links = new Object();
+    private volatile int maxChunk = Integer.MAX_VALUE;
+
+    // Guarded by links.
+    private LinkSession current;
+    private final List<LinkSession> sessions = new ArrayList<>();
+    private TcpListener tcp;
+    private SocatPty pty;
+    private boolean plugged = true;
+    private boolean closed;
+
+    public AtModemSimulator() {
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, THREAD_PREFIX + "scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.dispatcher = new SessionDispatcher(interpreter, behaviour, commands, scheduler, this::detach);
+    }
+
+    // ---- transports -----------------------------------------------------------------------------------------
+
+    /** A new in-memory link; replaces the current link. */
+    public SimulatorPipe openPipe() {
+        ChunkQueue toHost = new ChunkQueue(PIPE_CAPACITY);
+        ChunkQueue toModem = new ChunkQueue(PIPE_CAPACITY);
+        SimulatorPipe pipe = new SimulatorPipe(toHost, toModem);
+        attach("pipe", toModem.inputStream(), toHost.outputStream(), pipe::close);
+        return pipe;
+    }
+
+    /**
+     * Listens on 127.0.0.1 (ephemeral port, kept across {@link #unplug()}/{@link #replug()}); each accepted
+     * connection replaces the current link. Idempotent.
+     */
+    public InetSocketAddress listenTcp() {
+        synchronized (links) {
+            ensureOpen();
+            if (tcp == null) {
+                tcp = new TcpListener(this::attachSocket);
+            }
+            if (!plugged) {
+                throw new IllegalStateException("unplugged: replug() first");
+            }
+            return tcp.start();
+        }
+    }
+
+    /**
+     * Starts {@code socat} with a pty pair in a new temporary directory and serves its modem end; replaces the
+     * current link. Throws {@link IllegalStateException} when socat is not installed.
+     */
+    public PtyEndpoint openPty() {
+        if (!socatAvailable()) {
+            throw new IllegalStateException("socat is not on PATH");
+        }
+        synchronized (links) {
+            ensureOpen();
+            if (pty != null) {
+                throw new IllegalStateException("a pty is already open");
+            }
+            try {
+                pty = new SocatPty(Files.createTempDirectory(THREAD_PREFIX));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a pty directory", e);
+            }
+            SocatPty opened = pty;
+            if (plugged) {
+                try {
+                    startPty(opened);
+                } catch (RuntimeException e) {
+                    pty = null;
+                    opened.destroy();
+                    throw e;
+                }
+            }
+            return new PtyEndpoint(opened.hostLink(), () -> closePty(opened));
+        }
+    }
+
+    /** Whether {@code socat} (needed by {@link #openPty()}) is on PATH. */
+    public static boolean socatAvailable() {
+        return SocatPty.available();
+    }
+
+    // ---- scripting ------------------------------------------------------------------------------------------
+
+    /** Answers {@code command} (exact text, or an exact SMS payload) with {@code lines} until cleared. */
+    public void respond(String command, String... lines) {
+        script.respond(command, List.of(lines));
+    }
+
+    /** Answers the next occurrence of {@code command} with {@code lines}, before any persistent answer. */
+    public void respondOnce(String command, String... lines) {
+        script.respondOnce(command, List.of(lines));
+    }
+
+    /** Answers {@code command} after {@code delay}; the reader keeps serving other commands meanwhile. */
+    public void delay(String command, Duration delay) {
+        script.delay(command, delay);
+    }
+
+    /** Never answers {@code command}. */
+    public void drop(String command) {
+        script.drop(command);
+    }
+
+    /** Forgets every {@code respond}, {@code respondOnce}, {@code delay} and {@code drop}. */
+    public void clearResponses() {
+        script.clear();
+    }
+
+    /** Sends {@code \r\n<line>\r\n} on the current link now. */
+    public void urc(String line) {
+        emit(List.of(Objects.requireNonNull(line, "line")));
+    }
+
+    /** Sends the characters (ISO-8859-1, so {@code \u0000}–{@code \u00FF} are single bytes) verbatim. */
+    public void sendRaw(String text) {
+        sendRaw(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    public void sendRaw(byte[] bytes) {
+        LinkSession session = currentSession();
+        if (session != null) {
+            session.writer().raw(bytes.clone());
+        }
+    }
+
+    public void echo(boolean on) {
+        behaviour.echo(on);
+    }
+
+    /** Cuts every later write into chunks of at most {@code maxChunk} bytes; {@code 0} turns splitting off. */
+    public void splitWrites(int maxChunk) {
+        if (maxChunk < 0) {
+            throw new IllegalArgumentException("maxChunk must be >= 0: " + maxChunk);
+        }
+        this.maxChunk = maxChunk == 0 ? Integer.MAX_VALUE : maxChunk;
+    }
+
+    /** Resets the wrong-PIN counter too. */
+    public void pinState(PinState state) {
+        behaviour.pinState(state);
+    }
+
+    public PinState pinState() {
+        return behaviour.pinState();
+    }
+
+    /** The PIN {@code AT+CPIN="<pin>"} accepts (default {@code 1234}). */
+    public void pin(String pin) {
+        behaviour.pin(pin);
+    }
+
+    /** Wrong PINs entered since the last {@link #pinState(PinState)}; three in SIM_PIN block the SIM (SIM_PUK). */
+    public int wrongPinAttempts() {
+        return behaviour.wrongPinAttempts();
+    }
+
+    /** The {@code +CSQ} answer (default {@code 20,0}). */
+    public void signal(int rssi, int ber) {
+        behaviour.signal(rssi, ber);
+    }
+
+    /** Sets the registration stat of {@code +CREG?}/{@code +CGREG?} (default 1) and emits {@code +CREG: <stat>,...}. */
+    public void registration(int stat) {
+        behaviour.registration(stat);
+        urc(behaviour.registrationUrc());
+    }
+
+    /** The asynchronous {@code +CUSD} that follows OK for {@code code}; {@code text} null gives {@code +CUSD: <status>}. */
+    public void ussdReply(String code, int status, String text, int dcs) {
+        behaviour.ussdReply(code, status, text, dcs);
+    }
+
+    /** Emits {@code RING} and {@code +CLIP: "<number>",<145|129>,"",0,"",0}; the call is ringing. */
+    public void incomingCall(String number) {
+        emit(behaviour.incomingCall(number));
+    }
+
+    /** Emits {@code NO CARRIER}; the call is over. */
+    public void remoteHangup() {
+        emit(behaviour.remoteHangup());
+    }
+
+    /** The remote party answered our {@code ATD}: the call is active; emits {@code VOICE CALL: BEGIN}. */
+    public void answerCall() {
+        emit(behaviour.answerCall());
+    }
+
+    // ---- SMS storage ----------------------------------------------------------------------------------------
+
+    /** Stores a received message (unread) without a URC; returns its index. */
+    public int storeSms(String pduHex) {
+        return storage.store(pduHex, SmsStorage.REC_UNREAD);
+    }
+
+    /** Stores a received message and emits {@code +CMTI: "SM",<index>}. */
+    public int deliverStored(String pduHex) {
+        int index = storeSms(pduHex);
+        urc("+CMTI: \"SM\"," + index);
+        return index;
+    }
+
+    /** Emits {@code +CMT: ,<tpdu-length>} and the PDU line. */
+    public void deliverDirect(String pduHex) {
+        emit(List.of("+CMT: ," + Pdus.announcedLength(pduHex), pduHex));
+    }
+
+    /** Emits {@code +CDS: <tpdu-length>} and the PDU line. */
+    public void deliverReportDirect(String pduHex) {
+        emit(List.of("+CDS: " + Pdus.announcedLength(pduHex), pduHex));
+    }
+
+    /** Stores a status report and emits {@code +CDSI: "SM",<index>}. */
+    public int deliverReportStored(String pduHex) {
+        return deliverReportStored(pduHex, "SM");
+    }
+
+    /** As {@link #deliverReportStored(String)}, announcing the given memory (e.g. {@code "SR"}); one store backs all. */
+    public int deliverReportStored(String pduHex, String memory) {
+        int index = storeSms(pduHex);
+        urc("+CDSI: \"" + memory + "\"," + index);
+        return index;
+    }
+
+    /** Index → PDU of every stored message. */
+    public Map<Integer, String> storedSms() {
+        return storage.snapshot();
+    }
+
+    /** Every PDU received after an {@code AT+CMGS} prompt and submitted with Ctrl-Z, in order. */
+    public List<String> sentPdus() {
+        return interpreter.sentPdus();
+    }
+
+    // ---- link state -----------------------------------------------------------------------------------------
+
+    /** The link drops: pipe EOF, TCP connection closed and listener stopped, socat stopped. */
+    public void unplug() {
+        List<LinkSession> dropped;
+        TcpListener listener;
+        SocatPty socat;
+        synchronized (links) {
+            plugged = false;
+            listener = tcp;
+            socat = pty;
+            dropped = List.copyOf(sessions);
+        }
+        // Outside the lock: the accept thread may be attaching a connection right now.
+        if (listener != null) {
+            listener.stop();
+        }
+        if (socat != null) {
+            socat.stop();
+        }
+        dropped.forEach(LinkSession::close);
+        dropped.forEach(LinkSession::awaitTermination);
+    }
+
+    /** Serves again: TCP listens on the same port, the pty reappears at the same path; pipes need {@link #openPipe()}. */
+    public void replug() {
+        synchronized (links) {
+            ensureOpen();
+            plugged = true;
+            if (tcp != null) {
+                tcp.start();
+            }
+            if (pty != null) {
+                startPty(pty);
+            }
+        }
+    }
+
+    // ---- verify ---------------------------------------------------------------------------------------------
+
+    /** The next command line received (without CR) not taken yet, or null after the timeout. */
+    public String takeCommand(long timeout, TimeUnit unit) throws InterruptedException {
+        return commands.take(timeout, unit);
+    }
+
+    /** Every command line received so far, in order (SMS payloads are in {@link #sentPdus()}). */
+    public List<String> commands() {
+        return commands.all();
+    }
+
+    @Override
+    public void close() {
+        List<LinkSession> dropped;
+        TcpListener listener;
+        SocatPty socat;
+        synchronized (links) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            listener = tcp;
+            socat = pty;
+            dropped = List.copyOf(sessions);
+        }
+        if (listener != null) {
+            listener.close();
+        }
+        if (socat != null) {
+            socat.destroy();
+        }
+        dropped.forEach(LinkSession::close);
+        scheduler.shutdownNow();
+        dropped.forEach(LinkSession::awaitTermination);
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- internals ------------------------------------------------------------------------------------------
+
+    private void emit(List<String> lines) {
+        LinkSession session = currentSession();
+        if (session != null) {
+            session.writer().lines(lines);
+        }
+    }
+
+    private LinkSession currentSession() {
+        synchronized (links) {
+            return current;
+        }
+    }
+
+    private void attachSocket(Socket socket) {
+        try {
+            attach("tcp", socket.getInputStream(), socket.getOutputStream(), socket);
+        } catch (IOException | RuntimeException e) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // Already failing.
+            }
+        }
+    }
+
+    private void startPty(SocatPty socat) {
+        try {
+            socat.start();
+            FileInputStream in = new FileInputStream(socat.modemLink().toFile());
+            FileOutputStream out;
+            try {
+                out = new FileOutputStream(socat.modemLink().toFile());
+            } catch (IOException e) {
+                in.close();
+                throw e;
+            }
+            // socat must be stopped before the streams close: only its hang-up ends a blocked tty read.
+            attach("pty", in, out, () -> {
+                socat.stop();
+                try (in; out) {
+                    // closes both
+                }
+            });
+        } catch (IOException e) {
+            socat.stop();
+            throw new UncheckedIOException("cannot open the simulator pty", e);
+        }
+    }
+
+    private void closePty(SocatPty socat) {
+        List<LinkSession> dropped;
+        synchronized (links) {
+            if (pty == socat) {
+                pty = null;
+            }
+            dropped = List.copyOf(sessions);
+        }
+        socat.destroy();
+        for (LinkSession session : dropped) {
+            if (session.name().contains("-pty-")) {
+                session.close();
+                session.awaitTermination();
+            }
+        }
+    }
+
+    private void attach(String kind, InputStream in, OutputStream out, Closeable resource) {
+        LinkSession session = new LinkSession(THREAD_PREFIX + "link-" + kind + "-" + linkIds.incrementAndGet(),
+                in, out, resource, dispatcher, () -> maxChunk);
+        LinkSession replaced;
+        synchronized (links) {
+            if (closed) {
+                closeQuietly(resource);
+                throw new IllegalStateException("simulator closed");
+            }
+            replaced = current;
+            current = session;
+            sessions.add(session);
+            session.start();
+        }
+        if (replaced != null) {
+            replaced.close();
+        }
+    }
+
+    private void detach(LinkSession session) {
+        synchronized (links) {
+            sessions.remove(session);
+            if (current == session) {
+                current = null;
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("simulator closed");
+        }
+    }
+
+    private static void closeQuietly(Closeable resource) {
+        try {
+            resource.close();
+        } catch (IOException ignored) {
+            // Nothing to report to.
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.callstack.testkit.sim;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Turns what a link received into the modem's {@link Reply}: the test's {@link Script} first, the default
+ * {@link Sim800Behaviour} second. SMS payloads are recorded in {@link #sentPdus()} whatever the answer.
+ *
+ * <p>Thread-safe.
+ */
+final class CommandInterpreter {
+    private final Script script;
+    private final Sim800Behaviour behaviour;
+    private final List<String> sentPdus = new CopyOnWriteArrayList<>();
+
+    CommandInterpreter(Script script, Sim800Behaviour behaviour) {
+        this.script = Objects.requireNonNull(script, "script");
+        this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
+    }
+
+    Reply command(String line) {
+        Script.Scripted scripted = script.lookup(line);
+        if (scripted.dropped()) {
+            return Reply.drop();
+        }
+        Reply reply = scripted.lines() != null ? Reply.of(scripted.lines()) : behaviour.command(line);
+        return reply.delayed(scripted.delay());
+    }
+
+    Reply payload(String pdu, int declaredLength) {
+        sentPdus.add(pdu);
+        Script.Scripted scripted = script.lookup(pdu);
+        if (scripted.dropped()) {
+            return Reply.drop();
+        }
+        Reply reply = scripted.lines() != null ? Reply.of(scripted.lines()) : behaviour.submit(pdu, declaredLength);
+        return reply.delayed(scripted.delay());
+    }
+
+    Reply payloadCancelled() {
+        return Reply.ok();
+    }
+
+    List<String> sentPdus() {
+        return List.copyOf(sentPdus);
+    }
+}

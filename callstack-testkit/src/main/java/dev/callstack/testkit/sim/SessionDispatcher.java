@@ -1,0 +1,99 @@
+package dev.callstack.testkit.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Handles what a link received: echoes it, records commands, asks the {@link CommandInterpreter} and writes the
+ * reply on that link, now or (delays, asynchronous follow-ups such as the {@code +CUSD} reply) on the scheduler.
+ * A delayed reply whose link has gone meanwhile is dropped, as on a real unplugged modem.
+ *
+ * <p>Thread-safe.
+ */
+final class SessionDispatcher implements LinkSession.Handler {
+    private final CommandInterpreter interpreter;
+    private final Sim800Behaviour behaviour;
+    private final CommandLog commands;
+    private final ScheduledExecutorService scheduler;
+    private final Consumer<LinkSession> onClosed;
+
+    SessionDispatcher(CommandInterpreter interpreter, Sim800Behaviour behaviour, CommandLog commands,
+                      ScheduledExecutorService scheduler, Consumer<LinkSession> onClosed) {
+        this.interpreter = Objects.requireNonNull(interpreter, "interpreter");
+        this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.onClosed = Objects.requireNonNull(onClosed, "onClosed");
+    }
+
+    @Override
+    public void command(LinkSession session, String line) {
+        if (behaviour.echo()) {
+            session.writer().raw((line + "\r").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        commands.record(line);
+        Reply reply = interpreter.command(line);
+        if (reply.prompts() && !reply.dropped()) {
+            session.expectPayload(reply.promptLength());
+        }
+        deliver(session, reply);
+    }
+
+    @Override
+    public void payload(LinkSession session, String payload, int declaredLength) {
+        if (behaviour.echo()) {
+            session.writer().raw(payload.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        deliver(session, interpreter.payload(payload, declaredLength));
+    }
+
+    @Override
+    public void payloadCancelled(LinkSession session) {
+        deliver(session, interpreter.payloadCancelled());
+    }
+
+    @Override
+    public void closed(LinkSession session) {
+        onClosed.accept(session);
+    }
+
+    private void deliver(LinkSession session, Reply reply) {
+        if (reply.dropped()) {
+            return;
+        }
+        if (reply.delay().isZero()) {
+            emit(session, reply);
+        } else {
+            schedule(() -> emit(session, reply), reply.delay().toNanos());
+        }
+    }
+
+    private void emit(LinkSession session, Reply reply) {
+        if (!session.isOpen()) {
+            return;
+        }
+        session.writer().lines(reply.lines());
+        if (reply.prompts()) {
+            session.writer().raw("\r\n> ".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        if (!reply.followUps().isEmpty()) {
+            schedule(() -> {
+                if (session.isOpen()) {
+                    session.writer().lines(reply.followUps());
+                }
+            }, 0);
+        }
+    }
+
+    private void schedule(Runnable task, long delayNanos) {
+        try {
+            scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // The simulator is closing: nobody is left to hear the answer.
+        }
+    }
+}

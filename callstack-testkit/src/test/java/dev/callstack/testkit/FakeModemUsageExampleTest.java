@@ -1,0 +1,64 @@
+package dev.callstack.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.callstack.core.Modem;
+import dev.callstack.core.ModemTimeoutException;
+import dev.callstack.core.OutgoingSms;
+import dev.callstack.core.PhoneNumber;
+import dev.callstack.core.SentSms;
+import dev.callstack.core.event.DeliveryStatus;
+import dev.callstack.core.event.EventStream;
+import dev.callstack.core.event.SmsDeliveryReport;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+/** The example of callstack-testkit/FAKEMODEM.md, kept compiling and passing. Keep the two in sync. */
+class FakeModemUsageExampleTest {
+
+    /** The code under test: it only knows the core Modem interface. */
+    static final class AlertService {
+        private final Modem modem;
+
+        AlertService(Modem modem) {
+            this.modem = modem;
+        }
+
+        CompletableFuture<SentSms> alert(String to, String text) {
+            return modem.sms().send(PhoneNumber.of(to), text);
+        }
+    }
+
+    @Test
+    void alertIsSentAndItsDeliveryReportIsCorrelated() throws Exception {
+        try (FakeModem modem = new FakeModem()) {
+            // script
+            modem.nextSendSucceeds(42);
+            EventStream<SmsDeliveryReport> reports = modem.events().stream(SmsDeliveryReport.class, 16);
+
+            // exercise
+            SentSms sent = new AlertService(modem).alert("+15550100100", "Disk full on db-1").join();
+
+            // verify
+            assertThat(sent.references()).containsExactly(42);
+            assertThat(modem.sentSms()).extracting(OutgoingSms::body).containsExactly("Disk full on db-1");
+            modem.deliveryReport(42, "+15550100100", DeliveryStatus.DELIVERED);
+            assertThat(reports.poll(Duration.ofSeconds(5)).messageId()).isEqualTo(sent.messageId());
+        }
+    }
+
+    @Test
+    void alertFailsWhenTheNetworkDoesNotAnswer() {
+        try (FakeModem modem = new FakeModem()) {
+            modem.nextSendTimesOut();
+
+            CompletableFuture<SentSms> sending = new AlertService(modem).alert("+15550100100", "Disk full");
+
+            assertThatThrownBy(sending::join).isInstanceOf(CompletionException.class)
+                    .hasCauseInstanceOf(ModemTimeoutException.class);
+        }
+    }
+}

@@ -8,27 +8,33 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A WebSocket channel as a realtime client. Each message is the hub's shared bytes wrapped (not copied) in one text
  * frame.
  *
- * <p>Every write goes through the channel's event loop as a task, so messages keep their order whichever thread the
- * hub drains on (a direct write from the loop would overtake tasks queued by other threads). Bytes handed over but
- * not yet written count against the high water mark too, so {@link #isWritable()} bounds a stalled client at its hub
- * queue plus the water mark; when that backlog drains below the mark the hub is told through {@code onWritable}.
- * Flushes are coalesced: one per batch of queued writes.
+ * <p>Messages go through a FIFO hand-over queue drained on the channel's event loop, so they keep their order
+ * whichever thread the hub drains on (a direct write from the loop would overtake writes other threads queued), and
+ * a burst costs one event-loop task and one flush instead of one per message. Bytes handed over but not yet written
+ * count against the high water mark together with the channel's own buffer, so {@link #isWritable()} bounds a
+ * stalled client at its hub queue plus the water mark; when the hand-over backlog drains below the mark the hub is
+ * told through {@code onWritable}.
  *
- * <p>Thread-safe: the counter is atomic; {@code flushScheduled} is confined to the event loop.
+ * <p>Thread-safe: the hub calls {@link #send} from one thread at a time; the drain runs on the event loop.
  */
 final class NettyClientSink implements ClientSink {
     private final Channel channel;
     private final long highWaterMark;
-    private final AtomicLong handedOver = new AtomicLong();
+    private final Queue<byte[]> handOver = new ConcurrentLinkedQueue<>();
+    private final AtomicLong handedOverBytes = new AtomicLong();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Runnable drain = this::drain;
     private volatile Runnable onWritable = () -> { };
-    private boolean flushScheduled;
 
     NettyClientSink(Channel channel) {
         this.channel = Objects.requireNonNull(channel, "channel");
@@ -48,34 +54,41 @@ final class NettyClientSink implements ClientSink {
     @Override
     public void send(EncodedMessage message) {
         byte[] bytes = message.utf8();
-        handedOver.addAndGet(bytes.length);
-        try {
-            channel.eventLoop().execute(() -> write(bytes));
-        } catch (RejectedExecutionException shuttingDown) {
-            handedOver.addAndGet(-bytes.length);
+        handedOverBytes.addAndGet(bytes.length);
+        handOver.offer(bytes);
+        if (drainScheduled.compareAndSet(false, true)) {
+            try {
+                channel.eventLoop().execute(drain);
+            } catch (RejectedExecutionException shuttingDown) {
+                handOver.clear();
+                handedOverBytes.set(0);
+            }
         }
     }
 
-    private void write(byte[] bytes) {
-        long before = handedOver.getAndAdd(-bytes.length);
-        channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(bytes)), channel.voidPromise());
-        if (!flushScheduled) {
-            flushScheduled = true;
-            channel.eventLoop().execute(this::flush);
+    private void drain() {
+        drainScheduled.set(false);
+        long written = 0;
+        byte[] bytes;
+        while ((bytes = handOver.poll()) != null) {
+            written += bytes.length;
+            channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(bytes)), channel.voidPromise());
         }
-        if (before >= highWaterMark && before - bytes.length < highWaterMark && channel.isWritable()) {
+        if (written == 0) {
+            return;
+        }
+        channel.flush();
+        long prior = handedOverBytes.getAndAdd(-written);
+        // The hub may have stopped on a full hand-over at any point up to now: if the backlog was at the mark just
+        // before this subtraction, tell it to look again (it re-checks isWritable itself, so a spare call is harmless).
+        if (prior >= highWaterMark && prior - written < highWaterMark) {
             onWritable.run();
         }
     }
 
-    private void flush() {
-        flushScheduled = false;
-        channel.flush();
-    }
-
     @Override
     public boolean isWritable() {
-        return channel.isWritable() && handedOver.get() < highWaterMark;
+        return channel.isWritable() && handedOverBytes.get() < highWaterMark;
     }
 
     @Override

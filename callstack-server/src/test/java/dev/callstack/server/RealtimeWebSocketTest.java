@@ -296,6 +296,42 @@ class RealtimeWebSocketTest {
     }
 
     @Test
+    void eventsFromConcurrentPublishersArriveInIdOrderAndComplete() throws Exception {
+        try (TestServer roomy = TestServer.start(b -> b.wsQueueCapacity(10_000))) {
+            WsClient first = WsClient.connect(roomy, "/ws?events=signal.quality", PLAIN_KEY);
+            WsClient second = WsClient.connect(roomy, "/ws?events=signal.quality", CONTENT_KEY);
+            clients.add(first);
+            clients.add(second);
+            first.next();
+            second.next();
+            int perThread = 1500;
+            Thread[] publishers = new Thread[3];
+            for (int t = 0; t < publishers.length; t++) {
+                int rssi = t;
+                publishers[t] = new Thread(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        roomy.modem.signal(rssi, 0);
+                    }
+                });
+                publishers[t].start();
+            }
+            for (Thread publisher : publishers) {
+                publisher.join();
+            }
+            for (WsClient client : List.of(first, second)) {
+                long previous = 0;
+                for (int i = 0; i < perThread * publishers.length; i++) {
+                    JsonNode event = client.nextJson();
+                    assertThat(event.get("type").asText()).isEqualTo("signal.quality");
+                    assertThat(event.get("id").asLong()).isGreaterThan(previous);
+                    previous = event.get("id").asLong();
+                }
+            }
+            assertThat(roomy.metric("callstack_websocket_envelopes_dropped_total")).isZero();
+        }
+    }
+
+    @Test
     void disconnectedClientsLeaveNothingBehind() {
         int baseline = server.modem.events().subscriberCount();
         List<WsClient> group = new ArrayList<>();

@@ -30,4 +30,11 @@ public record OutgoingSms(PhoneNumber to, String body, SmsEncoding encoding, boo
     public static OutgoingSms of(PhoneNumber to, String body) {
         return new OutgoingSms(to, body, SmsEncoding.AUTO, true, null);
     }
+
+    /** No body ({@link PhoneNumber} redacts itself), so a request that reaches a log line stays private. */
+    @Override
+    public String toString() {
+        return "OutgoingSms[to=" + to + ", body=" + Redaction.text(body) + ", encoding=" + encoding
+                + ", requestStatusReport=" + requestStatusReport + ", validity=" + validity + "]";
+    }
 }

@@ -22,4 +22,12 @@ public record StoredDeliveryReport(long id, int reference, String recipient, Del
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(timestamp, "timestamp");
     }
+
+    /** Recipient redacted, so a stored report that reaches a log line stays private. */
+    @Override
+    public String toString() {
+        return "StoredDeliveryReport[id=" + id + ", reference=" + reference + ", recipient="
+                + Redaction.phone(recipient) + ", status=" + status + ", rawStatus=" + rawStatus + ", timestamp="
+                + timestamp + ", messageId=" + messageId + "]";
+    }
 }

@@ -21,4 +21,12 @@ public record StoredSms(long id, String sender, String body, Instant receivedAt,
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(receivedAt, "receivedAt");
     }
+
+    /** Sender redacted and no body, so a stored message that reaches a log line stays private. */
+    @Override
+    public String toString() {
+        return "StoredSms[id=" + id + ", sender=" + Redaction.phone(sender) + ", body=" + Redaction.text(body)
+                + ", receivedAt=" + receivedAt + ", smscTimestamp=" + smscTimestamp + ", parts=" + parts
+                + ", partial=" + partial + "]";
+    }
 }

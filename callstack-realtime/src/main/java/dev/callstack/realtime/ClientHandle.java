@@ -2,7 +2,6 @@ package dev.callstack.realtime;
 
 import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,9 +9,11 @@ import org.slf4j.LoggerFactory;
  * One registered client of a {@link RealtimeHub}: its bounded drop-oldest queue, its pending overflow count and the
  * drain that moves messages to its {@link ClientSink}.
  *
- * <p>Publishers only offer to the queue; whoever offers, registers or reports writability may end up draining, but a
- * work-in-progress counter lets exactly one thread drain at a time and makes it loop until no request is missed, so
- * the sink sees messages in order and never from two threads at once.
+ * <p>Publishers only offer; whoever offers, registers or reports writability may end up draining, but the
+ * {@code draining} flag lets exactly one thread own the sink at a time, and {@code recheck} makes that owner look at
+ * writability again instead of missing a change that came while it was busy. So the sink sees messages in order and
+ * never from two threads at once. When nothing is queued and nobody drains, an offer to a writable sink hands the
+ * event straight over (the common case of a keeping-up client costs two short lock holds, no queue traffic).
  *
  * <p>Thread-safe.
  */
@@ -23,21 +24,27 @@ public final class ClientHandle implements AutoCloseable {
     static final String REASON_SHUTDOWN = "server shutting down";
     static final int CLOSE_SLOW_CONSUMER = 4008;
     static final String REASON_SLOW_CONSUMER = "slow consumer";
+    static final int CLOSE_INTERNAL_ERROR = 1011;
+    static final String REASON_INTERNAL_ERROR = "internal error";
 
     private final RealtimeHub hub;
     private final ClientSink sink;
     private final EventSelection selection;
     private final View view;
+    /** A copy of the selection's bits, so the fan-out's per-client check touches only this object. */
+    private final int selectionMask;
     private final int capacity;
-    private final AtomicInteger drainRequests = new AtomicInteger();
 
-    // Guarded by this.
+    // Guarded by this. The queue is created on the first event that has to wait (a client that keeps up never needs
+    // one) and let go on release.
     private ArrayDeque<EncodedMessage> queue;
     private EncodedMessage hello;
     private long unreportedDrops;
     private long droppedTotal;
     private boolean full;
     private long fullSinceNanos;
+    private boolean draining;
+    private boolean recheck;
 
     private volatile boolean closed;
 
@@ -47,17 +54,27 @@ public final class ClientHandle implements AutoCloseable {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.selection = Objects.requireNonNull(selection, "selection");
         this.view = Objects.requireNonNull(view, "view");
+        this.selectionMask = selection.mask();
         this.capacity = capacity;
         this.hello = Objects.requireNonNull(hello, "hello");
-        this.queue = new ArrayDeque<>(Math.min(capacity, 16));
     }
 
     /** The transport calls this when the sink became writable again; drains while it stays writable. */
     public void writabilityChanged() {
-        drain();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (draining) {
+                recheck = true;
+                return;
+            }
+            draining = true;
+        }
+        drainLoop();
     }
 
-    /** Events this client lost to overflow since it registered. */
+    /** Events this client lost since it registered (queue overflow, or an event that could not be encoded). */
     public synchronized long dropped() {
         return droppedTotal;
     }
@@ -99,28 +116,40 @@ public final class ClientHandle implements AutoCloseable {
     }
 
     boolean accepts(int eventIndex) {
-        return selection.includesIndex(eventIndex);
+        return (selectionMask & (1 << eventIndex)) != 0;
     }
 
-    /** Queues an event (drop-oldest when full), applies the slow-consumer rules, then drains if possible. */
+    /**
+     * Hands an event over: straight to the sink when it is writable and nothing is ahead of it, else into the queue
+     * (drop-oldest when full, then the slow-consumer rules), draining if the sink is writable.
+     */
     void offer(EncodedMessage event) {
+        boolean writable;
+        try {
+            writable = sink.isWritable();
+        } catch (RuntimeException failure) {
+            fail(failure);
+            return;
+        }
+        boolean direct = false;
+        boolean drain = false;
         boolean slow = false;
+        boolean someoneDrains;
         synchronized (this) {
             if (closed) {
                 return;
             }
-            if (queue.size() == capacity) {
-                queue.pollFirst();
-                droppedTotal++;
-                unreportedDrops++;
-                hub.countDropped();
-                slow = hub.isSlowConsumer(droppedTotal, full ? fullSinceNanos : Long.MIN_VALUE);
+            if (writable && !draining && hello == null && unreportedDrops == 0 && (queue == null || queue.isEmpty())) {
+                draining = true;
+                direct = true;
+            } else {
+                slow = enqueue(event);
+                if (writable && !draining) {
+                    draining = true;
+                    drain = true;
+                }
             }
-            queue.addLast(event);
-            if (!full && queue.size() == capacity) {
-                full = true;
-                fullSinceNanos = hub.nanoTimeIfNeeded();
-            }
+            someoneDrains = draining;
         }
         if (slow) {
             log.warn("Realtime client {} closed as slow consumer after {} dropped events",
@@ -128,86 +157,149 @@ public final class ClientHandle implements AutoCloseable {
             closeWith(CLOSE_SLOW_CONSUMER, REASON_SLOW_CONSUMER);
             return;
         }
-        drain();
+        if (direct) {
+            if (!send(null, event)) {
+                return;
+            }
+            hub.countSent(1);
+            drainLoop();
+        } else if (drain) {
+            drainLoop();
+        } else if (!someoneDrains) {
+            // The sink may have turned writable after we looked and before the event was queued, with its
+            // writabilityChanged() finding nothing to do: look once more so the event cannot sit there unnoticed.
+            boolean nowWritable;
+            try {
+                nowWritable = sink.isWritable();
+            } catch (RuntimeException failure) {
+                fail(failure);
+                return;
+            }
+            if (nowWritable) {
+                writabilityChanged();
+            }
+        }
+    }
+
+    /** Appends under the lock, dropping the oldest when full; true when that makes the client a slow consumer. */
+    private boolean enqueue(EncodedMessage event) {
+        boolean slow = false;
+        if (queue == null) {
+            queue = new ArrayDeque<>(Math.min(capacity, 16));
+        }
+        if (queue.size() == capacity) {
+            queue.pollFirst();
+            droppedTotal++;
+            unreportedDrops++;
+            hub.countDropped();
+            slow = hub.isSlowConsumer(droppedTotal, full ? fullSinceNanos : Long.MIN_VALUE);
+        }
+        queue.addLast(event);
+        if (!full && queue.size() == capacity) {
+            full = true;
+            fullSinceNanos = hub.nanoTimeIfNeeded();
+        }
+        return slow;
+    }
+
+    /** Counts an event this client should have had but that could not be encoded; reported like an overflow. */
+    void lose() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            droppedTotal++;
+            unreportedDrops++;
+            hub.countDropped();
+        }
     }
 
     /** Messages waiting for this client (the pending hello included); 0 once released. */
     synchronized int pending() {
-        if (queue == null) {
-            return 0;
-        }
-        return queue.size() + (hello == null ? 0 : 1);
+        return (queue == null ? 0 : queue.size()) + (hello == null ? 0 : 1);
     }
 
-    /** True once the queue has been let go. */
+    /** True once closed and the queue has been let go. */
     synchronized boolean isReleased() {
-        return queue == null;
+        return closed && queue == null && hello == null;
     }
 
-    private void drain() {
-        if (drainRequests.getAndIncrement() != 0) {
-            return; // the thread that is draining will loop once more and see what we came for
-        }
-        int missed = 1;
-        do {
-            drainWhileWritable();
-            missed = drainRequests.addAndGet(-missed);
-        } while (missed != 0);
-    }
-
-    private void drainWhileWritable() {
-        while (!closed) {
-            EncodedMessage notice = null;
-            EncodedMessage next;
-            boolean isEvent;
-            try {
-                if (!sink.isWritable()) {
+    /** Sends while the sink is writable and messages wait; the caller owns {@code draining}, this releases it. */
+    private void drainLoop() {
+        long sentEvents = 0;
+        try {
+            while (true) {
+                boolean writable;
+                try {
+                    writable = sink.isWritable();
+                } catch (RuntimeException failure) {
+                    fail(failure);
                     return;
                 }
-            } catch (RuntimeException failure) {
-                fail(failure);
-                return;
-            }
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                if (hello != null) {
-                    next = hello;
-                    hello = null;
-                    isEvent = false;
-                } else {
-                    next = queue.pollFirst();
-                    if (next == null) {
+                EncodedMessage notice = null;
+                EncodedMessage next = null;
+                boolean isEvent = false;
+                synchronized (this) {
+                    if (closed) {
                         return;
                     }
-                    isEvent = true;
-                    full = false;
-                    if (unreportedDrops > 0) {
-                        notice = hub.overflowNotice(unreportedDrops);
-                        unreportedDrops = 0;
+                    if (writable) {
+                        if (hello != null) {
+                            next = hello;
+                            hello = null;
+                        } else {
+                            next = queue == null ? null : queue.pollFirst();
+                            if (next != null) {
+                                isEvent = true;
+                                full = false;
+                                if (unreportedDrops > 0) {
+                                    notice = hub.overflowNotice(unreportedDrops);
+                                    unreportedDrops = 0;
+                                }
+                            }
+                        }
+                    }
+                    if (next == null) {
+                        if (recheck) {
+                            recheck = false;
+                            continue;
+                        }
+                        draining = false;
+                        return;
                     }
                 }
-            }
-            try {
-                if (notice != null) {
-                    sink.send(notice);
+                if (!send(notice, next)) {
+                    return;
                 }
-                sink.send(next);
-            } catch (RuntimeException failure) {
-                fail(failure);
-                return;
+                if (isEvent) {
+                    sentEvents++;
+                }
             }
-            if (isEvent) {
-                hub.countSent();
+        } finally {
+            if (sentEvents > 0) {
+                hub.countSent(sentEvents);
             }
+        }
+    }
+
+    /** Sends an optional overflow notice and a message; false (and the client closed) when the sink failed. */
+    private boolean send(EncodedMessage notice, EncodedMessage message) {
+        try {
+            if (notice != null) {
+                sink.send(notice);
+            }
+            sink.send(message);
+            return true;
+        } catch (RuntimeException failure) {
+            fail(failure);
+            return false;
         }
     }
 
     private void fail(RuntimeException failure) {
         // The exception text may come from the transport and is not ours to log; its class is enough.
         log.warn("Realtime client {} sink failed, closing: {}", sink.connectionId(), failure.getClass().getName());
-        closeWith(CLOSE_GOING_AWAY, "internal error");
+        closeWith(CLOSE_INTERNAL_ERROR, REASON_INTERNAL_ERROR);
     }
 
     /** Marks closed, frees the queue and leaves the hub; true only for the call that did it. */

@@ -77,6 +77,10 @@ public final class EventSelection {
         return (mask & (1 << index)) != 0;
     }
 
+    int mask() {
+        return mask;
+    }
+
     private static String trimAsciiWhitespace(String value, int start, int end) {
         while (start < end && isAsciiWhitespace(value.charAt(start))) {
             start++;

@@ -5,6 +5,7 @@ import dev.callstack.core.event.EventBus;
 import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.event.Subscription;
 import dev.callstack.realtime.internal.EnvelopeEncoder;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,10 +25,20 @@ import org.slf4j.LoggerFactory;
 public final class RealtimeHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RealtimeHub.class);
     private static final ClientHandle[] NO_CLIENTS = new ClientHandle[0];
+    /** Marks a view whose encoding failed for the current event. */
+    private static final EncodedMessage UNENCODABLE = new EncodedMessage(new byte[0]);
+
+    /** The event encoding step; a seam so tests can make it fail. */
+    @FunctionalInterface
+    interface EventEncoding {
+        byte[] encode(long id, ModemEvent event, View view);
+    }
 
     private final RealtimeConfig config;
     private final LongSupplier nanoClock;
+    private final long maxFullNanos;
     private final EnvelopeEncoder encoder = new EnvelopeEncoder();
+    private final EventEncoding eventEncoding;
     private final Subscription subscription;
     private final LongAdder sent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -43,13 +54,20 @@ public final class RealtimeHub implements AutoCloseable {
     private volatile boolean closed;
 
     public RealtimeHub(EventBus bus, RealtimeConfig config) {
-        this(bus, config, System::nanoTime);
+        this(bus, config, System::nanoTime, null);
     }
 
     RealtimeHub(EventBus bus, RealtimeConfig config, LongSupplier nanoClock) {
+        this(bus, config, nanoClock, null);
+    }
+
+    /** For tests: a fake clock for the full-time rule and, when not null, a replacement event encoding. */
+    RealtimeHub(EventBus bus, RealtimeConfig config, LongSupplier nanoClock, EventEncoding eventEncoding) {
         Objects.requireNonNull(bus, "bus");
         this.config = Objects.requireNonNull(config, "config");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.eventEncoding = eventEncoding != null ? eventEncoding : encoder::event;
+        this.maxFullNanos = config.fullTimeLimitEnabled() ? saturatedNanos(config.slowConsumerMaxFullTime()) : 0;
         this.subscription = bus.subscribe(ModemEvent.class, this::onEvent, Delivery.inline());
     }
 
@@ -93,7 +111,7 @@ public final class RealtimeHub implements AutoCloseable {
         return sent.sum();
     }
 
-    /** Events dropped from full client queues so far, over all clients. */
+    /** Events clients lost so far (drop-oldest on a full queue, or an event that could not be encoded), summed. */
     public long eventsDropped() {
         return dropped.sum();
     }
@@ -129,17 +147,32 @@ public final class RealtimeHub implements AutoCloseable {
                 EncodedMessage message;
                 if (client.view() == View.CONTENT) {
                     if (content == null) {
-                        content = new EncodedMessage(encoder.event(id, event, View.CONTENT));
+                        content = encode(id, event, View.CONTENT);
                     }
                     message = content;
                 } else {
                     if (redacted == null) {
-                        redacted = new EncodedMessage(encoder.event(id, event, View.REDACTED));
+                        redacted = encode(id, event, View.REDACTED);
                     }
                     message = redacted;
                 }
-                client.offer(message);
+                if (message == UNENCODABLE) {
+                    client.lose();
+                } else {
+                    client.offer(message);
+                }
             }
+        }
+    }
+
+    /** The event in {@code view}, or {@link #UNENCODABLE}: a failure must not cut the fan-out short for others. */
+    private EncodedMessage encode(long id, ModemEvent event, View view) {
+        try {
+            return new EncodedMessage(eventEncoding.encode(id, event, view));
+        } catch (RuntimeException failure) {
+            log.warn("Realtime event {} ({}) could not be encoded, counted as dropped: {}", id,
+                    event.getClass().getSimpleName(), failure.getClass().getName());
+            return UNENCODABLE;
         }
     }
 
@@ -167,8 +200,8 @@ public final class RealtimeHub implements AutoCloseable {
         return new EncodedMessage(encoder.overflow(droppedSinceLastNotice));
     }
 
-    void countSent() {
-        sent.increment();
+    void countSent(long events) {
+        sent.add(events);
     }
 
     void countDropped() {
@@ -186,7 +219,16 @@ public final class RealtimeHub implements AutoCloseable {
             return true;
         }
         return config.fullTimeLimitEnabled() && fullSinceNanos != Long.MIN_VALUE
-                && nanoClock.getAsLong() - fullSinceNanos > config.slowConsumerMaxFullTime().toNanos();
+                && nanoClock.getAsLong() - fullSinceNanos > maxFullNanos;
+    }
+
+    /** A limit of centuries means "never"; it must not overflow into an exception on the publishing thread. */
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** Registered clients, for tests checking that nothing is left behind. */

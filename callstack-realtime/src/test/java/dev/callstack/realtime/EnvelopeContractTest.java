@@ -49,6 +49,12 @@ class EnvelopeContractTest {
                                 + "\"body\":\"[redacted]\",\"body_length\":13,\"parts\":2}}",
                         "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"sender\":\"DUO\","
                                 + "\"body\":\"Say \\\"hi\\\"\\n\\tbye\",\"body_length\":13,\"parts\":2}}"),
+                // A partial message can end inside a surrogate pair: the lone half is escaped, never dropped or fatal.
+                Arguments.of(new SmsReceived(T, "+15550100100", "ok \uD83D", null, 2, null, true),
+                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"sender\":\"+***0100\","
+                                + "\"body\":\"[redacted]\",\"body_length\":4,\"parts\":2}}",
+                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"sender\":\"+15550100100\","
+                                + "\"body\":\"ok \\uD83D\",\"body_length\":4,\"parts\":2}}"),
                 Arguments.of(new SmsDeliveryReport(T, 42, "+15550100100", DeliveryStatus.DELIVERED, 0, 7L),
                         "{\"type\":\"sms.delivery_report\",\"id\":41," + TS + ",\"data\":{\"reference\":42,"
                                 + "\"recipient\":\"+***0100\",\"status\":\"delivered\"}}",

@@ -122,6 +122,11 @@ class RealtimeHubConcurrencyTest {
                     dropped += stream.reportedDrops();
                 }
                 assertThat(ReceivedStream.of(fast.get(i)).reportedDrops()).isZero();
+                if (i == 0) {
+                    for (RecordingSink sink : List.of(fast.get(0), slow.get(0), stalled.get(0))) {
+                        ReceivedStream.assertEveryGapIsReported(sink);
+                    }
+                }
                 assertThat(ReceivedStream.of(stalled.get(i)).eventIds()).hasSize(16);
             }
             assertThat(handles).allSatisfy(h -> assertThat(h.pending()).isZero());
@@ -202,15 +207,13 @@ class RealtimeHubConcurrencyTest {
             assertThat(churned.handle.isReleased()).isTrue();
             assertThat(churned.handle.pending()).isZero();
             assertThat(churned.sink.concurrentSends()).isZero();
-            ReceivedStream stream = ReceivedStream.of(churned.sink);
+            ReceivedStream.of(churned.sink);
             if (churned.alwaysWritable) {
                 assertThat(churned.sink.messageCount()).as("hello at least").isPositive();
-                // Nothing dropped, so the ids it got are consecutive: no event went missing between the bus and it.
-                List<Long> ids = stream.eventIds();
-                assertThat(stream.reportedDrops()).isZero();
-                for (int i = 1; i < ids.size(); i++) {
-                    assertThat(ids.get(i)).isEqualTo(ids.get(i - 1) + 1);
-                }
+                // It selected everything, so its ids are consecutive except where an overflow notice accounts for
+                // the gap. (It can overflow: its drain may run on the registering thread, which a busy machine can
+                // deschedule while the publisher keeps offering.)
+                ReceivedStream.assertEveryGapIsReported(churned.sink);
             }
         });
 

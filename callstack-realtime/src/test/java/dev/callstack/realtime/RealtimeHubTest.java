@@ -277,6 +277,20 @@ class RealtimeHubTest {
     }
 
     @Test
+    void hugeFullTimeLimitMeansNever() {
+        try (RealtimeHub hub = hub(new RealtimeConfig(1, 0, Duration.ofSeconds(Long.MAX_VALUE)))) {
+            RecordingSink sink = RecordingSink.stalled("c1");
+            sink.registerOn(hub, EventSelection.all(), View.REDACTED);
+            for (int i = 1; i <= 3; i++) {
+                clock.addAndGet(Duration.ofDays(30_000).toNanos());
+                bus.publish(ring(i));
+            }
+            assertThat(sink.closeCalls()).isZero();
+            assertThat(hub.eventsDropped()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void slowConsumerRulesAreOffByDefault() {
         try (RealtimeHub hub = hub(RealtimeConfig.defaults().withQueueCapacity(1))) {
             RecordingSink sink = RecordingSink.stalled("c1");
@@ -359,7 +373,7 @@ class RealtimeHubTest {
             bus.publish(ring(1));
             bus.publish(ring(2));
 
-            assertThat(bad.closeCode).isEqualTo(1001);
+            assertThat(bad.closeCode).isEqualTo(1011);
             assertThat(hub.clientCount()).isEqualTo(1);
             assertThat(ReceivedStream.of(good).eventIds()).containsExactly(1L, 2L);
         }
@@ -383,6 +397,61 @@ class RealtimeHubTest {
     }
 
     @Test
+    void eventThatCannotBeEncodedIsCountedAsDroppedForEveryAffectedClient() {
+        RealtimeHub.EventEncoding contentFailsForFirstEvent = (id, event, view) -> {
+            if (id == 1 && view == View.CONTENT) {
+                throw new IllegalStateException("boom");
+            }
+            return new dev.callstack.realtime.internal.EnvelopeEncoder().event(id, event, view);
+        };
+        try (RealtimeHub hub = new RealtimeHub(bus, RealtimeConfig.defaults(), clock::get, contentFailsForFirstEvent)) {
+            RecordingSink redacted = RecordingSink.writable("redacted");
+            RecordingSink content = RecordingSink.writable("content");
+            redacted.registerOn(hub, EventSelection.all(), View.REDACTED);
+            ClientHandle contentHandle = content.registerOn(hub, EventSelection.all(), View.CONTENT);
+
+            bus.publish(ring(1));
+            bus.publish(ring(2));
+
+            assertThat(ReceivedStream.of(redacted).eventIds()).containsExactly(1L, 2L);
+            assertThat(types(content)).containsExactly("hello", "overflow", "call.ring");
+            ReceivedStream stream = ReceivedStream.of(content);
+            assertThat(stream.eventIds()).containsExactly(2L);
+            assertThat(stream.accountedFor()).isEqualTo(2);
+            assertThat(contentHandle.dropped()).isEqualTo(1);
+            assertThat(hub.eventsDropped()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void sinkTurningWritableJustBeforeAnEventIsQueuedStillGetsIt() {
+        try (RealtimeHub hub = hub(RealtimeConfig.defaults())) {
+            RacingSink sink = new RacingSink(true);
+            sink.handle = hub.register(sink, EventSelection.all(), View.REDACTED);
+            sink.writable = false;
+            sink.raceArmed = true; // the next isWritable() answers false, then the transport flips and reports
+
+            bus.publish(ring(1));
+
+            assertThat(sink.sent).containsExactly("hello", "call.ring");
+        }
+    }
+
+    @Test
+    void writabilityReportedWhileADrainIsDecidingIsNotMissed() {
+        try (RealtimeHub hub = hub(RealtimeConfig.defaults())) {
+            RacingSink sink = new RacingSink(false);
+            sink.handle = hub.register(sink, EventSelection.all(), View.REDACTED);
+            assertThat(sink.sent).isEmpty();
+            sink.raceArmed = true;
+
+            sink.handle.writabilityChanged(); // spurious; the drain sees "not writable" while the flip is reported
+
+            assertThat(sink.sent).containsExactly("hello");
+        }
+    }
+
+    @Test
     void nullArgumentsAreRejected() {
         try (RealtimeHub hub = hub(RealtimeConfig.defaults())) {
             RecordingSink sink = RecordingSink.writable("c");
@@ -402,6 +471,46 @@ class RealtimeHubTest {
         assertThatThrownBy(() -> new RealtimeConfig(1, -1, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RealtimeConfig(1, 0, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * A transport that, once armed, answers one isWritable() with false and then, before returning, becomes writable
+     * and reports it: the narrowest window of the writability race, made deterministic on one thread.
+     */
+    private static final class RacingSink implements ClientSink {
+        private final List<String> sent = new ArrayList<>();
+        private volatile ClientHandle handle;
+        private volatile boolean writable;
+        private volatile boolean raceArmed;
+
+        RacingSink(boolean writable) {
+            this.writable = writable;
+        }
+
+        @Override
+        public String connectionId() {
+            return "racing";
+        }
+
+        @Override
+        public void send(EncodedMessage message) {
+            sent.add(RecordingSink.parse(message).get("type").asText());
+        }
+
+        @Override
+        public boolean isWritable() {
+            if (raceArmed) {
+                raceArmed = false;
+                writable = true;
+                handle.writabilityChanged();
+                return false;
+            }
+            return writable;
+        }
+
+        @Override
+        public void close(int code, String reason) {
+        }
     }
 
     /** A transport whose writes blow up (after the hello). */

@@ -31,6 +31,7 @@ import dev.callstack.core.event.SmsDeliveryReport;
 import dev.callstack.core.event.SmsReceived;
 import dev.callstack.core.event.SmsSent;
 import dev.callstack.core.event.UssdResponse;
+import dev.callstack.core.store.Recipients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,9 +189,9 @@ public final class FakeModem implements Modem {
     }
 
     /**
-     * A status report: stored, correlated with the newest sent message that has this reference and recipient (exact
-     * string match with the number it was sent to), then published. The raw TP-ST is 0x00 delivered, 0x20 pending,
-     * 0x40 failed, -1 unknown.
+     * A status report: stored, correlated with the newest sent message that has this reference and recipient (the
+     * same number in any form, by {@link Recipients#sameRecipient}, as the real store correlates), then published.
+     * The raw TP-ST is 0x00 delivered, 0x20 pending, 0x40 failed, -1 unknown.
      */
     public SmsDeliveryReport deliveryReport(int reference, String recipient, DeliveryStatus status) {
         Objects.requireNonNull(status, "status");
@@ -243,12 +244,8 @@ public final class FakeModem implements Modem {
 
     /** A new signal reading; it becomes {@code state().signal()}. */
     public SignalQuality signal(int rssi, int ber) {
-        SignalQuality event;
-        synchronized (lock) {
-            event = new SignalQuality(clock.instant(), rssi, ber);
-            signal = event;
-        }
-        bus.publish(event);
+        SignalQuality event = new SignalQuality(clock.instant(), rssi, ber);
+        publish(event);
         return event;
     }
 
@@ -258,25 +255,12 @@ public final class FakeModem implements Modem {
      */
     public void disconnect(String reason) {
         Objects.requireNonNull(reason, "reason");
-        ModemDisconnected event;
-        List<CompletableFuture<?>> abandoned;
-        synchronized (lock) {
-            event = new ModemDisconnected(clock.instant(), reason);
-            connected = false;
-            abandoned = takePending();
-        }
-        failAll(abandoned, "modem disconnected");
-        bus.publish(event);
+        publish(new ModemDisconnected(clock.instant(), reason));
     }
 
     /** The modem is back. */
     public void reconnect() {
-        ModemConnected event;
-        synchronized (lock) {
-            event = new ModemConnected(clock.instant());
-            connected = true;
-        }
-        bus.publish(event);
+        publish(new ModemConnected(clock.instant()));
     }
 
     /** An unsolicited USSD message from the network (not a reply to a request). */
@@ -288,11 +272,13 @@ public final class FakeModem implements Modem {
 
     /**
      * Publishes any event. Events that describe state ({@link SignalQuality}, {@link CallStateChanged},
-     * {@link ModemConnected}, {@link ModemDisconnected}) update {@link #state()} / {@code calls().state()} too; SMS
-     * events are not stored (use {@link #receiveSms} and {@link #deliveryReport} for that).
+     * {@link ModemConnected}, {@link ModemDisconnected}) update {@link #state()} / {@code calls().state()} too, and a
+     * {@link ModemDisconnected} fails hanging operations exactly as {@link #disconnect} does; SMS events are not
+     * stored (use {@link #receiveSms} and {@link #deliveryReport} for that).
      */
     public void publish(ModemEvent event) {
         Objects.requireNonNull(event, "event");
+        List<CompletableFuture<?>> abandoned = List.of();
         synchronized (lock) {
             if (event instanceof SignalQuality quality) {
                 signal = quality;
@@ -302,8 +288,10 @@ public final class FakeModem implements Modem {
                 connected = true;
             } else if (event instanceof ModemDisconnected) {
                 connected = false;
+                abandoned = takePending();
             }
         }
+        failAll(abandoned, "modem disconnected");
         bus.publish(event);
     }
 
@@ -473,7 +461,8 @@ public final class FakeModem implements Modem {
     private Long correlate(int reference, String recipient) {
         for (int i = sentMessages.size() - 1; i >= 0; i--) {
             SentSms sent = sentMessages.get(i);
-            if (sent.recipient().value().equals(recipient) && sent.references().contains(reference)) {
+            if (sent.references().contains(reference)
+                    && Recipients.sameRecipient(sent.recipient().value(), recipient)) {
                 return sent.messageId();
             }
         }

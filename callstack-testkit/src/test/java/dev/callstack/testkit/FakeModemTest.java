@@ -334,6 +334,17 @@ class FakeModemTest {
         }
 
         @Test
+        void reportNamingTheRecipientInAnotherFormCorrelatesLikeTheRealStore() {
+            modem.nextSendSucceeds(7);
+            SentSms sent = modem.sms().send(ALICE, "hi").join();
+
+            assertThat(modem.deliveryReport(7, "15550100100", DeliveryStatus.DELIVERED).messageId())
+                    .isEqualTo(sent.messageId());
+            assertThat(modem.deliveryReport(7, "0015550100100", DeliveryStatus.DELIVERED).messageId())
+                    .isEqualTo(sent.messageId());
+        }
+
+        @Test
         void reportWithoutMatchingMessageHasNoMessageId() {
             modem.nextSendSucceeds(7);
             modem.sms().send(ALICE, "hi").join();
@@ -555,6 +566,17 @@ class FakeModemTest {
             modem.disconnect("unplugged");
             assertThat(failureOf(hanging)).isInstanceOf(ModemUnavailableException.class);
             assertThat(events).filteredOn(SmsSent.class::isInstance).hasSize(1);
+        }
+
+        @Test
+        void aPublishedDisconnectFailsHangingOperationsLikeDisconnect() {
+            modem.nextSendHangs();
+            CompletableFuture<SentSms> hanging = modem.sms().send(ALICE, "hi");
+
+            modem.publish(new ModemDisconnected(NOW, "unplugged"));
+
+            assertThat(failureOf(hanging)).isInstanceOf(ModemUnavailableException.class);
+            assertThat(modem.state().connected()).isFalse();
         }
 
         @Test

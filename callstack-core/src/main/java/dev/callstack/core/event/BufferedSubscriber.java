@@ -1,6 +1,5 @@
 package dev.callstack.core.event;
 
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,11 +14,10 @@ import java.util.function.Consumer;
 final class BufferedSubscriber<E extends ModemEvent> extends Subscriber<E> {
     private final Consumer<? super E> handler;
     private final EventBus.ErrorHandler errorHandler;
-    private final int capacity;
     private final Executor dispatcher;
-    private final ArrayDeque<E> buffer;
+    /** Also the lock guarding {@code draining}. */
+    private final DropOldestQueue<E> buffer;
     private boolean draining;
-    private long dropped;
 
     BufferedSubscriber(EventBus bus, Class<E> type, Consumer<? super E> handler, EventBus.ErrorHandler errorHandler,
                        int capacity, Executor dispatcher) {
@@ -27,22 +25,18 @@ final class BufferedSubscriber<E extends ModemEvent> extends Subscriber<E> {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1");
-        }
-        this.capacity = capacity;
-        this.buffer = new ArrayDeque<>(Math.min(capacity, 64));
+        this.buffer = new DropOldestQueue<>(capacity);
     }
 
     @Override
     void accept(E event) {
         boolean startDrain;
         synchronized (buffer) {
-            if (buffer.size() == capacity) {
-                buffer.pollFirst();
-                dropped++;
+            // A publisher that passed offer()'s check just before close() must not refill the cleared buffer.
+            if (!isActive()) {
+                return;
             }
-            buffer.addLast(event);
+            buffer.add(event);
             startDrain = !draining;
             draining = true;
         }
@@ -59,7 +53,7 @@ final class BufferedSubscriber<E extends ModemEvent> extends Subscriber<E> {
         while (isActive()) {
             E next;
             synchronized (buffer) {
-                next = buffer.pollFirst();
+                next = buffer.poll();
                 if (next == null) {
                     draining = false;
                     return;
@@ -79,7 +73,7 @@ final class BufferedSubscriber<E extends ModemEvent> extends Subscriber<E> {
     @Override
     public long dropped() {
         synchronized (buffer) {
-            return dropped;
+            return buffer.dropped();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.callstack.core.event;
 
+import dev.callstack.core.Redaction;
 import java.time.Instant;
 
 /**
@@ -11,5 +12,11 @@ public record CallerId(Instant timestamp, String number) implements ModemEvent {
     public CallerId {
         Checks.notNull(timestamp, "timestamp");
         Checks.notNull(number, "number");
+    }
+
+    /** Number redacted, so an event that reaches a log line stays private. */
+    @Override
+    public String toString() {
+        return "CallerId[timestamp=" + timestamp + ", number=" + Redaction.phone(number) + "]";
     }
 }

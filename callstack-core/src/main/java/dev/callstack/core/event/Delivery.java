@@ -1,5 +1,7 @@
 package dev.callstack.core.event;
 
+import java.util.Objects;
+
 /**
  * How the {@link EventBus} calls a subscriber.
  *
@@ -17,9 +19,7 @@ public record Delivery(Mode mode, int capacity) {
     public enum Mode { INLINE, BUFFERED }
 
     public Delivery {
-        if (mode == null) {
-            throw new NullPointerException("mode");
-        }
+        Objects.requireNonNull(mode, "mode");
         if (mode == Mode.BUFFERED && capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }

@@ -1,5 +1,6 @@
 package dev.callstack.core.event;
 
+import dev.callstack.core.Redaction;
 import java.time.Instant;
 
 /** A DTMF tone received during a call; {@code digit} is one of {@code 0-9 * # A-D}. */
@@ -14,5 +15,11 @@ public record DtmfReceived(Instant timestamp, char digit) implements ModemEvent 
     /** The one rule for what a DTMF digit is. */
     public static boolean isDtmf(char c) {
         return (c >= '0' && c <= '9') || c == '*' || c == '#' || (c >= 'A' && c <= 'D');
+    }
+
+    /** Digit hidden: DTMF often carries PINs and account numbers. */
+    @Override
+    public String toString() {
+        return "DtmfReceived[timestamp=" + timestamp + ", digit=" + Redaction.REDACTED + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.callstack.core.event;
 
+import dev.callstack.core.Redaction;
 import java.time.Instant;
 
 /**
@@ -20,5 +21,13 @@ public record SmsDeliveryReport(Instant timestamp, int reference, String recipie
         Checks.notNull(status, "status");
         Checks.range(rawStatus, -1, 255, "rawStatus");
         Checks.positive(messageId, "messageId");
+    }
+
+    /** Recipient redacted, so an event that reaches a log line stays private. */
+    @Override
+    public String toString() {
+        return "SmsDeliveryReport[timestamp=" + timestamp + ", reference=" + reference + ", recipient="
+                + Redaction.phone(recipient) + ", status=" + status + ", rawStatus=" + rawStatus + ", messageId="
+                + messageId + "]";
     }
 }

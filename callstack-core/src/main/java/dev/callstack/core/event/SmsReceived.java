@@ -1,5 +1,6 @@
 package dev.callstack.core.event;
 
+import dev.callstack.core.Redaction;
 import java.time.Instant;
 
 /**
@@ -26,5 +27,13 @@ public record SmsReceived(Instant timestamp, String sender, String body, Instant
     /** A complete message. */
     public SmsReceived(Instant timestamp, String sender, String body, Instant smscTimestamp, int parts, Long messageId) {
         this(timestamp, sender, body, smscTimestamp, parts, messageId, false);
+    }
+
+    /** Sender redacted and no body, so an event that reaches a log line stays private. */
+    @Override
+    public String toString() {
+        return "SmsReceived[timestamp=" + timestamp + ", sender=" + Redaction.phone(sender) + ", body="
+                + Redaction.text(body) + ", smscTimestamp=" + smscTimestamp + ", parts=" + parts + ", messageId="
+                + messageId + ", partial=" + partial + "]";
     }
 }

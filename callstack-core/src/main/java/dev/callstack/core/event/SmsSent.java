@@ -1,5 +1,6 @@
 package dev.callstack.core.event;
 
+import dev.callstack.core.Redaction;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,5 +31,12 @@ public record SmsSent(Instant timestamp, String recipient, List<Integer> referen
     /** The first part's reference: the one a single-part message is known by. */
     public int reference() {
         return references.get(0);
+    }
+
+    /** Recipient redacted, so an event that reaches a log line stays private. */
+    @Override
+    public String toString() {
+        return "SmsSent[timestamp=" + timestamp + ", recipient=" + Redaction.phone(recipient) + ", references="
+                + references + ", parts=" + parts + ", messageId=" + messageId + "]";
     }
 }

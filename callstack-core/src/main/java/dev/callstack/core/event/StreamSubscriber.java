@@ -1,7 +1,6 @@
 package dev.callstack.core.event;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -10,28 +9,22 @@ import java.util.concurrent.locks.ReentrantLock;
 final class StreamSubscriber<E extends ModemEvent> extends Subscriber<E> implements EventStream<E> {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
-    private final ArrayDeque<E> queue;
-    private final int capacity;
-    private long dropped;
+    private final DropOldestQueue<E> queue;
 
     StreamSubscriber(EventBus bus, Class<E> type, int capacity) {
         super(bus, type);
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1");
-        }
-        this.capacity = capacity;
-        this.queue = new ArrayDeque<>(Math.min(capacity, 64));
+        this.queue = new DropOldestQueue<>(capacity);
     }
 
     @Override
     void accept(E event) {
         lock.lock();
         try {
-            if (queue.size() == capacity) {
-                queue.pollFirst();
-                dropped++;
+            // A publisher that passed offer()'s check just before close() must not refill the cleared queue.
+            if (!isActive()) {
+                return;
             }
-            queue.addLast(event);
+            queue.add(event);
             notEmpty.signal();
         } finally {
             lock.unlock();
@@ -50,7 +43,7 @@ final class StreamSubscriber<E extends ModemEvent> extends Subscriber<E> impleme
                 }
                 remaining = notEmpty.awaitNanos(remaining);
             }
-            return queue.pollFirst();
+            return queue.poll();
         } finally {
             lock.unlock();
         }
@@ -80,7 +73,7 @@ final class StreamSubscriber<E extends ModemEvent> extends Subscriber<E> impleme
     public long dropped() {
         lock.lock();
         try {
-            return dropped;
+            return queue.dropped();
         } finally {
             lock.unlock();
         }

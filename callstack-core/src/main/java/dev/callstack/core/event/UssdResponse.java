@@ -1,5 +1,6 @@
 package dev.callstack.core.event;
 
+import dev.callstack.core.Redaction;
 import java.time.Instant;
 
 /**
@@ -16,5 +17,12 @@ public record UssdResponse(Instant timestamp, int status, String message, int da
         Checks.notNull(timestamp, "timestamp");
         Checks.range(status, 0, 5, "status");
         Checks.range(dataCodingScheme, -1, 255, "dataCodingScheme");
+    }
+
+    /** No message text: USSD replies carry balances, vouchers and codes. */
+    @Override
+    public String toString() {
+        return "UssdResponse[timestamp=" + timestamp + ", status=" + status + ", message=" + Redaction.text(message)
+                + ", dataCodingScheme=" + dataCodingScheme + "]";
     }
 }

@@ -93,7 +93,8 @@ public interface MessageStore extends AutoCloseable {
     /**
      * Stores a delivery report unless {@code fingerprint} (may be {@code null}: no dedupe) was seen; when the
      * report is correlated ({@code report.messageId()} and {@code report.part()} set) the part's status is
-     * updated in the same transaction.
+     * updated in the same transaction, except that a PENDING report never replaces a final outcome and an
+     * UNKNOWN one never changes the part.
      *
      * @return the new report id, or empty when the fingerprint was already seen
      */

@@ -46,6 +46,9 @@ public final class SqliteMessageStore implements MessageStore {
     /** TP-MR wraps every 256 messages; older candidates than that cannot be the one a report is about. */
     private static final int CORRELATION_CANDIDATES = 256;
     private static final String GROUP_WHERE = "sender = ? AND reference = ? AND total = ? AND sixteen_bit = ?";
+    /** The columns {@link #sentPart(ResultSet)} reads, in its order. */
+    private static final String SENT_PART_SELECT = "SELECT p.message_id, p.part, p.reference, m.recipient,"
+            + " p.sent_at, p.status, p.raw_status FROM sent_part p JOIN sent_message m ON m.id = p.message_id";
 
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
@@ -292,8 +295,7 @@ public final class SqliteMessageStore implements MessageStore {
     public Optional<SentPart> findSentPart(int reference, String recipient) {
         Objects.requireNonNull(recipient, "recipient");
         return read("correlate a delivery report", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT p.message_id, p.part, p.reference, m.recipient,"
-                    + " p.sent_at, p.status, p.raw_status FROM sent_part p JOIN sent_message m ON m.id = p.message_id"
+            try (PreparedStatement ps = c.prepareStatement(SENT_PART_SELECT
                     + " WHERE p.reference = ? ORDER BY p.sent_at DESC, p.message_id DESC, p.part DESC LIMIT ?")) {
                 ps.setInt(1, reference);
                 ps.setInt(2, CORRELATION_CANDIDATES);
@@ -331,8 +333,7 @@ public final class SqliteMessageStore implements MessageStore {
                 }
             }
             List<SentPart> sentParts = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT p.message_id, p.part, p.reference, m.recipient,"
-                    + " p.sent_at, p.status, p.raw_status FROM sent_part p JOIN sent_message m ON m.id = p.message_id"
+            try (PreparedStatement ps = c.prepareStatement(SENT_PART_SELECT
                     + " WHERE p.message_id = ? ORDER BY p.part")) {
                 ps.setLong(1, messageId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -371,7 +372,7 @@ public final class SqliteMessageStore implements MessageStore {
                 ps.executeUpdate();
             }
             long id = lastId(c);
-            if (report.messageId() != null) {
+            if (report.messageId() != null && updatesPartStatus(report.status())) {
                 // A late "still trying" must not undo a final outcome that arrived first.
                 try (PreparedStatement ps = c.prepareStatement("UPDATE sent_part SET status = ?, raw_status = ?,"
                         + " status_at = ? WHERE message_id = ? AND part = ? AND (status = ? OR ? <> ?)")) {
@@ -490,6 +491,14 @@ public final class SqliteMessageStore implements MessageStore {
             ps.setLong(2, millis(at));
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * A report whose status is UNKNOWN (no TP-ST given) says nothing about the part: it is kept in the report
+     * list, but it must neither turn a DELIVERED/FAILED part back into an open one nor hide that it is pending.
+     */
+    private static boolean updatesPartStatus(DeliveryStatus status) {
+        return status != DeliveryStatus.UNKNOWN;
     }
 
     private static long insertInbound(Connection c, InboundMessage m) throws SQLException {

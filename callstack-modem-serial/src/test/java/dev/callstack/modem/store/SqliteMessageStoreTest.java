@@ -2,6 +2,7 @@ package dev.callstack.modem.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.callstack.core.StoredDeliveryReport;
 import dev.callstack.core.StoredSms;
@@ -261,6 +262,29 @@ class SqliteMessageStoreTest {
             assertThat(reports.get(1).messageId()).isEqualTo(id);
             assertThat(reports.get(1).rawStatus()).isEqualTo(0x43);
             assertThat(store.deliveryReports(1)).hasSize(1);
+        }
+    }
+
+    @Test
+    void reportWithoutStatusIsListedButLeavesThePartStatusAlone() {
+        try (SqliteMessageStore store = SqliteMessageStore.inMemory()) {
+            long id = store.insertSent(new OutboundMessage("+15550001111", "a", 2, T0));
+            store.recordSentPart(id, 1, 9, T0);
+            store.recordSentPart(id, 2, 10, T0);
+            store.storeDeliveryReport(null, new DeliveryReportRecord(9, "+15550001111", DeliveryStatus.DELIVERED, 0,
+                    T0.plusSeconds(5), id, 1));
+
+            store.storeDeliveryReport(null, new DeliveryReportRecord(9, "+15550001111", DeliveryStatus.UNKNOWN, -1,
+                    T0.plusSeconds(6), id, 1));
+            store.storeDeliveryReport(null, new DeliveryReportRecord(10, "+15550001111", DeliveryStatus.UNKNOWN, -1,
+                    T0.plusSeconds(7), id, 2));
+
+            assertThat(store.sent(id).orElseThrow().sentParts())
+                    .extracting(SentPart::status, SentPart::rawStatus)
+                    .containsExactly(tuple(DeliveryStatus.DELIVERED, 0),
+                            tuple(DeliveryStatus.PENDING, -1));
+            assertThat(store.deliveryReports(10)).extracting(StoredDeliveryReport::status)
+                    .containsExactly(DeliveryStatus.UNKNOWN, DeliveryStatus.UNKNOWN, DeliveryStatus.DELIVERED);
         }
     }
 

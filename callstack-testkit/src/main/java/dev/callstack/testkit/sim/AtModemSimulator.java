@@ -1,26 +1,14 @@
 package dev.callstack.testkit.sim;
 
-import java.io.Closeable;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scriptable SIM800-class modem on the far end of a byte link: an in-memory pipe, a TCP listener or a
@@ -34,46 +22,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Thread-safe.
  */
 public final class AtModemSimulator implements AutoCloseable {
-    private static final int PIPE_CAPACITY = 64 * 1024;
-    private static final String THREAD_PREFIX = "callstack-sim-";
-
     private final Script script = new Script();
     private final SmsStorage storage = new SmsStorage();
     private final Sim800Behaviour behaviour = new Sim800Behaviour(storage);
     private final CommandInterpreter interpreter = new CommandInterpreter(script, behaviour);
     private final CommandLog commands = new CommandLog();
     private final ScheduledExecutorService scheduler;
-    private final SessionDispatcher dispatcher;
-    private final AtomicInteger linkIds = new AtomicInteger();
-    private final Object links = new Object();
+    private final Links links;
     private volatile int maxChunk = Integer.MAX_VALUE;
-
-    // Guarded by links.
-    private LinkSession current;
-    private final List<LinkSession> sessions = new ArrayList<>();
-    private TcpListener tcp;
-    private SocatPty pty;
-    private boolean plugged = true;
-    private boolean closed;
 
     public AtModemSimulator() {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, THREAD_PREFIX + "scheduler");
+            Thread thread = new Thread(r, Links.THREAD_PREFIX + "scheduler");
             thread.setDaemon(true);
             return thread;
         });
-        this.dispatcher = new SessionDispatcher(interpreter, behaviour, commands, scheduler, this::detach);
+        SessionDispatcher dispatcher = new SessionDispatcher(interpreter, behaviour, commands, scheduler);
+        this.links = new Links(dispatcher, () -> maxChunk);
     }
 
     // ---- transports -----------------------------------------------------------------------------------------
 
     /** A new in-memory link; replaces the current link. */
     public SimulatorPipe openPipe() {
-        ChunkQueue toHost = new ChunkQueue(PIPE_CAPACITY);
-        ChunkQueue toModem = new ChunkQueue(PIPE_CAPACITY);
-        SimulatorPipe pipe = new SimulatorPipe(toHost, toModem);
-        attach("pipe", toModem.inputStream(), toHost.outputStream(), pipe::close);
-        return pipe;
+        return links.openPipe();
     }
 
     /**
@@ -81,16 +53,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * connection replaces the current link. Idempotent.
      */
     public InetSocketAddress listenTcp() {
-        synchronized (links) {
-            ensureOpen();
-            if (tcp == null) {
-                tcp = new TcpListener(this::attachSocket);
-            }
-            if (!plugged) {
-                throw new IllegalStateException("unplugged: replug() first");
-            }
-            return tcp.start();
-        }
+        return links.listenTcp();
     }
 
     /**
@@ -98,31 +61,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * current link. Throws {@link IllegalStateException} when socat is not installed.
      */
     public PtyEndpoint openPty() {
-        if (!socatAvailable()) {
-            throw new IllegalStateException("socat is not on PATH");
-        }
-        synchronized (links) {
-            ensureOpen();
-            if (pty != null) {
-                throw new IllegalStateException("a pty is already open");
-            }
-            try {
-                pty = new SocatPty(Files.createTempDirectory(THREAD_PREFIX));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a pty directory", e);
-            }
-            SocatPty opened = pty;
-            if (plugged) {
-                try {
-                    startPty(opened);
-                } catch (RuntimeException e) {
-                    pty = null;
-                    opened.destroy();
-                    throw e;
-                }
-            }
-            return new PtyEndpoint(opened.hostLink(), () -> closePty(opened));
-        }
+        return links.openPty();
     }
 
     /** Whether {@code socat} (needed by {@link #openPty()}) is on PATH. */
@@ -168,7 +107,7 @@ public final class AtModemSimulator implements AutoCloseable {
     }
 
     public void sendRaw(byte[] bytes) {
-        LinkSession session = currentSession();
+        LinkSession session = links.current();
         if (session != null) {
             session.writer().raw(bytes.clone());
         }
@@ -252,11 +191,13 @@ public final class AtModemSimulator implements AutoCloseable {
 
     /** Emits {@code +CMT: ,<tpdu-length>} and the PDU line. */
     public void deliverDirect(String pduHex) {
+        Objects.requireNonNull(pduHex, "pduHex");
         emit(List.of("+CMT: ," + Pdus.announcedLength(pduHex), pduHex));
     }
 
     /** Emits {@code +CDS: <tpdu-length>} and the PDU line. */
     public void deliverReportDirect(String pduHex) {
+        Objects.requireNonNull(pduHex, "pduHex");
         emit(List.of("+CDS: " + Pdus.announcedLength(pduHex), pduHex));
     }
 
@@ -286,45 +227,27 @@ public final class AtModemSimulator implements AutoCloseable {
 
     /** The link drops: pipe EOF, TCP connection closed and listener stopped, socat stopped. */
     public void unplug() {
-        List<LinkSession> dropped;
-        TcpListener listener;
-        SocatPty socat;
-        synchronized (links) {
-            plugged = false;
-            listener = tcp;
-            socat = pty;
-            dropped = List.copyOf(sessions);
-        }
-        // Outside the lock: the accept thread may be attaching a connection right now.
-        if (listener != null) {
-            listener.stop();
-        }
-        if (socat != null) {
-            socat.stop();
-        }
-        dropped.forEach(LinkSession::close);
-        dropped.forEach(LinkSession::awaitTermination);
+        links.unplug();
     }
 
     /** Serves again: TCP listens on the same port, the pty reappears at the same path; pipes need {@link #openPipe()}. */
     public void replug() {
-        synchronized (links) {
-            ensureOpen();
-            plugged = true;
-            if (tcp != null) {
-                tcp.start();
-            }
-            if (pty != null) {
-                startPty(pty);
-            }
-        }
+        links.replug();
     }
 
     // ---- verify ---------------------------------------------------------------------------------------------
 
-    /** The next command line received (without CR) not taken yet, or null after the timeout. */
-    public String takeCommand(long timeout, TimeUnit unit) throws InterruptedException {
-        return commands.take(timeout, unit);
+    /**
+     * The next command line received (without CR) not taken yet, or null after the timeout (or when the calling
+     * thread is interrupted; its interrupt flag is kept).
+     */
+    public String takeCommand(long timeout, TimeUnit unit) {
+        try {
+            return commands.take(timeout, unit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** Every command line received so far, in order (SMS payloads are in {@link #sentPdus()}). */
@@ -334,27 +257,8 @@ public final class AtModemSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        List<LinkSession> dropped;
-        TcpListener listener;
-        SocatPty socat;
-        synchronized (links) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            listener = tcp;
-            socat = pty;
-            dropped = List.copyOf(sessions);
-        }
-        if (listener != null) {
-            listener.close();
-        }
-        if (socat != null) {
-            socat.destroy();
-        }
-        dropped.forEach(LinkSession::close);
+        links.close();
         scheduler.shutdownNow();
-        dropped.forEach(LinkSession::awaitTermination);
         try {
             scheduler.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -362,113 +266,10 @@ public final class AtModemSimulator implements AutoCloseable {
         }
     }
 
-    // ---- internals ------------------------------------------------------------------------------------------
-
     private void emit(List<String> lines) {
-        LinkSession session = currentSession();
+        LinkSession session = links.current();
         if (session != null) {
             session.writer().lines(lines);
-        }
-    }
-
-    private LinkSession currentSession() {
-        synchronized (links) {
-            return current;
-        }
-    }
-
-    private void attachSocket(Socket socket) {
-        try {
-            attach("tcp", socket.getInputStream(), socket.getOutputStream(), socket);
-        } catch (IOException | RuntimeException e) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // Already failing.
-            }
-        }
-    }
-
-    private void startPty(SocatPty socat) {
-        try {
-            socat.start();
-            FileInputStream in = new FileInputStream(socat.modemLink().toFile());
-            FileOutputStream out;
-            try {
-                out = new FileOutputStream(socat.modemLink().toFile());
-            } catch (IOException e) {
-                in.close();
-                throw e;
-            }
-            // socat must be stopped before the streams close: only its hang-up ends a blocked tty read.
-            attach("pty", in, out, () -> {
-                socat.stop();
-                try (in; out) {
-                    // closes both
-                }
-            });
-        } catch (IOException e) {
-            socat.stop();
-            throw new UncheckedIOException("cannot open the simulator pty", e);
-        }
-    }
-
-    private void closePty(SocatPty socat) {
-        List<LinkSession> dropped;
-        synchronized (links) {
-            if (pty == socat) {
-                pty = null;
-            }
-            dropped = List.copyOf(sessions);
-        }
-        socat.destroy();
-        for (LinkSession session : dropped) {
-            if (session.name().contains("-pty-")) {
-                session.close();
-                session.awaitTermination();
-            }
-        }
-    }
-
-    private void attach(String kind, InputStream in, OutputStream out, Closeable resource) {
-        LinkSession session = new LinkSession(THREAD_PREFIX + "link-" + kind + "-" + linkIds.incrementAndGet(),
-                in, out, resource, dispatcher, () -> maxChunk);
-        LinkSession replaced;
-        synchronized (links) {
-            if (closed) {
-                closeQuietly(resource);
-                throw new IllegalStateException("simulator closed");
-            }
-            replaced = current;
-            current = session;
-            sessions.add(session);
-            session.start();
-        }
-        if (replaced != null) {
-            replaced.close();
-        }
-    }
-
-    private void detach(LinkSession session) {
-        synchronized (links) {
-            sessions.remove(session);
-            if (current == session) {
-                current = null;
-            }
-        }
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("simulator closed");
-        }
-    }
-
-    private static void closeQuietly(Closeable resource) {
-        try {
-            resource.close();
-        } catch (IOException ignored) {
-            // Nothing to report to.
         }
     }
 }

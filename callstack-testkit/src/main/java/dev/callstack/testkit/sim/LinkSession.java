@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,25 +29,25 @@ final class LinkSession implements AutoCloseable {
         void payload(LinkSession session, String payload, int declaredLength);
 
         void payloadCancelled(LinkSession session);
-
-        void closed(LinkSession session);
     }
 
     private final String name;
     private final InputStream in;
     private final Closeable resource;
     private final Handler handler;
+    private final Consumer<LinkSession> onClosed;
     private final FrameWriter writer;
     private final ModemLineReader reader;
     private final Thread thread;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     LinkSession(String name, InputStream in, OutputStream out, Closeable resource, Handler handler,
-                IntSupplier maxChunk) {
+                IntSupplier maxChunk, Consumer<LinkSession> onClosed) {
         this.name = Objects.requireNonNull(name, "name");
         this.in = Objects.requireNonNull(in, "in");
         this.resource = Objects.requireNonNull(resource, "resource");
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.onClosed = Objects.requireNonNull(onClosed, "onClosed");
         this.writer = new FrameWriter(out, maxChunk, this::close);
         this.reader = new ModemLineReader(new ModemLineReader.Listener() {
             @Override
@@ -123,7 +124,7 @@ final class LinkSession implements AutoCloseable {
             log.debug("Simulator link {} close failed: {}", name, e.getClass().getSimpleName());
         }
         log.debug("Simulator link {} closed", name);
-        handler.closed(this);
+        onClosed.accept(this);
     }
 
     /** Waits (bounded) for the reader thread to end; a no-op on the reader thread itself. */

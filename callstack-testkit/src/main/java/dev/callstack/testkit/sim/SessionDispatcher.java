@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Handles what a link received: echoes it, records commands, asks the {@link CommandInterpreter} and writes the
@@ -19,15 +18,13 @@ final class SessionDispatcher implements LinkSession.Handler {
     private final Sim800Behaviour behaviour;
     private final CommandLog commands;
     private final ScheduledExecutorService scheduler;
-    private final Consumer<LinkSession> onClosed;
 
     SessionDispatcher(CommandInterpreter interpreter, Sim800Behaviour behaviour, CommandLog commands,
-                      ScheduledExecutorService scheduler, Consumer<LinkSession> onClosed) {
+                      ScheduledExecutorService scheduler) {
         this.interpreter = Objects.requireNonNull(interpreter, "interpreter");
         this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.onClosed = Objects.requireNonNull(onClosed, "onClosed");
     }
 
     @Override
@@ -54,11 +51,6 @@ final class SessionDispatcher implements LinkSession.Handler {
     @Override
     public void payloadCancelled(LinkSession session) {
         deliver(session, interpreter.payloadCancelled());
-    }
-
-    @Override
-    public void closed(LinkSession session) {
-        onClosed.accept(session);
     }
 
     private void deliver(LinkSession session, Reply reply) {

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class AtModemSimulatorCloseTest {
 
     static List<String> simulatorThreads() {
@@ -25,6 +27,8 @@ class AtModemSimulatorCloseTest {
     @Test
     void closeStopsEveryThreadAndSocket() throws Exception {
         AtModemSimulator sim = new AtModemSimulator();
+        // Each new link replaces the previous one, but socat keeps running until close().
+        PtyEndpoint pty = AtModemSimulator.socatAvailable() ? sim.openPty() : null;
         SimulatorPipe pipe = sim.openPipe();
         HostEnd pipeHost = HostEnd.of(pipe);
         InetSocketAddress address = sim.listenTcp();
@@ -39,6 +43,11 @@ class AtModemSimulatorCloseTest {
 
         sim.close();
 
+        if (pty != null) {
+            assertThat(pty.hostDevice()).doesNotExist();
+            assertThat(pty.hostDevice().getParent()).doesNotExist();
+        }
+
         tcpHost.awaitEof();
         pipeHost.awaitEof();
         assertThatThrownBy(() -> new Socket(address.getAddress(), address.getPort()).close())
@@ -47,6 +56,28 @@ class AtModemSimulatorCloseTest {
         tcpHost.close();
         pipeHost.close();
         sim.close();
+    }
+
+    @Test
+    void unplugDuringADelayedAnswerDropsItAndReplugServesAgain() throws Exception {
+        try (AtModemSimulator sim = new AtModemSimulator()) {
+            InetSocketAddress address = sim.listenTcp();
+            sim.delay("AT+CSQ", Duration.ofMillis(100));
+            Socket socket = new Socket(address.getAddress(), address.getPort());
+            try (HostEnd host = new HostEnd(socket.getInputStream(), socket.getOutputStream(), socket)) {
+                host.send("AT+CSQ\r");
+                assertThat(sim.takeCommand(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("AT+CSQ");
+                sim.unplug();
+                host.awaitEof();
+                assertThat(host.received()).isEmpty();
+            }
+            sim.replug();
+            sim.clearResponses();
+            Socket again = new Socket(address.getAddress(), address.getPort());
+            try (HostEnd host = new HostEnd(again.getInputStream(), again.getOutputStream(), again)) {
+                assertThat(host.exchange("AT+CSQ", "OK")).isEqualTo("\r\n+CSQ: 20,0\r\n\r\nOK\r\n");
+            }
+        }
     }
 
     @Test

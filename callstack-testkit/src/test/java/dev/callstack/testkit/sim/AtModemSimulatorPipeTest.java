@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class AtModemSimulatorPipeTest {
     /** SMS-DELIVER from gammu's smsd-incoming-cmt test: announced as {@code +CMT: ,23}. */
     static final String DELIVER_PDU = "07918497483252F0840B918496445078F700007121320144744004D4F29C0E";
@@ -79,6 +81,14 @@ class AtModemSimulatorPipeTest {
     }
 
     @Test
+    void registrationChangeIsAnnouncedAndQueryable() {
+        sim.registration(5);
+        assertThat(host.awaitReceived("\"00D30173\"\r\n")).isEqualTo("\r\n+CREG: 5,\"84CD\",\"00D30173\"\r\n");
+        assertThat(host.exchange("AT+CREG?", "OK")).isEqualTo("\r\n+CREG: 2,5,\"84CD\",\"00D30173\"\r\n\r\nOK\r\n");
+        assertThat(host.exchange("AT+CGREG?", "OK")).isEqualTo("\r\n+CGREG: 2,5,\"84CD\",\"00D30173\"\r\n\r\nOK\r\n");
+    }
+
+    @Test
     void respondOverridesTheDefaultUntilCleared() {
         sim.respond("AT+CSQ", "+CSQ: 5,3", "OK");
         assertThat(host.exchange("AT+CSQ", "OK")).isEqualTo("\r\n+CSQ: 5,3\r\n\r\nOK\r\n");
@@ -111,7 +121,7 @@ class AtModemSimulatorPipeTest {
     }
 
     @Test
-    void droppedCommandIsNeverAnswered() throws InterruptedException {
+    void droppedCommandIsNeverAnswered() {
         sim.drop("AT+CSQ");
         host.send("AT+CSQ\r");
         assertThat(host.exchange("AT", "OK")).isEqualTo("\r\nOK\r\n");
@@ -180,6 +190,15 @@ class AtModemSimulatorPipeTest {
 
         assertThat(sim.sentPdus()).containsExactly(SUBMIT_PDU, SUBMIT_PDU.toLowerCase());
         assertThat(sim.commands()).containsExactly("AT+CMGS=61", "AT+CMGS=61");
+    }
+
+    @Test
+    void echoRepeatsTheSmsPayloadToo() {
+        sim.echo(true);
+        host.send("AT+CMGS=61\r");
+        assertThat(host.awaitReceived("> ")).isEqualTo("AT+CMGS=61\r\r\n> ");
+        host.send(SUBMIT_PDU + CTRL_Z);
+        assertThat(host.awaitReceived("OK\r\n")).isEqualTo(SUBMIT_PDU + "\r\n+CMGS: 0\r\n\r\nOK\r\n");
     }
 
     @Test
@@ -312,7 +331,7 @@ class AtModemSimulatorPipeTest {
     }
 
     @Test
-    void takeCommandReturnsCommandsInOrderThenNull() throws InterruptedException {
+    void takeCommandReturnsCommandsInOrderThenNull() {
         host.send("AT\rAT+CSQ\r\nAT+CPIN?\r");
         host.awaitReceived("READY\r\n\r\nOK\r\n");
         assertThat(sim.takeCommand(1, TimeUnit.SECONDS)).isEqualTo("AT");

@@ -10,7 +10,9 @@ import java.net.Socket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class AtModemSimulatorTcpTest {
     private AtModemSimulator sim;
     private InetSocketAddress address;
@@ -82,7 +84,7 @@ class AtModemSimulatorTcpTest {
         }
     }
 
-    private void awaitCommand(String expected) throws InterruptedException {
+    private void awaitCommand(String expected) {
         assertThat(sim.takeCommand(HostEnd.TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
                 .isEqualTo(expected);
     }

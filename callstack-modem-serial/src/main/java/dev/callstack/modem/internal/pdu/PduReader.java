@@ -1,12 +1,14 @@
 package dev.callstack.modem.internal.pdu;
 
+import java.util.Objects;
+
 /** A cursor over PDU octets that reports every overrun as a {@link PduFormatException}. Not thread-safe. */
 final class PduReader {
     private final byte[] bytes;
     private int position;
 
     PduReader(byte[] bytes) {
-        this.bytes = bytes;
+        this.bytes = Objects.requireNonNull(bytes, "bytes");
     }
 
     int offset() {

@@ -1,0 +1,31 @@
+package dev.callstack.modem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * Opens a byte connection to a modem other than a serial port or {@code tcp://} address (an in-memory pipe, the
+ * simulator). Called on every (re)connect from the modem's worker thread.
+ */
+@FunctionalInterface
+public interface LinkFactory {
+
+    Connection open() throws IOException;
+
+    /**
+     * One open connection. Closing {@code closer} must make a blocked {@code input.read()} return (-1 or an
+     * exception) promptly; {@code input.read()} returning -1 means the modem went away.
+     *
+     * @param description for logs; never anything secret
+     */
+    record Connection(InputStream input, OutputStream output, AutoCloseable closer, String description) {
+        public Connection {
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(output, "output");
+            Objects.requireNonNull(closer, "closer");
+            Objects.requireNonNull(description, "description");
+        }
+    }
+}

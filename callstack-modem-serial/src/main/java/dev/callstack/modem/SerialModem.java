@@ -1,0 +1,148 @@
+package dev.callstack.modem;
+
+import dev.callstack.core.CallApi;
+import dev.callstack.core.Modem;
+import dev.callstack.core.ModemState;
+import dev.callstack.core.SmsApi;
+import dev.callstack.core.UssdApi;
+import dev.callstack.core.event.EventBus;
+import dev.callstack.core.store.MessageStore;
+import dev.callstack.modem.internal.LinkOpener;
+import dev.callstack.modem.internal.ModemEngine;
+import dev.callstack.modem.internal.SmsModuleFactory;
+import dev.callstack.modem.internal.UnavailableSmsModule;
+import dev.callstack.modem.internal.link.SerialLink;
+import dev.callstack.modem.internal.link.StreamLink;
+import dev.callstack.modem.internal.link.TcpLink;
+import dev.callstack.modem.internal.sms.SmsServiceFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A real modem behind a serial port or a TCP serial server, driven over AT commands. Connecting happens in the
+ * background: {@link #start()} returns at once, {@code ModemConnected} is published when init completes, and the
+ * modem reconnects by itself (1 s → 60 s backoff by default) after an unplug, a link error or an unresponsive
+ * modem. A rejected SIM PIN or a SIM PUK stops reconnecting (see {@link #haltReason()}).
+ *
+ * <p>Futures returned by {@link #ussd()} and {@link #calls()} complete on {@code ForkJoinPool.commonPool()}, never
+ * on the modem's threads. Thread-safe.
+ */
+public final class SerialModem implements Modem {
+    private static final Duration TCP_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ModemEngine engine;
+
+    private SerialModem(ModemEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Creates the modem for {@code config.port()} and starts connecting. */
+    public static SerialModem open(SerialModemConfig config) {
+        SerialModem modem = builder(config).build();
+        modem.start();
+        return modem;
+    }
+
+    /** A builder for a modem that is not started yet (subscribe to {@link #events()} first, then {@link #start()}). */
+    public static Builder builder(SerialModemConfig config) {
+        return new Builder(config);
+    }
+
+    /** Starts connecting in the background; call once. */
+    public void start() {
+        engine.start();
+    }
+
+    @Override
+    public EventBus events() {
+        return engine.events();
+    }
+
+    @Override
+    public ModemState state() {
+        return engine.state();
+    }
+
+    @Override
+    public SmsApi sms() {
+        return engine.sms();
+    }
+
+    @Override
+    public UssdApi ussd() {
+        return engine.ussd();
+    }
+
+    @Override
+    public CallApi calls() {
+        return engine.calls();
+    }
+
+    /** Why the modem stopped reconnecting (for example {@code "SIM PIN rejected (wrong PIN)"}), if it did. */
+    public Optional<String> haltReason() {
+        return engine.haltReason();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Not thread-safe. */
+    public static final class Builder {
+        private final SerialModemConfig config;
+        private LinkFactory links;
+        private SmsModuleFactory sms = context -> new UnavailableSmsModule();
+
+        private Builder(SerialModemConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Use these connections instead of opening {@code config.port()} (the simulator, an in-memory pipe). */
+        public Builder links(LinkFactory factory) {
+            this.links = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * Runs the SMS service (PDU mode, multipart, delivery reports, dedupe) on {@code store}, e.g.
+         * {@code SqliteMessageStore.open(path)}; the caller closes the store after the modem.
+         */
+        public Builder messageStore(MessageStore store) {
+            this.sms = SmsServiceFactory.withStore(Objects.requireNonNull(store, "store"));
+            return this;
+        }
+
+        /** Plugs in the SMS service (internal API; the default rejects sends). */
+        public Builder sms(SmsModuleFactory factory) {
+            this.sms = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        public SerialModem build() {
+            ModemEngine.Settings settings = new ModemEngine.Settings(config.simPin(), config.commandTimeout(),
+                    config.signalPollInterval(), config.reconnectInitialDelay(), config.reconnectMaxDelay(),
+                    config.clock());
+            return new SerialModem(new ModemEngine(settings, opener(), sms));
+        }
+
+        private LinkOpener opener() {
+            if (links != null) {
+                LinkFactory factory = links;
+                return () -> {
+                    LinkFactory.Connection c = factory.open();
+                    return new StreamLink(c.input(), c.output(), c.closer(), c.description());
+                };
+            }
+            if (config.isTcp()) {
+                URI address = config.tcpAddress();
+                return () -> TcpLink.connect(address.getHost(), address.getPort(), TCP_CONNECT_TIMEOUT);
+            }
+            String port = config.port();
+            int baud = config.baudRate();
+            return () -> SerialLink.open(port, baud);
+        }
+    }
+}

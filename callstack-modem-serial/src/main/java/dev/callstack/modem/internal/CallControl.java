@@ -1,0 +1,197 @@
+package dev.callstack.modem.internal;
+
+import dev.callstack.core.CallApi;
+import dev.callstack.core.InvalidRequestException;
+import dev.callstack.core.ModemRejectedException;
+import dev.callstack.core.ModemUnavailableException;
+import dev.callstack.core.PhoneNumber;
+import dev.callstack.core.Redaction;
+import dev.callstack.core.event.CallRing;
+import dev.callstack.core.event.CallState;
+import dev.callstack.core.event.CallStateChanged;
+import dev.callstack.core.event.CallerId;
+import dev.callstack.core.event.DtmfReceived;
+import dev.callstack.core.event.EventBus;
+import dev.callstack.modem.internal.at.AtChannel;
+import dev.callstack.modem.internal.at.AtCommand;
+import dev.callstack.modem.internal.at.AtResponse;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Voice calls: {@code ATD<n>;}, {@code ATA}, {@code ATH} (falling back to {@code AT+CHUP}), {@code AT+VTS} per
+ * digit, and the call state machine fed by command results and URCs: IDLE → DIALING (dial accepted) or RINGING
+ * (RING/+CLIP) → ACTIVE (answered, VOICE CALL: BEGIN, MO CONNECTED) → ENDED → IDLE (hang-up, NO CARRIER, BUSY, NO
+ * ANSWER, VOICE CALL: END, disconnect). Each change is published once as {@link CallStateChanged}.
+ *
+ * <p>Thread-safe; transitions are serialised on this object's monitor so events keep their order.
+ */
+final class CallControl implements CallApi {
+    private static final Logger log = LoggerFactory.getLogger(CallControl.class);
+    private static final int MAX_DTMF = 32;
+
+    private final AtChannel at;
+    private final EventBus events;
+    private final Clock clock;
+    private final BooleanSupplier ready;
+    private final Executor callbacks;
+    private CallState state = CallState.IDLE;
+
+    CallControl(AtChannel at, EventBus events, Clock clock, BooleanSupplier ready, Executor callbacks) {
+        this.at = Objects.requireNonNull(at, "at");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ready = Objects.requireNonNull(ready, "ready");
+        this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+    }
+
+    @Override
+    public synchronized CallState state() {
+        return state;
+    }
+
+    @Override
+    public CompletableFuture<Void> dial(PhoneNumber number) {
+        if (number == null) {
+            return failed(new InvalidRequestException("a phone number is required"));
+        }
+        if (!ready.getAsBoolean()) {
+            return failed(new ModemUnavailableException("modem not connected"));
+        }
+        if (state() != CallState.IDLE) {
+            return failed(new ModemRejectedException("a call is already in progress"));
+        }
+        log.info("Dialling {}", Redaction.phone(number.value()));
+        CompletableFuture<Void> result = at.execute(AtCommand.dial("ATD" + number.value() + ";"))
+                .thenApply(response -> {
+                    transition(CallState.IDLE, CallState.DIALING);
+                    return null;
+                });
+        return AsyncResults.relay(result, callbacks);
+    }
+
+    @Override
+    public CompletableFuture<Void> answer() {
+        if (!ready.getAsBoolean()) {
+            return failed(new ModemUnavailableException("modem not connected"));
+        }
+        CompletableFuture<Void> result = at.execute(AtCommand.dial("ATA")).handle((response, error) -> {
+            if (error == null) {
+                transition(CallState.RINGING, CallState.ACTIVE);
+                return null;
+            }
+            Throwable cause = AsyncResults.unwrap(error);
+            if (cause instanceof ModemRejectedException) {
+                // NO CARRIER to ATA: the caller gave up before we answered.
+                end(CallState.RINGING);
+            }
+            throw new java.util.concurrent.CompletionException(cause);
+        });
+        return AsyncResults.relay(result, callbacks);
+    }
+
+    @Override
+    public CompletableFuture<Void> hangUp() {
+        if (!ready.getAsBoolean()) {
+            return failed(new ModemUnavailableException("modem not connected"));
+        }
+        CompletableFuture<Void> result = at.execute(AtCommand.simple("ATH"))
+                .exceptionallyCompose(error -> AsyncResults.unwrap(error) instanceof ModemRejectedException
+                        ? at.execute(AtCommand.simple("AT+CHUP"))
+                        : CompletableFuture.failedFuture(AsyncResults.unwrap(error)))
+                .thenApply(response -> {
+                    endAny();
+                    return null;
+                });
+        return AsyncResults.relay(result, callbacks);
+    }
+
+    @Override
+    public CompletableFuture<Void> sendDtmf(String digits) {
+        if (digits == null || digits.isEmpty() || digits.length() > MAX_DTMF) {
+            return failed(new InvalidRequestException("DTMF needs 1 to " + MAX_DTMF + " digits"));
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (!DtmfReceived.isDtmf(digits.charAt(i))) {
+                return failed(new InvalidRequestException("DTMF digits must be 0-9 * # A-D"));
+            }
+        }
+        if (!ready.getAsBoolean()) {
+            return failed(new ModemUnavailableException("modem not connected"));
+        }
+        CompletableFuture<AtResponse> chain = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < digits.length(); i++) {
+            String command = "AT+VTS=" + digits.charAt(i);
+            chain = chain.thenCompose(previous -> at.execute(AtCommand.simple(command)));
+        }
+        return AsyncResults.relay(chain.thenApply(response -> (Void) null), callbacks);
+    }
+
+    // URC side: called on the engine thread.
+
+    void onRing() {
+        events.publish(new CallRing(clock.instant()));
+        transition(CallState.IDLE, CallState.RINGING);
+    }
+
+    void onCallerId(String number) {
+        events.publish(new CallerId(clock.instant(), number));
+        transition(CallState.IDLE, CallState.RINGING);
+    }
+
+    void onConnected() {
+        synchronized (this) {
+            if (state == CallState.DIALING || state == CallState.RINGING) {
+                set(CallState.ACTIVE);
+            }
+        }
+    }
+
+    void onEnded() {
+        endAny();
+    }
+
+    void onDtmf(char digit) {
+        events.publish(new DtmfReceived(clock.instant(), digit));
+    }
+
+    /** The modem went away: whatever call there was is over. */
+    void onDisconnected() {
+        endAny();
+    }
+
+    private synchronized void transition(CallState from, CallState to) {
+        if (state == from) {
+            set(to);
+        }
+    }
+
+    private synchronized void end(CallState from) {
+        if (state == from) {
+            set(CallState.ENDED);
+            set(CallState.IDLE);
+        }
+    }
+
+    private synchronized void endAny() {
+        if (state != CallState.IDLE) {
+            set(CallState.ENDED);
+            set(CallState.IDLE);
+        }
+    }
+
+    private void set(CallState next) {
+        state = next;
+        log.debug("Call state {}", next);
+        events.publish(new CallStateChanged(clock.instant(), next));
+    }
+
+    private static CompletableFuture<Void> failed(Throwable error) {
+        return CompletableFuture.failedFuture(error);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.callstack.modem.internal;
+
+import dev.callstack.core.CallApi;
+import dev.callstack.core.ModemState;
+import dev.callstack.core.SmsApi;
+import dev.callstack.core.UssdApi;
+import dev.callstack.core.event.EventBus;
+import dev.callstack.modem.internal.at.AtChannel;
+import dev.callstack.modem.internal.at.AtCommandExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires one modem's engine: the engine thread (executor state, framing, URCs, timers), the lifecycle worker thread
+ * (connect and init, blocking), the executor, URC routing, and the services. {@code SerialModem} is its public face.
+ *
+ * <p>Thread-safe.
+ */
+public final class ModemEngine {
+    /** Settings the engine needs (the public config minus the port). */
+    public record Settings(String simPin, Duration commandTimeout, Duration signalPollInterval,
+                           Duration reconnectInitialDelay, Duration reconnectMaxDelay, Clock clock) {
+        public Settings {
+            Objects.requireNonNull(commandTimeout, "commandTimeout");
+            Objects.requireNonNull(signalPollInterval, "signalPollInterval");
+            Objects.requireNonNull(reconnectInitialDelay, "reconnectInitialDelay");
+            Objects.requireNonNull(reconnectMaxDelay, "reconnectMaxDelay");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        @Override
+        public String toString() {
+            return "Settings[simPin=" + (simPin == null ? "none" : "[redacted]") + ", commandTimeout="
+                    + commandTimeout + "]";
+        }
+    }
+
+    /** Every engine thread's name starts with this. */
+    public static final String THREAD_PREFIX = "callstack-at-";
+    private static final Logger log = LoggerFactory.getLogger(ModemEngine.class);
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private static final int MAX_QUEUED_COMMANDS = 64;
+    private static final int MAX_CONSECUTIVE_TIMEOUTS = 3;
+
+    private final EventBus events = new EventBus();
+    private final ModemStateHolder state = new ModemStateHolder();
+    private final ScheduledThreadPoolExecutor engine;
+    private final ExecutorService worker;
+    private final AtCommandExecutor executor;
+    private final ModemLifecycle lifecycle;
+    private final CallControl calls;
+    private final UssdService ussd;
+    private final SmsModule sms;
+
+    public ModemEngine(Settings settings, LinkOpener links, SmsModuleFactory smsFactory) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(links, "links");
+        Objects.requireNonNull(smsFactory, "smsFactory");
+        int id = IDS.incrementAndGet();
+        engine = new ScheduledThreadPoolExecutor(1, daemon(THREAD_PREFIX + "engine-" + id));
+        engine.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        engine.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        engine.setRemoveOnCancelPolicy(true);
+        worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemon(THREAD_PREFIX + "worker-" + id));
+        Executor callbacks = ForkJoinPool.commonPool();
+        Clock clock = settings.clock();
+
+        // The channel reads the executor field lazily: services and the URC router come first, the executor last.
+        AtChannel channel = command -> executor().execute(command);
+        java.util.function.BooleanSupplier ready = this::isConnected;
+        NetworkMonitor network = new NetworkMonitor(channel, engine, state, events, clock,
+                settings.signalPollInterval());
+        calls = new CallControl(channel, events, clock, ready, callbacks);
+        ussd = new UssdService(channel, engine, events, clock, ready, callbacks);
+        sms = Objects.requireNonNull(smsFactory.create(new ModemContext(channel, events, clock, engine, callbacks,
+                ready, state)), "sms module");
+        UrcRouter router = new UrcRouter(calls, ussd, network, sms);
+        Backoff backoff = new Backoff(settings.reconnectInitialDelay(), settings.reconnectMaxDelay());
+        LifecycleRelay relay = new LifecycleRelay();
+        executor = new AtCommandExecutor(engine, router, relay, settings.commandTimeout(), MAX_QUEUED_COMMANDS,
+                MAX_CONSECUTIVE_TIMEOUTS);
+        ModemInitializer initializer = new ModemInitializer(channel, network, settings.simPin(),
+                settings.commandTimeout());
+        lifecycle = new ModemLifecycle(links, executor, initializer, network, calls, ussd, sms, state, events,
+                clock, backoff, engine, worker);
+        relay.target = lifecycle;
+    }
+
+    public void start() {
+        lifecycle.start();
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public ModemState state() {
+        return state.get();
+    }
+
+    public SmsApi sms() {
+        return sms.api();
+    }
+
+    public UssdApi ussd() {
+        return ussd;
+    }
+
+    public CallApi calls() {
+        return calls;
+    }
+
+    /** Why reconnecting stopped (a rejected SIM PIN, SIM PUK), or empty while the modem is live or retrying. */
+    public Optional<String> haltReason() {
+        return lifecycle.haltReason();
+    }
+
+    public boolean isConnected() {
+        return lifecycle.isConnected();
+    }
+
+    public void close() {
+        lifecycle.close();
+        try {
+            sms.close();
+        } catch (RuntimeException e) {
+            log.warn("SMS module close failed: {}", e.getClass().getName());
+        }
+        engine.shutdown();
+        worker.shutdownNow();
+        try {
+            if (!engine.awaitTermination(2, TimeUnit.SECONDS)) {
+                engine.shutdownNow();
+            }
+            worker.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        events.close();
+        log.debug("Modem engine closed");
+    }
+
+    private AtCommandExecutor executor() {
+        return executor;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Breaks the executor ↔ lifecycle construction cycle; set once before any link is attached. */
+    private static final class LifecycleRelay implements AtCommandExecutor.Listener {
+        private volatile ModemLifecycle target;
+
+        @Override
+        public void onLinkLost(long sessionId, String reason) {
+            target.onLinkLost(sessionId, reason);
+        }
+
+        @Override
+        public void onUnresponsive(long sessionId, int consecutiveTimeouts) {
+            target.onUnresponsive(sessionId, consecutiveTimeouts);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package dev.callstack.modem.internal;
+
+import dev.callstack.core.ModemUnavailableException;
+import dev.callstack.core.event.EventBus;
+import dev.callstack.core.event.ModemConnected;
+import dev.callstack.core.event.ModemDisconnected;
+import dev.callstack.modem.internal.at.AtCommandExecutor;
+import dev.callstack.modem.internal.link.Link;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connect, init, watch, reconnect. A connect attempt (open the link, run {@link ModemInitializer}) runs on the worker
+ * thread; on success the modem is published as {@link ModemConnected}. Link loss (EOF, read/write error) or an
+ * unresponsive modem publishes {@link ModemDisconnected}, fails pending commands with
+ * {@link ModemUnavailableException} and schedules a reconnect with capped exponential backoff on the engine's
+ * scheduler. A fatal init failure (rejected PIN, PUK) stops reconnecting: see {@link #haltReason()}.
+ *
+ * <p>Thread-safe; phase changes are guarded by {@code lock}.
+ */
+final class ModemLifecycle implements AtCommandExecutor.Listener {
+    enum Phase { NEW, CONNECTING, CONNECTED, WAITING, HALTED, CLOSED }
+
+    private static final Logger log = LoggerFactory.getLogger(ModemLifecycle.class);
+
+    private final LinkOpener links;
+    private final AtCommandExecutor at;
+    private final ModemInitializer initializer;
+    private final NetworkMonitor network;
+    private final CallControl calls;
+    private final UssdService ussd;
+    private final SmsModule sms;
+    private final ModemStateHolder state;
+    private final EventBus events;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final ScheduledExecutorService engine;
+    private final ExecutorService worker;
+
+    private final Object lock = new Object();
+    private Phase phase = Phase.NEW;
+    private long sessionId = -1;
+    private int failures;
+    private ScheduledFuture<?> retry;
+    private String haltReason;
+
+    ModemLifecycle(LinkOpener links, AtCommandExecutor at, ModemInitializer initializer, NetworkMonitor network,
+                   CallControl calls, UssdService ussd, SmsModule sms, ModemStateHolder state, EventBus events,
+                   Clock clock, Backoff backoff, ScheduledExecutorService engine, ExecutorService worker) {
+        this.links = Objects.requireNonNull(links, "links");
+        this.at = Objects.requireNonNull(at, "at");
+        this.initializer = Objects.requireNonNull(initializer, "initializer");
+        this.network = Objects.requireNonNull(network, "network");
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.ussd = Objects.requireNonNull(ussd, "ussd");
+        this.sms = Objects.requireNonNull(sms, "sms");
+        this.state = Objects.requireNonNull(state, "state");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.worker = Objects.requireNonNull(worker, "worker");
+    }
+
+    void start() {
+        synchronized (lock) {
+            if (phase != Phase.NEW) {
+                throw new IllegalStateException("already started");
+            }
+            phase = Phase.CONNECTING;
+        }
+        submit(this::connect);
+    }
+
+    boolean isConnected() {
+        synchronized (lock) {
+            return phase == Phase.CONNECTED;
+        }
+    }
+
+    Phase phase() {
+        synchronized (lock) {
+            return phase;
+        }
+    }
+
+    Optional<String> haltReason() {
+        synchronized (lock) {
+            return Optional.ofNullable(haltReason);
+        }
+    }
+
+    private void connect() {
+        Link link;
+        try {
+            link = links.open();
+        } catch (Exception e) {
+            failed("cannot open link: " + e.getClass().getSimpleName(), false);
+            return;
+        }
+        long id;
+        synchronized (lock) {
+            if (phase != Phase.CONNECTING) {
+                link.close();
+                return;
+            }
+            try {
+                id = at.attach(link);
+            } catch (ModemUnavailableException e) {
+                return;
+            }
+            sessionId = id;
+        }
+        ModemInitializer.Result result;
+        try {
+            result = initializer.run();
+        } catch (InitException e) {
+            at.detach(id, new ModemUnavailableException("modem init failed"));
+            failed(e.getMessage(), e.fatal());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            at.detach(id, new ModemUnavailableException("modem closed"));
+            return;
+        }
+        synchronized (lock) {
+            if (phase != Phase.CONNECTING || sessionId != id) {
+                return;
+            }
+            phase = Phase.CONNECTED;
+            failures = 0;
+            state.connected(result.manufacturer(), result.model(), result.revision(), result.registration(),
+                    result.operator());
+            events.publish(new ModemConnected(clock.instant()));
+        }
+        log.info("Modem connected: {} {} ({})", result.manufacturer(), result.model(), result.registration());
+        network.start();
+        try {
+            sms.onConnected();
+        } catch (RuntimeException e) {
+            log.warn("SMS connect hook failed: {}", e.getClass().getName());
+        }
+    }
+
+    private void failed(String reason, boolean fatal) {
+        synchronized (lock) {
+            if (phase != Phase.CONNECTING) {
+                return;
+            }
+            if (fatal) {
+                phase = Phase.HALTED;
+                haltReason = reason;
+                log.error("Modem init failed: {}; not reconnecting until restarted", reason);
+                return;
+            }
+            scheduleRetry(reason);
+        }
+    }
+
+    /** Called with the lock held. */
+    private void scheduleRetry(String reason) {
+        phase = Phase.WAITING;
+        Duration delay = backoff.delay(failures++);
+        log.warn("Modem unavailable ({}); reconnecting in {} ms", reason, delay.toMillis());
+        try {
+            retry = engine.schedule(() -> submit(this::reconnect), delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            phase = Phase.CLOSED;
+        }
+    }
+
+    private void reconnect() {
+        synchronized (lock) {
+            if (phase != Phase.WAITING) {
+                return;
+            }
+            phase = Phase.CONNECTING;
+        }
+        connect();
+    }
+
+    @Override
+    public void onLinkLost(long id, String reason) {
+        lost(id, reason, true);
+    }
+
+    @Override
+    public void onUnresponsive(long id, int consecutiveTimeouts) {
+        lost(id, "modem unresponsive (" + consecutiveTimeouts + " timeouts in a row)", false);
+    }
+
+    private void lost(long id, String reason, boolean linkGone) {
+        synchronized (lock) {
+            if (id != sessionId) {
+                return;
+            }
+            if (phase == Phase.CONNECTING) {
+                if (linkGone) {
+                    // Init is waiting on a command: failing it lets the connect attempt schedule the retry.
+                    at.detach(id, new ModemUnavailableException("modem link lost"));
+                }
+                return;
+            }
+            if (phase != Phase.CONNECTED) {
+                return;
+            }
+            failures = 0;
+            scheduleRetry(reason);
+            disconnected(id, reason);
+        }
+    }
+
+    /** Called with the lock held. */
+    private void disconnected(long id, String reason) {
+        at.detach(id, new ModemUnavailableException("modem disconnected"));
+        network.stop();
+        ussd.onDisconnected();
+        calls.onDisconnected();
+        state.disconnected();
+        events.publish(new ModemDisconnected(clock.instant(), reason));
+        try {
+            sms.onDisconnected(reason);
+        } catch (RuntimeException e) {
+            log.warn("SMS disconnect hook failed: {}", e.getClass().getName());
+        }
+    }
+
+    void close() {
+        synchronized (lock) {
+            Phase was = phase;
+            phase = Phase.CLOSED;
+            if (retry != null) {
+                retry.cancel(false);
+            }
+            if (was == Phase.CONNECTED) {
+                disconnected(sessionId, "closed");
+            }
+            at.detachAll(new ModemUnavailableException("modem closed"));
+        }
+    }
+
+    private void submit(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (RejectedExecutionException e) {
+            // Closed meanwhile.
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.callstack.modem.internal;
+
+import dev.callstack.modem.internal.at.UnsolicitedHandler;
+import dev.callstack.modem.internal.urc.Urc;
+import dev.callstack.modem.internal.urc.UrcAssembler;
+import dev.callstack.modem.internal.urc.UrcParser;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns unsolicited lines into service calls and events. Unknown lines are logged by prefix only.
+ *
+ * <p>Not thread-safe; confined to the executor's engine thread.
+ */
+final class UrcRouter implements UnsolicitedHandler {
+    private static final Logger log = LoggerFactory.getLogger(UrcRouter.class);
+
+    private final UrcAssembler assembler = new UrcAssembler();
+    private final CallControl calls;
+    private final UssdService ussd;
+    private final NetworkMonitor network;
+    private final SmsModule sms;
+
+    UrcRouter(CallControl calls, UssdService ussd, NetworkMonitor network, SmsModule sms) {
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.ussd = Objects.requireNonNull(ussd, "ussd");
+        this.network = Objects.requireNonNull(network, "network");
+        this.sms = Objects.requireNonNull(sms, "sms");
+    }
+
+    @Override
+    public boolean consumeContinuation(String line) {
+        if (!assembler.awaitingContinuation()) {
+            return false;
+        }
+        var urc = assembler.continuation(line);
+        if (urc.isEmpty()) {
+            log.debug("Dropped an SMS notification header whose PDU line was missing or malformed");
+            return false;
+        }
+        dispatch(urc.get());
+        return true;
+    }
+
+    @Override
+    public boolean isUnsolicited(String line) {
+        return UrcParser.isKnown(line);
+    }
+
+    @Override
+    public void onUnsolicited(String line) {
+        assembler.accept(line).ifPresent(this::dispatch);
+    }
+
+    @Override
+    public void reset() {
+        assembler.reset();
+    }
+
+    private void dispatch(Urc urc) {
+        try {
+            route(urc);
+        } catch (RuntimeException e) {
+            // A failing consumer must not take the engine thread down.
+            log.warn("Handling {} failed: {}", urc.getClass().getSimpleName(), e.getClass().getName());
+        }
+    }
+
+    private void route(Urc urc) {
+        if (urc instanceof Urc.Ring) {
+            calls.onRing();
+        } else if (urc instanceof Urc.Clip clip) {
+            calls.onCallerId(clip.number());
+        } else if (urc instanceof Urc.CallConnected) {
+            calls.onConnected();
+        } else if (urc instanceof Urc.CallEnded) {
+            calls.onEnded();
+        } else if (urc instanceof Urc.Dtmf dtmf) {
+            calls.onDtmf(dtmf.digit());
+        } else if (urc instanceof Urc.Ussd u) {
+            ussd.onUssd(u);
+        } else if (urc instanceof Urc.NetworkRegistration r) {
+            network.onRegistration(r.type(), r.stat());
+        } else if (urc instanceof Urc.Signal s) {
+            network.onSignal(s.rssi(), s.ber());
+        } else if (urc instanceof Urc.Sms s) {
+            sms.onSmsUrc(s.sms());
+        } else if (urc instanceof Urc.PinStatus p) {
+            log.info("SIM status changed: {}", p.status());
+        } else if (urc instanceof Urc.Info info) {
+            log.debug("Modem info: {}", info.name());
+        } else if (urc instanceof Urc.Unknown unknown) {
+            log.debug("Unhandled unsolicited line: {}", unknown.label());
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package dev.callstack.modem.internal.at;
+
+import dev.callstack.core.CallstackException;
+import dev.callstack.core.ModemRejectedException;
+import dev.callstack.core.ModemTimeoutException;
+import dev.callstack.core.ModemUnavailableException;
+import dev.callstack.modem.internal.link.Link;
+import dev.callstack.modem.internal.link.LinkListener;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs AT commands one at a time over the current {@link Link}: the rest wait in a bounded queue (overflow fails the
+ * new command with {@link ModemUnavailableException}). Each command has a timeout ({@link ModemTimeoutException});
+ * after {@code maxConsecutiveTimeouts} in a row the listener hears that the modem is unresponsive. A line in the
+ * middle of an answer is the answer's only when the {@link AtCommand} says so (prefix, count, PDU, free text);
+ * everything else goes to the {@link UnsolicitedHandler}.
+ *
+ * <p>Threading: public methods may be called from any thread; all state is confined to the engine thread (a
+ * single-threaded scheduler shared with the rest of the modem), which also frames the bytes. Futures complete on the
+ * engine thread: dependent stages must not block (public API futures are re-completed on another executor).
+ */
+public final class AtCommandExecutor implements AtChannel {
+    /** Hears about the link and the modem's health; called on the engine thread. */
+    public interface Listener {
+        void onLinkLost(long sessionId, String reason);
+
+        void onUnresponsive(long sessionId, int consecutiveTimeouts);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(AtCommandExecutor.class);
+    private static final byte[] CTRL_Z = {0x1A};
+    private static final byte[] ESC = {0x1B};
+
+    private final ScheduledExecutorService engine;
+    private final UnsolicitedHandler unsolicited;
+    private final Listener listener;
+    private final Duration defaultTimeout;
+    private final int maxQueued;
+    private final int maxConsecutiveTimeouts;
+    private final AtomicLong sessionIds = new AtomicLong();
+
+    // Confined to the engine thread.
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private Session session;
+    private Pending inFlight;
+    private int consecutiveTimeouts;
+
+    public AtCommandExecutor(ScheduledExecutorService engine, UnsolicitedHandler unsolicited, Listener listener,
+                             Duration defaultTimeout, int maxQueued, int maxConsecutiveTimeouts) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.unsolicited = Objects.requireNonNull(unsolicited, "unsolicited");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
+        if (maxQueued < 1 || maxConsecutiveTimeouts < 1) {
+            throw new IllegalArgumentException("maxQueued and maxConsecutiveTimeouts must be positive");
+        }
+        this.maxQueued = maxQueued;
+        this.maxConsecutiveTimeouts = maxConsecutiveTimeouts;
+    }
+
+    /** Makes {@code link} the current link and starts its reader; returns the session id that names it. */
+    public long attach(Link link) {
+        Objects.requireNonNull(link, "link");
+        Session next = new Session(sessionIds.incrementAndGet(), link);
+        try {
+            engine.execute(() -> {
+                if (session != null) {
+                    endSession(new ModemUnavailableException("modem link replaced"));
+                }
+                session = next;
+                consecutiveTimeouts = 0;
+                unsolicited.reset();
+            });
+        } catch (RejectedExecutionException e) {
+            link.close();
+            throw new ModemUnavailableException("modem closed");
+        }
+        link.start(next);
+        return next.id;
+    }
+
+    /** Closes the session's link (if still current) and fails every pending command with {@code cause}. */
+    public void detach(long sessionId, CallstackException cause) {
+        Objects.requireNonNull(cause, "cause");
+        runOnEngine(() -> {
+            if (session != null && session.id == sessionId) {
+                endSession(cause);
+            }
+        });
+    }
+
+    /** Closes whatever link is current and fails everything pending; used on close. */
+    public void detachAll(CallstackException cause) {
+        runOnEngine(() -> {
+            if (session != null) {
+                endSession(cause);
+            }
+            failQueued(cause);
+        });
+    }
+
+    /** Queues {@code command}; the future completes on the engine thread. */
+    @Override
+    public CompletableFuture<AtResponse> execute(AtCommand command) {
+        Objects.requireNonNull(command, "command");
+        CompletableFuture<AtResponse> future = new CompletableFuture<>();
+        Pending pending = new Pending(command, future);
+        try {
+            engine.execute(() -> enqueue(pending));
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(new ModemUnavailableException("modem closed"));
+        }
+        return future;
+    }
+
+    private void runOnEngine(Runnable task) {
+        try {
+            engine.execute(task);
+        } catch (RejectedExecutionException e) {
+            // The engine is gone: so is every session and pending command.
+        }
+    }
+
+    private void enqueue(Pending pending) {
+        if (session == null) {
+            pending.future.completeExceptionally(new ModemUnavailableException("modem not connected"));
+            return;
+        }
+        if (queue.size() >= maxQueued) {
+            log.warn("AT command queue full ({}), rejecting {}", maxQueued, pending.command);
+            pending.future.completeExceptionally(new ModemUnavailableException("AT command queue full"));
+            return;
+        }
+        queue.add(pending);
+        startNext();
+    }
+
+    private void startNext() {
+        while (inFlight == null && session != null && !queue.isEmpty()) {
+            Pending next = queue.poll();
+            if (next.future.isDone()) {
+                continue;
+            }
+            inFlight = next;
+            Duration timeout = next.command.timeout() != null ? next.command.timeout() : defaultTimeout;
+            next.timer = engine.schedule(() -> onTimeout(next), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            next.awaitingPrompt = next.command.promptPayload() != null;
+            if (log.isDebugEnabled()) {
+                log.debug("AT> {}", AtLogRedactor.command(next.command.text()));
+            }
+            write(next.command.text() + "\r");
+        }
+    }
+
+    private void write(String text) {
+        write(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void write(byte[] bytes) {
+        Session current = session;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.link.write(bytes);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Write to modem link failed: {}", e.getClass().getSimpleName());
+            listener.onLinkLost(current.id, "write failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void onLine(String line) {
+        if (log.isDebugEnabled()) {
+            log.debug("AT< {}", AtLogRedactor.response(line));
+        }
+        if (unsolicited.consumeContinuation(line)) {
+            return;
+        }
+        Pending p = inFlight;
+        if (p == null) {
+            unsolicited.onUnsolicited(line);
+            return;
+        }
+        if (p.command.isEcho(line)) {
+            return;
+        }
+        FinalResult result = FinalResult.parse(line, p.command.dial());
+        if (result != null) {
+            finish(p, result);
+            return;
+        }
+        if (p.expectPdu) {
+            p.expectPdu = false;
+            p.lines.add(line);
+            return;
+        }
+        if (p.awaitingPrompt && line.startsWith(">")) {
+            sendPayload(p);
+            return;
+        }
+        if (p.answers < p.command.maxAnswers() && p.command.isAnswer(line)) {
+            p.answers++;
+            p.lines.add(line);
+            p.expectPdu = p.command.answerIsPdu() && !hasInlinePdu(line);
+            return;
+        }
+        if (p.command.freeText() && !unsolicited.isUnsolicited(line)) {
+            p.lines.add(line);
+            return;
+        }
+        unsolicited.onUnsolicited(line);
+    }
+
+    private void onPrompt() {
+        Pending p = inFlight;
+        if (p != null && p.awaitingPrompt) {
+            sendPayload(p);
+        } else {
+            log.debug("Ignoring a prompt no command waits for");
+        }
+    }
+
+    private void sendPayload(Pending p) {
+        p.awaitingPrompt = false;
+        p.payloadSent = true;
+        if (log.isDebugEnabled()) {
+            log.debug("AT> [payload {} chars + Ctrl-Z]", p.command.promptPayload().length());
+        }
+        byte[] payload = p.command.promptPayload().getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = Arrays.copyOf(payload, payload.length + 1);
+        bytes[payload.length] = CTRL_Z[0];
+        write(bytes);
+    }
+
+    private void finish(Pending p, FinalResult result) {
+        inFlight = null;
+        p.cancelTimer();
+        consecutiveTimeouts = 0;
+        if (result.isSuccess()) {
+            p.future.complete(new AtResponse(p.lines, result.line()));
+        } else {
+            if (log.isDebugEnabled()) {
+                log.debug("AT command {} failed: {} {}", p.command, result.label(), result.code());
+            }
+            p.future.completeExceptionally(new ModemRejectedException("modem answered " + result.label(),
+                    result.code()));
+        }
+        startNext();
+    }
+
+    private void onTimeout(Pending p) {
+        if (inFlight != p) {
+            return;
+        }
+        inFlight = null;
+        if (p.command.promptPayload() != null) {
+            // Without ESC a late prompt would swallow the next command as message text.
+            write(ESC);
+        }
+        if (p.answers > 0 && !p.awaitingPrompt && p.command.promptPayload() == null) {
+            // Some phones answer AT+CPIN? without a final OK: the answer itself is the proof of life.
+            log.debug("AT command {} answered without a final result; accepting the answer", p.command);
+            consecutiveTimeouts = 0;
+            p.future.complete(new AtResponse(p.lines, "OK"));
+        } else {
+            consecutiveTimeouts++;
+            log.warn("AT command {} timed out ({} in a row)", p.command, consecutiveTimeouts);
+            p.future.completeExceptionally(new ModemTimeoutException("modem did not answer in time"));
+            if (consecutiveTimeouts >= maxConsecutiveTimeouts && session != null) {
+                listener.onUnresponsive(session.id, consecutiveTimeouts);
+            }
+        }
+        startNext();
+    }
+
+    private void endSession(CallstackException cause) {
+        Session ended = session;
+        session = null;
+        ended.link.close();
+        Pending p = inFlight;
+        inFlight = null;
+        if (p != null) {
+            p.cancelTimer();
+            p.future.completeExceptionally(cause);
+        }
+        failQueued(cause);
+        unsolicited.reset();
+    }
+
+    private void failQueued(CallstackException cause) {
+        Pending p;
+        while ((p = queue.poll()) != null) {
+            p.future.completeExceptionally(cause);
+        }
+    }
+
+    private static boolean hasInlinePdu(String header) {
+        int comma = header.lastIndexOf(',');
+        return comma >= 0 && header.substring(comma + 1).strip().indexOf(' ') > 0;
+    }
+
+    private static final class Pending {
+        final AtCommand command;
+        final CompletableFuture<AtResponse> future;
+        final List<String> lines = new ArrayList<>();
+        int answers;
+        boolean expectPdu;
+        boolean awaitingPrompt;
+        boolean payloadSent;
+        ScheduledFuture<?> timer;
+
+        Pending(AtCommand command, CompletableFuture<AtResponse> future) {
+            this.command = command;
+            this.future = future;
+        }
+
+        void cancelTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+    }
+
+    /** One attached link: its framer and the bridge from its reader thread onto the engine. */
+    private final class Session implements LinkListener, AtLineFramer.Sink {
+        final long id;
+        final Link link;
+        final AtLineFramer framer = new AtLineFramer();
+
+        Session(long id, Link link) {
+            this.id = id;
+            this.link = link;
+        }
+
+        @Override
+        public void onBytes(byte[] buffer, int length) {
+            byte[] copy = Arrays.copyOf(buffer, length);
+            runOnEngine(() -> {
+                if (session == this) {
+                    framer.feed(copy, 0, copy.length, this);
+                }
+            });
+        }
+
+        @Override
+        public void onClosed(String reason) {
+            runOnEngine(() -> {
+                if (session == this) {
+                    listener.onLinkLost(id, reason);
+                }
+            });
+        }
+
+        @Override
+        public void onLine(String line) {
+            if (session == this) {
+                AtCommandExecutor.this.onLine(line);
+            }
+        }
+
+        @Override
+        public void onPrompt() {
+            if (session == this) {
+                AtCommandExecutor.this.onPrompt();
+            }
+        }
+
+        @Override
+        public void onOverflow(int length) {
+            log.debug("Dropped an overlong line from the modem ({} chars)", length);
+        }
+    }
+}

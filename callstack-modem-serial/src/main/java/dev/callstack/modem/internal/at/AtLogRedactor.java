@@ -1,0 +1,132 @@
+package dev.callstack.modem.internal.at;
+
+import dev.callstack.core.Redaction;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The one redaction rule for AT traffic in logs: PINs, numbers, PDUs, USSD codes and text, DTMF digits and
+ * identity numbers (IMEI/IMSI/ICCID) never leave this class in clear. Built on {@link Redaction}.
+ *
+ * <p>Pure and stateless.
+ */
+public final class AtLogRedactor {
+    private static final Set<String> HARMLESS_TOKENS = Set.of("SM", "ME", "MT", "SR", "BM", "SL", "GSM", "IRA",
+            "UCS2", "UTF-8", "READY", "SIM PIN", "SIM PUK", "REC READ", "REC UNREAD", "STO SENT", "STO UNSENT");
+    private static final int MIN_HEX_PAYLOAD = 16;
+    private static final int MIN_SECRET_DIGITS = 6;
+
+    private AtLogRedactor() {
+    }
+
+    /** A command line as we send it (or as the modem echoes it). */
+    public static String command(String text) {
+        if (text == null) {
+            return Redaction.UNKNOWN;
+        }
+        String upper = text.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("ATD")) {
+            String number = text.substring(3).replace(";", "");
+            return "ATD" + Redaction.phone(number) + (text.endsWith(";") ? ";" : "");
+        }
+        if (upper.startsWith("AT+CPIN=") || upper.startsWith("AT+CPWD") || upper.startsWith("AT+CLCK")) {
+            return text.substring(0, text.indexOf('=') < 0 ? text.length() : text.indexOf('=') + 1)
+                    + Redaction.REDACTED;
+        }
+        if (upper.startsWith("AT+VTS=") || upper.startsWith("AT+CUSD=")) {
+            int comma = text.indexOf(',');
+            String head = upper.startsWith("AT+CUSD=") && comma > 0 ? text.substring(0, comma + 1) : text.substring(0,
+                    text.indexOf('=') + 1);
+            return head + Redaction.REDACTED;
+        }
+        return redactFields(text);
+    }
+
+    /** A line received from the modem. */
+    public static String response(String line) {
+        if (line == null) {
+            return Redaction.UNKNOWN;
+        }
+        String stripped = line.strip();
+        if (stripped.regionMatches(true, 0, "AT", 0, 2)) {
+            return command(stripped);
+        }
+        if (isHex(stripped) && stripped.length() >= MIN_HEX_PAYLOAD) {
+            return "[hex " + stripped.length() + " chars]";
+        }
+        if (stripped.regionMatches(true, 0, "+CUSD:", 0, 6)) {
+            String rest = stripped.substring(6).strip();
+            int comma = rest.indexOf(',');
+            return "+CUSD: " + (comma < 0 ? rest : rest.substring(0, comma) + "," + Redaction.REDACTED);
+        }
+        return redactFields(line);
+    }
+
+    /** Quoted strings and long digit runs are the places numbers and identities live. */
+    private static String redactFields(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                int end = text.indexOf('"', i + 1);
+                String inner = end < 0 ? text.substring(i + 1) : text.substring(i + 1, end);
+                out.append('"').append(redactQuoted(inner));
+                if (end >= 0) {
+                    out.append('"');
+                }
+                i = end < 0 ? text.length() : end + 1;
+            } else if (c >= '0' && c <= '9') {
+                int end = i;
+                while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+                    end++;
+                }
+                String run = text.substring(i, end);
+                // Numbers and identities are (nearly) all digits; firmware names like 1418B04SIM800L24 are not.
+                boolean secret = countDigits(run) >= MIN_SECRET_DIGITS && run.length() - countDigits(run) <= 1;
+                out.append(secret ? Redaction.phone(run) : run);
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String redactQuoted(String inner) {
+        if (inner.isEmpty() || HARMLESS_TOKENS.contains(inner.toUpperCase(Locale.ROOT))) {
+            return inner;
+        }
+        if (countDigits(inner) == 0) {
+            return inner.length() <= 24 ? inner : Redaction.REDACTED;
+        }
+        if (isHex(inner) && inner.length() >= MIN_HEX_PAYLOAD) {
+            return "[hex " + inner.length() + " chars]";
+        }
+        return Redaction.phone(inner);
+    }
+
+    private static int countDigits(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static boolean isHex(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

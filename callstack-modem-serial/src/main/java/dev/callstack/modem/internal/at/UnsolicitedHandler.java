@@ -1,0 +1,16 @@
+package dev.callstack.modem.internal.at;
+
+/** Where the executor hands lines that are not part of a command's answer. Called on the engine thread only. */
+public interface UnsolicitedHandler {
+
+    /** True when {@code line} was the awaited second line of a two-line URC ({@code +CMT}, {@code +CDS}). */
+    boolean consumeContinuation(String line);
+
+    /** True for a line the URC parser recognises (so a free-text answer does not swallow it). */
+    boolean isUnsolicited(String line);
+
+    void onUnsolicited(String line);
+
+    /** A new link starts: forget any half-received URC. */
+    void reset();
+}

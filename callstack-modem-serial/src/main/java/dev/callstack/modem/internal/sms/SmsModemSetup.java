@@ -1,0 +1,19 @@
+package dev.callstack.modem.internal.sms;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the SMS init learned about the modem.
+ *
+ * @param ackRequired whether {@code +CMT}/{@code +CDS} must be acknowledged with {@code AT+CNMA} (phase 2+ service,
+ *                    or unknown: an unneeded CNMA only earns a tolerated {@code +CMS ERROR})
+ * @param readStorage mem1 after init
+ * @param sweep       the storages inbound messages can be in (mem1 and mem3), swept on every connect
+ */
+record SmsModemSetup(boolean ackRequired, String readStorage, List<String> sweep) {
+    SmsModemSetup {
+        Objects.requireNonNull(readStorage, "readStorage");
+        sweep = List.copyOf(sweep);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.callstack.modem.internal.urc;
+
+import java.util.Objects;
+
+/** An unsolicited result code, parsed. Records only; {@code toString} never shows numbers or text. */
+public sealed interface Urc {
+
+    /** {@code RING} or {@code +CRING: VOICE}. */
+    record Ring() implements Urc {
+    }
+
+    /** {@code +CLIP: "<number>",...}; the number is empty when withheld. */
+    record Clip(String number) implements Urc {
+        public Clip {
+            Objects.requireNonNull(number, "number");
+        }
+
+        @Override
+        public String toString() {
+            return "Clip[" + dev.callstack.core.Redaction.phone(number) + "]";
+        }
+    }
+
+    /** {@code VOICE CALL: BEGIN} (SIMCom) or {@code MO CONNECTED} (SIM800): the call is up. */
+    record CallConnected() implements Urc {
+    }
+
+    /** {@code VOICE CALL: END...}, {@code NO CARRIER}, {@code BUSY}, {@code NO ANSWER}, {@code NO DIALTONE}. */
+    record CallEnded(String cause) implements Urc {
+        public CallEnded {
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+
+    /** {@code +DTMF: 5} / {@code +RXDTMF: 5}. */
+    record Dtmf(char digit) implements Urc {
+        @Override
+        public String toString() {
+            return "Dtmf[redacted]";
+        }
+    }
+
+    /** {@code +CUSD: <m>[,<text>[,<dcs>]]}; message is decoded text or null, dcs is -1 when absent. */
+    record Ussd(int status, String message, int dcs) implements Urc {
+        @Override
+        public String toString() {
+            return "Ussd[status=" + status + ", message=" + dev.callstack.core.Redaction.text(message) + ", dcs="
+                    + dcs + "]";
+        }
+    }
+
+    /** {@code +CREG}/{@code +CGREG}/{@code +CEREG}/{@code +C5GREG}; stat -1 when the line carried none. */
+    record NetworkRegistration(String type, int stat) implements Urc {
+        public NetworkRegistration {
+            Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /** {@code +CPIN: READY}, {@code +CPIN: SIM PIN}, {@code +CPIN: NOT READY}... */
+    record PinStatus(String status) implements Urc {
+        public PinStatus {
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    /** {@code +CSQN: <rssi>,<ber>} (SIM800 signal change). */
+    record Signal(int rssi, int ber) implements Urc {
+    }
+
+    /** An SMS notification, complete. */
+    record Sms(SmsUrc sms) implements Urc {
+        public Sms {
+            Objects.requireNonNull(sms, "sms");
+        }
+    }
+
+    /** The first line of a two-line {@code +CMT}/{@code +CDS} (PDU mode); the PDU is the next line. */
+    record SmsPduHeader(boolean statusReport, int length) implements Urc {
+    }
+
+    /** A text-mode {@code +CMT} header: the next line is the message body, which we do not handle. */
+    record TextModeSms() implements Urc {
+    }
+
+    /** Boot and status noise we recognise but do not act on ({@code RDY}, {@code Call Ready}, {@code +CIEV}...). */
+    record Info(String name) implements Urc {
+        public Info {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** Anything else; {@code label} is the line's prefix only (or its length), never its content. */
+    record Unknown(String label) implements Urc {
+        public Unknown {
+            Objects.requireNonNull(label, "label");
+        }
+    }
+}

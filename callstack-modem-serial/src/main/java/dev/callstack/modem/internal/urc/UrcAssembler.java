@@ -1,0 +1,62 @@
+package dev.callstack.modem.internal.urc;
+
+import java.util.Optional;
+
+/**
+ * Joins the two-line URCs: a {@code +CMT}/{@code +CDS} header waits for the next line, which is the PDU when it is
+ * hex. A header followed by anything else (the {@code +CDS:25} then {@code BAD} seen in the wild) is dropped and the
+ * line is treated on its own. A text-mode {@code +CMT} swallows its body line.
+ *
+ * <p>Not thread-safe; confined to the executor's engine thread.
+ */
+public final class UrcAssembler {
+    /** Shorter than any real SMS-DELIVER or STATUS-REPORT TPDU with its SMSC field. */
+    private static final int MIN_PDU_HEX = 20;
+    private Urc pending;
+
+    /** Parses a line that is not part of a command's answer; empty while a two-line URC is incomplete. */
+    public Optional<Urc> accept(String line) {
+        Urc urc = UrcParser.parse(line);
+        if (urc instanceof Urc.SmsPduHeader || urc instanceof Urc.TextModeSms) {
+            pending = urc;
+            return Optional.empty();
+        }
+        return Optional.of(urc);
+    }
+
+    /** True while a header waits for its second line. */
+    public boolean awaitingContinuation() {
+        return pending != null;
+    }
+
+    /**
+     * Offers the line after a header: returns the completed URC (or {@link Urc.Info} for a swallowed text-mode
+     * body), or empty when the line is not a continuation and must be handled on its own.
+     */
+    public Optional<Urc> continuation(String line) {
+        Urc header = pending;
+        if (header == null) {
+            return Optional.empty();
+        }
+        pending = null;
+        if (header instanceof Urc.TextModeSms) {
+            return Optional.of(new Urc.Info("+CMT text mode body"));
+        }
+        Urc.SmsPduHeader pdu = (Urc.SmsPduHeader) header;
+        String hex = stripQuotes(line.strip());
+        if (!UssdTextDecoder.isHex(hex) || hex.length() < MIN_PDU_HEX || hex.length() % 2 != 0) {
+            return Optional.empty();
+        }
+        SmsUrc sms = pdu.statusReport() ? new SmsUrc.DirectStatusReport(hex, pdu.length())
+                : new SmsUrc.DirectMessage(hex, pdu.length());
+        return Optional.of(new Urc.Sms(sms));
+    }
+
+    public void reset() {
+        pending = null;
+    }
+
+    private static String stripQuotes(String s) {
+        return AtFields.unquote(s);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.callstack.modem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.callstack.core.PhoneNumber;
+import dev.callstack.core.UssdCode;
+import dev.callstack.core.event.CallState;
+import dev.callstack.testkit.sim.PinState;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** Runs PIN entry, USSD, a call with DTMF and SMS URCs with debug logging on, and checks no secret was logged. */
+class LogPrivacyTest {
+    private final SimHarness h = new SimHarness();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private Logger logger;
+
+    @BeforeEach
+    void attach() {
+        logger = (Logger) LoggerFactory.getLogger("dev.callstack");
+        appender.start();
+        logger.addAppender(appender);
+    }
+
+    @AfterEach
+    void detach() {
+        h.close();
+        logger.detachAppender(appender);
+        await().atMost(Duration.ofSeconds(5)).until(() -> SimHarness.liveEngineThreads() == 0);
+    }
+
+    @Test
+    void debugLogsCarryNoPinNumberUssdTextDtmfOrPdu() throws Exception {
+        h.sim.pinState(PinState.SIM_PIN);
+        h.sim.pin("8642");
+        h.sim.ussdReply("*135*7531#", 0, "Secret balance 99.99", 15);
+        SerialModem modem = h.start(SimHarness.fastConfig().simPin("8642").build());
+        await().until(() -> modem.state().connected());
+        modem.ussd().send(UssdCode.of("*135*7531#"), Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS);
+        modem.calls().dial(PhoneNumber.of("+15559876543")).get(5, TimeUnit.SECONDS);
+        h.sim.answerCall();
+        await().until(() -> modem.calls().state() == CallState.ACTIVE);
+        modem.calls().sendDtmf("97").get(5, TimeUnit.SECONDS);
+        modem.calls().hangUp().get(5, TimeUnit.SECONDS);
+        h.sim.incomingCall("+15554443322");
+        h.sim.deliverDirect("07918497483252F0840B918496445078F700007121320144744004D4F29C0E");
+        h.sim.sendRaw("\r\n+WEIRD: \"+15551112222\",1\r\n");
+        await().until(() -> modem.calls().state() == CallState.RINGING);
+        await().until(() -> logged().stream().anyMatch(m -> m.contains("+WEIRD")));
+
+        List<String> lines = logged();
+        assertThat(lines).anyMatch(m -> m.contains("AT+CPIN="));
+        assertThat(lines).anyMatch(m -> m.contains("ATD"));
+        assertThat(String.join("\n", lines))
+                .doesNotContain("8642")
+                .doesNotContain("7531")
+                .doesNotContain("Secret balance")
+                .doesNotContain("9876543")
+                .doesNotContain("4443322")
+                .doesNotContain("1112222")
+                .doesNotContain("AT+VTS=9").doesNotContain("AT+VTS=7")
+                .doesNotContain("0B918496445078F7");
+    }
+
+    private List<String> logged() {
+        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.callstack.modem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SerialModemConfigTest {
+
+    @Test
+    void defaultsMatchTheDocumentation() {
+        SerialModemConfig c = SerialModemConfig.builder("/dev/ttyUSB2").build();
+        assertThat(c.baudRate()).isEqualTo(115200);
+        assertThat(c.signalPollInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.reconnectInitialDelay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.reconnectMaxDelay()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.simPin()).isNull();
+        assertThat(c.isTcp()).isFalse();
+    }
+
+    @Test
+    void tcpAddressIsParsed() {
+        SerialModemConfig c = SerialModemConfig.builder("tcp://10.0.0.5:4001").build();
+        assertThat(c.isTcp()).isTrue();
+        assertThat(c.tcpAddress().getHost()).isEqualTo("10.0.0.5");
+        assertThat(c.tcpAddress().getPort()).isEqualTo(4001);
+    }
+
+    @Test
+    void invalidValuesAreRejectedWithoutEchoingThePin() {
+        assertThatThrownBy(() -> SerialModemConfig.builder("tcp://host").build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SerialModemConfig.builder(" ").build()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SerialModemConfig.builder("/dev/x").simPin("12a4").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("12a4");
+        assertThatThrownBy(() -> SerialModemConfig.builder("/dev/x")
+                .reconnectBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1)).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SerialModemConfig.builder("/dev/x").commandTimeout(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void toStringNeverShowsThePin() {
+        assertThat(SerialModemConfig.builder("/dev/x").simPin("97531").build().toString())
+                .doesNotContain("97531");
+    }
+
+    @Test
+    void openingAMissingSerialPortRetriesInTheBackground() {
+        SerialModemConfig c = SerialModemConfig.builder("/dev/callstack-does-not-exist")
+                .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(50)).build();
+        try (SerialModem modem = SerialModem.open(c)) {
+            org.awaitility.Awaitility.await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+                    .until(() -> !modem.state().connected());
+            assertThat(modem.haltReason()).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.callstack.modem;
+
+import dev.callstack.core.event.ModemEvent;
+import dev.callstack.modem.internal.ModemEngine;
+import dev.callstack.modem.internal.SmsModuleFactory;
+import dev.callstack.modem.internal.link.ReaderThreadLink;
+import dev.callstack.testkit.sim.AtModemSimulator;
+import dev.callstack.testkit.sim.SimulatorPipe;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A simulator, a SerialModem over an in-memory pipe to it, and every event the modem published, in order. */
+final class SimHarness implements AutoCloseable {
+    final AtModemSimulator sim = new AtModemSimulator();
+    final List<ModemEvent> events = new CopyOnWriteArrayList<>();
+    final AtomicBoolean plugged = new AtomicBoolean(true);
+    SerialModem modem;
+
+    static SerialModemConfig.Builder fastConfig() {
+        return SerialModemConfig.builder("sim")
+                .commandTimeout(Duration.ofSeconds(2))
+                .signalPollInterval(Duration.ofHours(1))
+                .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
+    }
+
+    SerialModem start(SerialModemConfig config) {
+        return start(config, null);
+    }
+
+    SerialModem start(SerialModemConfig config, SmsModuleFactory sms) {
+        SerialModem.Builder builder = SerialModem.builder(config).links(() -> {
+            if (!plugged.get()) {
+                throw new IOException("unplugged");
+            }
+            SimulatorPipe pipe = sim.openPipe();
+            return new LinkFactory.Connection(pipe.hostInput(), pipe.hostOutput(), pipe, "sim pipe");
+        });
+        if (sms != null) {
+            builder.sms(sms);
+        }
+        modem = builder.build();
+        modem.events().subscribe(ModemEvent.class, events::add, dev.callstack.core.event.Delivery.inline());
+        modem.start();
+        return modem;
+    }
+
+    <E extends ModemEvent> List<E> events(Class<E> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    void unplug() {
+        plugged.set(false);
+        sim.unplug();
+    }
+
+    void replug() {
+        sim.replug();
+        plugged.set(true);
+    }
+
+    static long liveThreads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith(prefix)).count();
+    }
+
+    static long liveEngineThreads() {
+        return liveThreads(ModemEngine.THREAD_PREFIX) + liveThreads(ReaderThreadLink.THREAD_PREFIX);
+    }
+
+    @Override
+    public void close() {
+        if (modem != null) {
+            modem.close();
+        }
+        sim.close();
+    }
+}

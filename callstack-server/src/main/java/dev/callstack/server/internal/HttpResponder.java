@@ -13,6 +13,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place HTTP responses are written: headers, keep-alive, connection close after refused upgrades, and the
@@ -21,6 +23,7 @@ import java.util.Objects;
  * <p>Thread-safe (stateless apart from the thread-safe metrics).
  */
 final class HttpResponder {
+    private static final Logger log = LoggerFactory.getLogger(HttpResponder.class);
     private final ServerMetrics metrics;
 
     HttpResponder(ServerMetrics metrics) {
@@ -33,7 +36,10 @@ final class HttpResponder {
         boolean keepAlive = !reply.close() && HttpUtil.isKeepAlive(request)
                 && !request.headers().contains(HttpHeaderNames.UPGRADE);
         HttpUtil.setKeepAlive(response, keepAlive);
-        metrics.recordHttp(RoutePaths.label(request.uri()), reply.status());
+        String route = RoutePaths.label(request.uri());
+        metrics.recordHttp(route, reply.status());
+        // The route label, never the raw URI: a query string may carry a number.
+        log.debug("{} {} -> {} on {}", request.method(), route, reply.status(), ctx.channel().id().asShortText());
         ChannelFuture written = ctx.writeAndFlush(response);
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);

@@ -356,11 +356,12 @@ class RealtimeWebSocketTest {
 
     @Test
     void idleClientsArePingedAndStayConnectedWhileTheyAnswer() {
-        try (TestServer pinging = TestServer.start(b -> b.idleTimeout(Duration.ofMillis(200)))) {
+        // Generous enough that a loaded machine still answers each ping well within one idle period.
+        try (TestServer pinging = TestServer.start(b -> b.idleTimeout(Duration.ofMillis(700)))) {
             WsClient client = WsClient.connect(pinging, "/ws", PLAIN_KEY);
             clients.add(client);
             client.next();
-            await().atMost(Duration.ofSeconds(10)).until(() -> client.pings.get() >= 3);
+            await().atMost(Duration.ofSeconds(20)).until(() -> client.pings.get() >= 2);
             assertThat(client.closed).isNotDone();
             pinging.modem.signal(11, 0);
             assertThat(client.nextJson().get("type").asText()).isEqualTo("signal.quality");

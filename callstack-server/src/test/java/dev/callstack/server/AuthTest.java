@@ -142,6 +142,34 @@ class AuthTest {
     }
 
     @Test
+    void keysFromTheFileAndTheVariableCarryTheirPrivileges(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("keys");
+        java.nio.file.Files.writeString(file, "# test keys\nfile-content-key content\nfile-plain-key\n");
+        java.nio.file.Files.setPosixFilePermissions(file,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try (TestServer keyed = TestServer.startWith(b -> b.apiKeyFile(file).apiKeysVariable("env-key content,env-plain"))) {
+            keyed.modem.receiveSms("+15550100100", "Meet me at the secret garden");
+            for (String key : java.util.List.of("file-content-key", "env-key")) {
+                assertThat(TestServer.json(keyed.get("/sms/messages", key)).get("messages").get(0).get("body").asText())
+                        .isEqualTo("Meet me at the secret garden");
+            }
+            for (String key : java.util.List.of("file-plain-key", "env-plain")) {
+                assertThat(TestServer.json(keyed.get("/sms/messages", key)).get("messages").get(0).get("body").asText())
+                        .isEqualTo("[redacted]");
+            }
+            assertThat(keyed.get("/sms/messages", "# test keys").statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void startingTwiceIsRefused() throws Exception {
+        try (TestServer once = TestServer.start()) {
+            assertThatThrownBy(once.server::start).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void withoutKeysTheServerServesLoopbackWithoutAuthentication() {
         try (TestServer open = TestServer.startWith(b -> { })) {
             assertThat(open.get("/healthz", null).statusCode()).isEqualTo(200);

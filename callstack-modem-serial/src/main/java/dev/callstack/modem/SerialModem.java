@@ -10,7 +10,6 @@ import dev.callstack.core.store.MessageStore;
 import dev.callstack.modem.internal.LinkOpener;
 import dev.callstack.modem.internal.ModemEngine;
 import dev.callstack.modem.internal.SmsModuleFactory;
-import dev.callstack.modem.internal.UnavailableSmsModule;
 import dev.callstack.modem.internal.link.SerialLink;
 import dev.callstack.modem.internal.link.StreamLink;
 import dev.callstack.modem.internal.link.TcpLink;
@@ -38,8 +37,12 @@ public final class SerialModem implements Modem {
         this.engine = engine;
     }
 
-    /** Creates the modem for {@code config.port()} and starts connecting. */
-    public static SerialModem open(SerialModemConfig config) {
+    /**
+     * Creates the modem for {@code config.port()} and starts connecting in the background; use
+     * {@link #awaitConnected(Duration)} (or wait for {@code ModemConnected}) before the first request, which
+     * otherwise fails fast with {@code ModemUnavailableException}.
+     */
+    public static SerialModem create(SerialModemConfig config) {
         SerialModem modem = builder(config).build();
         modem.start();
         return modem;
@@ -80,6 +83,14 @@ public final class SerialModem implements Modem {
         return engine.calls();
     }
 
+    /**
+     * Waits until the modem is connected and initialised; true when it is, false after {@code timeout} (or when it
+     * stopped reconnecting, see {@link #haltReason()}).
+     */
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        return engine.awaitConnected(Objects.requireNonNull(timeout, "timeout"));
+    }
+
     /** Why the modem stopped reconnecting (for example {@code "SIM PIN rejected (wrong PIN)"}), if it did. */
     public Optional<String> haltReason() {
         return engine.haltReason();
@@ -94,7 +105,8 @@ public final class SerialModem implements Modem {
     public static final class Builder {
         private final SerialModemConfig config;
         private LinkFactory links;
-        private SmsModuleFactory sms = context -> new UnavailableSmsModule();
+        // Out of the box SMS works on an in-memory store; messageStore(...) makes it durable.
+        private SmsModuleFactory sms = SmsServiceFactory.inMemory();
 
         private Builder(SerialModemConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -115,7 +127,7 @@ public final class SerialModem implements Modem {
             return this;
         }
 
-        /** Plugs in the SMS service (internal API; the default rejects sends). */
+        /** Plugs in the SMS service (internal API; the default runs it on an in-memory store). */
         public Builder sms(SmsModuleFactory factory) {
             this.sms = Objects.requireNonNull(factory, "factory");
             return this;

@@ -33,8 +33,8 @@ class SerialLinkPtyTest {
                     .signalPollInterval(Duration.ofHours(1))
                     .reconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(500))
                     .build();
-            try (SerialModem modem = SerialModem.open(config)) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> modem.state().connected());
+            try (SerialModem modem = SerialModem.create(config)) {
+                assertThat(modem.awaitConnected(Duration.ofSeconds(20))).isTrue();
                 assertThat(modem.state().model()).isEqualTo("SIMCOM_SIM800L");
                 UssdResponse reply = modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(5))
                         .get(10, TimeUnit.SECONDS);

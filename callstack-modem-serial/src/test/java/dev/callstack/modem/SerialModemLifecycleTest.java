@@ -30,7 +30,7 @@ class SerialModemLifecycleTest {
     @Test
     void initRunsTheSequenceAndPublishesConnectedWithIdentityAndRegistration() throws Exception {
         SerialModem modem = h.start(SimHarness.fastConfig().build());
-        await().until(() -> modem.state().connected());
+        assertThat(modem.awaitConnected(Duration.ofSeconds(10))).isTrue();
         assertThat(h.events(ModemConnected.class)).hasSize(1);
         assertThat(modem.state().manufacturer()).isEqualTo("SIMCOM_Ltd");
         assertThat(modem.state().model()).isEqualTo("SIMCOM_SIM800L");
@@ -75,10 +75,10 @@ class SerialModemLifecycleTest {
     }
 
     @Test
-    void simPukStopsReconnecting() {
+    void simPukStopsReconnecting() throws Exception {
         h.sim.pinState(PinState.SIM_PUK);
         SerialModem modem = h.start(SimHarness.fastConfig().simPin("1234").build());
-        await().until(() -> modem.haltReason().isPresent());
+        assertThat(modem.awaitConnected(Duration.ofSeconds(10))).isFalse();
         assertThat(modem.haltReason()).contains("SIM PUK required");
         assertThat(h.sim.commands()).noneMatch(c -> c.startsWith("AT+CPIN="));
     }
@@ -209,18 +209,27 @@ class SerialModemLifecycleTest {
     }
 
     @Test
-    void smsDefaultsToUnavailable() {
-        SerialModem modem = h.start(SimHarness.fastConfig().build());
+    void smsWorksOutOfTheBoxOnAnInMemoryStore() {
+        SerialModem modem = h.startWithDefaults(SimHarness.fastConfig().build());
         await().until(() -> modem.state().connected());
-        assertThatThrownBy(() -> modem.sms().send(PhoneNumber.of("+15550100100"), "hi").join())
-                .hasCauseInstanceOf(ModemRejectedException.class).hasMessageContaining("SMS service not available");
+        var sent = modem.sms().send(PhoneNumber.of("+15550100100"), "hi").join();
+        assertThat(sent.parts()).isEqualTo(1);
+        assertThat(h.sim.sentPdus()).hasSize(1);
         assertThat(modem.sms().received(10, java.util.OptionalLong.empty())).isEmpty();
-        assertThat(modem.sms().deliveryReports(10)).isEmpty();
     }
 
     @Test
     void configHidesThePin() {
         SerialModemConfig config = SimHarness.fastConfig().simPin("4321").build();
         assertThat(config.toString()).doesNotContain("4321").contains("[redacted]");
+    }
+
+    @Test
+    void cpinAnswerWithoutFinalOkStillLetsInitComplete() {
+        // section 8: AT+CPIN?\r\n+CPIN: READY\r\n with no OK at all (CPINNoOK phones)
+        h.sim.respond("AT+CPIN?", "+CPIN: READY");
+        SerialModem modem = h.start(SimHarness.fastConfig().commandTimeout(Duration.ofMillis(300)).build());
+        await().until(() -> modem.state().connected());
+        assertThat(h.events(ModemDisconnected.class)).isEmpty();
     }
 }

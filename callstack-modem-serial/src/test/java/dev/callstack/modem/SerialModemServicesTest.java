@@ -277,4 +277,25 @@ class SerialModemServicesTest {
                 .thenApply(r -> Thread.currentThread().getName());
         assertThat(get(thread)).doesNotStartWith("callstack-");
     }
+
+    @Test
+    void garbageAndAnOverlongLineFromTheModemAreSurvived() throws Exception {
+        SerialModem modem = connected();
+        h.sim.sendRaw(new byte[] {'?', '?', (byte) 0xFF, (byte) 0xFE, 0x00, '\r', '\n'});
+        h.sim.sendRaw("Z".repeat(20_000) + "\r\n");
+        h.sim.ussdReply("*100#", 0, "still fine", 15);
+        assertThat(get(modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(5))).message())
+                .isEqualTo("still fine");
+    }
+
+    @Test
+    void urcInterleavedInAnAnswerIsDispatchedAndTheAnswerStaysClean() throws Exception {
+        // section 8: RING while a response is under way; a second same-prefix line after the one answer is a URC
+        h.sim.respond("AT+CSQ", "+CSQ: 5,0", "RING", "+CSQ: 7,0", "OK");
+        SerialModem modem = h.start(SimHarness.fastConfig().signalPollInterval(Duration.ofMillis(100)).build());
+        await().until(() -> modem.state().signal() != null);
+        assertThat(modem.state().signal().rssi()).isEqualTo(5);
+        await().until(() -> !h.events(CallRing.class).isEmpty());
+        assertThat(modem.calls().state()).isEqualTo(CallState.RINGING);
+    }
 }

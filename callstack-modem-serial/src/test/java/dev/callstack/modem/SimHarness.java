@@ -3,6 +3,7 @@ package dev.callstack.modem;
 import dev.callstack.core.event.ModemEvent;
 import dev.callstack.modem.internal.ModemEngine;
 import dev.callstack.modem.internal.SmsModuleFactory;
+import dev.callstack.modem.internal.UnavailableSmsModule;
 import dev.callstack.modem.internal.link.ReaderThreadLink;
 import dev.callstack.testkit.sim.AtModemSimulator;
 import dev.callstack.testkit.sim.SimulatorPipe;
@@ -30,7 +31,17 @@ final class SimHarness implements AutoCloseable {
         return start(config, null);
     }
 
+    /** Engine tests run without the SMS service, so its init commands do not mix into what they count. */
     SerialModem start(SerialModemConfig config, SmsModuleFactory sms) {
+        return startWith(config, sms == null ? context -> new UnavailableSmsModule() : sms);
+    }
+
+    /** The modem as {@code SerialModem.builder(config)} makes it, default SMS service included. */
+    SerialModem startWithDefaults(SerialModemConfig config) {
+        return startWith(config, null);
+    }
+
+    private SerialModem startWith(SerialModemConfig config, SmsModuleFactory sms) {
         SerialModem.Builder builder = SerialModem.builder(config).links(() -> {
             if (!plugged.get()) {
                 throw new IOException("unplugged");

@@ -18,6 +18,7 @@ import dev.callstack.modem.internal.at.AtResponse;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -90,7 +91,7 @@ final class CallControl implements CallApi {
                 // NO CARRIER to ATA: the caller gave up before we answered.
                 end(CallState.RINGING);
             }
-            throw new java.util.concurrent.CompletionException(cause);
+            throw new CompletionException(cause);
         });
         return AsyncResults.relay(result, callbacks);
     }

@@ -4,7 +4,10 @@ import dev.callstack.core.CallApi;
 import dev.callstack.core.ModemState;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
+import dev.callstack.core.event.Delivery;
 import dev.callstack.core.event.EventBus;
+import dev.callstack.core.event.ModemEvent;
+import dev.callstack.core.event.Subscription;
 import dev.callstack.modem.internal.at.AtChannel;
 import dev.callstack.modem.internal.at.AtCommandExecutor;
 import java.time.Clock;
@@ -16,9 +19,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +85,7 @@ public final class ModemEngine {
 
         // The channel reads the executor field lazily: services and the URC router come first, the executor last.
         AtChannel channel = command -> executor().execute(command);
-        java.util.function.BooleanSupplier ready = this::isConnected;
+        BooleanSupplier ready = this::isConnected;
         NetworkMonitor network = new NetworkMonitor(channel, engine, state, events, clock,
                 settings.signalPollInterval());
         calls = new CallControl(channel, events, clock, ready, callbacks);
@@ -132,6 +137,36 @@ public final class ModemEngine {
         return lifecycle.isConnected();
     }
 
+    /** Waits for the modem to be connected; false after the timeout or once reconnecting has stopped. */
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        Object monitor = new Object();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Subscription subscription = events.subscribe(ModemEvent.class, event -> {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        }, Delivery.inline());
+        try {
+            while (true) {
+                // The lifecycle publishes while holding its lock: never ask it anything while holding the monitor.
+                if (isConnected()) {
+                    return true;
+                }
+                ModemLifecycle.Phase phase = lifecycle.phase();
+                long left = deadline - System.nanoTime();
+                if (phase == ModemLifecycle.Phase.HALTED || phase == ModemLifecycle.Phase.CLOSED || left <= 0) {
+                    return false;
+                }
+                // A wake-up missed between the check and the wait costs at most this bounded wait.
+                synchronized (monitor) {
+                    TimeUnit.NANOSECONDS.timedWait(monitor, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+                }
+            }
+        } finally {
+            subscription.close();
+        }
+    }
+
     public void close() {
         lifecycle.close();
         try {
@@ -157,7 +192,7 @@ public final class ModemEngine {
         return executor;
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);

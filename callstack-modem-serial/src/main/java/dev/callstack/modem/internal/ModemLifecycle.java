@@ -131,6 +131,12 @@ final class ModemLifecycle implements AtCommandExecutor.Listener {
             Thread.currentThread().interrupt();
             at.detach(id, new ModemUnavailableException("modem closed"));
             return;
+        } catch (RuntimeException e) {
+            // A bug must not leave the lifecycle stuck in CONNECTING: treat it like any failed attempt.
+            log.warn("Modem init failed unexpectedly: {}", e.getClass().getName());
+            at.detach(id, new ModemUnavailableException("modem init failed"));
+            failed("init failed: " + e.getClass().getSimpleName(), false);
+            return;
         }
         synchronized (lock) {
             if (phase != Phase.CONNECTING || sessionId != id) {

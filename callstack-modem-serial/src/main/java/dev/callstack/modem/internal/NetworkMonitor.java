@@ -5,7 +5,6 @@ import dev.callstack.core.event.EventBus;
 import dev.callstack.core.event.SignalQuality;
 import dev.callstack.modem.internal.at.AtChannel;
 import dev.callstack.modem.internal.at.AtCommand;
-import dev.callstack.modem.internal.urc.RegistrationParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -144,9 +143,5 @@ final class NetworkMonitor {
         int close = line.indexOf('"', open + 1);
         String name = close < 0 ? line.substring(open + 1) : line.substring(open + 1, close);
         return name.isBlank() ? null : name.strip();
-    }
-
-    static int registrationStat(String line) {
-        return RegistrationParser.stat(line);
     }
 }

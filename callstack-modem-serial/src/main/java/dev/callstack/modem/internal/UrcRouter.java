@@ -5,6 +5,7 @@ import dev.callstack.modem.internal.urc.Urc;
 import dev.callstack.modem.internal.urc.UrcAssembler;
 import dev.callstack.modem.internal.urc.UrcParser;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ final class UrcRouter implements UnsolicitedHandler {
         if (!assembler.awaitingContinuation()) {
             return false;
         }
-        var urc = assembler.continuation(line);
+        Optional<Urc> urc = assembler.continuation(line);
         if (urc.isEmpty()) {
             log.debug("Dropped an SMS notification header whose PDU line was missing or malformed");
             return false;

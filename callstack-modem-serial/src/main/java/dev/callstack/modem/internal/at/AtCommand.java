@@ -2,7 +2,6 @@ package dev.callstack.modem.internal.at;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -115,10 +114,6 @@ public record AtCommand(String text, List<String> answerPrefixes, int maxAnswers
     public String toString() {
         return "AtCommand[" + AtLogRedactor.command(text) + (promptPayload == null ? "" : " +payload("
                 + promptPayload.length() + ")") + "]";
-    }
-
-    String upperText() {
-        return text.toUpperCase(Locale.ROOT);
     }
 
     private static boolean containsControl(String s) {

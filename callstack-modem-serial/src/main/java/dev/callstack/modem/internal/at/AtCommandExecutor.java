@@ -237,7 +237,6 @@ public final class AtCommandExecutor implements AtChannel {
 
     private void sendPayload(Pending p) {
         p.awaitingPrompt = false;
-        p.payloadSent = true;
         if (log.isDebugEnabled()) {
             log.debug("AT> [payload {} chars + Ctrl-Z]", p.command.promptPayload().length());
         }
@@ -321,7 +320,6 @@ public final class AtCommandExecutor implements AtChannel {
         int answers;
         boolean expectPdu;
         boolean awaitingPrompt;
-        boolean payloadSent;
         ScheduledFuture<?> timer;
 
         Pending(AtCommand command, CompletableFuture<AtResponse> future) {

@@ -1,8 +1,8 @@
 package dev.callstack.server;
 
-import dev.callstack.core.Modem;
 import dev.callstack.server.internal.KeyFileException;
 import dev.callstack.server.internal.ModemFactory;
+import dev.callstack.server.internal.OpenedModem;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,13 +79,19 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        CallstackServer server;
+        OpenedModem opened = null;
+        CallstackServer server = null;
         try {
             validate();
-            Modem opened = ModemFactory.open(modem, simPin);
+            opened = ModemFactory.open(modem, simPin, db);
             server = configure(opened);
             server.start();
         } catch (IllegalArgumentException | IllegalStateException | KeyFileException refused) {
+            if (server != null) {
+                server.close(); // closes the modem too
+            } else if (opened != null) {
+                opened.modem().close();
+            }
             err.println("callstack-server: " + refused.getMessage());
             err.flush();
             return 2;
@@ -101,24 +107,20 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    private CallstackServer configure(Modem opened) {
-        try {
-            CallstackServer.Builder builder = CallstackServer.builder(opened)
-                    .host(host)
-                    .port(port)
-                    .rateLimit(rateLimit, Duration.ofMinutes(1))
-                    .wsQueueCapacity(wsQueue)
-                    .permessageDeflate(wsDeflate)
-                    .closeModemOnClose(true);
-            if (apiKeyFile != null) {
-                builder.apiKeyFile(apiKeyFile);
-            }
-            builder.apiKeysVariable(System.getenv("CALLSTACK_API_KEYS"));
-            return builder.build();
-        } catch (RuntimeException failed) {
-            opened.close();
-            throw failed;
+    private CallstackServer configure(OpenedModem opened) {
+        CallstackServer.Builder builder = CallstackServer.builder(opened.modem())
+                .storeReady(opened.storeReady())
+                .host(host)
+                .port(port)
+                .rateLimit(rateLimit, Duration.ofMinutes(1))
+                .wsQueueCapacity(wsQueue)
+                .permessageDeflate(wsDeflate)
+                .closeModemOnClose(true);
+        if (apiKeyFile != null) {
+            builder.apiKeyFile(apiKeyFile);
         }
+        builder.apiKeysVariable(System.getenv("CALLSTACK_API_KEYS"));
+        return builder.build();
     }
 
     private void validate() {
@@ -141,7 +143,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private void validateDb() {
-        // The SQLite store is wired by the storage module; until then the path is checked, not opened.
+        // Checked up front for a clear message; the serial modem's SMS service opens it.
         if (Files.isDirectory(db)) {
             throw new IllegalArgumentException("--db " + db + " is a directory; give a file path");
         }

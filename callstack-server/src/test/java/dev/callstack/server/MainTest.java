@@ -43,12 +43,14 @@ class MainTest {
     }
 
     @Test
-    void serialModemsAreNotAvailableYet() {
-        Run refused = run("--modem", "/dev/ttyUSB2", "--port", "0", "--db", dir.resolve("c.db").toString());
+    void aRefusedStartupReleasesTheSerialModemAndItsStore() {
+        // The serial modem is opened (it connects in the background), then the server refuses the address.
+        Run refused = run("--modem", "tcp://127.0.0.1:9", "--host", "0.0.0.0", "--port", "0",
+                "--db", dir.resolve("c.db").toString());
         assertThat(refused.code()).isEqualTo(2);
-        assertThat(refused.err()).contains("serial modems arrive with the modem-serial module");
-        Run tcp = run("--modem", "tcp://127.0.0.1:7000", "--port", "0", "--db", dir.resolve("c.db").toString());
-        assertThat(tcp.err()).contains("serial modems arrive with the modem-serial module");
+        assertThat(refused.err()).contains("without API keys");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("callstack-modem")
+                && t.isAlive() && !t.isDaemon());
     }
 
     @Test

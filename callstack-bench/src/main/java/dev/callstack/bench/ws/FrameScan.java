@@ -1,0 +1,70 @@
+package dev.callstack.bench.ws;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+
+/** Reads the few fields the load tool needs straight from envelope bytes, without a JSON parser. Stateless. */
+final class FrameScan {
+    private static final byte[] TYPE_SMS = "{\"type\":\"sms.received\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TYPE_OVERFLOW = "{\"type\":\"overflow\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BODY = "\"body\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DROPPED = "\"dropped\":".getBytes(StandardCharsets.US_ASCII);
+
+    private FrameScan() {
+    }
+
+    static boolean isSms(ByteBuf frame) {
+        return startsWith(frame, TYPE_SMS);
+    }
+
+    static boolean isOverflow(ByteBuf frame) {
+        return startsWith(frame, TYPE_OVERFLOW);
+    }
+
+    /** The decimal number right after {@code "body":"} (the publish time in nanos), or -1. */
+    static long bodyNumber(ByteBuf frame) {
+        return numberAfter(frame, BODY);
+    }
+
+    static long dropped(ByteBuf frame) {
+        return numberAfter(frame, DROPPED);
+    }
+
+    private static boolean startsWith(ByteBuf frame, byte[] prefix) {
+        if (frame.readableBytes() < prefix.length) {
+            return false;
+        }
+        int start = frame.readerIndex();
+        for (int i = 0; i < prefix.length; i++) {
+            if (frame.getByte(start + i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long numberAfter(ByteBuf frame, byte[] key) {
+        int end = frame.writerIndex();
+        outer:
+        for (int i = frame.readerIndex(); i <= end - key.length; i++) {
+            for (int k = 0; k < key.length; k++) {
+                if (frame.getByte(i + k) != key[k]) {
+                    continue outer;
+                }
+            }
+            long value = 0;
+            int j = i + key.length;
+            boolean any = false;
+            while (j < end) {
+                byte b = frame.getByte(j++);
+                if (b < '0' || b > '9') {
+                    break;
+                }
+                value = value * 10 + (b - '0');
+                any = true;
+            }
+            return any ? value : -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.callstack.bench.ws;
+
+import dev.callstack.core.event.SmsReceived;
+import dev.callstack.server.CallstackServer;
+import dev.callstack.server.Privilege;
+import dev.callstack.testkit.FakeModem;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * WebSocket load tool: the real server on loopback over a {@link FakeModem}, N Netty clients on the content view,
+ * SMS events published straight onto the modem's EventBus (at full rate, then at fixed rates) with the publish time
+ * in the body. Reports deliveries per second, publish→receipt latency p50/p99/max and drops per scenario, then the
+ * server's heap per idle connection with the idle clients in a child JVM. Bounded in clients, events and time;
+ * loopback only.
+ *
+ * <pre>
+ * java -cp ... dev.callstack.bench.ws.WsLoadTool [clients=1,100,1000] [events=20000] [rates=1000,10000]
+ *     [seconds=3] [idle=10000] [queue=256]
+ * </pre>
+ */
+public final class WsLoadTool {
+    private static final String KEY = "bench-key";
+
+    private WsLoadTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        System.out.printf(Locale.ROOT, "# Callstack WebSocket load: %d cpus, max heap %d MiB, java %s, queue %d%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"), options.queue);
+        try (FakeModem modem = new FakeModem();
+             CallstackServer server = CallstackServer.builder(modem).port(0).apiKey(KEY, Privilege.CONTENT)
+                     .rateLimit(0, Duration.ofMinutes(1)).wsQueueCapacity(options.queue).ioThreads(2).build()) {
+            int port = server.start();
+            URI uri = URI.create("ws://127.0.0.1:" + port + "/ws?events=sms.received");
+            System.out.println("clients  mode        published  delivered  deliveries/s  p50_us  p99_us  max_us"
+                    + "  dropped  seconds");
+            for (int clients : options.clients) {
+                try (ClientFleet fleet = new ClientFleet(2)) {
+                    fleet.connect(uri, KEY, clients, 200);
+                    int events = Math.max(1000, options.events / Math.max(1, clients / 100));
+                    run(modem, fleet, clients, "full", events, 0);
+                    for (int rate : options.rates) {
+                        run(modem, fleet, clients, rate + "/s", rate * options.seconds, rate);
+                    }
+                }
+                awaitClients(server, 0);
+            }
+            if (options.idle > 0) {
+                idleHeap(server, uri, options.idle);
+            }
+        }
+    }
+
+    private static void run(FakeModem modem, ClientFleet fleet, int clients, String mode, int events, int rate)
+            throws InterruptedException {
+        fleet.reset();
+        long start = System.nanoTime();
+        long interval = rate == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / rate;
+        Instant now = Instant.now();
+        for (int i = 0; i < events; i++) {
+            if (interval > 0) {
+                long due = start + i * interval;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+            modem.events().publish(new SmsReceived(now, "+15550100100", Long.toString(System.nanoTime()), null, 1,
+                    null));
+        }
+        long expected = (long) events * clients;
+        long elapsed = awaitQuiet(fleet, expected, start);
+        long delivered = fleet.events.sum();
+        long dropped = fleet.dropped.sum();
+        // Drops are reported to a client right before its next event; the ones after its last event stay untold.
+        long untold = expected - delivered - dropped;
+        LatencyHistogram latency = fleet.latency;
+        System.out.printf(Locale.ROOT, "%7d  %-10s %10d %10d %13.0f %7.0f %7.0f %7.0f %8d%s %8.2f%n",
+                clients, mode, events, delivered, delivered / (elapsed / 1e9),
+                latency.quantileNanos(0.50) / 1e3, latency.quantileNanos(0.99) / 1e3, latency.maxNanos() / 1e3,
+                dropped, untold > 0 ? "+" + untold : "", elapsed / 1e9);
+        // One more event makes every client report the drops it has not been told about yet.
+        modem.events().publish(new SmsReceived(now, "+15550100100", "0", null, 1, null));
+        awaitQuiet(fleet, Long.MAX_VALUE, System.nanoTime());
+    }
+
+    /** Waits until {@code expected} messages are accounted for or nothing arrived for a second; the busy time. */
+    private static long awaitQuiet(ClientFleet fleet, long expected, long start) throws InterruptedException {
+        long last = -1;
+        long lastChange = System.nanoTime();
+        long deadline = lastChange + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            long seen = fleet.events.sum() + fleet.dropped.sum();
+            if (seen >= expected) {
+                return System.nanoTime() - start;
+            }
+            if (seen != last) {
+                last = seen;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(1)) {
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+        return lastChange - start;
+    }
+
+    private static void idleHeap(CallstackServer server, URI uri, int idle) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long before = usedAfterGc(memory);
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), IdleClients.class.getName(),
+                uri.toString(), Integer.toString(idle), KEY)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (OutputStream stdin = child.getOutputStream();
+             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                     StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            if (line == null || !line.startsWith("connected")) {
+                System.out.println("idle clients did not connect: " + line);
+                return;
+            }
+            awaitClients(server, idle);
+            long after = usedAfterGc(memory);
+            System.out.printf(Locale.ROOT,
+                    "idle: %d WebSocket clients (client side in a child JVM): server heap %d MiB -> %d MiB, "
+                            + "%.1f KiB per idle connection%n",
+                    server.realtimeClients(), before >> 20, after >> 20, (after - before) / 1024.0 / idle);
+        } finally {
+            child.waitFor(60, TimeUnit.SECONDS);
+            child.destroy();
+        }
+        awaitClients(server, 0);
+    }
+
+    private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            TimeUnit.MILLISECONDS.sleep(200);
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+
+    private static void awaitClients(CallstackServer server, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (server.realtimeClients() != count && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+    }
+
+    private record Options(List<Integer> clients, int events, List<Integer> rates, int seconds, int idle, int queue) {
+        static Options parse(String[] args) {
+            List<Integer> clients = List.of(1, 100, 1000);
+            List<Integer> rates = List.of(1000, 10000);
+            int events = 20000;
+            int seconds = 3;
+            int idle = 10000;
+            int queue = 256;
+            for (String arg : args) {
+                String[] kv = arg.split("=", 2);
+                switch (kv[0]) {
+                    case "clients" -> clients = ints(kv[1]);
+                    case "events" -> events = Integer.parseInt(kv[1]);
+                    case "rates" -> rates = ints(kv[1]);
+                    case "seconds" -> seconds = Integer.parseInt(kv[1]);
+                    case "idle" -> idle = Integer.parseInt(kv[1]);
+                    case "queue" -> queue = Integer.parseInt(kv[1]);
+                    default -> throw new IllegalArgumentException("unknown option " + arg);
+                }
+            }
+            if (clients.stream().anyMatch(c -> c < 1 || c > 5000) || idle < 0 || idle > 15000 || events < 1
+                    || events > 1_000_000 || seconds < 1 || seconds > 30) {
+                throw new IllegalArgumentException("out of bounds: clients 1-5000, idle 0-15000, events 1-1e6, "
+                        + "seconds 1-30");
+            }
+            return new Options(clients, events, rates, seconds, idle, queue);
+        }
+
+        private static List<Integer> ints(String csv) {
+            List<Integer> values = new ArrayList<>();
+            for (String part : csv.split(",")) {
+                if (!part.isBlank()) {
+                    values.add(Integer.parseInt(part.strip()));
+                }
+            }
+            return values;
+        }
+    }
+}

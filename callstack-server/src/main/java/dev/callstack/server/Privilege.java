@@ -1,0 +1,12 @@
+package dev.callstack.server;
+
+/** What an API key may see beyond the default redacted view. */
+public enum Privilege {
+    /** Full, unredacted payloads on {@code /ws}, in message listings and in USSD replies. */
+    CONTENT;
+
+    /** The name used in key files and {@code CALLSTACK_API_KEYS}. */
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

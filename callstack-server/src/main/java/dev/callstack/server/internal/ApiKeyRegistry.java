@@ -1,0 +1,61 @@
+package dev.callstack.server.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The configured keys. Lookup digests the presented bytes and compares against every key's digest with
+ * {@link MessageDigest#isEqual}, visiting all keys, so timing reveals neither which key nor how much of one matched.
+ *
+ * <p>Immutable and thread-safe.
+ */
+final class ApiKeyRegistry {
+    private final List<ApiKey> keys;
+
+    private ApiKeyRegistry(List<ApiKey> keys) {
+        this.keys = List.copyOf(keys);
+    }
+
+    static ApiKeyRegistry of(List<KeyEntry> entries) {
+        Objects.requireNonNull(entries, "entries");
+        List<ApiKey> keys = new ArrayList<>(entries.size());
+        for (KeyEntry entry : entries) {
+            keys.add(new ApiKey(keys.size() + 1, sha256(entry.secret().getBytes(StandardCharsets.UTF_8)),
+                    entry.privileges()));
+        }
+        return new ApiKeyRegistry(keys);
+    }
+
+    boolean isEmpty() {
+        return keys.isEmpty();
+    }
+
+    int size() {
+        return keys.size();
+    }
+
+    /** The key whose bytes equal {@code presented}, or {@code null}. */
+    ApiKey find(byte[] presented) {
+        byte[] digest = sha256(presented);
+        ApiKey found = null;
+        for (ApiKey key : keys) {
+            boolean equal = MessageDigest.isEqual(key.digest(), digest);
+            if (equal && found == null) {
+                found = key;
+            }
+        }
+        return found;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.callstack.server.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The one error JSON shape: {@code {"error":"<message>"}}, plus the few documented extra fields. Messages are fixed
+ * strings written here or by routes; they never echo request data.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class ErrorBody {
+    static final String MISSING_AUTH = "Missing or invalid Authorization header. Use 'Bearer <api_key>'.";
+    static final String INVALID_KEY = "Invalid API key.";
+    static final String RATE_LIMITED = "Rate limit exceeded.";
+    static final String NOT_FOUND = "not found";
+    static final String METHOD_NOT_ALLOWED = "method not allowed";
+    static final String TOO_LARGE = "request body too large";
+    static final String BAD_REQUEST = "bad request";
+    static final String INVALID_JSON = "invalid JSON body";
+    static final String NOT_AN_OBJECT = "JSON body must be an object";
+    static final String MODEM_UNAVAILABLE = "modem not connected";
+    static final String INTERNAL = "internal error";
+    static final String UNSUPPORTED_FILTER = "unsupported WebSocket event filter";
+    static final String NOT_WEBSOCKET = "WebSocket upgrade required";
+
+    private ErrorBody() {
+    }
+
+    static Reply reply(int status, String message) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("error", message);
+        return Reply.json(status, Json.bytes(body));
+    }
+
+    static Reply rateLimited(long retryAfterSeconds) {
+        ObjectNode body = Json.MAPPER.createObjectNode()
+                .put("error", RATE_LIMITED)
+                .put("retry_after", retryAfterSeconds);
+        return Reply.json(429, Json.bytes(body)).withHeader("Retry-After", Long.toString(retryAfterSeconds));
+    }
+
+    static Reply unsupportedFilter(List<String> supportedEvents) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("error", UNSUPPORTED_FILTER);
+        ArrayNode supported = body.putArray("supported_events");
+        supportedEvents.forEach(supported::add);
+        return Reply.json(400, Json.bytes(body));
+    }
+}

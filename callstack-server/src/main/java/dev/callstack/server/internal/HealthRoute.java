@@ -1,0 +1,34 @@
+package dev.callstack.server.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callstack.core.Modem;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/** {@code GET /healthz}: ready when the modem is connected and the store is usable, else 503 degraded. Thread-safe. */
+final class HealthRoute implements Route {
+    private final Modem modem;
+    private final BooleanSupplier storeReady;
+    private final LongSupplier uptimeSeconds;
+
+    HealthRoute(Modem modem, BooleanSupplier storeReady, LongSupplier uptimeSeconds) {
+        this.modem = Objects.requireNonNull(modem, "modem");
+        this.storeReady = Objects.requireNonNull(storeReady, "storeReady");
+        this.uptimeSeconds = Objects.requireNonNull(uptimeSeconds, "uptimeSeconds");
+    }
+
+    @Override
+    public CompletableFuture<Reply> handle(RouteRequest request) {
+        boolean connected = modem.state().connected();
+        boolean store = storeReady.getAsBoolean();
+        boolean ready = connected && store;
+        ObjectNode json = Json.MAPPER.createObjectNode()
+                .put("status", ready ? "ready" : "degraded")
+                .put("modem_connected", connected)
+                .put("uptime_seconds", uptimeSeconds.getAsLong())
+                .put("store_ready", store);
+        return CompletableFuture.completedFuture(Reply.json(ready ? 200 : 503, Json.bytes(json)));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.callstack.server.internal;
+
+/** A request a route refuses with a fixed status and message; cheap (no stack trace). */
+final class HttpError extends RuntimeException {
+    private final int status;
+
+    HttpError(int status, String message) {
+        super(message, null, false, false);
+        this.status = status;
+    }
+
+    static HttpError badRequest(String message) {
+        return new HttpError(400, message);
+    }
+
+    int status() {
+        return status;
+    }
+
+    Reply reply() {
+        return ErrorBody.reply(status, getMessage());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.callstack.server.internal;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place HTTP responses are written: headers, keep-alive, connection close after refused upgrades, and the
+ * request metric.
+ *
+ * <p>Thread-safe (stateless apart from the thread-safe metrics).
+ */
+final class HttpResponder {
+    private static final Logger log = LoggerFactory.getLogger(HttpResponder.class);
+    private final ServerMetrics metrics;
+
+    HttpResponder(ServerMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    ChannelFuture send(ChannelHandlerContext ctx, HttpRequest request, Reply reply) {
+        FullHttpResponse response = toResponse(reply);
+        // A refused upgrade must not leave a half-negotiated connection behind.
+        boolean keepAlive = !reply.close() && HttpUtil.isKeepAlive(request)
+                && !request.headers().contains(HttpHeaderNames.UPGRADE);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        String route = RoutePaths.label(request.uri());
+        metrics.recordHttp(route, reply.status());
+        // The route label, never the raw URI: a query string may carry a number.
+        log.debug("{} {} -> {} on {}", request.method(), route, reply.status(), ctx.channel().id().asShortText());
+        ChannelFuture written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+        return written;
+    }
+
+    static FullHttpResponse toResponse(Reply reply) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+        for (Map.Entry<String, String> header : reply.headers()) {
+            response.headers().add(header.getKey(), header.getValue());
+        }
+        return response;
+    }
+}

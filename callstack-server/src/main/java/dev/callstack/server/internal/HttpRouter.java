@@ -1,0 +1,146 @@
+package dev.callstack.server.internal;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dispatches authenticated requests by exact path and method: 404 for unknown paths, 405 with {@code Allow} for
+ * known paths, {@code GET /ws} through the {@link UpgradeGate} on to the WebSocket handshake. While a route's future
+ * is pending the channel stops reading, so replies on one connection stay in request order. Idle HTTP connections
+ * are closed.
+ *
+ * <p>Sharable and thread-safe: routes are thread-safe, the table is immutable.
+ */
+@ChannelHandler.Sharable
+final class HttpRouter extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
+
+    private final Map<String, Map<HttpMethod, Route>> routes;
+    private final UpgradeGate upgradeGate;
+    private final HttpResponder responder;
+    private final InFlightRequests inFlight;
+
+    HttpRouter(Map<String, Map<HttpMethod, Route>> routes, UpgradeGate upgradeGate, HttpResponder responder,
+               InFlightRequests inFlight) {
+        Map<String, Map<HttpMethod, Route>> copy = new LinkedHashMap<>();
+        routes.forEach((path, byMethod) -> copy.put(path, Map.copyOf(byMethod)));
+        this.routes = Map.copyOf(copy);
+        this.upgradeGate = Objects.requireNonNull(upgradeGate, "upgradeGate");
+        this.responder = Objects.requireNonNull(responder, "responder");
+        this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        Caller caller = ctx.channel().attr(ChannelAttributes.CALLER).get();
+        String path = RoutePaths.path(request.uri());
+        if (RoutePaths.WS.equals(path)) {
+            upgrade(ctx, request, caller);
+            return;
+        }
+        Map<HttpMethod, Route> byMethod = routes.get(path);
+        if (byMethod == null) {
+            reply(ctx, request, ErrorBody.reply(404, ErrorBody.NOT_FOUND));
+            return;
+        }
+        Route route = byMethod.get(request.method());
+        if (route == null) {
+            reply(ctx, request, ErrorBody.reply(405, ErrorBody.METHOD_NOT_ALLOWED).withHeader("Allow", allow(byMethod)));
+            return;
+        }
+        dispatch(ctx, request, route, caller);
+    }
+
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, Caller caller) {
+        if (!HttpMethod.GET.equals(request.method())) {
+            reply(ctx, request, ErrorBody.reply(405, ErrorBody.METHOD_NOT_ALLOWED).withHeader("Allow", "GET"));
+            return;
+        }
+        Reply refusal;
+        try {
+            refusal = upgradeGate.check(request, caller, ctx.channel());
+        } catch (RuntimeException bug) {
+            log.error("WebSocket upgrade check failed: {}", bug.getClass().getName());
+            refusal = ErrorBody.reply(500, ErrorBody.INTERNAL).closing();
+        }
+        if (refusal != null) {
+            reply(ctx, request, refusal);
+            return;
+        }
+        // The handshake handler further down takes over the request (and releases it).
+        ctx.fireChannelRead(request);
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, FullHttpRequest request, Route route, Caller caller) {
+        inFlight.begin();
+        CompletableFuture<Reply> pending;
+        try {
+            pending = route.handle(new RouteRequest(request, caller));
+        } catch (RuntimeException thrown) {
+            pending = CompletableFuture.failedFuture(thrown);
+        }
+        if (!pending.isDone()) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        pending.whenComplete((reply, failure) -> {
+            Reply answer = reply != null ? reply : failureReply(failure);
+            responder.send(ctx, request, answer).addListener(done -> {
+                request.release();
+                inFlight.end();
+                if (!ctx.channel().config().isAutoRead()) {
+                    ctx.channel().config().setAutoRead(true);
+                }
+            });
+        });
+    }
+
+    private static Reply failureReply(Throwable failure) {
+        Throwable cause = ModemErrors.unwrap(failure);
+        if (cause instanceof HttpError error) {
+            return error.reply();
+        }
+        // The class only: an exception message might carry request data.
+        log.error("Route failed unexpectedly: {}", cause.getClass().getName());
+        return ErrorBody.reply(500, ErrorBody.INTERNAL);
+    }
+
+    private void reply(ChannelHandlerContext ctx, FullHttpRequest request, Reply reply) {
+        try {
+            responder.send(ctx, request, reply);
+        } finally {
+            request.release();
+        }
+    }
+
+    private static String allow(Map<HttpMethod, Route> byMethod) {
+        return byMethod.keySet().stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            // Still in the HTTP phase (the router leaves the pipeline on upgrade). Reading is paused only while a
+            // route is working, so an idle connection that still reads is an unused keep-alive connection.
+            if (ctx.channel().config().isAutoRead()) {
+                ctx.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+}

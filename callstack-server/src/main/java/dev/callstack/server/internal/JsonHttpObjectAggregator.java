@@ -1,0 +1,64 @@
+package dev.callstack.server.internal;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.ReferenceCountUtil;
+import java.util.Objects;
+
+/**
+ * Netty's aggregator with our 413: the stock one answers an oversized body with an empty response; this one answers
+ * with the JSON error body (also for {@code Expect: 100-continue}), records the metric, and closes the connection,
+ * since the rest of the body would otherwise have to be read and discarded.
+ *
+ * <p>Not thread-safe; one per channel, confined to its event loop.
+ */
+final class JsonHttpObjectAggregator extends HttpObjectAggregator {
+    private final ServerMetrics metrics;
+
+    JsonHttpObjectAggregator(int maxContentLength, ServerMetrics metrics) {
+        super(maxContentLength);
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    @Override
+    protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+        Object response = super.newContinueResponse(start, maxContentLength, pipeline);
+        if (response instanceof FullHttpResponse stock
+                && stock.status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()) {
+            ReferenceCountUtil.release(stock);
+            return tooLarge(start);
+        }
+        return response;
+    }
+
+    @Override
+    protected boolean closeAfterContinueResponse(Object msg) {
+        return msg instanceof FullHttpResponse response
+                && response.status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()
+                || super.closeAfterContinueResponse(msg);
+    }
+
+    @Override
+    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+        if (oversized instanceof HttpRequest) {
+            ctx.writeAndFlush(tooLarge(oversized)).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.close();
+        }
+    }
+
+    private FullHttpResponse tooLarge(HttpMessage request) {
+        String uri = request instanceof HttpRequest r ? r.uri() : "";
+        metrics.recordHttp(RoutePaths.label(uri), 413);
+        FullHttpResponse response = HttpResponder.toResponse(ErrorBody.reply(413, ErrorBody.TOO_LARGE));
+        HttpUtil.setKeepAlive(response, false);
+        return response;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.callstack.server.internal;
+
+import dev.callstack.core.store.MessageStore;
+import dev.callstack.modem.SerialModem;
+import dev.callstack.modem.SerialModemConfig;
+import dev.callstack.modem.store.SqliteMessageStore;
+import dev.callstack.testkit.FakeModem;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The one place that turns {@code --modem} into a modem: {@code simulator} is an in-memory modem with a little
+ * scripted activity; a serial device path or {@code tcp://host:port} is the AT stack ({@link SerialModem}) running its
+ * SMS service on the SQLite store at {@code --db}.
+ *
+ * <p>Stateless.
+ */
+public final class ModemFactory {
+    public static final String SIMULATOR = "simulator";
+
+    private ModemFactory() {
+    }
+
+    /**
+     * Opens the modem {@code spec} names; a serial modem starts connecting in the background (requests fail with
+     * 503 until it is up).
+     *
+     * @param simPin the SIM PIN or null; never logged
+     * @param db     the SQLite store file for a serial modem
+     * @throws IllegalArgumentException when the modem cannot be opened, with a message for the operator
+     */
+    public static OpenedModem open(String spec, String simPin, Path db) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("--modem is required: a serial device, tcp://host:port or simulator");
+        }
+        if (SIMULATOR.equals(spec)) {
+            return new OpenedModem(new SimulatedModem(new FakeModem(), Duration.ofSeconds(5)), () -> true);
+        }
+        if (!spec.startsWith("tcp://") && !spec.startsWith("/")) {
+            throw new IllegalArgumentException(
+                    "--modem must be a serial device path (/dev/...), tcp://host:port or simulator");
+        }
+        SerialModemConfig config;
+        try {
+            config = SerialModemConfig.builder(spec).simPin(simPin == null || simPin.isEmpty() ? null : simPin)
+                    .build();
+        } catch (IllegalArgumentException invalid) {
+            // The config's own message may name the PIN rule, never the PIN; the spec itself is not secret.
+            throw new IllegalArgumentException("--modem " + spec + ": " + invalid.getMessage(), invalid);
+        }
+        MessageStore store = openStore(Objects.requireNonNull(db, "db"));
+        try {
+            SerialModem modem = SerialModem.builder(config).messageStore(store).build();
+            modem.start();
+            return new OpenedModem(new StoreOwningModem(modem, store), () -> storeWorks(store));
+        } catch (RuntimeException failed) {
+            store.close();
+            throw failed;
+        }
+    }
+
+    private static MessageStore openStore(Path db) {
+        try {
+            return SqliteMessageStore.open(db);
+        } catch (RuntimeException failed) {
+            throw new IllegalArgumentException("--db " + db + ": cannot open the message store ("
+                    + failed.getClass().getSimpleName() + ")", failed);
+        }
+    }
+
+    private static boolean storeWorks(MessageStore store) {
+        try {
+            store.deliveryReports(1);
+            return true;
+        } catch (RuntimeException broken) {
+            return false;
+        }
+    }
+}

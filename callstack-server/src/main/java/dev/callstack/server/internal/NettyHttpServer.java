@@ -1,0 +1,193 @@
+package dev.callstack.server.internal;
+
+import dev.callstack.core.Modem;
+import dev.callstack.realtime.RealtimeConfig;
+import dev.callstack.realtime.RealtimeHub;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles and runs the server: keys, limiters, metrics, realtime hub, routes and the Netty bootstrap; shuts down
+ * in order (stop accepting → hub closes WebSockets with 1001 → in-flight requests → connections → event loops).
+ *
+ * <p>Thread-safe: {@link #start()} once, {@link #close()} from any thread, idempotent.
+ */
+public final class NettyHttpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(NettyHttpServer.class);
+
+    private final ServerSettings settings;
+    private final Modem modem;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final InFlightRequests inFlight = new InFlightRequests();
+    private final ChannelGroup connections = new DefaultChannelGroup("callstack-connections",
+            GlobalEventExecutor.INSTANCE);
+    private final long startNanos = System.nanoTime();
+    private EventLoopGroup acceptGroup;
+    private EventLoopGroup ioGroup;
+    private Channel serverChannel;
+    private RealtimeHub hub;
+    private ServerMetrics metrics;
+
+    public NettyHttpServer(ServerSettings settings, Modem modem) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.modem = Objects.requireNonNull(modem, "modem");
+    }
+
+    /** Binds and returns the port; throws {@link IllegalStateException} for a configuration refused at startup. */
+    public synchronized int start() throws InterruptedException {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("already started");
+        }
+        ApiKeyRegistry keys = ApiKeyRegistry.of(settings.keys());
+        requireLoopbackWithoutKeys(keys);
+        hub = new RealtimeHub(modem.events(), RealtimeConfig.defaults().withQueueCapacity(settings.wsQueueCapacity()));
+        RealtimeHub realtime = hub;
+        metrics = new ServerMetrics(modem.events(), this::uptimeSeconds, new ServerMetrics.RealtimeStats() {
+            @Override
+            public int clients() {
+                return realtime.clientCount();
+            }
+
+            @Override
+            public long sent() {
+                return realtime.eventsSent();
+            }
+
+            @Override
+            public long dropped() {
+                return realtime.eventsDropped();
+            }
+        });
+        HttpResponder responder = new HttpResponder(metrics);
+        RateLimiter<ApiKey> keyLimiter = settings.rateLimit() == 0 ? null
+                : new RateLimiter<>(settings.rateLimit(), settings.rateWindow(), System::nanoTime);
+        RateLimiter<InetAddress> failureLimiter = settings.authFailureLimit() == 0 ? null
+                : new RateLimiter<>(settings.authFailureLimit(), settings.authFailureWindow(), System::nanoTime);
+        ApiKeyAuthHandler auth = new ApiKeyAuthHandler(keys, keyLimiter, failureLimiter, responder, metrics);
+        HttpRouter router = new HttpRouter(routes(), new RealtimeUpgradeGate(), responder, inFlight);
+        ServerChannelInitializer initializer = new ServerChannelInitializer(settings,
+                new ConnectionTracker(connections), auth, router, metrics, hub);
+
+        acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callstack-accept", true),
+                NioIoHandler.newFactory());
+        ioGroup = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("callstack-io", true),
+                NioIoHandler.newFactory());
+        try {
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(acceptGroup, ioGroup)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                            new WriteBufferWaterMark(settings.writeBufferLow(), settings.writeBufferHigh()))
+                    .childHandler(initializer);
+            serverChannel = bootstrap.bind(settings.host(), settings.port()).sync().channel();
+        } catch (RuntimeException | InterruptedException bindFailed) {
+            close();
+            throw bindFailed;
+        }
+        int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        log.info("Callstack server listening on {}:{} ({} API key(s), rate limit {}/{}s, WebSocket queue {})",
+                settings.host(), port, keys.size(), settings.rateLimit(), settings.rateWindow().toSeconds(),
+                settings.wsQueueCapacity());
+        return port;
+    }
+
+    private Map<String, Map<HttpMethod, Route>> routes() {
+        Map<String, Map<HttpMethod, Route>> routes = new LinkedHashMap<>();
+        routes.put(RoutePaths.SMS_SEND, Map.of(HttpMethod.POST, new SmsSendRoute(modem)));
+        routes.put(RoutePaths.SMS_MESSAGES, Map.of(HttpMethod.GET, new SmsMessagesRoute(modem)));
+        routes.put(RoutePaths.DELIVERY_REPORTS, Map.of(HttpMethod.GET, new DeliveryReportsRoute(modem)));
+        routes.put(RoutePaths.USSD_SEND, Map.of(HttpMethod.POST, new UssdSendRoute(modem)));
+        routes.put(RoutePaths.HEALTH, Map.of(HttpMethod.GET,
+                new HealthRoute(modem, settings.storeReady(), this::uptimeSeconds)));
+        routes.put(RoutePaths.METRICS, Map.of(HttpMethod.GET, new MetricsRoute(metrics)));
+        return routes;
+    }
+
+    private void requireLoopbackWithoutKeys(ApiKeyRegistry keys) {
+        if (!keys.isEmpty()) {
+            return;
+        }
+        boolean loopback;
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(settings.host());
+            loopback = addresses.length > 0;
+            for (InetAddress address : addresses) {
+                loopback &= address.isLoopbackAddress();
+            }
+        } catch (UnknownHostException unknown) {
+            throw new IllegalStateException("cannot resolve host '" + settings.host() + "'", unknown);
+        }
+        if (!loopback) {
+            throw new IllegalStateException("refusing to listen on " + settings.host()
+                    + " without API keys: configure --api-key-file or CALLSTACK_API_KEYS, "
+                    + "or bind to a loopback address such as 127.0.0.1");
+        }
+    }
+
+    long uptimeSeconds() {
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
+    }
+
+    /** Realtime clients connected now (for tests and tools). */
+    public int realtimeClients() {
+        RealtimeHub current = hub;
+        return current == null ? 0 : current.clientCount();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Duration grace = settings.shutdownGrace();
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly(grace.toMillis());
+        }
+        if (hub != null) {
+            hub.close(); // every WebSocket gets 1001 "server shutting down"
+        }
+        try {
+            if (!inFlight.awaitIdle(grace)) {
+                log.warn("Shutdown grace period over with {} request(s) still in flight", inFlight.count());
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        connections.close().awaitUninterruptibly(grace.toMillis());
+        if (metrics != null) {
+            metrics.close();
+        }
+        if (ioGroup != null) {
+            ioGroup.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
+        }
+        if (acceptGroup != null) {
+            acceptGroup.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
+        }
+        log.info("Callstack server stopped");
+    }
+}

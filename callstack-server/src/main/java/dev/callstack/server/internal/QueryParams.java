@@ -1,0 +1,44 @@
+package dev.callstack.server.internal;
+
+/** Query parameter parsing with the documented 400 messages. Stateless. */
+final class QueryParams {
+    private QueryParams() {
+    }
+
+    /** {@code value} as an int in [min, max]; {@code fallback} when absent; else a 400 with {@code error}. */
+    static int intInRange(String value, int fallback, int min, int max, String error) {
+        if (value == null) {
+            return fallback;
+        }
+        long parsed = parseDecimal(value, error);
+        if (parsed < min || parsed > max) {
+            throw HttpError.badRequest(error);
+        }
+        return (int) parsed;
+    }
+
+    /** {@code value} as a positive long, or {@code -1} when absent; else a 400 with {@code error}. */
+    static long positiveLong(String value, String error) {
+        if (value == null) {
+            return -1;
+        }
+        long parsed = parseDecimal(value, error);
+        if (parsed < 1) {
+            throw HttpError.badRequest(error);
+        }
+        return parsed;
+    }
+
+    private static long parseDecimal(String value, String error) {
+        if (value.isEmpty() || value.length() > 18) {
+            throw HttpError.badRequest(error);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                throw HttpError.badRequest(error);
+            }
+        }
+        return Long.parseLong(value);
+    }
+}

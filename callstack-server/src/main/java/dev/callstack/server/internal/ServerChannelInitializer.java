@@ -1,0 +1,69 @@
+package dev.callstack.server.internal;
+
+import dev.callstack.realtime.RealtimeHub;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One connection's path, top to bottom: track → idle → HTTP codec → aggregate (JSON 413) → authenticate → route →
+ * [permessage-deflate] → WebSocket handshake and frames → realtime.
+ *
+ * <p>Thread-safe: shared handlers are sharable, the others are created per channel.
+ */
+final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
+    static final String AUTH = "auth";
+    static final String ROUTER = "router";
+
+    private final ServerSettings settings;
+    private final ConnectionTracker tracker;
+    private final ApiKeyAuthHandler auth;
+    private final HttpRouter router;
+    private final ServerMetrics metrics;
+    private final RealtimeHub hub;
+    private final WebSocketServerProtocolConfig webSocketConfig;
+
+    ServerChannelInitializer(ServerSettings settings, ConnectionTracker tracker, ApiKeyAuthHandler auth,
+                             HttpRouter router, ServerMetrics metrics, RealtimeHub hub) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.tracker = Objects.requireNonNull(tracker, "tracker");
+        this.auth = Objects.requireNonNull(auth, "auth");
+        this.router = Objects.requireNonNull(router, "router");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.hub = Objects.requireNonNull(hub, "hub");
+        this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(RoutePaths.WS)
+                .checkStartsWith(true)
+                .maxFramePayloadLength(settings.wsMaxFrameBytes())
+                .allowExtensions(settings.permessageDeflate())
+                .handleCloseFrames(true)
+                .dropPongFrames(true)
+                .closeOnProtocolViolation(true)
+                .handshakeTimeoutMillis(10_000)
+                .forceCloseTimeoutMillis(5_000)
+                .build();
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ChannelPipeline pipeline = ch.pipeline();
+        pipeline.addLast("track", tracker);
+        pipeline.addLast("idle", new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        pipeline.addLast("http", new HttpServerCodec());
+        pipeline.addLast("aggregate", new JsonHttpObjectAggregator(settings.maxBodyBytes(), metrics));
+        pipeline.addLast(AUTH, auth);
+        pipeline.addLast(ROUTER, router);
+        if (settings.permessageDeflate()) {
+            pipeline.addLast("ws-deflate", new WebSocketServerCompressionHandler(settings.wsMaxFrameBytes()));
+        }
+        pipeline.addLast("ws", new WebSocketServerProtocolHandler(webSocketConfig));
+        pipeline.addLast("realtime", new RealtimeFrameHandler(hub, settings.wsMaxFrameBytes()));
+    }
+}

@@ -1,0 +1,171 @@
+package dev.callstack.server.internal;
+
+import dev.callstack.core.event.CallState;
+import dev.callstack.core.event.CallStateChanged;
+import dev.callstack.core.event.Delivery;
+import dev.callstack.core.event.DeliveryStatus;
+import dev.callstack.core.event.EventBus;
+import dev.callstack.core.event.ModemConnected;
+import dev.callstack.core.event.ModemDisconnected;
+import dev.callstack.core.event.ModemEvent;
+import dev.callstack.core.event.SignalQuality;
+import dev.callstack.core.event.SmsDeliveryReport;
+import dev.callstack.core.event.SmsReceived;
+import dev.callstack.core.event.SmsSent;
+import dev.callstack.core.event.Subscription;
+import dev.callstack.core.event.UssdResponse;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The server's Prometheus metrics, fed by an inline EventBus subscriber (counting never blocks) and by the HTTP
+ * layer. Label values come from closed sets only (route paths, status classes, enum names) — never PII.
+ *
+ * <p>Thread-safe.
+ */
+public final class ServerMetrics implements AutoCloseable {
+    /** Live realtime figures the metrics read at scrape time. */
+    public interface RealtimeStats {
+        int clients();
+
+        long sent();
+
+        long dropped();
+    }
+
+    static final String AUTH_MISSING = "missing_or_malformed";
+    static final String AUTH_INVALID = "invalid_key";
+    static final String AUTH_BLOCKED = "too_many_failures";
+    private static final List<String> AUTH_FAILURE_REASONS = List.of(AUTH_MISSING, AUTH_INVALID, AUTH_BLOCKED);
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.builder()
+            .setIncludeCreatedTimestamps(false).build();
+    private final Counter smsReceived;
+    private final Counter smsSent;
+    private final Counter deliveryReports;
+    private final Gauge activeCalls;
+    private final Gauge signalRssi;
+    private final Gauge signalBer;
+    private final Counter disconnects;
+    private final Counter reconnects;
+    private final Counter ussdResponses;
+    private final Counter httpRequests;
+    private final Counter authFailures;
+    private final AtomicBoolean seenDisconnect = new AtomicBoolean();
+    private final Subscription subscription;
+
+    public ServerMetrics(EventBus bus, LongSupplier uptimeSeconds, RealtimeStats realtime) {
+        Objects.requireNonNull(bus, "bus");
+        Objects.requireNonNull(uptimeSeconds, "uptimeSeconds");
+        Objects.requireNonNull(realtime, "realtime");
+        GaugeWithCallback.builder().name("callstack_uptime_seconds").help("Seconds since the server started")
+                .callback(cb -> cb.call(uptimeSeconds.getAsLong())).register(registry);
+        smsReceived = Counter.builder().name("callstack_sms_received").help("Inbound SMS received")
+                .register(registry);
+        smsSent = Counter.builder().name("callstack_sms_sent").help("SMS accepted by the network")
+                .register(registry);
+        deliveryReports = Counter.builder().name("callstack_sms_delivery_reports")
+                .help("Delivery reports by status").labelNames("status").register(registry);
+        activeCalls = Gauge.builder().name("callstack_calls_active").help("Calls in progress (0 or 1)")
+                .register(registry);
+        signalRssi = Gauge.builder().name("callstack_signal_rssi").help("Last signal RSSI (0-31, 99 unknown)")
+                .register(registry);
+        signalBer = Gauge.builder().name("callstack_signal_ber").help("Last bit error rate (0-7, 99 unknown)")
+                .register(registry);
+        disconnects = Counter.builder().name("callstack_modem_disconnects").help("Modem disconnections")
+                .register(registry);
+        reconnects = Counter.builder().name("callstack_modem_reconnects")
+                .help("Modem reconnections after a disconnection").register(registry);
+        ussdResponses = Counter.builder().name("callstack_ussd_responses").help("USSD replies by status")
+                .labelNames("status").register(registry);
+        IntSupplier clients = realtime::clients;
+        GaugeWithCallback.builder().name("callstack_websocket_clients").help("Connected WebSocket clients")
+                .callback(cb -> cb.call(clients.getAsInt())).register(registry);
+        CounterWithCallback.builder().name("callstack_websocket_envelopes_sent")
+                .help("Realtime messages handed to WebSocket clients")
+                .callback(cb -> cb.call(realtime.sent())).register(registry);
+        CounterWithCallback.builder().name("callstack_websocket_envelopes_dropped")
+                .help("Realtime events dropped for slow WebSocket clients")
+                .callback(cb -> cb.call(realtime.dropped())).register(registry);
+        httpRequests = Counter.builder().name("callstack_http_requests").help("HTTP requests by route and status")
+                .labelNames("route", "status").register(registry);
+        authFailures = Counter.builder().name("callstack_auth_failures").help("Rejected authentications by reason")
+                .labelNames("reason").register(registry);
+        // Known label values start at 0, so dashboards and alerts see the series before the first increment.
+        for (String reason : AUTH_FAILURE_REASONS) {
+            authFailures.labelValues(reason);
+        }
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            deliveryReports.labelValues(status.name().toLowerCase(Locale.ROOT));
+        }
+        subscription = bus.subscribe(ModemEvent.class, this::onEvent, Delivery.inline());
+    }
+
+    void recordHttp(String routeLabel, int status) {
+        httpRequests.labelValues(routeLabel, (status / 100) + "xx").inc();
+    }
+
+    void recordAuthFailure(String reason) {
+        authFailures.labelValues(reason).inc();
+    }
+
+    /** The Prometheus text exposition. */
+    byte[] scrape() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try {
+            writer.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    String contentType() {
+        return PrometheusTextFormatWriter.CONTENT_TYPE;
+    }
+
+    private void onEvent(ModemEvent event) {
+        if (event instanceof SmsReceived) {
+            smsReceived.inc();
+        } else if (event instanceof SmsSent) {
+            smsSent.inc();
+        } else if (event instanceof SmsDeliveryReport report) {
+            deliveryReports.labelValues(report.status().name().toLowerCase(Locale.ROOT)).inc();
+        } else if (event instanceof CallStateChanged change) {
+            CallState state = change.state();
+            activeCalls.set(state == CallState.ACTIVE || state == CallState.HELD ? 1 : 0);
+        } else if (event instanceof SignalQuality signal) {
+            signalRssi.set(signal.rssi());
+            signalBer.set(signal.ber());
+        } else if (event instanceof ModemDisconnected) {
+            seenDisconnect.set(true);
+            disconnects.inc();
+        } else if (event instanceof ModemConnected) {
+            if (seenDisconnect.getAndSet(false)) {
+                reconnects.inc();
+            }
+        } else if (event instanceof UssdResponse ussd) {
+            ussdResponses.labelValues(Integer.toString(ussd.status())).inc();
+        }
+    }
+
+    /** Stops counting events. */
+    @Override
+    public void close() {
+        subscription.close();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.callstack.server.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Everything the server needs besides the modem. Built by {@code CallstackServer.Builder}, which documents each
+ * value and its default.
+ */
+public record ServerSettings(String host, int port, List<KeyEntry> keys, int rateLimit, Duration rateWindow,
+                             int authFailureLimit, Duration authFailureWindow, int maxBodyBytes, int wsQueueCapacity,
+                             int wsMaxFrameBytes, Duration idleTimeout, boolean permessageDeflate, int ioThreads,
+                             Duration shutdownGrace, int writeBufferLow, int writeBufferHigh,
+                             BooleanSupplier storeReady) {
+    public ServerSettings {
+        Objects.requireNonNull(host, "host");
+        keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
+        Objects.requireNonNull(rateWindow, "rateWindow");
+        Objects.requireNonNull(authFailureWindow, "authFailureWindow");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(storeReady, "storeReady");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535");
+        }
+        if (rateLimit < 0 || authFailureLimit < 0) {
+            throw new IllegalArgumentException("rate limits must not be negative");
+        }
+        if (maxBodyBytes < 1 || wsQueueCapacity < 1 || wsMaxFrameBytes < 1) {
+            throw new IllegalArgumentException("sizes must be positive");
+        }
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("idleTimeout must be positive");
+        }
+        if (writeBufferLow < 1 || writeBufferHigh < writeBufferLow) {
+            throw new IllegalArgumentException("write buffer water marks must satisfy 0 < low <= high");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.callstack.server.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callstack.core.Modem;
+import dev.callstack.core.Redaction;
+import dev.callstack.core.UssdCode;
+import dev.callstack.core.event.UssdResponse;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code POST /ussd/send}: one USSD request; the reply text only for keys with {@code content}. Thread-safe.
+ */
+final class UssdSendRoute implements Route {
+    static final ModemErrors ERRORS = new ModemErrors("Invalid USSD code", "USSD request timed out",
+            "USSD request failed");
+    static final double DEFAULT_TIMEOUT_SECONDS = 15;
+    /** Networks end a USSD session within a few minutes; longer waits only tie up a request. */
+    static final double MAX_TIMEOUT_SECONDS = 600;
+
+    private final Modem modem;
+
+    UssdSendRoute(Modem modem) {
+        this.modem = Objects.requireNonNull(modem, "modem");
+    }
+
+    @Override
+    public CompletableFuture<Reply> handle(RouteRequest request) {
+        ObjectNode body = Json.object(request.http().content());
+        JsonNode codeNode = body.get("code");
+        if (codeNode == null || !codeNode.isTextual() || !UssdCode.isValid(codeNode.textValue())) {
+            throw HttpError.badRequest(ERRORS.invalid());
+        }
+        Duration timeout = timeout(body.get("timeout"));
+        boolean content = request.caller().content();
+        CompletableFuture<UssdResponse> reply;
+        try {
+            reply = modem.ussd().send(UssdCode.of(codeNode.textValue()), timeout);
+        } catch (RuntimeException thrown) {
+            reply = CompletableFuture.failedFuture(thrown);
+        }
+        return reply.handle((response, failure) -> failure == null ? success(response, content) : failed(failure));
+    }
+
+    private static Duration timeout(JsonNode node) {
+        if (node == null) {
+            return toDuration(DEFAULT_TIMEOUT_SECONDS);
+        }
+        if (!node.isNumber()) {
+            throw HttpError.badRequest("invalid 'timeout'");
+        }
+        double seconds = node.doubleValue();
+        if (!Double.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+            throw HttpError.badRequest("invalid 'timeout'");
+        }
+        Duration duration = toDuration(seconds);
+        if (duration.isZero()) {
+            throw HttpError.badRequest("invalid 'timeout'");
+        }
+        return duration;
+    }
+
+    private static Duration toDuration(double seconds) {
+        return Duration.ofNanos((long) (seconds * 1_000_000_000d));
+    }
+
+    private static Reply success(UssdResponse response, boolean content) {
+        ObjectNode json = Json.MAPPER.createObjectNode().put("status", response.status());
+        String message = response.message();
+        if (content || message == null) {
+            json.put("message", message);
+        } else {
+            json.put("message", Redaction.text(message));
+            json.put("message_length", message.codePointCount(0, message.length()));
+        }
+        return Reply.json(200, Json.bytes(json));
+    }
+
+    private static Reply failed(Throwable failure) {
+        Reply reply = ERRORS.replyFor(failure);
+        if (reply == null) {
+            throw new IllegalStateException("USSD request failed unexpectedly", ModemErrors.unwrap(failure));
+        }
+        return reply;
+    }
+}

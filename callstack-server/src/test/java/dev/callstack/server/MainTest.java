@@ -1,0 +1,78 @@
+package dev.callstack.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpDocumentsEveryFlagAndItsVariable() {
+        Run help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("--host", "CALLSTACK_HOST", "--port", "CALLSTACK_PORT", "--api-key-file",
+                "CALLSTACK_API_KEY_FILE", "--modem", "CALLSTACK_MODEM", "--db", "CALLSTACK_DB", "--ws-queue",
+                "CALLSTACK_WS_QUEUE", "--rate-limit", "CALLSTACK_RATE_LIMIT", "--sim-pin", "CALLSTACK_SIM_PIN",
+                "--ws-deflate", "CALLSTACK_API_KEYS");
+    }
+
+    @Test
+    void aPublicAddressWithoutKeysIsRefused() {
+        Run refused = run("--host", "0.0.0.0", "--port", "0", "--modem", "simulator",
+                "--db", dir.resolve("c.db").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("without API keys");
+    }
+
+    @Test
+    void aRefusedStartupReleasesTheSerialModemAndItsStore() {
+        // The serial modem is opened (it connects in the background), then the server refuses the address.
+        Run refused = run("--modem", "tcp://127.0.0.1:9", "--host", "0.0.0.0", "--port", "0",
+                "--db", dir.resolve("c.db").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("without API keys");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("callstack-modem")
+                && t.isAlive() && !t.isDaemon());
+    }
+
+    @Test
+    void badValuesAreRefusedWithoutEchoingSecrets() {
+        assertThat(run("--sim-pin", "12ab", "--db", dir.resolve("c.db").toString()).err())
+                .contains("--sim-pin must be 4 to 8 digits").doesNotContain("12ab");
+        assertThat(run("--ws-queue", "0").err()).contains("--ws-queue");
+        assertThat(run("--rate-limit", "-1").err()).contains("--rate-limit");
+        assertThat(run("--db", dir.toString()).err()).contains("is a directory");
+        assertThat(run("--db", dir.resolve("missing/c.db").toString()).err()).contains("does not exist");
+        assertThat(run("--api-key-file", dir.resolve("nope").toString(), "--db", dir.resolve("c.db").toString())
+                .err()).contains("not a readable file");
+        assertThat(run("--port", "70000").err()).contains("--port");
+        assertThat(run("--modem", "COM3", "--db", dir.resolve("c.db").toString()).err()).contains("--modem must be");
+    }
+
+    @Test
+    void aKeyFileWithAnUnknownPrivilegeIsRefused() throws Exception {
+        Path keys = dir.resolve("keys");
+        Files.writeString(keys, "k1 superuser\n");
+        Run refused = run("--api-key-file", keys.toString(), "--port", "0", "--db", dir.resolve("c.db").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("unknown privilege");
+    }
+}

@@ -1,0 +1,402 @@
+package dev.callstack.server;
+
+import static dev.callstack.server.TestServer.CONTENT_KEY;
+import static dev.callstack.server.TestServer.PLAIN_KEY;
+import static dev.callstack.server.TestServer.assertJson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callstack.core.event.CallState;
+import dev.callstack.core.event.DeliveryStatus;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RealtimeWebSocketTest {
+    private static final String ALL_EVENTS = "[\"sms.received\",\"sms.delivery_report\",\"sms.sent\",\"call.state\","
+            + "\"call.ring\",\"call.caller_id\",\"call.dtmf\",\"modem.state\",\"signal.quality\",\"ussd.response\"]";
+    private static final String NUMBER = "+15550100100";
+    private static final String BODY = "Meet me at the secret garden";
+    private TestServer server;
+    private final List<WsClient> clients = new ArrayList<>();
+
+    @BeforeAll
+    static void capture() {
+        LogCapture.install();
+    }
+
+    @AfterAll
+    static void noPii() {
+        LogCapture.assertNoPii();
+    }
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(WsClient::close);
+        server.close();
+    }
+
+    private WsClient connect(String path, String key) {
+        WsClient client = WsClient.connect(server, path, key);
+        clients.add(client);
+        return client;
+    }
+
+    /** A handshake sent as a plain request, so the refusal body can be read. */
+    private HttpResponse<String> upgradeRequest(TestServer target, String path, String key) {
+        return target.send(target.request(path, key)
+                .header("Connection", "Upgrade")
+                .header("Upgrade", "websocket")
+                .header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .GET().build());
+    }
+
+    private static int handshakeStatus(Throwable failure) {
+        assertThat(failure).isInstanceOf(WebSocketHandshakeException.class);
+        return ((WebSocketHandshakeException) failure).getResponse().statusCode();
+    }
+
+    // ------------------------------------------------------------------------------------------------ refusals
+
+    @Test
+    void upgradeWithoutAuthorizationIs401AndNoWebSocket() {
+        assertThat(handshakeStatus(WsClient.connectFailure(server, "/ws", null))).isEqualTo(401);
+        HttpResponse<String> response = upgradeRequest(server, "/ws", null);
+        assertJson(response, 401,
+                "{\"error\":\"Missing or invalid Authorization header. Use 'Bearer <api_key>'.\"}");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+        assertThat(server.server.realtimeClients()).isZero();
+    }
+
+    @Test
+    void upgradeWithUnknownKeyIs403() {
+        assertThat(handshakeStatus(WsClient.connectFailure(server, "/ws", "bogus-key-123"))).isEqualTo(403);
+        assertJson(upgradeRequest(server, "/ws", "bogus-key-123"), 403, "{\"error\":\"Invalid API key.\"}");
+        assertThat(server.server.realtimeClients()).isZero();
+    }
+
+    @Test
+    void upgradeOverTheRateLimitIs429() {
+        try (TestServer limited = TestServer.start(b -> b.rateLimit(1, Duration.ofMinutes(1)))) {
+            assertThat(limited.get("/healthz", PLAIN_KEY).statusCode()).isEqualTo(200);
+            assertThat(handshakeStatus(WsClient.connectFailure(limited, "/ws", PLAIN_KEY))).isEqualTo(429);
+            HttpResponse<String> response = upgradeRequest(limited, "/ws", PLAIN_KEY);
+            assertThat(response.statusCode()).isEqualTo(429);
+            assertThat(response.headers().firstValue("Retry-After")).isPresent();
+            assertThat(TestServer.json(response).get("error").asText()).isEqualTo("Rate limit exceeded.");
+            assertThat(limited.server.realtimeClients()).isZero();
+        }
+    }
+
+    @Test
+    void unsupportedFilterIs400WithTheSupportedNames() {
+        assertThat(handshakeStatus(WsClient.connectFailure(server, "/ws?events=bogus", PLAIN_KEY))).isEqualTo(400);
+        HttpResponse<String> response = upgradeRequest(server, "/ws?events=sms.received,bogus.event", PLAIN_KEY);
+        assertJson(response, 400,
+                "{\"error\":\"unsupported WebSocket event filter\",\"supported_events\":" + ALL_EVENTS + "}");
+        assertThat(response.body()).doesNotContain("bogus");
+        assertThat(server.server.realtimeClients()).isZero();
+    }
+
+    @Test
+    void plainGetOnWsIs400() {
+        assertJson(server.get("/ws", PLAIN_KEY), 400, "{\"error\":\"WebSocket upgrade required\"}");
+    }
+
+    // ------------------------------------------------------------------------------------------------ protocol
+
+    @Test
+    void helloComesFirstAndListsEverything() throws Exception {
+        WsClient client = connect("/ws", PLAIN_KEY);
+        assertThat(client.nextJson()).isEqualTo(TestServer.JSON.readTree(
+                "{\"type\":\"hello\",\"version\":1,\"events\":" + ALL_EVENTS + ",\"selected_events\":" + ALL_EVENTS
+                        + "}"));
+    }
+
+    @Test
+    void everyEventTypeArrivesInBothViews() throws Exception {
+        WsClient redacted = connect("/ws", PLAIN_KEY);
+        WsClient content = connect("/ws", CONTENT_KEY);
+        redacted.next();
+        content.next();
+
+        server.modem.receiveSms(NUMBER, BODY);
+        server.modem.deliveryReport(5, NUMBER, DeliveryStatus.DELIVERED);
+        server.modem.nextSendSucceeds(9);
+        assertThat(server.post("/sms/send", PLAIN_KEY, "{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}").statusCode())
+                .isEqualTo(200);
+        server.modem.ring("+447700900123");
+        server.modem.dtmf('7');
+        server.modem.disconnect("unplugged");
+        server.modem.reconnect();
+        server.modem.signal(99, 99);
+        server.modem.ussdResponse(0, "Balance 12.34 EUR", 15);
+
+        String[][] expected = {
+            {"sms.received", "{\"sender\":\"+***0100\",\"body\":\"[redacted]\",\"body_length\":28,\"parts\":1}",
+                "{\"sender\":\"+15550100100\",\"body\":\"" + BODY + "\",\"body_length\":28,\"parts\":1}"},
+            {"sms.delivery_report", "{\"reference\":5,\"recipient\":\"+***0100\",\"status\":\"delivered\"}",
+                "{\"reference\":5,\"recipient\":\"+15550100100\",\"status\":\"delivered\"}"},
+            {"sms.sent", "{\"recipient\":\"+***0100\",\"reference\":9,\"parts\":1}",
+                "{\"recipient\":\"+15550100100\",\"reference\":9,\"parts\":1}"},
+            {"call.state", "{\"state\":\"ringing\"}", "{\"state\":\"ringing\"}"},
+            {"call.ring", "{}", "{}"},
+            {"call.caller_id", "{\"number\":\"+***0123\"}", "{\"number\":\"+447700900123\"}"},
+            {"call.dtmf", "{\"digit\":\"[redacted]\"}", "{\"digit\":\"7\"}"},
+            {"modem.state", "{\"connected\":false}", "{\"connected\":false}"},
+            {"modem.state", "{\"connected\":true}", "{\"connected\":true}"},
+            {"signal.quality", "{\"rssi\":99,\"ber\":99,\"dbm\":null}", "{\"rssi\":99,\"ber\":99,\"dbm\":null}"},
+            {"ussd.response",
+                "{\"status\":0,\"encoding\":\"gsm7\",\"message\":\"[redacted]\",\"message_length\":17}",
+                "{\"status\":0,\"encoding\":\"gsm7\",\"message\":\"Balance 12.34 EUR\",\"message_length\":17}"},
+        };
+        long previousId = 0;
+        for (String[] row : expected) {
+            JsonNode r = redacted.nextJson();
+            JsonNode c = content.nextJson();
+            assertThat(r.get("type").asText()).isEqualTo(row[0]);
+            assertThat(c.get("type").asText()).isEqualTo(row[0]);
+            assertThat(r.get("id").asLong()).isGreaterThan(previousId).isEqualTo(c.get("id").asLong());
+            previousId = r.get("id").asLong();
+            assertThat(r.get("timestamp").asText()).endsWith("Z").isEqualTo(c.get("timestamp").asText());
+            if (!row[0].equals("ussd.response")) {
+                assertThat(r.get("data")).as(row[0]).isEqualTo(TestServer.JSON.readTree(row[1]));
+                assertThat(c.get("data")).as(row[0]).isEqualTo(TestServer.JSON.readTree(row[2]));
+            } else {
+                assertThat(r.get("data").get("message").asText()).isEqualTo("[redacted]");
+                assertThat(r.get("data").get("message_length").asInt()).isEqualTo(17);
+                assertThat(c.get("data").get("message").asText()).isEqualTo("Balance 12.34 EUR");
+                assertThat(r.get("data").get("status").asInt()).isZero();
+            }
+        }
+        assertThat(redacted.poll()).isNull();
+    }
+
+    @Test
+    void aSelectionFiltersEvents() throws Exception {
+        WsClient client = connect("/ws?events=%20signal.quality%20,,sms.received,signal.quality", PLAIN_KEY);
+        assertThat(client.nextJson().get("selected_events")).isEqualTo(
+                TestServer.JSON.readTree("[\"signal.quality\",\"sms.received\"]"));
+        server.modem.ring("+447700900123");
+        server.modem.receiveSms(NUMBER, BODY);
+        server.modem.callState(CallState.ENDED);
+        server.modem.signal(20, 0);
+        assertThat(client.nextJson().get("type").asText()).isEqualTo("sms.received");
+        JsonNode signal = client.nextJson();
+        assertThat(signal.get("type").asText()).isEqualTo("signal.quality");
+        assertThat(signal.get("data").get("dbm").asInt()).isEqualTo(-73);
+        assertThat(client.poll()).isNull();
+    }
+
+    @Test
+    void clientTextFramesAreIgnored() {
+        WsClient client = connect("/ws", PLAIN_KEY);
+        client.next();
+        client.socket().sendText("{\"type\":\"subscribe\"}", true).join();
+        server.modem.signal(10, 0);
+        assertThat(client.nextJson().get("type").asText()).isEqualTo("signal.quality");
+    }
+
+    @Test
+    void binaryFramesCloseWith1003() {
+        WsClient client = connect("/ws", PLAIN_KEY);
+        client.next();
+        client.socket().sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).join();
+        assertThat(client.awaitClose(Duration.ofSeconds(10)).code()).isEqualTo(1003);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.server.realtimeClients() == 0);
+    }
+
+    @Test
+    void framesOverTheLimitCloseWith1009() {
+        WsClient client = connect("/ws", PLAIN_KEY);
+        client.next();
+        client.socket().sendText("x".repeat(65 * 1024), true);
+        assertThat(client.awaitClose(Duration.ofSeconds(10)).code()).isEqualTo(1009);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.server.realtimeClients() == 0);
+    }
+
+    // ---------------------------------------------------------------------------------------- flow and cleanup
+
+    @Test
+    void stalledClientDoesNotDelayOthersAndLearnsWhatItMissed() {
+        try (TestServer small = TestServer.start(b -> b.wsQueueCapacity(8))) {
+            WsClient stalled = WsClient.connect(small, "/ws?events=sms.received", CONTENT_KEY, false);
+            WsClient live = WsClient.connect(small, "/ws?events=sms.received", CONTENT_KEY);
+            clients.add(stalled);
+            clients.add(live);
+            assertThat(stalled.nextJson().get("type").asText()).isEqualTo("hello");
+            assertThat(live.nextJson().get("type").asText()).isEqualTo("hello");
+            // Large bodies fill the stalled client's socket buffers quickly; the live client reads each batch.
+            String body = "b".repeat(16 * 1024);
+            int published = 0;
+            long lastId = 0;
+            while (published < 20_000 && (published < 64 || small.metric("callstack_websocket_envelopes_dropped_total") < 1)) {
+                for (int i = 0; i < 8; i++) {
+                    small.modem.receiveSms(NUMBER, body);
+                    published++;
+                }
+                for (int i = 0; i < 8; i++) {
+                    JsonNode event = live.nextJson();
+                    assertThat(event.get("type").asText()).isEqualTo("sms.received");
+                    assertThat(event.get("id").asLong()).isGreaterThan(lastId);
+                    lastId = event.get("id").asLong();
+                }
+            }
+            // A few more after the first drop, so the overflow covers several events.
+            for (int i = 0; i < 16; i++) {
+                small.modem.receiveSms(NUMBER, body);
+                published++;
+                long id = live.nextJson().get("id").asLong();
+                assertThat(id).isGreaterThan(lastId);
+                lastId = id;
+            }
+            assertThat(small.metric("callstack_websocket_envelopes_dropped_total")).isGreaterThan(0);
+
+            // The stalled client reads again: events, then one overflow notice right before the newest ones.
+            stalled.request(Long.MAX_VALUE);
+            long received = 0;
+            long dropped = 0;
+            long previous = 0;
+            boolean sawOverflow = false;
+            List<String> trace = new ArrayList<>();
+            while (received + dropped < published) {
+                JsonNode message = stalled.nextJson();
+                trace.add(message.has("id") ? message.get("id").asText() : "overflow:" + message.get("dropped"));
+                if (message.get("type").asText().equals("overflow")) {
+                    assertThat(message.get("version").asInt()).isEqualTo(1);
+                    dropped += message.get("dropped").asLong();
+                    sawOverflow = true;
+                } else {
+                    assertThat(message.get("type").asText()).isEqualTo("sms.received");
+                    assertThat(message.get("id").asLong()).isGreaterThan(previous);
+                    previous = message.get("id").asLong();
+                    received++;
+                }
+            }
+            assertThat(sawOverflow).isTrue();
+            assertThat(dropped).isPositive();
+            assertThat(received + dropped).isEqualTo(published);
+            assertThat(previous).as("trace %s", trace).isEqualTo(lastId);
+        }
+    }
+
+    @Test
+    void eventsFromConcurrentPublishersArriveInIdOrderAndComplete() throws Exception {
+        try (TestServer roomy = TestServer.start(b -> b.wsQueueCapacity(10_000))) {
+            WsClient first = WsClient.connect(roomy, "/ws?events=signal.quality", PLAIN_KEY);
+            WsClient second = WsClient.connect(roomy, "/ws?events=signal.quality", CONTENT_KEY);
+            clients.add(first);
+            clients.add(second);
+            first.next();
+            second.next();
+            int perThread = 1500;
+            Thread[] publishers = new Thread[3];
+            for (int t = 0; t < publishers.length; t++) {
+                int rssi = t;
+                publishers[t] = new Thread(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        roomy.modem.signal(rssi, 0);
+                    }
+                });
+                publishers[t].start();
+            }
+            for (Thread publisher : publishers) {
+                publisher.join();
+            }
+            for (WsClient client : List.of(first, second)) {
+                long previous = 0;
+                for (int i = 0; i < perThread * publishers.length; i++) {
+                    JsonNode event = client.nextJson();
+                    assertThat(event.get("type").asText()).isEqualTo("signal.quality");
+                    assertThat(event.get("id").asLong()).isGreaterThan(previous);
+                    previous = event.get("id").asLong();
+                }
+            }
+            assertThat(roomy.metric("callstack_websocket_envelopes_dropped_total")).isZero();
+        }
+    }
+
+    @Test
+    void disconnectedClientsLeaveNothingBehind() {
+        int baseline = server.modem.events().subscriberCount();
+        List<WsClient> group = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            WsClient client = connect("/ws", i % 2 == 0 ? PLAIN_KEY : CONTENT_KEY);
+            client.next();
+            group.add(client);
+        }
+        assertThat(server.server.realtimeClients()).isEqualTo(5);
+        assertThat(server.metric("callstack_websocket_clients")).isEqualTo(5.0);
+        group.get(0).socket().sendClose(1000, "bye").join();
+        group.get(1).socket().abort();
+        group.get(2).socket().sendClose(1000, "bye").join();
+        group.get(3).socket().abort();
+        group.get(4).socket().sendClose(1001, "going").join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.server.realtimeClients() == 0);
+        assertThat(server.metric("callstack_websocket_clients")).isEqualTo(0.0);
+        assertThat(server.modem.events().subscriberCount()).isEqualTo(baseline);
+        server.modem.signal(5, 0); // publishing to nobody is fine
+        assertThat(server.server.realtimeClients()).isZero();
+    }
+
+    @Test
+    void idleClientsArePingedAndStayConnectedWhileTheyAnswer() {
+        // Generous enough that a loaded machine still answers each ping well within one idle period.
+        try (TestServer pinging = TestServer.start(b -> b.idleTimeout(Duration.ofMillis(700)))) {
+            WsClient client = WsClient.connect(pinging, "/ws", PLAIN_KEY);
+            clients.add(client);
+            client.next();
+            await().atMost(Duration.ofSeconds(20)).until(() -> client.pings.get() >= 2);
+            assertThat(client.closed).isNotDone();
+            pinging.modem.signal(11, 0);
+            assertThat(client.nextJson().get("type").asText()).isEqualTo("signal.quality");
+        }
+    }
+
+    @Test
+    void clientsThatStopAnsweringPingsAreClosed() {
+        try (TestServer pinging = TestServer.start(b -> b.idleTimeout(Duration.ofMillis(200)))) {
+            WsClient deaf = WsClient.connect(pinging, "/ws", PLAIN_KEY, false);
+            clients.add(deaf);
+            deaf.next(); // the hello; no more demand, so pings are never read or answered
+            await().atMost(Duration.ofSeconds(10)).until(() -> pinging.server.realtimeClients() == 0);
+        }
+    }
+
+    @Test
+    void shutdownClosesWebSocketsWith1001() {
+        TestServer closing = TestServer.start();
+        WsClient client = WsClient.connect(closing, "/ws", PLAIN_KEY);
+        clients.add(client);
+        client.next();
+        closing.close();
+        WsClient.Closed closed = client.awaitClose(Duration.ofSeconds(10));
+        assertThat(closed.code()).isEqualTo(1001);
+    }
+
+    @Test
+    void permessageDeflateCanBeEnabled() {
+        try (TestServer deflating = TestServer.start(b -> b.permessageDeflate(true))) {
+            WsClient client = WsClient.connect(deflating, "/ws", PLAIN_KEY);
+            clients.add(client);
+            assertThat(client.nextJson().get("type").asText()).isEqualTo("hello");
+            deflating.modem.signal(3, 0);
+            assertThat(client.nextJson().get("type").asText()).isEqualTo("signal.quality");
+        }
+    }
+}

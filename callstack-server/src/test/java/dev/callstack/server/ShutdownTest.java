@@ -1,0 +1,83 @@
+package dev.callstack.server;
+
+import static dev.callstack.server.TestServer.PLAIN_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.callstack.testkit.FakeModem;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ShutdownTest {
+    @BeforeAll
+    static void capture() {
+        LogCapture.install();
+    }
+
+    @AfterAll
+    static void noPii() {
+        LogCapture.assertNoPii();
+    }
+
+    @Test
+    void closeFinishesTheRequestInFlightThenStopsAccepting() throws Exception {
+        TestServer server = TestServer.start(b -> b.shutdownGrace(Duration.ofSeconds(10)));
+        try {
+            server.modem.nextSendHangs();
+            CompletableFuture<HttpResponse<String>> pending = server.http.sendAsync(
+                    server.request("/sms/send", PLAIN_KEY)
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"+15550100100\",\"body\":\"hi\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !server.modem.sentSms().isEmpty());
+
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(server.server::close);
+            // The server waits for the request; the modem answering lets it finish with a real response.
+            assertThat(closing).isNotDone();
+            server.modem.disconnect("unplugged");
+            HttpResponse<String> response = pending.get(10, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body()).isEqualTo("{\"error\":\"modem not connected\"}");
+            closing.get(10, TimeUnit.SECONDS);
+            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    server.http.send(server.request("/healthz", PLAIN_KEY).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return "answered";
+                } catch (Exception refused) {
+                    return "refused";
+                }
+            }).get(10, TimeUnit.SECONDS)).isEqualTo("refused");
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void closeModemOnCloseClosesTheModem() throws Exception {
+        FakeModem modem = new FakeModem();
+        CallstackServer server = CallstackServer.builder(modem).port(0).closeModemOnClose(true).build();
+        server.start();
+        server.close();
+        assertThat(modem.sms().send(dev.callstack.core.PhoneNumber.of("+15550100100"), "x"))
+                .failsWithin(Duration.ofSeconds(5));
+        server.close(); // idempotent
+    }
+
+    @Test
+    void theCallerKeepsItsModemByDefault() throws Exception {
+        try (FakeModem modem = new FakeModem()) {
+            CallstackServer server = CallstackServer.builder(modem).port(0).build();
+            server.start();
+            server.close();
+            assertThat(modem.sms().send(dev.callstack.core.PhoneNumber.of("+15550100100"), "x"))
+                    .succeedsWithin(Duration.ofSeconds(5));
+        }
+    }
+}

@@ -302,10 +302,14 @@ public final class SmsService implements SmsModule, SmsApi {
             return;
         }
         long dropped = counters.droppedAnnounced.incrementAndGet();
-        catchUpNeeded.set(true);
-        log.warn("SMS inbound queue full ({} waiting); {} for {} slot {} left on the modem for a catch-up sweep"
-                + " ({} stored notifications dropped so far)", inbound.getQueue().size(), what, memory, index,
-                dropped);
+        String message = "SMS inbound queue full ({} waiting); {} for {} slot {} left on the modem for a catch-up"
+                + " sweep ({} stored notifications dropped so far)";
+        // A flood must not flood the log from the engine thread: one warning per overflow, the rest at debug.
+        if (catchUpNeeded.compareAndSet(false, true)) {
+            log.warn(message, inbound.getQueue().size(), what, memory, index, dropped);
+        } else {
+            log.debug(message, inbound.getQueue().size(), what, memory, index, dropped);
+        }
     }
 
     /**
@@ -317,11 +321,16 @@ public final class SmsService implements SmsModule, SmsApi {
             return;
         }
         long dropped = counters.droppedDirect.incrementAndGet();
-        catchUpNeeded.set(true);
+        boolean firstOfOverflow = catchUpNeeded.compareAndSet(false, true);
         if (setup.ackRequired()) {
             routingMayBeOff.set(true);
-            log.warn("SMS inbound queue full ({} waiting); {} dropped unacknowledged, so the network delivers it"
-                    + " again ({} direct deliveries dropped so far)", inbound.getQueue().size(), what, dropped);
+            String message = "SMS inbound queue full ({} waiting); {} dropped unacknowledged, so the network"
+                    + " delivers it again ({} direct deliveries dropped so far)";
+            if (firstOfOverflow) {
+                log.warn(message, inbound.getQueue().size(), what, dropped);
+            } else {
+                log.debug(message, inbound.getQueue().size(), what, dropped);
+            }
         } else {
             log.error("SMS inbound queue full ({} waiting); {} lost: this modem takes no acknowledgement, so it is"
                     + " not delivered again ({} direct deliveries dropped so far)", inbound.getQueue().size(), what,
@@ -350,7 +359,8 @@ public final class SmsService implements SmsModule, SmsApi {
         }
         catchUpNeeded.set(false);
         boolean reinit = routingMayBeOff.getAndSet(false);
-        log.info("SMS catch-up after dropped notifications: {}sweeping the modem storage",
+        log.info("SMS catch-up after an inbound queue overflow ({} stored and {} direct notifications dropped so far):"
+                + " {}sweeping the modem storage", counters.droppedAnnounced.get(), counters.droppedDirect.get(),
                 reinit ? "restoring message indications, " : "");
         if (reinit) {
             try {

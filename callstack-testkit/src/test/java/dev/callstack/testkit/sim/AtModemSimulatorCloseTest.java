@@ -62,7 +62,7 @@ class AtModemSimulatorCloseTest {
     void unplugDuringADelayedAnswerDropsItAndReplugServesAgain() throws Exception {
         try (AtModemSimulator sim = new AtModemSimulator()) {
             InetSocketAddress address = sim.listenTcp();
-            sim.delay("AT+CSQ", Duration.ofMillis(100));
+            sim.delay("AT+CSQ", Duration.ofHours(1));
             Socket socket = new Socket(address.getAddress(), address.getPort());
             try (HostEnd host = new HostEnd(socket.getInputStream(), socket.getOutputStream(), socket)) {
                 host.send("AT+CSQ\r");

@@ -42,6 +42,9 @@ class SimulatorModeTest {
     private static final String KEY = "simulator-test-key-Rt5";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** The simulator's, the activity's and the AT stack's threads: none may outlive the server. */
+    private static final List<String> THREADS = List.of("callstack-sim", "callstack-at-", "callstack-link-reader-",
+            "callstack-sms-");
 
     @TempDir
     static Path dir;
@@ -70,9 +73,11 @@ class SimulatorModeTest {
             server.close();
         }
         await().atMost(WAIT).until(() -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.isAlive() && (t.getName().startsWith("callstack-sim")
-                        || t.getName().startsWith("callstack-modem"))));
+                .noneMatch(t -> t.isAlive() && THREADS.stream().anyMatch(t.getName()::startsWith)));
         LogCapture.assertNoPii();
+        // The simulator's own numbers and texts are no exception.
+        assertThat(LogCapture.install().lines()).noneMatch(line -> line.contains("Callstack simulator")
+                || line.contains("two SMS parts") || line.contains("2025550") || line.contains("7700900461"));
     }
 
     @Test
@@ -87,7 +92,8 @@ class SimulatorModeTest {
     @Test
     void aSentSmsGoesThroughTheAtStackAndGetsACorrelatedDeliveryReport() throws Exception {
         try (Events events = Events.connect(http, port, "sms.sent,sms.delivery_report")) {
-            HttpResponse<String> sent = post("/sms/send", "{\"to\":\"+447700900123\",\"body\":\"Meet me at the secret garden\"}");
+            HttpResponse<String> sent = post("/sms/send",
+                    "{\"to\":\"+447700900123\",\"body\":\"Meet me at the secret garden\"}");
             assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
             int reference = json(sent).get("reference").asInt();
 
@@ -140,6 +146,16 @@ class SimulatorModeTest {
             assertThat(events.await("call.caller_id", d -> true).get("number").asText()).startsWith("+1202555");
             events.await("call.state", d -> d.get("state").asText().equals("ended")
                     || d.get("state").asText().equals("idle"));
+        }
+    }
+
+    @Test
+    void theSignalChangesOnItsOwnAndThePollShowsIt() {
+        try (Events events = Events.connect(http, port, "signal.quality")) {
+            // Nothing triggered: the activity changes the level and the 5 s AT+CSQ poll reports it.
+            JsonNode signal = events.await("signal.quality", d -> true, Duration.ofSeconds(30));
+            assertThat(signal.get("rssi").asInt()).isBetween(10, 29);
+            assertThat(signal.get("dbm").asInt()).isEqualTo(-113 + 2 * signal.get("rssi").asInt());
         }
     }
 
@@ -217,11 +233,15 @@ class SimulatorModeTest {
 
         /** The {@code data} of the first envelope of {@code type} matching {@code match}; others are skipped. */
         JsonNode await(String type, Predicate<JsonNode> match) {
-            long deadline = System.nanoTime() + WAIT.toNanos();
+            return await(type, match, WAIT);
+        }
+
+        JsonNode await(String type, Predicate<JsonNode> match, Duration within) {
+            long deadline = System.nanoTime() + within.toNanos();
             try {
                 while (true) {
                     JsonNode envelope = envelopes.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                    assertThat(envelope).as("a %s envelope within %s", type, WAIT).isNotNull();
+                    assertThat(envelope).as("a %s envelope within %s", type, within).isNotNull();
                     if (type.equals(envelope.get("type").asText())) {
                         JsonNode data = envelope.has("data") ? envelope.get("data") : envelope;
                         if (match.test(data)) {

@@ -213,8 +213,14 @@ public final class SimulatorActivity implements AutoCloseable {
         };
     }
 
+    /** Stops the script and waits briefly for a step in progress, so nothing reaches the simulator afterwards. */
     @Override
     public void close() {
         scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -147,14 +147,14 @@ public final class SimulatorActivity implements AutoCloseable {
 
     private int reportUpTo(List<String> sent, int end) {
         int reports = 0;
-        for (int i = reportedParts; i < end; i++) {
+        while (reportedParts < end) {
+            int i = reportedParts++; // counted first: a part whose report failed is not retried (and duplicated)
             // The simulator numbers accepted submits 0, 1, 2... (+CMGS: <mr>); the AT stack only submits PDUs the
             // simulator accepts, so the i-th recorded PDU carries TP-MR i mod 256.
             if (report(sent.get(i), i % 256)) {
                 reports++;
             }
         }
-        reportedParts = Math.max(reportedParts, end);
         return reports;
     }
 

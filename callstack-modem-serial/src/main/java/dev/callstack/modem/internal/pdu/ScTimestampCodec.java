@@ -33,7 +33,8 @@ final class ScTimestampCodec {
     }
 
     /**
-     * Writes {@code time} as seven swapped-BCD octets (seconds precision; the year modulo 100).
+     * Writes {@code time} as seven swapped-BCD octets: seconds precision, the year modulo 100 (so it reads back as
+     * written for 1990–2089, see {@link #year}).
      *
      * @throws IllegalArgumentException when the zone offset is not a whole number of quarter hours, or is beyond
      *                                  what the field holds

@@ -68,6 +68,24 @@ public interface MessageStore extends AutoCloseable {
     /** Open groups whose first part was stored before {@code firstPartBefore}, oldest first, at most {@code limit}. */
     List<PendingGroup> pendingGroups(Instant firstPartBefore, int limit);
 
+    /**
+     * Open groups that hold every part ({@code partsReceived >= total}) whatever their age, oldest first, at most
+     * {@code limit}. Normally there are none: {@link #addPart} of the last part is followed by {@link #completeGroup};
+     * a crash between the two leaves such a group behind, and no later PDU completes it (its last part's fingerprint
+     * is known).
+     *
+     * <p>The default scans {@link #pendingGroups}; stores should answer it with one query.
+     */
+    default List<PendingGroup> fullGroups(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        return pendingGroups(Instant.parse("9999-12-31T23:59:59Z"), Integer.MAX_VALUE).stream()
+                .filter(g -> g.partsReceived() >= g.key().total())
+                .limit(limit)
+                .toList();
+    }
+
     /** Number of open multipart groups. */
     int openGroupCount();
 

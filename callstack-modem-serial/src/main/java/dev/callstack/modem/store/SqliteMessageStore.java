@@ -45,6 +45,9 @@ public final class SqliteMessageStore implements MessageStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteMessageStore.class);
     /** TP-MR wraps every 256 messages; older candidates than that cannot be the one a report is about. */
     private static final int CORRELATION_CANDIDATES = 256;
+    /** Open groups with their first arrival and part count; a HAVING clause follows. */
+    private static final String GROUP_SELECT = "SELECT sender, reference, total, sixteen_bit,"
+            + " MIN(received_at) AS first_at, COUNT(*) FROM pending_part GROUP BY sender, reference, total, sixteen_bit";
     private static final String GROUP_WHERE = "sender = ? AND reference = ? AND total = ? AND sixteen_bit = ?";
     /** The columns {@link #sentPart(ResultSet)} reads, in its order. */
     private static final String SENT_PART_SELECT = "SELECT p.message_id, p.part, p.reference, m.recipient,"
@@ -223,23 +226,38 @@ public final class SqliteMessageStore implements MessageStore {
             throw new IllegalArgumentException("limit must be positive");
         }
         return read("list pending multipart groups", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT sender, reference, total, sixteen_bit,"
-                    + " MIN(received_at) AS first_at, COUNT(*) FROM pending_part"
-                    + " GROUP BY sender, reference, total, sixteen_bit HAVING first_at < ?"
+            try (PreparedStatement ps = c.prepareStatement(GROUP_SELECT + " HAVING first_at < ?"
                     + " ORDER BY first_at, sender, reference LIMIT ?")) {
                 ps.setLong(1, millis(firstPartBefore));
                 ps.setInt(2, limit);
-                List<PendingGroup> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        PartGroupKey key = new PartGroupKey(rs.getString(1), rs.getInt(2), rs.getInt(3),
-                                rs.getInt(4) != 0);
-                        out.add(new PendingGroup(key, Instant.ofEpochMilli(rs.getLong(5)), rs.getInt(6)));
-                    }
-                }
-                return out;
+                return pendingGroups(ps);
             }
         });
+    }
+
+    @Override
+    public List<PendingGroup> fullGroups(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        return read("list complete multipart groups", c -> {
+            try (PreparedStatement ps = c.prepareStatement(GROUP_SELECT + " HAVING COUNT(*) >= total"
+                    + " ORDER BY first_at, sender, reference LIMIT ?")) {
+                ps.setInt(1, limit);
+                return pendingGroups(ps);
+            }
+        });
+    }
+
+    private static List<PendingGroup> pendingGroups(PreparedStatement ps) throws SQLException {
+        List<PendingGroup> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                PartGroupKey key = new PartGroupKey(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4) != 0);
+                out.add(new PendingGroup(key, Instant.ofEpochMilli(rs.getLong(5)), rs.getInt(6)));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -220,6 +220,23 @@ class SqliteMessageStoreTest {
     }
 
     @Test
+    void fullGroupsListsOnlyGroupsHoldingEveryPartWhateverTheirAge() {
+        PartGroupKey pair = new PartGroupKey("SHOP", 0x1234, 2, true);
+        try (SqliteMessageStore store = SqliteMessageStore.inMemory()) {
+            store.addPart("a", part(1, "one", T0));
+            store.addPart("b", part(3, "three", T0));
+            store.addPart("c", new PendingPart(pair, 2, "y", null, T0.plusSeconds(86_400 * 400)));
+            store.addPart("d", new PendingPart(pair, 1, "x", null, T0.plusSeconds(86_400 * 400)));
+            assertThat(store.fullGroups(10)).containsExactly(new PendingGroup(pair, T0.plusSeconds(86_400 * 400), 2));
+
+            store.addPart("e", part(2, "two", T0.plusSeconds(5)));
+            assertThat(store.fullGroups(1)).extracting(PendingGroup::key).containsExactly(GROUP);
+            assertThat(store.fullGroups(10)).extracting(PendingGroup::key).containsExactly(GROUP, pair);
+            assertThatThrownBy(() -> store.fullGroups(0)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void reportIsCorrelatedByReferenceAndRecipientInAnyNumberForm() {
         try (SqliteMessageStore store = SqliteMessageStore.inMemory()) {
             long id = store.insertSent(new OutboundMessage("+4917212345678", "hi", 2, T0));

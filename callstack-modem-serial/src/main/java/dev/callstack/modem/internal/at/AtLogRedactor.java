@@ -1,6 +1,7 @@
 package dev.callstack.modem.internal.at;
 
 import dev.callstack.core.Redaction;
+import dev.callstack.modem.internal.pdu.PduHex;
 import java.util.Locale;
 import java.util.Set;
 
@@ -51,7 +52,7 @@ public final class AtLogRedactor {
         if (stripped.regionMatches(true, 0, "AT", 0, 2)) {
             return command(stripped);
         }
-        if (isHex(stripped) && stripped.length() >= MIN_HEX_PAYLOAD) {
+        if (PduHex.isHexDigits(stripped) && stripped.length() >= MIN_HEX_PAYLOAD) {
             return "[hex " + stripped.length() + " chars]";
         }
         if (stripped.regionMatches(true, 0, "+CUSD:", 0, 6)) {
@@ -101,7 +102,7 @@ public final class AtLogRedactor {
         if (countDigits(inner) == 0) {
             return inner.length() <= 24 ? inner : Redaction.REDACTED;
         }
-        if (isHex(inner) && inner.length() >= MIN_HEX_PAYLOAD) {
+        if (PduHex.isHexDigits(inner) && inner.length() >= MIN_HEX_PAYLOAD) {
             return "[hex " + inner.length() + " chars]";
         }
         return Redaction.phone(inner);
@@ -115,18 +116,5 @@ public final class AtLogRedactor {
             }
         }
         return n;
-    }
-
-    static boolean isHex(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

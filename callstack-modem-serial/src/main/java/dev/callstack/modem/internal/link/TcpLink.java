@@ -1,36 +1,26 @@
 package dev.callstack.modem.internal.link;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Raw AT over TCP ({@code tcp://host:port}, as ser2net or a network serial server provide). The socket read timeout
- * keeps the reader responsive to close.
+ * Raw AT over TCP ({@code tcp://host:port}, as ser2net or a network serial server provide): a socket whose streams
+ * drive a {@link StreamLink}. The socket read timeout surfaces as a {@code SocketTimeoutException}, an
+ * {@code InterruptedIOException} that the stream link treats as "no data yet", which keeps the reader responsive
+ * to close.
  *
- * <p>Thread-safe.
+ * <p>Stateless.
  */
-public final class TcpLink extends ReaderThreadLink {
+public final class TcpLink {
     private static final int READ_TIMEOUT_MS = 200;
 
-    private final Socket socket;
-    private final InputStream input;
-    private final OutputStream output;
-    private final String description;
-
-    private TcpLink(Socket socket, String description) throws IOException {
-        this.socket = socket;
-        this.input = socket.getInputStream();
-        this.output = socket.getOutputStream();
-        this.description = description;
+    private TcpLink() {
     }
 
-    public static TcpLink connect(String host, int port, Duration connectTimeout) throws IOException {
+    public static StreamLink connect(String host, int port, Duration connectTimeout) throws IOException {
         Objects.requireNonNull(host, "host");
         Socket socket = new Socket();
         try {
@@ -39,41 +29,11 @@ public final class TcpLink extends ReaderThreadLink {
             socket.connect(new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE,
                     connectTimeout.toMillis()));
             socket.setSoTimeout(READ_TIMEOUT_MS);
-            return new TcpLink(socket, "tcp://" + host + ":" + port);
+            return new StreamLink(socket.getInputStream(), socket.getOutputStream(), socket,
+                    "tcp://" + host + ":" + port);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
-    }
-
-    @Override
-    protected int read(byte[] buffer) throws IOException {
-        try {
-            return input.read(buffer);
-        } catch (SocketTimeoutException e) {
-            return 0;
-        }
-    }
-
-    @Override
-    protected void writeBytes(byte[] bytes) throws IOException {
-        synchronized (output) {
-            output.write(bytes);
-            output.flush();
-        }
-    }
-
-    @Override
-    protected void release() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Closing is best effort.
-        }
-    }
-
-    @Override
-    public String description() {
-        return description;
     }
 }

@@ -53,6 +53,19 @@ public final class PduHex {
         return new String(out);
     }
 
+    /** True for a non-empty run of hex digits (either case) and nothing else: the one "looks like hex" rule. */
+    public static boolean isHexDigits(String s) {
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (value(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int value(char c) {
         if (c >= '0' && c <= '9') {
             return c - '0';

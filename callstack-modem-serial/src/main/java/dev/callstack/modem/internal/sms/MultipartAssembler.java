@@ -54,6 +54,8 @@ final class MultipartAssembler {
         }
         var stored = store.addPart(fingerprint, part);
         if (stored.isEmpty()) {
+            // A part seen before may be the last one of a group that a crash (or a failed completeGroup) left full.
+            completeIfFull(part.group());
             return InboundOutcome.DUPLICATE_MESSAGE;
         }
         List<PendingPart> parts = stored.get();
@@ -72,12 +74,8 @@ final class MultipartAssembler {
      * completing) and groups older than the timeout (as partial).
      */
     void maintain() {
+        completeFullGroups();
         Instant now = clock.instant();
-        for (PendingGroup group : store.pendingGroups(now.plus(Duration.ofDays(1)), BATCH)) {
-            if (group.partsReceived() >= group.key().total()) {
-                complete(group.key(), store.parts(group.key()), false);
-            }
-        }
         List<PendingGroup> due;
         do {
             due = store.pendingGroups(now.minus(timeout), BATCH);
@@ -85,6 +83,36 @@ final class MultipartAssembler {
                 deliverPartial(group.key(), "reassembly timeout");
             }
         } while (due.size() == BATCH);
+    }
+
+    /**
+     * Completes every group that holds all its parts, however many groups are open and whatever time their parts
+     * were stamped with (a clock set back must not hide them): each is one whole {@link SmsReceived}, not partial.
+     */
+    void completeFullGroups() {
+        List<PendingGroup> full;
+        do {
+            full = store.fullGroups(BATCH);
+            int completed = 0;
+            for (PendingGroup group : full) {
+                if (completeIfFull(group.key())) {
+                    completed++;
+                }
+            }
+            if (completed == 0) {
+                // Nothing moved (a group emptied meanwhile, or a store that keeps listing it): do not spin.
+                return;
+            }
+        } while (full.size() == BATCH);
+    }
+
+    private boolean completeIfFull(PartGroupKey key) {
+        List<PendingPart> parts = store.parts(key);
+        if (parts.isEmpty() || parts.size() < key.total()) {
+            return false;
+        }
+        log.info("Completing multipart message {} that was left with all {} parts", key.reference(), key.total());
+        return complete(key, parts, false);
     }
 
     /**
@@ -128,9 +156,10 @@ final class MultipartAssembler {
         complete(key, parts, partial);
     }
 
-    private void complete(PartGroupKey key, List<PendingPart> parts, boolean partial) {
+    /** Returns whether this call stored the message (false: no parts, or completed elsewhere). */
+    private boolean complete(PartGroupKey key, List<PendingPart> parts, boolean partial) {
         if (parts.isEmpty()) {
-            return;
+            return false;
         }
         StringBuilder body = new StringBuilder();
         for (PendingPart p : parts) {
@@ -141,10 +170,11 @@ final class MultipartAssembler {
         OptionalLong id = store.completeGroup(key, new InboundMessage(key.sender(), body.toString(), now, smsc,
                 key.total(), partial));
         if (id.isEmpty()) {
-            return;
+            return false;
         }
         counters.received.incrementAndGet();
         events.publish(new SmsReceived(now, key.sender(), body.toString(), smsc, key.total(), id.getAsLong(),
                 partial));
+        return true;
     }
 }

@@ -10,11 +10,15 @@ final class SmsCounters {
     final AtomicLong undecodable = new AtomicLong();
     final AtomicLong storeFailures = new AtomicLong();
     final AtomicLong partialDeliveries = new AtomicLong();
+    /** {@code +CMT}/{@code +CDS} turned away by a full inbound queue: not stored, not acknowledged. */
+    final AtomicLong droppedDirect = new AtomicLong();
+    /** {@code +CMTI}/{@code +CDSI} turned away by a full inbound queue: left on the modem for the catch-up sweep. */
+    final AtomicLong droppedAnnounced = new AtomicLong();
 
     @Override
     public String toString() {
         return "SmsCounters[received=" + received + ", reports=" + reports + ", duplicates=" + duplicates
                 + ", undecodable=" + undecodable + ", storeFailures=" + storeFailures + ", partial="
-                + partialDeliveries + "]";
+                + partialDeliveries + ", droppedDirect=" + droppedDirect + ", droppedAnnounced=" + droppedAnnounced + "]";
     }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +40,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two threads of its own: the inbound thread (init, sweep, reads, deletes, reassembly timeouts — one thing at a
  * time, so the storage selection is never contended) and the send thread (one message at a time). Notifications
- * from the engine thread are only queued. Events are published after the store committed. Thread-safe.
+ * from the engine thread are only queued. Events are published after the store committed.
+ *
+ * <p>Inbound queue overflow (the engine thread never waits): a {@code +CMTI}/{@code +CDSI} turned away leaves its
+ * message on the modem, and a catch-up sweep runs as soon as the queue has drained (or at the next maintenance
+ * tick). A {@code +CMT}/{@code +CDS} turned away existed only in memory: it is not stored and not acknowledged, so
+ * where the modem requires {@code AT+CNMA} the network delivers it again; the catch-up re-runs the init first,
+ * because a modem whose acknowledgement timed out may have switched {@code +CNMI} routing off (3GPP TS 27.005
+ * 3.4.1). Where the modem takes no acknowledgement the message is lost, and logged as such. Both are counted
+ * ({@link #droppedNotifications()}).
+ *
+ * <p>Thread-safe.
  */
 public final class SmsService implements SmsModule, SmsApi {
     private static final Logger log = LoggerFactory.getLogger(SmsService.class);
     private static final int MAX_QUEUED_INBOUND = 1024;
     private static final Duration CONNECT_WAIT = Duration.ofMinutes(5);
-    private static final Duration FINGERPRINT_RETENTION = Duration.ofDays(90);
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final ModemContext context;
@@ -64,9 +74,14 @@ public final class SmsService implements SmsModule, SmsApi {
     private final SmsSender sender;
     private final ScheduledFuture<?> maintenance;
     private final Duration initWait;
+    private final Duration fingerprintRetention;
     // Written on the inbound thread, read there too; volatile for the rare reader elsewhere (logs, tests).
     private volatile SmsModemSetup setup = new SmsModemSetup(true, ModemStorage.DEFAULT, List.of(ModemStorage.DEFAULT));
     private volatile boolean closed;
+    // Set on the engine thread when the inbound queue turned a notification away; cleared by the catch-up.
+    private final AtomicBoolean catchUpNeeded = new AtomicBoolean();
+    private final AtomicBoolean routingMayBeOff = new AtomicBoolean();
+    private final AtomicBoolean initDeferred = new AtomicBoolean();
     // Completed when the SMS init of the current connection has run; replaced on every disconnect. Sends wait
     // for it: ModemConnected (and so "ready") comes before onConnected() has switched the modem to PDU mode.
     private volatile CompletableFuture<Void> initialised = new CompletableFuture<>();
@@ -75,15 +90,21 @@ public final class SmsService implements SmsModule, SmsApi {
      * @param ownsStore close {@code store} with the service (a store the service made itself)
      */
     public SmsService(ModemContext context, MessageStore store, boolean ownsStore, SmsSettings settings) {
+        this(context, store, ownsStore, settings, MAX_QUEUED_INBOUND);
+    }
+
+    /** @param inboundQueue notifications that may wait for the inbound thread; more are turned away (tests) */
+    SmsService(ModemContext context, MessageStore store, boolean ownsStore, SmsSettings settings, int inboundQueue) {
         this.context = Objects.requireNonNull(context, "context");
         this.store = Objects.requireNonNull(store, "store");
         this.ownsStore = ownsStore;
         Objects.requireNonNull(settings, "settings");
         int id = IDS.incrementAndGet();
-        this.inbound = singleThread("callstack-sms-in-" + id, MAX_QUEUED_INBOUND);
+        this.inbound = singleThread("callstack-sms-in-" + id, inboundQueue);
         this.outbound = singleThread("callstack-sms-out-" + id, settings.maxQueuedSends());
         this.callbacks = context.callbacks();
         this.initWait = settings.sendTimeout();
+        this.fingerprintRetention = settings.fingerprintRetention();
         BlockingAt at = new BlockingAt(context.at());
         this.initializer = new SmsInitializer(at);
         this.storage = new ModemStorage(at);
@@ -100,8 +121,10 @@ public final class SmsService implements SmsModule, SmsApi {
         this.sender = new SmsSender(at, store, context.events(), context.clock(), context.ready(),
                 settings.sendTimeout());
         long every = settings.maintenanceInterval().toNanos();
-        this.maintenance = context.scheduler().scheduleWithFixedDelay(() -> runInbound("maintenance", this::maintain),
-                every, every, TimeUnit.NANOSECONDS);
+        this.maintenance = context.scheduler().scheduleWithFixedDelay(() -> runInbound("maintenance", () -> {
+            maintain();
+            catchUpIfDue();
+        }), every, every, TimeUnit.NANOSECONDS);
     }
 
     // ---- SmsModule ----------------------------------------------------------------------------------------
@@ -115,21 +138,31 @@ public final class SmsService implements SmsModule, SmsApi {
     public void onSmsUrc(SmsUrc urc) {
         Objects.requireNonNull(urc, "urc");
         if (urc instanceof SmsUrc.NewMessage m) {
-            runInbound("+CMTI", () -> {
+            if (!runInbound("+CMTI", () -> {
                 if (initialisedNow()) {
                     announced.onNewMessage(m.storage(), m.index());
                 }
-            });
+            })) {
+                announcedDropped("+CMTI", m.storage(), m.index());
+            }
         } else if (urc instanceof SmsUrc.StatusReportStored r) {
-            runInbound("+CDSI", () -> {
+            if (!runInbound("+CDSI", () -> {
                 if (initialisedNow()) {
                     announced.onStoredReport(r.storage(), r.index());
                 }
-            });
+            })) {
+                announcedDropped("+CDSI", r.storage(), r.index());
+            }
         } else if (urc instanceof SmsUrc.DirectMessage d) {
-            runInbound("+CMT", () -> direct.onDirect(d.pduHex(), PduSource.DIRECT_MESSAGE, setup.ackRequired()));
+            if (!runInbound("+CMT", () -> direct.onDirect(d.pduHex(), PduSource.DIRECT_MESSAGE,
+                    setup.ackRequired()))) {
+                directDropped("+CMT");
+            }
         } else if (urc instanceof SmsUrc.DirectStatusReport d) {
-            runInbound("+CDS", () -> direct.onDirect(d.pduHex(), PduSource.DIRECT_REPORT, setup.ackRequired()));
+            if (!runInbound("+CDS", () -> direct.onDirect(d.pduHex(), PduSource.DIRECT_REPORT,
+                    setup.ackRequired()))) {
+                directDropped("+CDS");
+            }
         }
     }
 
@@ -147,6 +180,13 @@ public final class SmsService implements SmsModule, SmsApi {
                 }
             });
         } catch (RejectedExecutionException e) {
+            if (!closed) {
+                // Never open: the init and its sweep run with the catch-up once the queue has drained.
+                initDeferred.set(true);
+                catchUpNeeded.set(true);
+                log.warn("SMS inbound queue full at connect ({} waiting); SMS init deferred",
+                        inbound.getQueue().size());
+            }
             return;
         }
         try {
@@ -248,6 +288,97 @@ public final class SmsService implements SmsModule, SmsApi {
         return counters;
     }
 
+    /**
+     * How many SMS notifications ({@code +CMTI}, {@code +CDSI}, {@code +CMT}, {@code +CDS}) a full inbound queue
+     * turned away since the service started. See the class comment for what became of them.
+     */
+    public long droppedNotifications() {
+        return counters.droppedDirect.get() + counters.droppedAnnounced.get();
+    }
+
+    /** On the engine thread: the message stays in the modem's storage; the catch-up sweep reads it. */
+    private void announcedDropped(String what, String memory, int index) {
+        if (closed) {
+            return;
+        }
+        long dropped = counters.droppedAnnounced.incrementAndGet();
+        String message = "SMS inbound queue full ({} waiting); {} for {} slot {} left on the modem for a catch-up"
+                + " sweep ({} stored notifications dropped so far)";
+        // A flood must not flood the log from the engine thread: one warning per overflow, the rest at debug.
+        if (catchUpNeeded.compareAndSet(false, true)) {
+            log.warn(message, inbound.getQueue().size(), what, memory, index, dropped);
+        } else {
+            log.debug(message, inbound.getQueue().size(), what, memory, index, dropped);
+        }
+    }
+
+    /**
+     * On the engine thread: the PDU was only in memory. Not storing it means not acknowledging it: where the modem
+     * requires {@code AT+CNMA} the network delivers it again; otherwise it is gone.
+     */
+    private void directDropped(String what) {
+        if (closed) {
+            return;
+        }
+        long dropped = counters.droppedDirect.incrementAndGet();
+        boolean firstOfOverflow = catchUpNeeded.compareAndSet(false, true);
+        if (setup.ackRequired()) {
+            routingMayBeOff.set(true);
+            String message = "SMS inbound queue full ({} waiting); {} dropped unacknowledged, so the network"
+                    + " delivers it again ({} direct deliveries dropped so far)";
+            if (firstOfOverflow) {
+                log.warn(message, inbound.getQueue().size(), what, dropped);
+            } else {
+                log.debug(message, inbound.getQueue().size(), what, dropped);
+            }
+        } else {
+            log.error("SMS inbound queue full ({} waiting); {} lost: this modem takes no acknowledgement, so it is"
+                    + " not delivered again ({} direct deliveries dropped so far)", inbound.getQueue().size(), what,
+                    dropped);
+        }
+    }
+
+    /**
+     * On the inbound thread, once notifications were turned away: sweeps the storages for what they announced,
+     * after restoring {@code +CNMI} if a withheld acknowledgement may have made the modem switch routing off. Not
+     * while disconnected: the next connect sweeps anyway.
+     */
+    private void catchUpIfDue() {
+        if (!catchUpNeeded.get() || closed) {
+            return;
+        }
+        if (initDeferred.get() && context.ready().getAsBoolean()) {
+            initDeferred.set(false);
+            catchUpNeeded.set(false);
+            routingMayBeOff.set(false);
+            openGate(initialised, connected());
+            return;
+        }
+        if (!initialised.isDone()) {
+            return;
+        }
+        catchUpNeeded.set(false);
+        boolean reinit = routingMayBeOff.getAndSet(false);
+        log.info("SMS catch-up after an inbound queue overflow ({} stored and {} direct notifications dropped so far):"
+                + " {}sweeping the modem storage", counters.droppedAnnounced.get(), counters.droppedDirect.get(),
+                reinit ? "restoring message indications, " : "");
+        if (reinit) {
+            try {
+                SmsModemSetup s = initializer.run();
+                storage.assume(s.readStorage());
+                setup = s;
+            } catch (CallstackException e) {
+                log.warn("SMS re-init failed: {}", e.getClass().getSimpleName());
+            }
+        }
+        try {
+            sweeper.sweep(setup.sweep());
+        } catch (CallstackException e) {
+            catchUpNeeded.set(true);
+            log.warn("SMS catch-up sweep failed: {}; retried at the next maintenance", e.getClass().getSimpleName());
+        }
+    }
+
     /** On the send thread: waits (bounded) until the SMS init of this connection ran. */
     private void awaitInitialised() {
         if (!context.ready().getAsBoolean()) {
@@ -313,31 +444,52 @@ public final class SmsService implements SmsModule, SmsApi {
         return pduMode;
     }
 
+    /**
+     * On connect and at every maintenance tick: full and timed-out multipart groups, then the fingerprints older
+     * than {@link SmsSettings#fingerprintRetention()} (independently: a failing group must not stop the pruning).
+     */
     private void maintain() {
         try {
             multipart.maintain();
-            store.pruneFingerprints(context.clock().instant().minus(FINGERPRINT_RETENTION));
         } catch (MessageStoreException e) {
-            log.warn("SMS store maintenance failed: {}", e.getClass().getSimpleName());
+            log.warn("SMS multipart maintenance failed: {}", e.getClass().getSimpleName());
+        }
+        try {
+            int pruned = store.pruneFingerprints(context.clock().instant().minus(fingerprintRetention));
+            if (pruned > 0) {
+                log.debug("Pruned {} dedupe fingerprints older than {}", pruned, fingerprintRetention);
+            }
+        } catch (MessageStoreException e) {
+            log.warn("SMS fingerprint pruning failed: {}", e.getClass().getSimpleName());
         }
     }
 
-    private void runInbound(String what, Runnable task) {
+    /** Queues {@code task} for the inbound thread without ever waiting; false when the queue turned it away. */
+    private boolean runInbound(String what, Runnable task) {
         try {
             inbound.execute(() -> {
-                try {
-                    task.run();
-                } catch (CallstackException e) {
-                    // The message stays on the modem; the next sweep handles it.
-                    log.warn("Handling {} failed: {}", what, e.getClass().getSimpleName());
-                } catch (RuntimeException e) {
-                    log.error("Handling {} failed unexpectedly: {}", what, e.getClass().getName());
+                run(what, task);
+                if (catchUpNeeded.get() && inbound.getQueue().isEmpty()) {
+                    run("catch-up", this::catchUpIfDue);
                 }
             });
+            return true;
         } catch (RejectedExecutionException e) {
             if (!closed) {
-                log.warn("SMS inbound queue full; {} left for the next sweep", what);
+                log.debug("SMS inbound queue full; {} not queued", what);
             }
+            return false;
+        }
+    }
+
+    private static void run(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (CallstackException e) {
+            // The message stays on the modem; the next sweep handles it.
+            log.warn("Handling {} failed: {}", what, e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            log.error("Handling {} failed unexpectedly: {}", what, e.getClass().getName());
         }
     }
 

@@ -12,7 +12,8 @@
  *
  * <p>Guarantees. Every inbound PDU is fingerprinted (storage, slot, PDU) and the fingerprint is written in the same
  * transaction as what it produced, so a PDU seen again (reconnect sweep, crash between store and delete) is deleted
- * from the modem without a second event. Events are published only after the store committed. A PDU that does not
+ * from the modem without a second event. Fingerprints are kept for {@code SmsSettings.fingerprintRetention()}
+ * (default 90 days) and pruned at every maintenance tick. Events are published only after the store committed. A PDU that does not
  * decode stays on the modem, is logged once without content and counted. No phone number (other than redacted) or
  * message text is ever logged or put in an exception message.
  */

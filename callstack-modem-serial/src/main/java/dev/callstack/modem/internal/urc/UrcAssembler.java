@@ -1,5 +1,6 @@
 package dev.callstack.modem.internal.urc;
 
+import dev.callstack.modem.internal.pdu.PduHex;
 import java.util.Optional;
 
 /**
@@ -44,7 +45,7 @@ public final class UrcAssembler {
         }
         Urc.SmsPduHeader pdu = (Urc.SmsPduHeader) header;
         String hex = stripQuotes(line.strip());
-        if (!UssdTextDecoder.isHex(hex) || hex.length() < MIN_PDU_HEX || hex.length() % 2 != 0) {
+        if (!PduHex.isHexDigits(hex) || hex.length() < MIN_PDU_HEX || hex.length() % 2 != 0) {
             return Optional.empty();
         }
         SmsUrc sms = pdu.statusReport() ? new SmsUrc.DirectStatusReport(hex, pdu.length())

@@ -1,6 +1,7 @@
 package dev.callstack.modem.internal.urc;
 
 import dev.callstack.modem.internal.pdu.Gsm7Alphabet;
+import dev.callstack.modem.internal.pdu.PduHex;
 import dev.callstack.modem.internal.pdu.SeptetPacker;
 import java.nio.charset.StandardCharsets;
 
@@ -23,7 +24,7 @@ final class UssdTextDecoder {
     }
 
     static String decode(String text, int dcs) {
-        if (!isHex(text) || text.length() < MIN_HEX || text.length() % 2 != 0) {
+        if (!PduHex.isHexDigits(text) || text.length() < MIN_HEX || text.length() % 2 != 0) {
             return text;
         }
         Alphabet declared = alphabet(dcs);
@@ -136,18 +137,5 @@ final class UssdTextDecoder {
     private static boolean isWellFormed(String s) {
         byte[] round = s.getBytes(StandardCharsets.UTF_8);
         return new String(round, StandardCharsets.UTF_8).equals(s);
-    }
-
-    static boolean isHex(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,18 +1,18 @@
 package dev.callstack.server.internal;
 
+import dev.callstack.core.Modem;
 import dev.callstack.core.store.MessageStore;
 import dev.callstack.modem.SerialModem;
 import dev.callstack.modem.SerialModemConfig;
 import dev.callstack.modem.store.SqliteMessageStore;
-import dev.callstack.testkit.FakeModem;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * The one place that turns {@code --modem} into a modem: {@code simulator} is an in-memory modem with a little
- * scripted activity; a serial device path or {@code tcp://host:port} is the AT stack ({@link SerialModem}) running its
- * SMS service on the SQLite store at {@code --db}.
+ * The one place that turns {@code --modem} into a modem. Every choice is the AT stack ({@link SerialModem}) running
+ * its SMS service on the SQLite store at {@code --db}: on a serial device path, on {@code tcp://host:port}, or, for
+ * {@code simulator}, against the AT modem simulator with a little background activity ({@link SimulatorModem}).
  *
  * <p>Stateless.
  */
@@ -23,11 +23,11 @@ public final class ModemFactory {
     }
 
     /**
-     * Opens the modem {@code spec} names; a serial modem starts connecting in the background (requests fail with
-     * 503 until it is up).
+     * Opens the modem {@code spec} names; it starts connecting in the background (requests fail with 503 until it
+     * is up).
      *
      * @param simPin the SIM PIN or null; never logged
-     * @param db     the SQLite store file for a serial modem
+     * @param db     the SQLite store file
      * @throws IllegalArgumentException when the modem cannot be opened, with a message for the operator
      */
     public static OpenedModem open(String spec, String simPin, Path db) {
@@ -35,7 +35,7 @@ public final class ModemFactory {
             throw new IllegalArgumentException("--modem is required: a serial device, tcp://host:port or simulator");
         }
         if (SIMULATOR.equals(spec)) {
-            return new OpenedModem(new SimulatedModem(new FakeModem(), Duration.ofSeconds(5)), () -> true);
+            return onStore(db, store -> SimulatorModem.start(store, SimulatorActivity.Schedule.DEFAULT));
         }
         if (!spec.startsWith("tcp://") && !spec.startsWith("/")) {
             throw new IllegalArgumentException(
@@ -49,11 +49,18 @@ public final class ModemFactory {
             // The config's own message may name the PIN rule, never the PIN; the spec itself is not secret.
             throw new IllegalArgumentException("--modem " + spec + ": " + invalid.getMessage(), invalid);
         }
-        MessageStore store = openStore(Objects.requireNonNull(db, "db"));
-        try {
+        return onStore(db, store -> {
             SerialModem modem = SerialModem.builder(config).messageStore(store).build();
             modem.start();
-            return new OpenedModem(new StoreOwningModem(modem, store), () -> storeWorks(store));
+            return new StoreOwningModem(modem, store);
+        });
+    }
+
+    /** Opens the store and the modem on it; the modem owns the store from then on (closing it closes the store). */
+    private static OpenedModem onStore(Path db, Function<MessageStore, Modem> open) {
+        MessageStore store = openStore(Objects.requireNonNull(db, "db"));
+        try {
+            return new OpenedModem(open.apply(store), () -> storeWorks(store));
         } catch (RuntimeException failed) {
             store.close();
             throw failed;

@@ -33,11 +33,39 @@ final class ScTimestampCodec {
     }
 
     /**
+     * Writes {@code time} as seven swapped-BCD octets: seconds precision, the year modulo 100 (so it reads back as
+     * written for 1990–2089, see {@link #year}).
+     *
+     * @throws IllegalArgumentException when the zone offset is not a whole number of quarter hours, or is beyond
+     *                                  what the field holds
+     */
+    static byte[] write(OffsetDateTime time) {
+        int seconds = time.getOffset().getTotalSeconds();
+        int quarters = Math.abs(seconds) / (15 * 60);
+        if (seconds % (15 * 60) != 0 || quarters > MAX_ZONE_QUARTERS) {
+            throw new IllegalArgumentException("zone offset " + time.getOffset()
+                    + " is not a whole number of quarter hours within 18 h");
+        }
+        int[] v = {time.getYear() % 100, time.getMonthValue(), time.getDayOfMonth(), time.getHour(),
+                time.getMinute(), time.getSecond()};
+        byte[] out = new byte[7];
+        for (int i = 0; i < 6; i++) {
+            out[i] = swappedBcd(v[i]);
+        }
+        out[6] = (byte) (swappedBcd(quarters) | (seconds < 0 ? 0x08 : 0));
+        return out;
+    }
+
+    /**
      * 23.040 leaves the century open. SMS began in 1992, so 90–99 are the 1990s (old captures exist, e.g. gammu
      * at-sms/09) and everything else is 20yy; this holds until 2090.
      */
     static int year(int twoDigits) {
         return twoDigits >= 90 ? 1900 + twoDigits : 2000 + twoDigits;
+    }
+
+    private static byte swappedBcd(int value) {
+        return (byte) ((value % 10) << 4 | value / 10);
     }
 
     private static int swappedBcd(PduReader reader, byte b, String field, int at) throws PduFormatException {

@@ -1,0 +1,62 @@
+package dev.callstack.modem.internal.pdu;
+
+import dev.callstack.core.InvalidRequestException;
+import dev.callstack.core.PhoneNumber;
+import dev.callstack.core.SmsEncoding;
+import java.io.ByteArrayOutputStream;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Encodes a text as the SMS-DELIVER PDUs a network hands a modem (3GPP TS 23.040 §9.2.2.1), as {@code AT+CMGR}
+ * prints them: SMSC field {@code 00}, then the TPDU. Same alphabet and splitting rules as {@link SmsSubmitEncoder}.
+ * For simulators and tests. Stateless.
+ */
+public final class SmsDeliverEncoder {
+    private SmsDeliverEncoder() {
+    }
+
+    /**
+     * Encodes the parts of a message from {@code originator}, in order, each stamped with {@code timestamp}
+     * (TP-SCTS).
+     *
+     * @param concatReference shared by the parts when the text needs several (0–255)
+     * @return upper-case hex of each part
+     * @throws InvalidRequestException  when GSM-7 is forced on a text that does not fit it, or the text is empty or
+     *                                  needs more than {@value SmsSubmitEncoder#MAX_PARTS} parts
+     * @throws IllegalArgumentException when {@code concatReference} is not an octet or the timestamp's zone cannot be
+     *                                  expressed (see {@code ScTimestampCodec})
+     */
+    public static List<String> encode(PhoneNumber originator, String text, SmsEncoding encoding,
+                                      OffsetDateTime timestamp, int concatReference) {
+        Objects.requireNonNull(originator, "originator");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(timestamp, "timestamp");
+        if (text.isEmpty()) {
+            throw new InvalidRequestException("SMS body must not be empty");
+        }
+        if (concatReference < 0 || concatReference > 0xFF) {
+            throw new IllegalArgumentException("concatReference must be 0..255");
+        }
+        Coding coding = UserDataEncoder.coding(text, encoding);
+        byte[] address = AddressCodec.encode(originator.value());
+        byte[] scts = ScTimestampCodec.write(timestamp);
+        List<String> out = new ArrayList<>();
+        for (UserDataEncoder.Part part : UserDataEncoder.encode(text, coding, concatReference, false)) {
+            ByteArrayOutputStream tpdu = new ByteArrayOutputStream(176);
+            // TP-MTI 0 (DELIVER), TP-MMS set: no more messages waiting at the service centre.
+            tpdu.write(0x04 | (part.hasHeader() ? 0x40 : 0));
+            tpdu.writeBytes(address);
+            tpdu.write(0); // TP-PID: plain SMS
+            tpdu.write(DataCoding.encode(coding));
+            tpdu.writeBytes(scts);
+            tpdu.write(part.length());
+            tpdu.writeBytes(part.octets());
+            out.add("00" + PduHex.format(tpdu.toByteArray()));
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.callstack.server.internal;
+
+import dev.callstack.core.CallApi;
+import dev.callstack.core.Modem;
+import dev.callstack.core.ModemState;
+import dev.callstack.core.SmsApi;
+import dev.callstack.core.UssdApi;
+import dev.callstack.core.event.EventBus;
+import dev.callstack.core.store.MessageStore;
+import dev.callstack.modem.LinkFactory;
+import dev.callstack.modem.SerialModem;
+import dev.callstack.modem.SerialModemConfig;
+import dev.callstack.testkit.sim.AtModemSimulator;
+import dev.callstack.testkit.sim.SimulatorPipe;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * {@code --modem simulator}: the real AT stack ({@link SerialModem}, SMS on the given store) talking to an
+ * {@link AtModemSimulator} over an in-memory pipe, with {@link SimulatorActivity} playing the network. Closing
+ * stops the activity, then the modem, then the store, then the simulator (the modem goes first so it does not
+ * see the link vanish and start reconnecting).
+ *
+ * <p>Thread-safe.
+ */
+public final class SimulatorModem implements Modem {
+    /** The simulated signal changes every few seconds; poll it as often so the changes show. */
+    static final Duration SIGNAL_POLL = Duration.ofSeconds(5);
+
+    private final AtModemSimulator simulator;
+    private final SerialModem modem;
+    private final MessageStore store;
+    private final SimulatorActivity activity;
+
+    private SimulatorModem(AtModemSimulator simulator, SerialModem modem, MessageStore store,
+                           SimulatorActivity activity) {
+        this.simulator = simulator;
+        this.modem = modem;
+        this.store = store;
+        this.activity = activity;
+    }
+
+    /**
+     * Starts the simulator, the modem (connecting in the background) and the activity. The returned modem owns
+     * {@code store} and closes it; when this throws, the caller still owns it.
+     */
+    static SimulatorModem start(MessageStore store, SimulatorActivity.Schedule schedule) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(schedule, "schedule");
+        AtModemSimulator simulator = new AtModemSimulator();
+        SerialModem modem = null;
+        try {
+            SerialModemConfig config = SerialModemConfig.builder(ModemFactory.SIMULATOR)
+                    .signalPollInterval(SIGNAL_POLL).build();
+            LinkFactory links = () -> {
+                SimulatorPipe pipe = simulator.openPipe();
+                return new LinkFactory.Connection(pipe.hostInput(), pipe.hostOutput(), pipe, "simulator pipe");
+            };
+            modem = SerialModem.builder(config).links(links).messageStore(store).build();
+            modem.start();
+            SimulatorActivity activity = SimulatorActivity.start(simulator, Clock.systemUTC(), schedule);
+            return new SimulatorModem(simulator, modem, store, activity);
+        } catch (RuntimeException failed) {
+            if (modem != null) {
+                modem.close();
+            }
+            simulator.close();
+            throw failed;
+        }
+    }
+
+    /** The scripted network, to trigger an event now. */
+    public SimulatorActivity activity() {
+        return activity;
+    }
+
+    /** The simulated device, e.g. to see what the AT stack submitted. */
+    public AtModemSimulator simulator() {
+        return simulator;
+    }
+
+    @Override
+    public EventBus events() {
+        return modem.events();
+    }
+
+    @Override
+    public ModemState state() {
+        return modem.state();
+    }
+
+    @Override
+    public SmsApi sms() {
+        return modem.sms();
+    }
+
+    @Override
+    public UssdApi ussd() {
+        return modem.ussd();
+    }
+
+    @Override
+    public CallApi calls() {
+        return modem.calls();
+    }
+
+    @Override
+    public void close() {
+        activity.close();
+        try {
+            modem.close();
+        } finally {
+            try {
+                store.close();
+            } finally {
+                simulator.close();
+            }
+        }
+    }
+}

@@ -123,7 +123,7 @@ public final class CallstackServer implements AutoCloseable {
             return this;
         }
 
-        /** Adds the keys of a key file (format in SERVER.md); warns when group or others may read it. */
+        /** Adds the keys of a key file (format in the README); warns when group or others may read it. */
         public Builder apiKeyFile(Path file) {
             keys.addAll(KeyFileParser.readFile(Objects.requireNonNull(file, "file")));
             return this;

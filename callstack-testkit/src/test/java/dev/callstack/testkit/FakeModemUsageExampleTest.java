@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
-/** The example of callstack-testkit/FAKEMODEM.md, kept compiling and passing. Keep the two in sync. */
+/** The "Testing with FakeModem" example of README.md, kept compiling and passing. Keep the two in sync. */
 class FakeModemUsageExampleTest {
 
     /** The code under test: it only knows the core Modem interface. */

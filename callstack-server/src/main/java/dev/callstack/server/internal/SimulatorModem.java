@@ -1,11 +1,5 @@
 package dev.callstack.server.internal;
 
-import dev.callstack.core.CallApi;
-import dev.callstack.core.Modem;
-import dev.callstack.core.ModemState;
-import dev.callstack.core.SmsApi;
-import dev.callstack.core.UssdApi;
-import dev.callstack.core.event.EventBus;
 import dev.callstack.core.store.MessageStore;
 import dev.callstack.modem.LinkFactory;
 import dev.callstack.modem.SerialModem;
@@ -24,19 +18,18 @@ import java.util.Objects;
  *
  * <p>Thread-safe.
  */
-public final class SimulatorModem implements Modem {
+public final class SimulatorModem extends DelegatingModem {
     /** The simulated signal changes every few seconds; poll it as often so the changes show. */
     static final Duration SIGNAL_POLL = Duration.ofSeconds(5);
 
     private final AtModemSimulator simulator;
-    private final SerialModem modem;
     private final MessageStore store;
     private final SimulatorActivity activity;
 
     private SimulatorModem(AtModemSimulator simulator, SerialModem modem, MessageStore store,
                            SimulatorActivity activity) {
+        super(modem);
         this.simulator = simulator;
-        this.modem = modem;
         this.store = store;
         this.activity = activity;
     }
@@ -81,35 +74,10 @@ public final class SimulatorModem implements Modem {
     }
 
     @Override
-    public EventBus events() {
-        return modem.events();
-    }
-
-    @Override
-    public ModemState state() {
-        return modem.state();
-    }
-
-    @Override
-    public SmsApi sms() {
-        return modem.sms();
-    }
-
-    @Override
-    public UssdApi ussd() {
-        return modem.ussd();
-    }
-
-    @Override
-    public CallApi calls() {
-        return modem.calls();
-    }
-
-    @Override
     public void close() {
         activity.close();
         try {
-            modem.close();
+            delegate().close();
         } finally {
             try {
                 store.close();

@@ -22,6 +22,7 @@ final class ErrorBody {
     static final String NOT_AN_OBJECT = "JSON body must be an object";
     static final String MODEM_UNAVAILABLE = "modem not connected";
     static final String INTERNAL = "internal error";
+    static final String BUSY = "server busy";
     static final String UNSUPPORTED_FILTER = "unsupported WebSocket event filter";
     static final String NOT_WEBSOCKET = "WebSocket upgrade required";
 

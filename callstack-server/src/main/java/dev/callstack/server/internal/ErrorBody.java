@@ -25,6 +25,7 @@ final class ErrorBody {
     static final String BUSY = "server busy";
     static final String UNSUPPORTED_FILTER = "unsupported WebSocket event filter";
     static final String NOT_WEBSOCKET = "WebSocket upgrade required";
+    static final String UNSUPPORTED_WEBSOCKET_VERSION = "unsupported WebSocket version";
 
     private ErrorBody() {
     }

@@ -18,6 +18,7 @@ final class ErrorBody {
     static final String METHOD_NOT_ALLOWED = "method not allowed";
     static final String TOO_LARGE = "request body too large";
     static final String BAD_REQUEST = "bad request";
+    static final String EXPECTATION_FAILED = "unsupported Expect header";
     static final String INVALID_JSON = "invalid JSON body";
     static final String NOT_AN_OBJECT = "JSON body must be an object";
     static final String MODEM_UNAVAILABLE = "modem not connected";

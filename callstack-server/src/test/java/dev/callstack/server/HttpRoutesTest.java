@@ -76,6 +76,13 @@ class HttpRoutesTest {
     }
 
     @Test
+    void anUnsupportedExpectationIs417Json() {
+        HttpResponse<String> response = server.send(server.request("/healthz", PLAIN_KEY)
+                .header("Expect", "teapot").GET().build());
+        assertJson(response, 417, "{\"error\":\"unsupported Expect header\"}");
+    }
+
+    @Test
     void aSmallerConfiguredLimitApplies() {
         try (TestServer small = TestServer.start(b -> b.maxBodyBytes(100))) {
             String json = "{\"to\":\"" + NUMBER + "\",\"body\":\"" + "y".repeat(120) + "\"}";

@@ -46,6 +46,10 @@ class LogPrivacyTest {
             server.get("/healthz", PLAIN_KEY);
             server.get("/sms/messages?limit=%2B15550100100", PLAIN_KEY);
             server.get("/ws?events=+15550100100", PLAIN_KEY);
+            // A method is any token, so a caller can put a number there too.
+            assertThat(server.send(server.request("/sms/send", PLAIN_KEY)
+                    .method("+15550100100", java.net.http.HttpRequest.BodyPublishers.noBody()).build())
+                    .statusCode()).isEqualTo(405);
             content.socket().sendText("+15550100100 Meet me at the secret garden", true).join();
             content.socket().sendBinary(ByteBuffer.wrap("Balance".getBytes()), true).join();
             content.awaitClose(Duration.ofSeconds(10));

@@ -114,6 +114,21 @@ class RealtimeWebSocketTest {
     }
 
     @Test
+    void incompleteOrUnsupportedHandshakesGetAJsonAnswerNotADroppedConnection() {
+        HttpResponse<String> noKey = server.send(server.request("/ws", PLAIN_KEY)
+                .header("Connection", "Upgrade").header("Upgrade", "websocket")
+                .header("Sec-WebSocket-Version", "13").GET().build());
+        assertJson(noKey, 400, "{\"error\":\"WebSocket upgrade required\"}");
+        HttpResponse<String> oldVersion = server.send(server.request("/ws", PLAIN_KEY)
+                .header("Connection", "Upgrade").header("Upgrade", "websocket")
+                .header("Sec-WebSocket-Version", "99").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .GET().build());
+        assertJson(oldVersion, 426, "{\"error\":\"unsupported WebSocket version\"}");
+        assertThat(oldVersion.headers().firstValue("Sec-WebSocket-Version")).hasValue("13");
+        assertThat(server.server.realtimeClients()).isZero();
+    }
+
+    @Test
     void plainGetOnWsIs400() {
         assertJson(server.get("/ws", PLAIN_KEY), 400, "{\"error\":\"WebSocket upgrade required\"}");
     }

@@ -27,7 +27,7 @@ final class DeliveryReportsRoute implements Route {
         try {
             reports = modem.sms().deliveryReports(limit);
         } catch (RuntimeException failure) {
-            return CompletableFuture.completedFuture(SmsMessagesRoute.replyFor(failure));
+            return CompletableFuture.completedFuture(SmsMessagesRoute.ERRORS.replyOrRethrow(failure));
         }
         boolean content = request.caller().content();
         ObjectNode json = Json.MAPPER.createObjectNode();

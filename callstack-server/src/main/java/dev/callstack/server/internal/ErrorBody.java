@@ -18,12 +18,15 @@ final class ErrorBody {
     static final String METHOD_NOT_ALLOWED = "method not allowed";
     static final String TOO_LARGE = "request body too large";
     static final String BAD_REQUEST = "bad request";
+    static final String EXPECTATION_FAILED = "unsupported Expect header";
     static final String INVALID_JSON = "invalid JSON body";
     static final String NOT_AN_OBJECT = "JSON body must be an object";
     static final String MODEM_UNAVAILABLE = "modem not connected";
     static final String INTERNAL = "internal error";
+    static final String BUSY = "server busy";
     static final String UNSUPPORTED_FILTER = "unsupported WebSocket event filter";
     static final String NOT_WEBSOCKET = "WebSocket upgrade required";
+    static final String UNSUPPORTED_WEBSOCKET_VERSION = "unsupported WebSocket version";
 
     private ErrorBody() {
     }

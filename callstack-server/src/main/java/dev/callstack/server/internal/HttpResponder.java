@@ -7,12 +7,14 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpResponder {
     private static final Logger log = LoggerFactory.getLogger(HttpResponder.class);
+    private static final Set<HttpMethod> STANDARD_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH, HttpMethod.OPTIONS, HttpMethod.TRACE,
+            HttpMethod.CONNECT);
     private final ServerMetrics metrics;
 
     HttpResponder(ServerMetrics metrics) {
@@ -38,13 +43,19 @@ final class HttpResponder {
         HttpUtil.setKeepAlive(response, keepAlive);
         String route = RoutePaths.label(request.uri());
         metrics.recordHttp(route, reply.status());
-        // The route label, never the raw URI: a query string may carry a number.
-        log.debug("{} {} -> {} on {}", request.method(), route, reply.status(), ctx.channel().id().asShortText());
+        // The route label, never the raw URI: a query string may carry a number. Likewise the method, which is any
+        // token the caller chose, is only named when it is a standard one.
+        log.debug("{} {} -> {} on {}", methodLabel(request.method()), route, reply.status(),
+                ctx.channel().id().asShortText());
         ChannelFuture written = ctx.writeAndFlush(response);
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
         }
         return written;
+    }
+
+    private static String methodLabel(HttpMethod method) {
+        return STANDARD_METHODS.contains(method) ? method.name() : "OTHER";
     }
 
     static FullHttpResponse toResponse(Reply reply) {

@@ -13,9 +13,9 @@ import io.netty.util.ReferenceCountUtil;
 import java.util.Objects;
 
 /**
- * Netty's aggregator with our 413: the stock one answers an oversized body with an empty response; this one answers
- * with the JSON error body (also for {@code Expect: 100-continue}), records the metric, and closes the connection,
- * since the rest of the body would otherwise have to be read and discarded.
+ * Netty's aggregator with our error bodies: the stock one answers an oversized body (413) or an unsupported
+ * {@code Expect} (417) with an empty response; this one answers with the JSON error body and records the metric. On
+ * 413 it closes the connection, since the rest of the body would otherwise have to be read and discarded.
  *
  * <p>Not thread-safe; one per channel, confined to its event loop.
  */
@@ -30,10 +30,16 @@ final class JsonHttpObjectAggregator extends HttpObjectAggregator {
     @Override
     protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
         Object response = super.newContinueResponse(start, maxContentLength, pipeline);
-        if (response instanceof FullHttpResponse stock
-                && stock.status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()) {
-            ReferenceCountUtil.release(stock);
-            return tooLarge(start);
+        if (response instanceof FullHttpResponse stock) {
+            int status = stock.status().code();
+            if (status == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()) {
+                ReferenceCountUtil.release(stock);
+                return tooLarge(start);
+            }
+            if (status == HttpResponseStatus.EXPECTATION_FAILED.code()) {
+                ReferenceCountUtil.release(stock);
+                return refusal(start, ErrorBody.reply(status, ErrorBody.EXPECTATION_FAILED));
+            }
         }
         return response;
     }
@@ -55,10 +61,14 @@ final class JsonHttpObjectAggregator extends HttpObjectAggregator {
     }
 
     private FullHttpResponse tooLarge(HttpMessage request) {
-        String uri = request instanceof HttpRequest r ? r.uri() : "";
-        metrics.recordHttp(RoutePaths.label(uri), 413);
-        FullHttpResponse response = HttpResponder.toResponse(ErrorBody.reply(413, ErrorBody.TOO_LARGE));
+        FullHttpResponse response = refusal(request, ErrorBody.reply(413, ErrorBody.TOO_LARGE));
         HttpUtil.setKeepAlive(response, false);
         return response;
+    }
+
+    private FullHttpResponse refusal(HttpMessage request, Reply reply) {
+        String uri = request instanceof HttpRequest r ? r.uri() : "";
+        metrics.recordHttp(RoutePaths.label(uri), reply.status());
+        return HttpResponder.toResponse(reply);
     }
 }

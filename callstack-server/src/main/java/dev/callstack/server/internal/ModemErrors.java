@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutionException;
 record ModemErrors(String invalid, String timedOut, String failed) {
 
     /** The reply for {@code failure}, or null when it is not a {@link CallstackException} (a bug). */
-    Reply replyFor(Throwable failure) {
+    private Reply replyFor(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof HttpError error) {
             return error.reply();
@@ -40,6 +40,22 @@ record ModemErrors(String invalid, String timedOut, String failed) {
             return ErrorBody.reply(502, failed);
         }
         return ErrorBody.reply(callstack.httpStatus(), failed);
+    }
+
+    /**
+     * The reply for {@code failure}; anything else is a bug and is rethrown unwrapped, for the router to log by class
+     * and answer 500.
+     */
+    Reply replyOrRethrow(Throwable failure) {
+        Reply reply = replyFor(failure);
+        if (reply != null) {
+            return reply;
+        }
+        Throwable cause = unwrap(failure);
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw new CompletionException(cause);
     }
 
     static Throwable unwrap(Throwable failure) {

@@ -23,6 +23,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -36,6 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class NettyHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NettyHttpServer.class);
+    /** Store queries are short; a couple of threads and a bounded backlog keep a slow store from piling up work. */
+    private static final int BLOCKING_THREADS = 2;
+    private static final int BLOCKING_QUEUE = 256;
 
     private final ServerSettings settings;
     private final Modem modem;
@@ -45,6 +52,7 @@ public final class NettyHttpServer implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup("callstack-connections",
             GlobalEventExecutor.INSTANCE);
     private final long startNanos = System.nanoTime();
+    private ExecutorService blockingWork;
     private EventLoopGroup acceptGroup;
     private EventLoopGroup ioGroup;
     private Channel serverChannel;
@@ -87,7 +95,10 @@ public final class NettyHttpServer implements AutoCloseable {
         RateLimiter<InetAddress> failureLimiter = settings.authFailureLimit() == 0 ? null
                 : new RateLimiter<>(settings.authFailureLimit(), settings.authFailureWindow(), System::nanoTime);
         ApiKeyAuthHandler auth = new ApiKeyAuthHandler(keys, keyLimiter, failureLimiter, responder, metrics);
-        HttpRouter router = new HttpRouter(routes(), new RealtimeUpgradeGate(), responder, inFlight);
+        blockingWork = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("callstack-blocking", true),
+                new ThreadPoolExecutor.AbortPolicy());
+        HttpRouter router = new HttpRouter(routes(blockingWork), new RealtimeUpgradeGate(), responder, inFlight);
         ServerChannelInitializer initializer = new ServerChannelInitializer(settings,
                 new ConnectionTracker(connections), auth, router, metrics, hub);
 
@@ -116,14 +127,16 @@ public final class NettyHttpServer implements AutoCloseable {
         return port;
     }
 
-    private Map<String, Map<HttpMethod, Route>> routes() {
+    private Map<String, Map<HttpMethod, Route>> routes(Executor blocking) {
         Map<String, Map<HttpMethod, Route>> routes = new LinkedHashMap<>();
         routes.put(RoutePaths.SMS_SEND, Map.of(HttpMethod.POST, new SmsSendRoute(modem)));
-        routes.put(RoutePaths.SMS_MESSAGES, Map.of(HttpMethod.GET, new SmsMessagesRoute(modem)));
-        routes.put(RoutePaths.DELIVERY_REPORTS, Map.of(HttpMethod.GET, new DeliveryReportsRoute(modem)));
+        routes.put(RoutePaths.SMS_MESSAGES, Map.of(HttpMethod.GET,
+                new OffLoopRoute(new SmsMessagesRoute(modem), blocking)));
+        routes.put(RoutePaths.DELIVERY_REPORTS, Map.of(HttpMethod.GET,
+                new OffLoopRoute(new DeliveryReportsRoute(modem), blocking)));
         routes.put(RoutePaths.USSD_SEND, Map.of(HttpMethod.POST, new UssdSendRoute(modem)));
         routes.put(RoutePaths.HEALTH, Map.of(HttpMethod.GET,
-                new HealthRoute(modem, settings.storeReady(), this::uptimeSeconds)));
+                new OffLoopRoute(new HealthRoute(modem, settings.storeReady(), this::uptimeSeconds), blocking)));
         routes.put(RoutePaths.METRICS, Map.of(HttpMethod.GET, new MetricsRoute(metrics)));
         return routes;
     }
@@ -177,6 +190,9 @@ public final class NettyHttpServer implements AutoCloseable {
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+        if (blockingWork != null) {
+            blockingWork.shutdownNow();
         }
         connections.close().awaitUninterruptibly(grace.toMillis());
         if (metrics != null) {

@@ -1,26 +1,38 @@
 package dev.callstack.server.internal;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per key: {@code limit} requests per {@code window}, refilled continuously. Buckets that have
- * refilled completely are forgotten when the map grows past a bound, so many distinct keys (remote addresses) cannot
- * exhaust memory.
+ * A token bucket per key: {@code limit} requests per {@code window}, refilled continuously. At most
+ * {@code maxKeys} buckets are kept, so many distinct keys (remote addresses) cannot exhaust memory: when a new key
+ * finds the map full, refilled buckets are forgotten and, if a flood of distinct keys keeps them all busy, arbitrary
+ * ones too down to half the bound. The scan is thus paid once per {@code maxKeys / 2} new keys, never per request;
+ * a forgotten key merely starts again with a full bucket.
  *
  * <p>Thread-safe.
  */
 final class RateLimiter<K> {
-    private static final int PRUNE_ABOVE = 10_000;
+    static final int DEFAULT_MAX_KEYS = 10_000;
 
     private final double capacity;
     private final double tokensPerNano;
     private final LongSupplier nanoTime;
+    private final int maxKeys;
+    private final Object pruneLock = new Object();
     private final ConcurrentHashMap<K, Bucket> buckets = new ConcurrentHashMap<>();
 
     RateLimiter(int limit, Duration window, LongSupplier nanoTime) {
+        this(limit, window, nanoTime, DEFAULT_MAX_KEYS);
+    }
+
+    RateLimiter(int limit, Duration window, LongSupplier nanoTime, int maxKeys) {
+        if (maxKeys < 2) {
+            throw new IllegalArgumentException("maxKeys must be at least 2");
+        }
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
@@ -30,6 +42,7 @@ final class RateLimiter<K> {
         this.capacity = limit;
         this.tokensPerNano = limit / (double) window.toNanos();
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.maxKeys = maxKeys;
     }
 
     /** Takes one token: 0 when allowed, else the whole seconds to wait before the next token (at least 1). */
@@ -48,12 +61,35 @@ final class RateLimiter<K> {
         bucket(key).take(nanoTime.getAsLong(), true);
     }
 
+    /** Keys tracked now (bounded by {@code maxKeys}). */
+    int trackedKeys() {
+        return buckets.size();
+    }
+
     private Bucket bucket(K key) {
-        if (buckets.size() > PRUNE_ABOVE) {
-            long now = nanoTime.getAsLong();
-            buckets.values().removeIf(bucket -> bucket.isFull(now));
+        Bucket existing = buckets.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        if (buckets.size() >= maxKeys) {
+            makeRoom();
         }
         return buckets.computeIfAbsent(key, k -> new Bucket(nanoTime.getAsLong()));
+    }
+
+    private void makeRoom() {
+        synchronized (pruneLock) {
+            if (buckets.size() < maxKeys) {
+                return; // another thread made room meanwhile
+            }
+            long now = nanoTime.getAsLong();
+            buckets.values().removeIf(bucket -> bucket.isFull(now));
+            Iterator<K> keys = buckets.keySet().iterator();
+            while (buckets.size() > maxKeys / 2 && keys.hasNext()) {
+                keys.next();
+                keys.remove();
+            }
+        }
     }
 
     private final class Bucket {

@@ -56,10 +56,10 @@ final class RealtimeFrameHandler extends ChannelInboundHandlerAdapter {
         removeIfPresent(ctx, ServerChannelInitializer.AUTH);
         removeIfPresent(ctx, ServerChannelInitializer.ROUTER);
         Caller caller = ctx.channel().attr(ChannelAttributes.CALLER).getAndSet(null);
-        Object selection = ctx.channel().attr(ChannelAttributes.WS_SELECTION).getAndSet(null);
+        EventSelection selection = ctx.channel().attr(ChannelAttributes.WS_SELECTION).getAndSet(null);
         View view = caller != null && caller.content() ? View.CONTENT : View.REDACTED;
         NettyClientSink sink = new NettyClientSink(ctx.channel());
-        handle = hub.register(sink, selection instanceof EventSelection chosen ? chosen : EventSelection.all(), view);
+        handle = hub.register(sink, selection != null ? selection : EventSelection.all(), view);
         ClientHandle registered = handle;
         sink.onWritable(registered::writabilityChanged);
         log.debug("Realtime client {} connected (key #{}, view {})", ctx.channel().id().asShortText(),

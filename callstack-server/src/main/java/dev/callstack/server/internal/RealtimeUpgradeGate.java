@@ -6,23 +6,33 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 
 /**
- * Checks a {@code /ws} request before the handshake: it must ask for a WebSocket upgrade and its {@code events}
- * filter must parse (several {@code events} parameters are joined). The selection is left on the channel for
+ * Checks a {@code /ws} request before the handshake: it must be a complete RFC 6455 upgrade request (Netty's
+ * handshaker would otherwise drop the connection without any answer, or answer 426 without a JSON body) and its
+ * {@code events} filter must parse (several {@code events} parameters are joined). The selection is left on the channel for
  * {@link RealtimeFrameHandler}.
  *
  * <p>Stateless and thread-safe.
  */
 final class RealtimeUpgradeGate implements UpgradeGate {
+    private static final String WEBSOCKET_VERSION = "13";
 
     @Override
     public Reply check(FullHttpRequest request, Caller caller, Channel channel) {
-        String upgrade = request.headers().get(HttpHeaderNames.UPGRADE);
-        if (upgrade == null || !HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(upgrade)) {
+        HttpHeaders headers = request.headers();
+        String upgrade = headers.get(HttpHeaderNames.UPGRADE);
+        if (upgrade == null || !HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(upgrade)
+                || !headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
+                || !headers.contains(HttpHeaderNames.SEC_WEBSOCKET_KEY)) {
             return ErrorBody.reply(400, ErrorBody.NOT_WEBSOCKET);
+        }
+        if (!WEBSOCKET_VERSION.equals(headers.get(HttpHeaderNames.SEC_WEBSOCKET_VERSION))) {
+            return ErrorBody.reply(426, ErrorBody.UNSUPPORTED_WEBSOCKET_VERSION)
+                    .withHeader(HttpHeaderNames.SEC_WEBSOCKET_VERSION.toString(), WEBSOCKET_VERSION);
         }
         List<String> events;
         try {

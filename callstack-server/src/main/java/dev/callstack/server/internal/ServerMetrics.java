@@ -36,9 +36,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Thread-safe.
  */
-public final class ServerMetrics implements AutoCloseable {
+final class ServerMetrics implements AutoCloseable {
     /** Live realtime figures the metrics read at scrape time. */
-    public interface RealtimeStats {
+    interface RealtimeStats {
         int clients();
 
         long sent();
@@ -68,7 +68,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final AtomicBoolean seenDisconnect = new AtomicBoolean();
     private final Subscription subscription;
 
-    public ServerMetrics(EventBus bus, LongSupplier uptimeSeconds, RealtimeStats realtime) {
+    ServerMetrics(EventBus bus, LongSupplier uptimeSeconds, RealtimeStats realtime) {
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(uptimeSeconds, "uptimeSeconds");
         Objects.requireNonNull(realtime, "realtime");

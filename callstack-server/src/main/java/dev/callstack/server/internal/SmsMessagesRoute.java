@@ -32,7 +32,7 @@ final class SmsMessagesRoute implements Route {
         try {
             messages = modem.sms().received(limit, before < 0 ? OptionalLong.empty() : OptionalLong.of(before));
         } catch (RuntimeException failure) {
-            return CompletableFuture.completedFuture(replyFor(failure));
+            return CompletableFuture.completedFuture(ERRORS.replyOrRethrow(failure));
         }
         boolean content = request.caller().content();
         ObjectNode json = Json.MAPPER.createObjectNode();
@@ -53,13 +53,5 @@ final class SmsMessagesRoute implements Route {
             json.putNull("next_before");
         }
         return CompletableFuture.completedFuture(Reply.json(200, Json.bytes(json)));
-    }
-
-    static Reply replyFor(RuntimeException failure) {
-        Reply reply = ERRORS.replyFor(failure);
-        if (reply == null) {
-            throw failure;
-        }
-        return reply;
     }
 }

@@ -45,7 +45,7 @@ final class SmsSendRoute implements Route {
         } catch (RuntimeException thrown) {
             sent = CompletableFuture.failedFuture(thrown);
         }
-        return sent.handle((result, failure) -> failure == null ? success(result) : failed(failure));
+        return sent.handle((result, failure) -> failure == null ? success(result) : ERRORS.replyOrRethrow(failure));
     }
 
     private static Reply success(SentSms sent) {
@@ -55,13 +55,5 @@ final class SmsSendRoute implements Route {
                 .put("reference", sent.reference())
                 .put("parts", sent.parts());
         return Reply.json(200, Json.bytes(json));
-    }
-
-    private static Reply failed(Throwable failure) {
-        Reply reply = ERRORS.replyFor(failure);
-        if (reply == null) {
-            throw new IllegalStateException("SMS send failed unexpectedly", ModemErrors.unwrap(failure));
-        }
-        return reply;
     }
 }

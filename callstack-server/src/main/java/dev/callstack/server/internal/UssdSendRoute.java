@@ -41,7 +41,8 @@ final class UssdSendRoute implements Route {
         } catch (RuntimeException thrown) {
             reply = CompletableFuture.failedFuture(thrown);
         }
-        return reply.handle((response, failure) -> failure == null ? success(response, content) : failed(failure));
+        return reply.handle((response, failure) -> failure == null ? success(response, content)
+                : ERRORS.replyOrRethrow(failure));
     }
 
     private static Duration timeout(JsonNode node) {
@@ -76,13 +77,5 @@ final class UssdSendRoute implements Route {
             json.put("message_length", message.codePointCount(0, message.length()));
         }
         return Reply.json(200, Json.bytes(json));
-    }
-
-    private static Reply failed(Throwable failure) {
-        Reply reply = ERRORS.replyFor(failure);
-        if (reply == null) {
-            throw new IllegalStateException("USSD request failed unexpectedly", ModemErrors.unwrap(failure));
-        }
-        return reply;
     }
 }

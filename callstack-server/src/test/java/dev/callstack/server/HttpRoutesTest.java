@@ -62,10 +62,40 @@ class HttpRoutesTest {
         assertThat(response.headers().firstValue("Allow")).hasValue("POST");
         HttpResponse<String> post = server.post("/healthz", PLAIN_KEY, "{}");
         assertJson(post, 405, "{\"error\":\"method not allowed\"}");
-        assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
         HttpResponse<String> delete = server.send(server.request("/ws", PLAIN_KEY).DELETE().build());
         assertThat(delete.statusCode()).isEqualTo(405);
         assertThat(delete.headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    @Test
+    void headOnAGetRouteAnswersLikeGetWithoutABody() {
+        HttpResponse<String> get = server.get("/sms/delivery-reports", PLAIN_KEY);
+        HttpResponse<String> head = head("/sms/delivery-reports");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        assertThat(head.headers().firstValue("Content-Length"))
+                .isPresent().isEqualTo(get.headers().firstValue("Content-Length"));
+        assertThat(get.body()).isNotEmpty();
+        // Errors too: the status and headers of GET, no body.
+        HttpResponse<String> invalid = head("/sms/delivery-reports?limit=0");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).isEmpty();
+        // The connection is still in step: the next request on it gets its own answer.
+        assertThat(server.get("/healthz", PLAIN_KEY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void headOnAPostOnlyRouteIs405WithAllow() {
+        HttpResponse<String> head = head("/sms/send");
+        assertThat(head.statusCode()).isEqualTo(405);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Allow")).hasValue("POST");
+    }
+
+    private HttpResponse<String> head(String path) {
+        return server.send(server.request(path, PLAIN_KEY).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
     }
 
     @Test

@@ -9,14 +9,17 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Dispatches authenticated requests by exact path and method: 404 for unknown paths, 405 with {@code Allow} for
- * known paths, {@code GET /ws} through the {@link UpgradeGate} on to the WebSocket handshake. While a route's future
+ * known paths, {@code GET /ws} through the {@link UpgradeGate} on to the WebSocket handshake. {@code HEAD} on a path
+ * that has {@code GET} runs the {@code GET} route; the HTTP codec, which remembers each request's method, leaves the
+ * body out and keeps the headers. While a route's future
  * is pending the channel stops reading, so replies on one connection stay in request order. Idle HTTP connections
  * are closed.
  *
@@ -27,6 +30,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
 
     private final Map<String, Map<HttpMethod, Route>> routes;
+    private final Map<String, String> allow;
     private final UpgradeGate upgradeGate;
     private final HttpResponder responder;
     private final InFlightRequests inFlight;
@@ -36,6 +40,9 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
         Map<String, Map<HttpMethod, Route>> copy = new LinkedHashMap<>();
         routes.forEach((path, byMethod) -> copy.put(path, Map.copyOf(byMethod)));
         this.routes = Map.copyOf(copy);
+        Map<String, String> allowed = new LinkedHashMap<>();
+        copy.forEach((path, byMethod) -> allowed.put(path, allow(byMethod)));
+        this.allow = Map.copyOf(allowed);
         this.upgradeGate = Objects.requireNonNull(upgradeGate, "upgradeGate");
         this.responder = Objects.requireNonNull(responder, "responder");
         this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
@@ -58,12 +65,17 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
             reply(ctx, request, ErrorBody.reply(404, ErrorBody.NOT_FOUND));
             return;
         }
-        Route route = byMethod.get(request.method());
+        Route route = route(byMethod, request.method());
         if (route == null) {
-            reply(ctx, request, ErrorBody.reply(405, ErrorBody.METHOD_NOT_ALLOWED).withHeader("Allow", allow(byMethod)));
+            reply(ctx, request, ErrorBody.reply(405, ErrorBody.METHOD_NOT_ALLOWED).withHeader("Allow", allow.get(path)));
             return;
         }
         dispatch(ctx, request, route, caller);
+    }
+
+    private static Route route(Map<HttpMethod, Route> byMethod, HttpMethod method) {
+        Route route = byMethod.get(method);
+        return route == null && HttpMethod.HEAD.equals(method) ? byMethod.get(HttpMethod.GET) : route;
     }
 
     private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, Caller caller) {
@@ -128,7 +140,12 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
     }
 
     private static String allow(Map<HttpMethod, Route> byMethod) {
-        return byMethod.keySet().stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+        Set<String> methods = new TreeSet<>();
+        byMethod.keySet().forEach(method -> methods.add(method.name()));
+        if (methods.contains(HttpMethod.GET.name())) {
+            methods.add(HttpMethod.HEAD.name());
+        }
+        return String.join(", ", methods);
     }
 
     @Override

@@ -4,11 +4,13 @@ import static dev.callstack.server.TestServer.CONTENT_KEY;
 import static dev.callstack.server.TestServer.PLAIN_KEY;
 import static dev.callstack.server.TestServer.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callstack.core.event.CallState;
 import dev.callstack.core.event.DeliveryStatus;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
@@ -243,6 +245,31 @@ class RealtimeWebSocketTest {
         client.socket().sendText("x".repeat(65 * 1024), true);
         assertThat(client.awaitClose(Duration.ofSeconds(10)).code()).isEqualTo(1009);
         await().atMost(Duration.ofSeconds(10)).until(() -> server.server.realtimeClients() == 0);
+    }
+
+    @Test
+    void framesBehindTheOneThatStartsTheCloseGetNoSecondCloseFrame() throws Exception {
+        try (RawConnection raw = new RawConnection(server.port)) {
+            raw.write("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + PLAIN_KEY + "\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+            assertThat(raw.readResponse(false).status()).isEqualTo(101);
+            assertThat(raw.readFrame().opcode()).as("hello").isEqualTo(RawConnection.Frame.TEXT);
+            // One write, so the frames behind the binary one reach the server in the same read.
+            ByteArrayOutputStream frames = new ByteArrayOutputStream();
+            frames.writeBytes(RawConnection.clientFrame(RawConnection.Frame.BINARY, new byte[] {1, 2, 3}));
+            frames.writeBytes(RawConnection.clientFrame(RawConnection.Frame.TEXT, "{}".getBytes(UTF_8)));
+            frames.writeBytes(RawConnection.clientFrame(RawConnection.Frame.BINARY, new byte[] {4, 5, 6}));
+            raw.write(frames.toByteArray());
+            List<RawConnection.Frame> answered = new ArrayList<>();
+            for (RawConnection.Frame frame = raw.readFrame(); frame != null; frame = raw.readFrame()) {
+                answered.add(frame);
+            }
+            assertThat(answered).extracting(RawConnection.Frame::opcode).containsExactly(RawConnection.Frame.CLOSE);
+            assertThat(answered.get(0).closeCode()).isEqualTo(1003);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.server.realtimeClients() == 0);
+        assertThat(server.get("/healthz", PLAIN_KEY).statusCode()).isEqualTo(200);
     }
 
     // ---------------------------------------------------------------------------------------- flow and cleanup

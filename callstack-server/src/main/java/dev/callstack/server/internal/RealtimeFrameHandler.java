@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The realtime side of one WebSocket: on handshake it drops the HTTP-only handlers and registers the channel with
  * the hub (which sends the hello first); it forwards writability to the hub, pings an idle client and closes one
  * that stayed silent for a second idle period, closes on binary frames (1003) and on messages over the limit
- * (1009, also when fragmented), and ignores text frames.
+ * (1009, also when fragmented), and ignores text frames. Once it has started a close, later frames are released
+ * unread: one close frame per connection.
  *
  * <p>Not thread-safe; one per channel, confined to its event loop.
  */
@@ -34,6 +35,7 @@ final class RealtimeFrameHandler extends ChannelInboundHandlerAdapter {
     private final int maxMessageBytes;
     private ClientHandle handle;
     private long messageBytes;
+    private boolean closing;
 
     RealtimeFrameHandler(RealtimeHub hub, int maxMessageBytes) {
         this.hub = Objects.requireNonNull(hub, "hub");
@@ -81,6 +83,11 @@ final class RealtimeFrameHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
+        if (closing) {
+            // Frames that were already in flight behind the one that started the close.
+            frame.release();
+            return;
+        }
         boolean binary = frame instanceof BinaryWebSocketFrame;
         // A fragmented message is limited as a whole, like a single frame is by the decoder.
         messageBytes = frame instanceof ContinuationWebSocketFrame
@@ -94,7 +101,8 @@ final class RealtimeFrameHandler extends ChannelInboundHandlerAdapter {
         // Text frames carry nothing the protocol defines: ignored.
     }
 
-    private static void closeWith(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
+    private void closeWith(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
+        closing = true;
         if (ctx.channel().isActive()) {
             ctx.writeAndFlush(new CloseWebSocketFrame(status, reason)).addListener(ChannelFutureListener.CLOSE);
         }

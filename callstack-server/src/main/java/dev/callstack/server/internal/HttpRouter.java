@@ -19,9 +19,8 @@ import org.slf4j.LoggerFactory;
  * Dispatches authenticated requests by exact path and method: 404 for unknown paths, 405 with {@code Allow} for
  * known paths, {@code GET /ws} through the {@link UpgradeGate} on to the WebSocket handshake. {@code HEAD} on a path
  * that has {@code GET} runs the {@code GET} route; the HTTP codec, which remembers each request's method, leaves the
- * body out and keeps the headers. While a route's future
- * is pending the channel stops reading, so replies on one connection stay in request order. Idle HTTP connections
- * are closed.
+ * body out and keeps the headers. Replies on one connection stay in request order because the
+ * {@link HttpRequestSequencer} in front hands over one request at a time. Idle HTTP connections are closed.
  *
  * <p>Sharable and thread-safe: routes are thread-safe, the table is immutable.
  */
@@ -106,17 +105,11 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
         } catch (RuntimeException thrown) {
             pending = CompletableFuture.failedFuture(thrown);
         }
-        if (!pending.isDone()) {
-            ctx.channel().config().setAutoRead(false);
-        }
         pending.whenComplete((reply, failure) -> {
             Reply answer = reply != null ? reply : failureReply(failure);
             responder.send(ctx, request, answer).addListener(done -> {
                 request.release();
                 inFlight.end();
-                if (!ctx.channel().config().isAutoRead()) {
-                    ctx.channel().config().setAutoRead(true);
-                }
             });
         });
     }
@@ -151,8 +144,9 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            // Still in the HTTP phase (the router leaves the pipeline on upgrade). Reading is paused only while a
-            // route is working, so an idle connection that still reads is an unused keep-alive connection.
+            // Still in the HTTP phase (the router leaves the pipeline on upgrade). The sequencer pauses reading only
+            // while a request waits for its answer, so an idle connection that still reads is an unused keep-alive
+            // connection (or one that stalled mid-body).
             if (ctx.channel().config().isAutoRead()) {
                 ctx.close();
             }

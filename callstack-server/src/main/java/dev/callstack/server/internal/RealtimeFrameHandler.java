@@ -55,6 +55,7 @@ final class RealtimeFrameHandler extends ChannelInboundHandlerAdapter {
 
     private void onHandshake(ChannelHandlerContext ctx) {
         // From here on frames, not requests, flow: the request-only handlers leave the path.
+        removeIfPresent(ctx, ServerChannelInitializer.SEQUENCE);
         removeIfPresent(ctx, ServerChannelInitializer.AUTH);
         removeIfPresent(ctx, ServerChannelInitializer.ROUTER);
         Caller caller = ctx.channel().attr(ChannelAttributes.CALLER).getAndSet(null);

@@ -13,14 +13,15 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One connection's path, top to bottom: track → idle → HTTP codec → aggregate (JSON 413) → authenticate → route →
- * [permessage-deflate] → WebSocket handshake and frames → realtime.
+ * One connection's path, top to bottom: track → idle → HTTP codec → one request at a time → aggregate (JSON 413) →
+ * authenticate → route → [permessage-deflate] → WebSocket handshake and frames → realtime.
  *
  * <p>Thread-safe: shared handlers are sharable, the others are created per channel.
  */
 final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String AUTH = "auth";
     static final String ROUTER = "router";
+    static final String SEQUENCE = "sequence";
 
     private final ServerSettings settings;
     private final ConnectionTracker tracker;
@@ -57,6 +58,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("track", tracker);
         pipeline.addLast("idle", new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("http", new HttpServerCodec());
+        pipeline.addLast(SEQUENCE, new HttpRequestSequencer());
         pipeline.addLast("aggregate", new JsonHttpObjectAggregator(settings.maxBodyBytes(), metrics));
         pipeline.addLast(AUTH, auth);
         pipeline.addLast(ROUTER, router);

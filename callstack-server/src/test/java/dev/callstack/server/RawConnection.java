@@ -15,6 +15,8 @@ import java.util.Map;
  * A plain socket to the real server, for what {@code java.net.http} never does: several requests in one write
  * (pipelining) and WebSocket frames sent and read byte for byte. Reads block with a timeout, so a missing answer
  * fails the test instead of hanging it.
+ *
+ * <p>Not thread-safe; confined to the test thread.
  */
 final class RawConnection implements AutoCloseable {
     private final Socket socket;

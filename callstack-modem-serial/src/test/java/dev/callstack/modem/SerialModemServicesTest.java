@@ -163,6 +163,17 @@ class SerialModemServicesTest {
     }
 
     @Test
+    void missedCallReturnsTheCallStateToIdle() {
+        SerialModem modem = connected();
+        h.sim.incomingCall("+15550100100");
+        await().until(() -> modem.calls().state() == CallState.RINGING);
+        h.sim.urc("MISSED_CALL: 11:01AM +15550100100");
+        await().until(() -> modem.calls().state() == CallState.IDLE);
+        assertThat(h.events(CallStateChanged.class)).extracting(CallStateChanged::state)
+                .containsExactly(CallState.RINGING, CallState.ENDED, CallState.IDLE);
+    }
+
+    @Test
     void dialAnswerDtmfAndHangUp() throws Exception {
         SerialModem modem = connected();
         get(modem.calls().dial(PhoneNumber.of("+15550100100")));

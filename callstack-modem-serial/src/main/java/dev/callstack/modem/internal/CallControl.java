@@ -166,6 +166,11 @@ final class CallControl implements CallApi {
         endAny();
     }
 
+    /** Only an unanswered incoming call can be missed; a missed waiting call leaves the current one alone. */
+    void onMissed() {
+        end(CallState.RINGING);
+    }
+
     void onDtmf(char digit) {
         events.publish(new DtmfReceived(clock.instant(), digit));
     }

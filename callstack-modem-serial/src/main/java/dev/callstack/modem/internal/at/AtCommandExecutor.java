@@ -194,11 +194,13 @@ public final class AtCommandExecutor implements AtChannel {
     }
 
     private void onLine(String line) {
+        if (unsolicited.consumeContinuation(line)) {
+            // The line after a +CMT/+CDS header is a PDU or, in text mode, the message body: never its content.
+            log.debug("AT< [notification body, {} chars]", line.length());
+            return;
+        }
         if (log.isDebugEnabled()) {
             log.debug("AT< {}", AtLogRedactor.response(line));
-        }
-        if (unsolicited.consumeContinuation(line)) {
-            return;
         }
         Pending p = inFlight;
         if (p == null) {

@@ -71,6 +71,19 @@ class LogPrivacyTest {
                 .doesNotContain("0B918496445078F7");
     }
 
+    @Test
+    void textModeMessageBodyAfterACmtHeaderIsNotLogged() {
+        SerialModem modem = h.start(SimHarness.fastConfig().build());
+        await().until(() -> modem.state().connected());
+        // Quectel EC25 manual, AT+CNMA example (shared/testdata/at-transcripts.md section 1)
+        h.sim.sendRaw("\r\n+CMT: \"+8615021012496\",,\"13/03/18,17:07:21+32\",145,4,0,0,\"+8613800551500\",145,28"
+                + "\r\nThis is a test from Quectel.\r\n+WEIRD: 1\r\n");
+        await().until(() -> logged().stream().anyMatch(m -> m.contains("+WEIRD")));
+        assertThat(String.join("\n", logged()))
+                .doesNotContain("This is a test")
+                .doesNotContain("15021012496");
+    }
+
     private List<String> logged() {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }

@@ -142,6 +142,38 @@ class SerialModemServicesTest {
     }
 
     @Test
+    void callerIdIsPublishedOncePerCallAlthoughClipRepeatsWithEveryRing() {
+        SerialModem modem = connected();
+        h.sim.incomingCall("+15550100100");
+        h.sim.incomingCall("+15550100100");
+        h.sim.incomingCall("+15550100100");
+        h.sim.urc("+DTMF: 1");
+        // URCs are handled in order: once the DTMF is out, every repeated +CLIP has been seen.
+        await().until(() -> h.events(DtmfReceived.class).size() == 1);
+        assertThat(h.events(CallerId.class)).hasSize(1);
+        assertThat(h.events(CallRing.class)).hasSize(3);
+        h.sim.remoteHangup();
+        await().until(() -> modem.calls().state() == CallState.IDLE);
+        h.sim.incomingCall("+15550100200");
+        h.sim.incomingCall("+15550100200");
+        h.sim.urc("+DTMF: 2");
+        await().until(() -> h.events(DtmfReceived.class).size() == 2);
+        assertThat(h.events(CallerId.class)).extracting(CallerId::number)
+                .containsExactly("+15550100100", "+15550100200");
+    }
+
+    @Test
+    void missedCallReturnsTheCallStateToIdle() {
+        SerialModem modem = connected();
+        h.sim.incomingCall("+15550100100");
+        await().until(() -> modem.calls().state() == CallState.RINGING);
+        h.sim.urc("MISSED_CALL: 11:01AM +15550100100");
+        await().until(() -> modem.calls().state() == CallState.IDLE);
+        assertThat(h.events(CallStateChanged.class)).extracting(CallStateChanged::state)
+                .containsExactly(CallState.RINGING, CallState.ENDED, CallState.IDLE);
+    }
+
+    @Test
     void dialAnswerDtmfAndHangUp() throws Exception {
         SerialModem modem = connected();
         get(modem.calls().dial(PhoneNumber.of("+15550100100")));

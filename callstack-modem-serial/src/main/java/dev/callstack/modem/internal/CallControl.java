@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Voice calls: {@code ATD<n>;}, {@code ATA}, {@code ATH} (falling back to {@code AT+CHUP}), {@code AT+VTS} per
  * digit, and the call state machine fed by command results and URCs: IDLE → DIALING (dial accepted) or RINGING
  * (RING/+CLIP) → ACTIVE (answered, VOICE CALL: BEGIN, MO CONNECTED) → ENDED → IDLE (hang-up, NO CARRIER, BUSY, NO
- * ANSWER, VOICE CALL: END, disconnect). Each change is published once as {@link CallStateChanged}.
+ * ANSWER, VOICE CALL: END, disconnect). Each change is published once as {@link CallStateChanged}; the caller's
+ * {@link CallerId} once per call, however often the modem repeats {@code +CLIP}.
  *
  * <p>Thread-safe; transitions are serialised on this object's monitor so events keep their order.
  */
@@ -42,6 +43,8 @@ final class CallControl implements CallApi {
     private final BooleanSupplier ready;
     private final Executor callbacks;
     private CallState state = CallState.IDLE;
+    // Modems repeat +CLIP with every RING; subscribers want one CallerId per call.
+    private boolean callerIdPublished;
 
     CallControl(AtChannel at, EventBus events, Clock clock, BooleanSupplier ready, Executor callbacks) {
         this.at = Objects.requireNonNull(at, "at");
@@ -141,8 +144,14 @@ final class CallControl implements CallApi {
     }
 
     void onCallerId(String number) {
-        events.publish(new CallerId(clock.instant(), number));
-        transition(CallState.IDLE, CallState.RINGING);
+        synchronized (this) {
+            if (callerIdPublished) {
+                return;
+            }
+            callerIdPublished = true;
+            events.publish(new CallerId(clock.instant(), number));
+            transition(CallState.IDLE, CallState.RINGING);
+        }
     }
 
     void onConnected() {
@@ -155,6 +164,11 @@ final class CallControl implements CallApi {
 
     void onEnded() {
         endAny();
+    }
+
+    /** Only an unanswered incoming call can be missed; a missed waiting call leaves the current one alone. */
+    void onMissed() {
+        end(CallState.RINGING);
     }
 
     void onDtmf(char digit) {
@@ -188,6 +202,9 @@ final class CallControl implements CallApi {
 
     private void set(CallState next) {
         state = next;
+        if (next == CallState.IDLE) {
+            callerIdPublished = false;
+        }
         log.debug("Call state {}", next);
         events.publish(new CallStateChanged(clock.instant(), next));
     }

@@ -77,6 +77,8 @@ final class UrcRouter implements UnsolicitedHandler {
             calls.onConnected();
         } else if (urc instanceof Urc.CallEnded) {
             calls.onEnded();
+        } else if (urc instanceof Urc.CallMissed) {
+            calls.onMissed();
         } else if (urc instanceof Urc.Dtmf dtmf) {
             calls.onDtmf(dtmf.digit());
         } else if (urc instanceof Urc.Ussd u) {

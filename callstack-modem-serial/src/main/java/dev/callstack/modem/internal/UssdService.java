@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +67,13 @@ final class UssdService implements UssdApi {
         if (!current.compareAndSet(null, session)) {
             return CompletableFuture.failedFuture(new ModemRejectedException("another USSD session is in progress"));
         }
-        session.timer = engine.schedule(() -> onTimeout(session), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            session.timer = engine.schedule(() -> onTimeout(session), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // Closed between the ready check and here: fail typed and free the slot for nobody to wait on.
+            end(session);
+            return CompletableFuture.failedFuture(new ModemUnavailableException("modem closed"));
+        }
         at.execute(AtCommand.simple("AT+CUSD=1,\"" + code.value() + "\",15").withTimeout(timeout))
                 .whenComplete((response, error) -> {
                     if (error != null && end(session)) {

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs AT commands one at a time over the current {@link Link}: the rest wait in a bounded queue (overflow fails the
  * new command with {@link ModemUnavailableException}). Each command has a timeout ({@link ModemTimeoutException});
- * after {@code maxConsecutiveTimeouts} in a row the listener hears that the modem is unresponsive. A line in the
+ * after {@code maxConsecutiveTimeouts} in a row the listener hears that the modem is unresponsive. After a timeout a
+ * resync probe runs before the next command, so a late answer to the timed-out command is discarded instead of
+ * completing the next one. A line in the
  * middle of an answer is the answer's only when the {@link AtCommand} says so (prefix, count, PDU, free text);
  * everything else goes to the {@link UnsolicitedHandler}.
  *
@@ -45,6 +47,13 @@ public final class AtCommandExecutor implements AtChannel {
     private static final Logger log = LoggerFactory.getLogger(AtCommandExecutor.class);
     private static final byte[] CTRL_Z = {0x1A};
     private static final byte[] ESC = {0x1B};
+    /**
+     * After a timeout the modem may still answer the timed-out command, and that late final result would complete
+     * the next command (and shift every answer after it by one). A plain {@code AT} cannot tell its own OK from the
+     * late one, so the probe is a standard query with a prefixed answer: everything before {@code +CPIN:} is the
+     * late answer (discarded) or a URC.
+     */
+    private static final AtCommand RESYNC_PROBE = AtCommand.query("AT+CPIN?", "+CPIN:");
 
     private final ScheduledExecutorService engine;
     private final UnsolicitedHandler unsolicited;
@@ -185,11 +194,13 @@ public final class AtCommandExecutor implements AtChannel {
     }
 
     private void onLine(String line) {
+        if (unsolicited.consumeContinuation(line)) {
+            // The line after a +CMT/+CDS header is a PDU or, in text mode, the message body: never its content.
+            log.debug("AT< [notification body, {} chars]", line.length());
+            return;
+        }
         if (log.isDebugEnabled()) {
             log.debug("AT< {}", AtLogRedactor.response(line));
-        }
-        if (unsolicited.consumeContinuation(line)) {
-            return;
         }
         Pending p = inFlight;
         if (p == null) {
@@ -197,6 +208,10 @@ public final class AtCommandExecutor implements AtChannel {
             return;
         }
         if (p.command.isEcho(line)) {
+            return;
+        }
+        if (p.resync) {
+            onResyncLine(p, line);
             return;
         }
         FinalResult result = FinalResult.parse(line, p.command.dial());
@@ -226,6 +241,22 @@ public final class AtCommandExecutor implements AtChannel {
         unsolicited.onUnsolicited(line);
     }
 
+    private void onResyncLine(Pending p, String line) {
+        if (p.answers == 0 && p.command.isAnswer(line)) {
+            p.answers++;
+            return;
+        }
+        if (FinalResult.parse(line, false) != null) {
+            if (p.answers == 0) {
+                log.debug("Discarded a late final result of a timed-out command");
+                return;
+            }
+            finish(p, FinalResult.parse(line, false));
+            return;
+        }
+        unsolicited.onUnsolicited(line);
+    }
+
     private void onPrompt() {
         Pending p = inFlight;
         if (p != null && p.awaitingPrompt) {
@@ -249,6 +280,12 @@ public final class AtCommandExecutor implements AtChannel {
     private void finish(Pending p, FinalResult result) {
         inFlight = null;
         p.cancelTimer();
+        if (p.resync) {
+            // The probe proves the link is in step, not that the modem does its work: the count stays.
+            log.debug("AT stream resynchronised after a timeout");
+            startNext();
+            return;
+        }
         consecutiveTimeouts = 0;
         if (result.isSuccess()) {
             p.future.complete(new AtResponse(p.lines, result.line()));
@@ -267,6 +304,12 @@ public final class AtCommandExecutor implements AtChannel {
             return;
         }
         inFlight = null;
+        if (p.resync) {
+            // The timed-out command already counted; the next one will tell whether the modem is gone.
+            log.debug("AT resync probe unanswered; continuing");
+            startNext();
+            return;
+        }
         if (p.command.promptPayload() != null) {
             // Without ESC a late prompt would swallow the next command as message text.
             write(ESC);
@@ -283,8 +326,25 @@ public final class AtCommandExecutor implements AtChannel {
             if (consecutiveTimeouts >= maxConsecutiveTimeouts && session != null) {
                 listener.onUnresponsive(session.id, consecutiveTimeouts);
             }
+            startResync(p);
+            return;
         }
         startNext();
+    }
+
+    private void startResync(Pending timedOut) {
+        if (session == null || inFlight != null) {
+            startNext();
+            return;
+        }
+        Duration own = timedOut.command.timeout();
+        Duration timeout = own != null && own.compareTo(defaultTimeout) < 0 ? own : defaultTimeout;
+        Pending probe = new Pending(RESYNC_PROBE, new CompletableFuture<>());
+        probe.resync = true;
+        inFlight = probe;
+        probe.timer = engine.schedule(() -> onTimeout(probe), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        log.debug("AT> {} (resync)", RESYNC_PROBE.text());
+        write(RESYNC_PROBE.text() + "\r");
     }
 
     private void endSession(CallstackException cause) {
@@ -320,6 +380,7 @@ public final class AtCommandExecutor implements AtChannel {
         int answers;
         boolean expectPdu;
         boolean awaitingPrompt;
+        boolean resync;
         ScheduledFuture<?> timer;
 
         Pending(AtCommand command, CompletableFuture<AtResponse> future) {

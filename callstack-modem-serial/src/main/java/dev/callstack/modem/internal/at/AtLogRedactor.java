@@ -2,6 +2,7 @@ package dev.callstack.modem.internal.at;
 
 import dev.callstack.core.Redaction;
 import dev.callstack.modem.internal.pdu.PduHex;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -14,6 +15,8 @@ import java.util.Set;
 public final class AtLogRedactor {
     private static final Set<String> HARMLESS_TOKENS = Set.of("SM", "ME", "MT", "SR", "BM", "SL", "GSM", "IRA",
             "UCS2", "UTF-8", "READY", "SIM PIN", "SIM PUK", "REC READ", "REC UNREAD", "STO SENT", "STO UNSENT");
+    /** Lines naming the other party: besides the number, a quoted field is the phonebook name of a person. */
+    private static final List<String> PARTY_PREFIXES = List.of("+CLIP:", "+CCWA:", "+CLCC:", "+COLP:", "+CNUM:");
     private static final int MIN_HEX_PAYLOAD = 16;
     private static final int MIN_SECRET_DIGITS = 6;
 
@@ -40,7 +43,7 @@ public final class AtLogRedactor {
                     text.indexOf('=') + 1);
             return head + Redaction.REDACTED;
         }
-        return redactFields(text);
+        return redactFields(text, false);
     }
 
     /** A line received from the modem. */
@@ -60,11 +63,13 @@ public final class AtLogRedactor {
             int comma = rest.indexOf(',');
             return "+CUSD: " + (comma < 0 ? rest : rest.substring(0, comma) + "," + Redaction.REDACTED);
         }
-        return redactFields(line);
+        boolean party = PARTY_PREFIXES.stream().anyMatch(prefix -> stripped.regionMatches(true, 0, prefix, 0,
+                prefix.length()));
+        return redactFields(line, party);
     }
 
     /** Quoted strings and long digit runs are the places numbers and identities live. */
-    private static String redactFields(String text) {
+    private static String redactFields(String text, boolean namesArePersonal) {
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {
@@ -72,7 +77,8 @@ public final class AtLogRedactor {
             if (c == '"') {
                 int end = text.indexOf('"', i + 1);
                 String inner = end < 0 ? text.substring(i + 1) : text.substring(i + 1, end);
-                out.append('"').append(redactQuoted(inner));
+                out.append('"').append(namesArePersonal && !inner.isEmpty() && countDigits(inner) == 0
+                        ? Redaction.REDACTED : redactQuoted(inner));
                 if (end >= 0) {
                     out.append('"');
                 }

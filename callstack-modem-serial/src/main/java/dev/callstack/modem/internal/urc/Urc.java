@@ -32,6 +32,13 @@ public sealed interface Urc {
         }
     }
 
+    /**
+     * {@code MISSED_CALL: <time> <number>} (SIMCom): an incoming call ended before it was answered. Some modems send
+     * nothing else, so without it the call would stay RINGING. The number is not kept.
+     */
+    record CallMissed() implements Urc {
+    }
+
     /** {@code +DTMF: 5} / {@code +RXDTMF: 5}. */
     record Dtmf(char digit) implements Urc {
         @Override

@@ -16,7 +16,7 @@ public final class UrcParser {
             "MO RING", "NORMAL POWER DOWN", "UNDER-VOLTAGE WARNNING", "UNDER-VOLTAGE WARNING",
             "UNDER-VOLTAGE POWER DOWN", "OVER-VOLTAGE WARNNING", "OVER-VOLTAGE POWER DOWN", "+CPIN: NOT READY",
             "OK", "ERROR");
-    private static final Set<String> INFO_PREFIXES = Set.of("+CIEV", "^CIEV", "MISSED_CALL", "^SYSINFO", "^RSSI",
+    private static final Set<String> INFO_PREFIXES = Set.of("+CIEV", "^CIEV", "^SYSINFO", "^RSSI",
             "^MODE", "^BOOT", "+QIND", "+CGEV", "+CTZV", "+CTZE", "*PSUTTZ", "DST", "+CLCC", "+CCWA", "+CSSI",
             "+CSSU", "+CPMS", "+CSQ", "+CMGS", "+COPS", "+CME ERROR", "+CMS ERROR");
 
@@ -49,6 +49,9 @@ public final class UrcParser {
         }
         if (upper.startsWith("VOICE CALL: END")) {
             return new Urc.CallEnded("VOICE CALL: END");
+        }
+        if (upper.startsWith("MISSED_CALL")) {
+            return new Urc.CallMissed();
         }
         if (upper.startsWith("+CRING:")) {
             return new Urc.Ring();

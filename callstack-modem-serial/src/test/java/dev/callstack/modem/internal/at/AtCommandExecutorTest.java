@@ -293,6 +293,37 @@ class AtCommandExecutorTest {
         CompletableFuture<AtResponse> b = executor.execute(AtCommand.simple("ATE0"));
         link.nextWrite();
         assertThatThrownBy(() -> get(a)).cause().isInstanceOf(ModemTimeoutException.class);
+        assertThat(link.nextWrite()).isEqualTo("AT+CPIN?\r");
+        link.modemSends("+CPIN: READY\r\nOK\r\n");
+        assertThat(link.nextWrite()).isEqualTo("ATE0\r");
+        link.modemSends("OK\r\n");
+        get(b);
+        assertThat(unresponsive.get()).isZero();
+    }
+
+    @Test
+    void lateFinalResultOfATimedOutCommandDoesNotCompleteTheNextOne() throws Exception {
+        CompletableFuture<AtResponse> a = executor.execute(
+                AtCommand.simple("AT+COPS=0").withTimeout(Duration.ofMillis(50)));
+        CompletableFuture<AtResponse> b = executor.execute(AtCommand.query("AT+CSQ", "+CSQ:"));
+        assertThat(link.nextWrite()).isEqualTo("AT+COPS=0\r");
+        assertThatThrownBy(() -> get(a)).cause().isInstanceOf(ModemTimeoutException.class);
+        assertThat(link.nextWrite()).isEqualTo("AT+CPIN?\r");
+        // The modem finishes the timed-out command late, then answers the probe.
+        link.modemSends("ERROR\r\n+CPIN: READY\r\nOK\r\n");
+        assertThat(link.nextWrite()).isEqualTo("AT+CSQ\r");
+        assertThat(b).isNotDone();
+        link.modemSends("+CSQ: 23,99\r\nOK\r\n");
+        assertThat(get(b).value("+CSQ:")).contains("23,99");
+    }
+
+    @Test
+    void unansweredResyncProbeDoesNotBlockTheQueue() throws Exception {
+        CompletableFuture<AtResponse> a = executor.execute(AtCommand.simple("AT").withTimeout(Duration.ofMillis(50)));
+        CompletableFuture<AtResponse> b = executor.execute(AtCommand.simple("ATE0"));
+        link.nextWrite();
+        assertThatThrownBy(() -> get(a)).cause().isInstanceOf(ModemTimeoutException.class);
+        assertThat(link.nextWrite()).isEqualTo("AT+CPIN?\r");
         assertThat(link.nextWrite()).isEqualTo("ATE0\r");
         link.modemSends("OK\r\n");
         get(b);

@@ -25,6 +25,8 @@ class AtLogRedactorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "+CLIP: \"+481239823991\",145,\"\",128,\"\",0|+CLIP: \"+***3991\",145,\"\",128,\"\",0",
+            "+CLIP: \"+481239823991\",145,\"\",128,\"Jane Doe\",0|+CLIP: \"+***3991\",145,\"\",128,\"[redacted]\",0",
+            "+CLCC: 1,1,4,0,0,\"+15550100100\",145,\"Mum\"|+CLCC: 1,1,4,0,0,\"+***0100\",145,\"[redacted]\"",
             "+CUSD: 0,\"Balance 5.00\",15|+CUSD: 0,[redacted]",
             "+CUSD: 2|+CUSD: 2",
             "+CSQ: 11,99|+CSQ: 11,99",

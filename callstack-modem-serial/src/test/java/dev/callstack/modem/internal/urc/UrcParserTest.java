@@ -178,7 +178,7 @@ class UrcParserTest {
                 Arguments.of("+DTMF: #", new Urc.Dtmf('#')),
                 Arguments.of("+DTMF:a", new Urc.Dtmf('A')),
                 Arguments.of("+DTMF: 12", new Urc.Unknown("+DTMF")),
-                Arguments.of("MISSED_CALL: 11:01AM 07712345678", new Urc.Info("MISSED_CALL")),
+                Arguments.of("MISSED_CALL: 11:01AM 07712345678", new Urc.CallMissed()),
                 Arguments.of("+CIEV: 7,1", new Urc.Info("+CIEV")),
                 Arguments.of("^CIEV: 1,0", new Urc.Info("^CIEV")));
     }

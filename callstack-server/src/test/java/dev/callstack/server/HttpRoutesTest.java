@@ -10,28 +10,18 @@ import dev.callstack.core.event.DeliveryStatus;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(NoPiiInLogs.class)
 class HttpRoutesTest {
     private static final String NUMBER = "+15550100100";
     private static final String BODY = "Meet me at the secret garden";
     private TestServer server;
-
-    @BeforeAll
-    static void capture() {
-        LogCapture.install();
-    }
-
-    @AfterAll
-    static void noPii() {
-        LogCapture.assertNoPii();
-    }
 
     @BeforeEach
     void start() {

@@ -17,12 +17,12 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NoPiiInLogs.class)
 class RealtimeWebSocketTest {
     private static final String ALL_EVENTS = "[\"sms.received\",\"sms.delivery_report\",\"sms.sent\",\"call.state\","
             + "\"call.ring\",\"call.caller_id\",\"call.dtmf\",\"modem.state\",\"signal.quality\",\"ussd.response\"]";
@@ -30,16 +30,6 @@ class RealtimeWebSocketTest {
     private static final String BODY = "Meet me at the secret garden";
     private TestServer server;
     private final List<WsClient> clients = new ArrayList<>();
-
-    @BeforeAll
-    static void capture() {
-        LogCapture.install();
-    }
-
-    @AfterAll
-    static void noPii() {
-        LogCapture.assertNoPii();
-    }
 
     @BeforeEach
     void start() {

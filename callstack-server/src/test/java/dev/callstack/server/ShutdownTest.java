@@ -10,21 +10,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NoPiiInLogs.class)
 class ShutdownTest {
-    @BeforeAll
-    static void capture() {
-        LogCapture.install();
-    }
-
-    @AfterAll
-    static void noPii() {
-        LogCapture.assertNoPii();
-    }
-
     @Test
     void closeFinishesTheRequestInFlightThenStopsAccepting() throws Exception {
         TestServer server = TestServer.start(b -> b.shutdownGrace(Duration.ofSeconds(10)));

@@ -13,11 +13,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -62,6 +64,12 @@ public final class AtCommandExecutor implements AtChannel {
     private final int maxQueued;
     private final int maxConsecutiveTimeouts;
     private final AtomicLong sessionIds = new AtomicLong();
+    /**
+     * Every attached, not yet ended link by session id. Detaching closes the link from the calling thread before
+     * the engine hears of it: a write blocked on a stalled peer holds the engine thread, and only closing the
+     * handle under it makes that write fail.
+     */
+    private final Map<Long, Link> attached = new ConcurrentHashMap<>();
 
     // Confined to the engine thread.
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -86,6 +94,7 @@ public final class AtCommandExecutor implements AtChannel {
     public long attach(Link link) {
         Objects.requireNonNull(link, "link");
         Session next = new Session(sessionIds.incrementAndGet(), link);
+        attached.put(next.id, link);
         try {
             engine.execute(() -> {
                 if (session != null) {
@@ -96,6 +105,7 @@ public final class AtCommandExecutor implements AtChannel {
                 unsolicited.reset();
             });
         } catch (RejectedExecutionException e) {
+            attached.remove(next.id);
             link.close();
             throw new ModemUnavailableException("modem closed");
         }
@@ -106,6 +116,7 @@ public final class AtCommandExecutor implements AtChannel {
     /** Closes the session's link (if still current) and fails every pending command with {@code cause}. */
     public void detach(long sessionId, CallstackException cause) {
         Objects.requireNonNull(cause, "cause");
+        closeAttached(sessionId);
         runOnEngine(() -> {
             if (session != null && session.id == sessionId) {
                 endSession(cause);
@@ -115,6 +126,8 @@ public final class AtCommandExecutor implements AtChannel {
 
     /** Closes whatever link is current and fails everything pending; used on close. */
     public void detachAll(CallstackException cause) {
+        Objects.requireNonNull(cause, "cause");
+        attached.keySet().forEach(this::closeAttached);
         runOnEngine(() -> {
             if (session != null) {
                 endSession(cause);
@@ -135,6 +148,13 @@ public final class AtCommandExecutor implements AtChannel {
             future.completeExceptionally(new ModemUnavailableException("modem closed"));
         }
         return future;
+    }
+
+    private void closeAttached(long sessionId) {
+        Link link = attached.remove(sessionId);
+        if (link != null) {
+            link.close();
+        }
     }
 
     private void runOnEngine(Runnable task) {
@@ -350,6 +370,7 @@ public final class AtCommandExecutor implements AtChannel {
     private void endSession(CallstackException cause) {
         Session ended = session;
         session = null;
+        attached.remove(ended.id);
         ended.link.close();
         Pending p = inFlight;
         inFlight = null;

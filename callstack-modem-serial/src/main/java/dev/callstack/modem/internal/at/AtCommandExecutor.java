@@ -13,11 +13,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * resync probe runs before the next command, so a late answer to the timed-out command is discarded instead of
  * completing the next one. A line in the
  * middle of an answer is the answer's only when the {@link AtCommand} says so (prefix, count, PDU, free text);
- * everything else goes to the {@link UnsolicitedHandler}.
+ * everything else goes to the {@link UnsolicitedHandler}. Input read but not yet framed is bounded: a modem that
+ * sends more than the engine frames loses its link ("modem flooding input"), like any link error.
  *
  * <p>Threading: public methods may be called from any thread; all state is confined to the engine thread (a
  * single-threaded scheduler shared with the rest of the modem), which also frames the bytes. Futures complete on the
@@ -54,6 +57,9 @@ public final class AtCommandExecutor implements AtChannel {
      * late answer (discarded) or a URC.
      */
     private static final AtCommand RESYNC_PROBE = AtCommand.query("AT+CPIN?", "+CPIN:");
+    /** Input read but not yet framed beyond which the modem counts as flooding (the engine cannot keep up). */
+    static final long DEFAULT_MAX_PENDING_INPUT_BYTES = 1 << 20;
+    static final String FLOODING = "modem flooding input";
 
     private final ScheduledExecutorService engine;
     private final UnsolicitedHandler unsolicited;
@@ -61,7 +67,17 @@ public final class AtCommandExecutor implements AtChannel {
     private final Duration defaultTimeout;
     private final int maxQueued;
     private final int maxConsecutiveTimeouts;
+    private final long maxPendingInputBytes;
     private final AtomicLong sessionIds = new AtomicLong();
+    private final AtomicLong pendingInputBytes = new AtomicLong();
+    private final AtomicLong peakPendingInputBytes = new AtomicLong();
+    private final AtomicLong floodDisconnects = new AtomicLong();
+    /**
+     * Every attached, not yet ended link by session id. Detaching closes the link from the calling thread before
+     * the engine hears of it: a write blocked on a stalled peer holds the engine thread, and only closing the
+     * handle under it makes that write fail.
+     */
+    private final Map<Long, Link> attached = new ConcurrentHashMap<>();
 
     // Confined to the engine thread.
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -71,6 +87,12 @@ public final class AtCommandExecutor implements AtChannel {
 
     public AtCommandExecutor(ScheduledExecutorService engine, UnsolicitedHandler unsolicited, Listener listener,
                              Duration defaultTimeout, int maxQueued, int maxConsecutiveTimeouts) {
+        this(engine, unsolicited, listener, defaultTimeout, maxQueued, maxConsecutiveTimeouts,
+                DEFAULT_MAX_PENDING_INPUT_BYTES);
+    }
+
+    AtCommandExecutor(ScheduledExecutorService engine, UnsolicitedHandler unsolicited, Listener listener,
+                      Duration defaultTimeout, int maxQueued, int maxConsecutiveTimeouts, long maxPendingInputBytes) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.unsolicited = Objects.requireNonNull(unsolicited, "unsolicited");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -78,14 +100,34 @@ public final class AtCommandExecutor implements AtChannel {
         if (maxQueued < 1 || maxConsecutiveTimeouts < 1) {
             throw new IllegalArgumentException("maxQueued and maxConsecutiveTimeouts must be positive");
         }
+        if (maxPendingInputBytes < 1) {
+            throw new IllegalArgumentException("maxPendingInputBytes must be positive");
+        }
         this.maxQueued = maxQueued;
         this.maxConsecutiveTimeouts = maxConsecutiveTimeouts;
+        this.maxPendingInputBytes = maxPendingInputBytes;
+    }
+
+    /** Bytes read from the modem and not yet framed on the engine thread (a gauge). */
+    public long pendingInputBytes() {
+        return pendingInputBytes.get();
+    }
+
+    /** The highest {@link #pendingInputBytes()} seen; never above the budget. */
+    public long peakPendingInputBytes() {
+        return peakPendingInputBytes.get();
+    }
+
+    /** How many links were dropped because the modem sent more than the engine could frame. */
+    public long floodDisconnects() {
+        return floodDisconnects.get();
     }
 
     /** Makes {@code link} the current link and starts its reader; returns the session id that names it. */
     public long attach(Link link) {
         Objects.requireNonNull(link, "link");
         Session next = new Session(sessionIds.incrementAndGet(), link);
+        attached.put(next.id, link);
         try {
             engine.execute(() -> {
                 if (session != null) {
@@ -96,6 +138,7 @@ public final class AtCommandExecutor implements AtChannel {
                 unsolicited.reset();
             });
         } catch (RejectedExecutionException e) {
+            attached.remove(next.id);
             link.close();
             throw new ModemUnavailableException("modem closed");
         }
@@ -106,6 +149,7 @@ public final class AtCommandExecutor implements AtChannel {
     /** Closes the session's link (if still current) and fails every pending command with {@code cause}. */
     public void detach(long sessionId, CallstackException cause) {
         Objects.requireNonNull(cause, "cause");
+        closeAttached(sessionId);
         runOnEngine(() -> {
             if (session != null && session.id == sessionId) {
                 endSession(cause);
@@ -115,6 +159,8 @@ public final class AtCommandExecutor implements AtChannel {
 
     /** Closes whatever link is current and fails everything pending; used on close. */
     public void detachAll(CallstackException cause) {
+        Objects.requireNonNull(cause, "cause");
+        attached.keySet().forEach(this::closeAttached);
         runOnEngine(() -> {
             if (session != null) {
                 endSession(cause);
@@ -135,6 +181,13 @@ public final class AtCommandExecutor implements AtChannel {
             future.completeExceptionally(new ModemUnavailableException("modem closed"));
         }
         return future;
+    }
+
+    private void closeAttached(long sessionId) {
+        Link link = attached.remove(sessionId);
+        if (link != null) {
+            link.close();
+        }
     }
 
     private void runOnEngine(Runnable task) {
@@ -189,7 +242,9 @@ public final class AtCommandExecutor implements AtChannel {
             current.link.write(bytes);
         } catch (IOException | RuntimeException e) {
             log.warn("Write to modem link failed: {}", e.getClass().getSimpleName());
-            listener.onLinkLost(current.id, "write failed: " + e.getClass().getSimpleName());
+            // A flood closes the link under a write in progress: the flood is the cause worth reporting.
+            listener.onLinkLost(current.id, current.flooded ? FLOODING
+                    : "write failed: " + e.getClass().getSimpleName());
         }
     }
 
@@ -350,6 +405,7 @@ public final class AtCommandExecutor implements AtChannel {
     private void endSession(CallstackException cause) {
         Session ended = session;
         session = null;
+        attached.remove(ended.id);
         ended.link.close();
         Pending p = inFlight;
         inFlight = null;
@@ -400,6 +456,7 @@ public final class AtCommandExecutor implements AtChannel {
         final long id;
         final Link link;
         final AtLineFramer framer = new AtLineFramer();
+        private volatile boolean flooded;
 
         Session(long id, Link link) {
             this.id = id;
@@ -408,8 +465,30 @@ public final class AtCommandExecutor implements AtChannel {
 
         @Override
         public void onBytes(byte[] buffer, int length) {
+            if (flooded) {
+                return;
+            }
+            long pending = pendingInputBytes.addAndGet(length);
+            if (pending > maxPendingInputBytes) {
+                // Dropping bytes silently would corrupt answers; a modem this noisy is broken: reconnect it.
+                pendingInputBytes.addAndGet(-length);
+                flooded = true;
+                floodDisconnects.incrementAndGet();
+                log.warn("Modem flooding input: over {} bytes not yet framed; dropping the link",
+                        maxPendingInputBytes);
+                closeAttached(id);
+                link.close();
+                runOnEngine(() -> {
+                    if (session == this) {
+                        listener.onLinkLost(id, FLOODING);
+                    }
+                });
+                return;
+            }
+            peakPendingInputBytes.accumulateAndGet(pending, Math::max);
             byte[] copy = Arrays.copyOf(buffer, length);
             runOnEngine(() -> {
+                pendingInputBytes.addAndGet(-copy.length);
                 if (session == this) {
                     framer.feed(copy, 0, copy.length, this);
                 }

@@ -13,7 +13,10 @@ public interface Link extends AutoCloseable {
 
     void write(byte[] bytes) throws IOException;
 
-    /** Stops the reader promptly and releases the handle; the listener gets no {@code onClosed} for this. */
+    /**
+     * Stops the reader promptly and releases the handle, which also makes a {@link #write} blocked on a stalled peer
+     * fail; the listener gets no {@code onClosed} for this.
+     */
     @Override
     void close();
 

@@ -1,6 +1,7 @@
 package dev.callstack.modem.internal.link;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,7 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The reader-thread half every link shares: one named daemon platform thread per link that reads until the link
  * ends or is closed. Subclasses provide the blocking read (with a short timeout, so close is prompt), the write and
- * the release of the handle.
+ * the release of the handle. The reader also bounds writes: a write still blocked after the stall limit (a peer that
+ * stopped reading) ends the link as {@value #WRITE_STALLED}, which releases the handle and fails the write. It checks
+ * after every read, so the bound holds for links whose read returns periodically (TCP, serial).
  *
  * <p>Thread-safe.
  */
@@ -17,10 +20,28 @@ public abstract class ReaderThreadLink implements Link {
     public static final String THREAD_PREFIX = "callstack-link-reader-";
     private static final AtomicLong IDS = new AtomicLong();
     private static final int BUFFER = 2048;
+    /** The reason reported when a write stays blocked past the stall limit. */
+    public static final String WRITE_STALLED = "write stalled";
+    static final Duration DEFAULT_WRITE_STALL_LIMIT = Duration.ofSeconds(10);
 
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread reader;
+    private final long writeStallLimitNanos;
+    private final AtomicLong writesInProgress = new AtomicLong();
+    private volatile long writeStartedNanos;
+
+    protected ReaderThreadLink() {
+        this(DEFAULT_WRITE_STALL_LIMIT);
+    }
+
+    protected ReaderThreadLink(Duration writeStallLimit) {
+        Objects.requireNonNull(writeStallLimit, "writeStallLimit");
+        if (writeStallLimit.isNegative() || writeStallLimit.isZero()) {
+            throw new IllegalArgumentException("writeStallLimit must be positive");
+        }
+        this.writeStallLimitNanos = writeStallLimit.toNanos();
+    }
 
     /** Reads into {@code buffer}: bytes read, 0 when nothing arrived within the read timeout, -1 at end of stream. */
     protected abstract int read(byte[] buffer) throws IOException;
@@ -47,7 +68,17 @@ public abstract class ReaderThreadLink implements Link {
         if (closed.get()) {
             throw new IOException("link closed");
         }
-        writeBytes(bytes);
+        writeStartedNanos = System.nanoTime();
+        writesInProgress.incrementAndGet();
+        try {
+            writeBytes(bytes);
+        } finally {
+            writesInProgress.decrementAndGet();
+        }
+    }
+
+    private boolean writeStalled() {
+        return writesInProgress.get() > 0 && System.nanoTime() - writeStartedNanos > writeStallLimitNanos;
     }
 
     @Override
@@ -76,6 +107,10 @@ public abstract class ReaderThreadLink implements Link {
                 }
                 if (n > 0) {
                     listener.onBytes(buffer, n);
+                }
+                if (writeStalled()) {
+                    reason = WRITE_STALLED;
+                    break;
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,12 @@ public final class StreamLink extends ReaderThreadLink {
     private final String description;
 
     public StreamLink(InputStream input, OutputStream output, AutoCloseable closer, String description) {
+        this(input, output, closer, description, DEFAULT_WRITE_STALL_LIMIT);
+    }
+
+    StreamLink(InputStream input, OutputStream output, AutoCloseable closer, String description,
+               Duration writeStallLimit) {
+        super(writeStallLimit);
         this.input = Objects.requireNonNull(input, "input");
         this.output = Objects.requireNonNull(output, "output");
         this.closer = Objects.requireNonNull(closer, "closer");

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -392,5 +393,70 @@ class AtCommandExecutorTest {
         link.nextWrite();
         link.modemSends("\u00ff\u00fe????\r\n" + "Z".repeat(10_000) + "\r\n+CSQ:99,99\r\nOK\r\n");
         assertThat(get(f).lines()).containsExactly("+CSQ:99,99");
+    }
+
+    @Test
+    void modemFloodingInputLosesItsLinkWithPendingInputBounded() throws Exception {
+        long budget = 64 * 1024;
+        AtomicReference<String> floodLost = new AtomicReference<>();
+        AtCommandExecutor.Listener listener = new AtCommandExecutor.Listener() {
+            @Override
+            public void onLinkLost(long sessionId, String reason) {
+                floodLost.set(reason);
+            }
+
+            @Override
+            public void onUnresponsive(long sessionId, int consecutiveTimeouts) {
+            }
+        };
+        AtCommandExecutor flooded = new AtCommandExecutor(engine, new NoUrcs(), listener, Duration.ofSeconds(5), 4,
+                3, budget);
+        FakeLink noisy = new FakeLink();
+        flooded.attach(noisy);
+        CountDownLatch hold = new CountDownLatch(1);
+        engine.execute(() -> {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        String garbage = "Z".repeat(2048);
+        int sent = 0;
+        // The engine frames nothing while held: the budget must trip long before this bound.
+        while (!noisy.closed && sent < 1_000) {
+            noisy.modemSends(garbage);
+            sent++;
+        }
+        assertThat(noisy.closed).isTrue();
+        assertThat(flooded.peakPendingInputBytes()).isPositive().isLessThanOrEqualTo(budget);
+        assertThat(flooded.floodDisconnects()).isEqualTo(1);
+        noisy.modemSends(garbage);
+        assertThat(flooded.pendingInputBytes()).isLessThanOrEqualTo(budget);
+
+        hold.countDown();
+        await().until(() -> AtCommandExecutor.FLOODING.equals(floodLost.get()));
+        await().until(() -> flooded.pendingInputBytes() == 0);
+        assertThat(flooded.floodDisconnects()).isEqualTo(1);
+    }
+
+    private static final class NoUrcs implements UnsolicitedHandler {
+        @Override
+        public boolean consumeContinuation(String line) {
+            return false;
+        }
+
+        @Override
+        public boolean isUnsolicited(String line) {
+            return false;
+        }
+
+        @Override
+        public void onUnsolicited(String line) {
+        }
+
+        @Override
+        public void reset() {
+        }
     }
 }

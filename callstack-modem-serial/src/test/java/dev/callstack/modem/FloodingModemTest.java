@@ -1,0 +1,136 @@
+package dev.callstack.modem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.callstack.core.UssdCode;
+import dev.callstack.core.event.ModemConnected;
+import dev.callstack.core.event.ModemDisconnected;
+import dev.callstack.core.event.ModemEvent;
+import dev.callstack.modem.internal.UnavailableSmsModule;
+import dev.callstack.testkit.sim.AtModemSimulator;
+import dev.callstack.testkit.sim.SimulatorPipe;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A modem that sends more than the engine can frame is dropped and reconnected, not buffered without limit. */
+class FloodingModemTest {
+    private final AtModemSimulator sim = new AtModemSimulator();
+    private final List<ModemEvent> events = new CopyOnWriteArrayList<>();
+    private SerialModem modem;
+
+    @AfterEach
+    void tearDown() {
+        if (modem != null) {
+            modem.close();
+        }
+        sim.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> SimHarness.liveEngineThreads() == 0);
+    }
+
+    @Test
+    void floodingModemIsDisconnectedAndReconnected() {
+        AtomicInteger opened = new AtomicInteger();
+        FloodingInput flood = new FloodingInput();
+        HeldOutput held = new HeldOutput();
+        modem = SerialModem.builder(SimHarness.fastConfig().build())
+                .sms(context -> new UnavailableSmsModule())
+                .links(() -> {
+                    SimulatorPipe pipe = sim.openPipe();
+                    if (opened.incrementAndGet() > 1) {
+                        return new LinkFactory.Connection(pipe.hostInput(), pipe.hostOutput(), pipe, "sim pipe");
+                    }
+                    flood.target = pipe.hostInput();
+                    held.target = pipe.hostOutput();
+                    return new LinkFactory.Connection(flood, held, () -> {
+                        held.released.countDown();
+                        pipe.close();
+                    }, "flooding pipe");
+                })
+                .build();
+        modem.events().subscribe(ModemEvent.class, events::add, dev.callstack.core.event.Delivery.inline());
+        modem.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> modem.state().connected());
+
+        // Hold the engine thread in a write so it frames nothing, then flood: only the input budget can end this.
+        held.hold = true;
+        modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(10)).until(() -> held.blocked.getCount() == 0);
+        flood.flooding = true;
+        sim.sendRaw("\r\n"); // wakes the reader from its read of the quiet pipe
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
+                .anyMatch(e -> e instanceof ModemDisconnected d && d.reason().equals("modem flooding input")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> modem.state().connected()
+                && events.stream().filter(ModemConnected.class::isInstance).count() == 2);
+        assertThat(opened.get()).isEqualTo(2);
+    }
+
+    /** Reads through until told to flood, then returns a full buffer of garbage without a line end, forever. */
+    private static final class FloodingInput extends InputStream {
+        volatile InputStream target;
+        volatile boolean flooding;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (flooding) {
+                Arrays.fill(b, off, off + len, (byte) 'Z');
+                return len;
+            }
+            return target.read(b, off, len);
+        }
+    }
+
+    /** Writes through until held, then blocks (uninterruptibly, like a socket write) until the link is released. */
+    private static final class HeldOutput extends OutputStream {
+        final CountDownLatch blocked = new CountDownLatch(1);
+        final CountDownLatch released = new CountDownLatch(1);
+        volatile OutputStream target;
+        volatile boolean hold;
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (hold) {
+                blocked.countDown();
+                boolean interrupted = false;
+                while (released.getCount() > 0) {
+                    try {
+                        released.await();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IOException("stream closed");
+            }
+            target.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            target.flush();
+        }
+    }
+}

@@ -16,7 +16,8 @@ public interface LinkFactory {
 
     /**
      * One open connection. Closing {@code closer} must make a blocked {@code input.read()} return (-1 or an
-     * exception) promptly; {@code input.read()} returning -1 means the modem went away.
+     * exception) and a blocked {@code output.write(..)} fail, promptly: that is how close and disconnect reach a
+     * link whose peer stopped talking or reading. {@code input.read()} returning -1 means the modem went away.
      *
      * @param description for logs; never anything secret
      */

@@ -12,12 +12,10 @@ import dev.callstack.testkit.sim.AtModemSimulator;
 import dev.callstack.testkit.sim.SimulatorPipe;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,7 @@ class FloodingModemTest {
     void floodingModemIsDisconnectedAndReconnected() {
         AtomicInteger opened = new AtomicInteger();
         FloodingInput flood = new FloodingInput();
-        HeldOutput held = new HeldOutput();
+        StallingOutput held = new StallingOutput();
         modem = SerialModem.builder(SimHarness.fastConfig().build())
                 .sms(context -> new UnavailableSmsModule())
                 .links(() -> {
@@ -62,7 +60,7 @@ class FloodingModemTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> modem.state().connected());
 
         // Hold the engine thread in a write so it frames nothing, then flood: only the input budget can end this.
-        held.hold = true;
+        held.stall = true;
         modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(30));
         await().atMost(Duration.ofSeconds(10)).until(() -> held.blocked.getCount() == 0);
         flood.flooding = true;
@@ -93,44 +91,6 @@ class FloodingModemTest {
                 return len;
             }
             return target.read(b, off, len);
-        }
-    }
-
-    /** Writes through until held, then blocks (uninterruptibly, like a socket write) until the link is released. */
-    private static final class HeldOutput extends OutputStream {
-        final CountDownLatch blocked = new CountDownLatch(1);
-        final CountDownLatch released = new CountDownLatch(1);
-        volatile OutputStream target;
-        volatile boolean hold;
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (hold) {
-                blocked.countDown();
-                boolean interrupted = false;
-                while (released.getCount() > 0) {
-                    try {
-                        released.await();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new IOException("stream closed");
-            }
-            target.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            target.flush();
         }
     }
 }

@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.callstack.core.UssdCode;
 import dev.callstack.testkit.sim.AtModemSimulator;
 import dev.callstack.testkit.sim.SimulatorPipe;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,43 +47,5 @@ class StalledLinkTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> SimHarness.liveEngineThreads() == 0);
         await().atMost(Duration.ofSeconds(5)).until(pending::isDone);
         assertThat(pending).isCompletedExceptionally();
-    }
-
-    /** Writes through until stalled, then blocks (uninterruptibly, like a socket write) until the link is released. */
-    private static final class StallingOutput extends OutputStream {
-        final CountDownLatch blocked = new CountDownLatch(1);
-        final CountDownLatch released = new CountDownLatch(1);
-        volatile OutputStream target;
-        volatile boolean stall;
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (stall) {
-                blocked.countDown();
-                boolean interrupted = false;
-                while (released.getCount() > 0) {
-                    try {
-                        released.await();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new IOException("stream closed");
-            }
-            target.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            target.flush();
-        }
     }
 }

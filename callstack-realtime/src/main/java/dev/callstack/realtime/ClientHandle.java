@@ -124,11 +124,8 @@ public final class ClientHandle implements AutoCloseable {
      * (drop-oldest when full, then the slow-consumer rules), draining if the sink is writable.
      */
     void offer(EncodedMessage event) {
-        boolean writable;
-        try {
-            writable = sink.isWritable();
-        } catch (RuntimeException failure) {
-            fail(failure);
+        boolean writable = sinkWritable();
+        if (closed) {
             return;
         }
         boolean direct = false;
@@ -168,16 +165,19 @@ public final class ClientHandle implements AutoCloseable {
         } else if (!someoneDrains) {
             // The sink may have turned writable after we looked and before the event was queued, with its
             // writabilityChanged() finding nothing to do: look once more so the event cannot sit there unnoticed.
-            boolean nowWritable;
-            try {
-                nowWritable = sink.isWritable();
-            } catch (RuntimeException failure) {
-                fail(failure);
-                return;
-            }
-            if (nowWritable) {
+            if (sinkWritable()) {
                 writabilityChanged();
             }
+        }
+    }
+
+    /** The sink's writability; a sink that throws is failed (closed with 1011) and reported as not writable. */
+    private boolean sinkWritable() {
+        try {
+            return sink.isWritable();
+        } catch (RuntimeException failure) {
+            fail(failure);
+            return false;
         }
     }
 
@@ -229,13 +229,7 @@ public final class ClientHandle implements AutoCloseable {
         long sentEvents = 0;
         try {
             while (true) {
-                boolean writable;
-                try {
-                    writable = sink.isWritable();
-                } catch (RuntimeException failure) {
-                    fail(failure);
-                    return;
-                }
+                boolean writable = sinkWritable(); // a failing sink is closed here, seen as closed below
                 EncodedMessage notice = null;
                 EncodedMessage next = null;
                 boolean isEvent = false;

@@ -31,6 +31,15 @@ public final class SmsDeliverEncoder {
      */
     public static List<String> encode(PhoneNumber originator, String text, SmsEncoding encoding,
                                       OffsetDateTime timestamp, int concatReference) {
+        return encode(originator, text, encoding, timestamp, concatReference, false);
+    }
+
+    /**
+     * As {@link #encode(PhoneNumber, String, SmsEncoding, OffsetDateTime, int)}, with a 16-bit concatenation
+     * reference (0–65535) when {@code sixteenBitReference} is set.
+     */
+    public static List<String> encode(PhoneNumber originator, String text, SmsEncoding encoding,
+                                      OffsetDateTime timestamp, int concatReference, boolean sixteenBitReference) {
         Objects.requireNonNull(originator, "originator");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(encoding, "encoding");
@@ -38,14 +47,15 @@ public final class SmsDeliverEncoder {
         if (text.isEmpty()) {
             throw new InvalidRequestException("SMS body must not be empty");
         }
-        if (concatReference < 0 || concatReference > 0xFF) {
-            throw new IllegalArgumentException("concatReference must be 0..255");
+        int maxReference = sixteenBitReference ? 0xFFFF : 0xFF;
+        if (concatReference < 0 || concatReference > maxReference) {
+            throw new IllegalArgumentException("concatReference must be 0.." + maxReference);
         }
         Coding coding = UserDataEncoder.coding(text, encoding);
         byte[] address = AddressCodec.encode(originator.value());
         byte[] scts = ScTimestampCodec.write(timestamp);
         List<String> out = new ArrayList<>();
-        for (UserDataEncoder.Part part : UserDataEncoder.encode(text, coding, concatReference, false)) {
+        for (UserDataEncoder.Part part : UserDataEncoder.encode(text, coding, concatReference, sixteenBitReference)) {
             ByteArrayOutputStream tpdu = new ByteArrayOutputStream(176);
             // TP-MTI 0 (DELIVER), TP-MMS set: no more messages waiting at the service centre.
             tpdu.write(0x04 | (part.hasHeader() ? 0x40 : 0));

@@ -1,5 +1,6 @@
 package dev.callstack.modem;
 
+import dev.callstack.core.Redaction;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,7 +68,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
     @Override
     public String toString() {
         return "SerialModemConfig[port=" + port + ", baudRate=" + baudRate + ", simPin="
-                + (simPin == null ? "none" : "[redacted]") + ", commandTimeout=" + commandTimeout
+                + (simPin == null ? "none" : Redaction.REDACTED) + ", commandTimeout=" + commandTimeout
                 + ", signalPollInterval=" + signalPollInterval + ", reconnect=" + reconnectInitialDelay + ".."
                 + reconnectMaxDelay + "]";
     }

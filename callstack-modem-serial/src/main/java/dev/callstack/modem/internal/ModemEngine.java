@@ -2,6 +2,7 @@ package dev.callstack.modem.internal;
 
 import dev.callstack.core.CallApi;
 import dev.callstack.core.ModemState;
+import dev.callstack.core.Redaction;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
 import dev.callstack.core.event.Delivery;
@@ -47,7 +48,7 @@ public final class ModemEngine {
 
         @Override
         public String toString() {
-            return "Settings[simPin=" + (simPin == null ? "none" : "[redacted]") + ", commandTimeout="
+            return "Settings[simPin=" + (simPin == null ? "none" : Redaction.REDACTED) + ", commandTimeout="
                     + commandTimeout + "]";
         }
     }

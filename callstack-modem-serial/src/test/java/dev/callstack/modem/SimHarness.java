@@ -6,18 +6,15 @@ import dev.callstack.modem.internal.SmsModuleFactory;
 import dev.callstack.modem.internal.UnavailableSmsModule;
 import dev.callstack.modem.internal.link.ReaderThreadLink;
 import dev.callstack.testkit.sim.AtModemSimulator;
-import dev.callstack.testkit.sim.SimulatorPipe;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A simulator, a SerialModem over an in-memory pipe to it, and every event the modem published, in order. */
 final class SimHarness implements AutoCloseable {
     final AtModemSimulator sim = new AtModemSimulator();
     final List<ModemEvent> events = new CopyOnWriteArrayList<>();
-    final AtomicBoolean plugged = new AtomicBoolean(true);
+    final PluggableSimLink link = new PluggableSimLink(sim);
     SerialModem modem;
 
     static SerialModemConfig.Builder fastConfig() {
@@ -42,13 +39,7 @@ final class SimHarness implements AutoCloseable {
     }
 
     private SerialModem startWith(SerialModemConfig config, SmsModuleFactory sms) {
-        SerialModem.Builder builder = SerialModem.builder(config).links(() -> {
-            if (!plugged.get()) {
-                throw new IOException("unplugged");
-            }
-            SimulatorPipe pipe = sim.openPipe();
-            return new LinkFactory.Connection(pipe.hostInput(), pipe.hostOutput(), pipe, "sim pipe");
-        });
+        SerialModem.Builder builder = SerialModem.builder(config).links(link);
         if (sms != null) {
             builder.sms(sms);
         }
@@ -63,13 +54,11 @@ final class SimHarness implements AutoCloseable {
     }
 
     void unplug() {
-        plugged.set(false);
-        sim.unplug();
+        link.unplug();
     }
 
     void replug() {
-        sim.replug();
-        plugged.set(true);
+        link.replug();
     }
 
     static long liveThreads(String prefix) {

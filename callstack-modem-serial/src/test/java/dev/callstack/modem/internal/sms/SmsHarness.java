@@ -5,19 +5,16 @@ import static org.awaitility.Awaitility.await;
 import dev.callstack.core.event.Delivery;
 import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.store.MessageStore;
-import dev.callstack.modem.LinkFactory;
+import dev.callstack.modem.PluggableSimLink;
 import dev.callstack.modem.SerialModem;
 import dev.callstack.modem.SerialModemConfig;
 import dev.callstack.modem.store.SqliteMessageStore;
 import dev.callstack.testkit.sim.AtModemSimulator;
-import dev.callstack.testkit.sim.SimulatorPipe;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A simulator, a SerialModem with the real SMS service over an in-memory pipe to it, its store, a hand-moved clock
@@ -28,7 +25,7 @@ final class SmsHarness implements AutoCloseable {
     final AtModemSimulator sim = new AtModemSimulator();
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     final List<ModemEvent> events = new CopyOnWriteArrayList<>();
-    final AtomicBoolean plugged = new AtomicBoolean(true);
+    final PluggableSimLink link = new PluggableSimLink(sim);
     private final Path file;
     private SmsSettings settings = SmsSettings.defaults().withSendTimeout(Duration.ofSeconds(5));
     MessageStore store;
@@ -60,13 +57,8 @@ final class SmsHarness implements AutoCloseable {
                 .build();
         SmsSettings s = settings;
         MessageStore st = store;
-        modem = SerialModem.builder(config).links(() -> {
-            if (!plugged.get()) {
-                throw new IOException("unplugged");
-            }
-            SimulatorPipe pipe = sim.openPipe();
-            return new LinkFactory.Connection(pipe.hostInput(), pipe.hostOutput(), pipe, "sim pipe");
-        }).sms(context -> service = new SmsService(context, st, false, s)).build();
+        modem = SerialModem.builder(config).links(link)
+                .sms(context -> service = new SmsService(context, st, false, s)).build();
         modem.events().subscribe(ModemEvent.class, events::add, Delivery.inline());
         modem.start();
         return modem;
@@ -98,8 +90,11 @@ final class SmsHarness implements AutoCloseable {
     }
 
     void unplug() {
-        plugged.set(false);
-        sim.unplug();
+        link.unplug();
+    }
+
+    void replug() {
+        link.replug();
     }
 
     @Override

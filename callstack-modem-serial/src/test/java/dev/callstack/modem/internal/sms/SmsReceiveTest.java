@@ -186,8 +186,7 @@ class SmsReceiveTest {
         long sweeps = h.sweeps();
         h.unplug();
         h.sim.storeSms(TestPdus.single(FROM, "while away"));
-        h.plugged.set(true);
-        h.sim.replug();
+        h.replug();
         await().until(() -> h.sweeps() > sweeps);
         await().until(() -> h.events(SmsReceived.class).size() == 2 && h.sim.storedSms().isEmpty());
         assertThat(h.events(SmsReceived.class)).extracting(SmsReceived::body)

@@ -180,6 +180,7 @@ class SmsSendTest {
     @Test
     void sendWhileNotConnectedFailsAsUnavailable() {
         h.start();
+        await().until(() -> h.modem.state().connected());
         h.unplug();
         await().until(() -> !h.modem.state().connected());
         CompletableFuture<SentSms> future = h.modem.sms().send(TO, "hi");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,12 @@ final class NetworkMonitor {
     /** Polls now and then every interval, until {@link #stop}. */
     synchronized void start() {
         stop();
-        poller = engine.scheduleWithFixedDelay(this::poll, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            poller = engine.scheduleWithFixedDelay(this::poll, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // close() shut the engine down while the connect that calls this was finishing: nothing left to poll.
+            log.debug("Signal polling not started: the modem is closing");
+        }
     }
 
     synchronized void stop() {

@@ -57,7 +57,7 @@ class FloodingModemTest {
                 .build();
         modem.events().subscribe(ModemEvent.class, events::add, dev.callstack.core.event.Delivery.inline());
         modem.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> modem.state().connected());
+        await().atMost(Duration.ofSeconds(30)).until(() -> modem.state().connected());
 
         // Hold the engine thread in a write so it frames nothing, then flood: only the input budget can end this.
         held.stall = true;
@@ -68,7 +68,8 @@ class FloodingModemTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
                 .anyMatch(e -> e instanceof ModemDisconnected d && d.reason().equals("modem flooding input")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> modem.state().connected()
+        // A reconnect: backoff, then a whole init on the second pipe.
+        await().atMost(Duration.ofSeconds(30)).until(() -> modem.state().connected()
                 && events.stream().filter(ModemConnected.class::isInstance).count() == 2);
         assertThat(opened.get()).isEqualTo(2);
     }

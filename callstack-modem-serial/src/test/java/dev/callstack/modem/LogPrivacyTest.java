@@ -45,12 +45,12 @@ class LogPrivacyTest {
         h.sim.ussdReply("*135*7531#", 0, "Secret balance 99.99", 15);
         SerialModem modem = h.start(SimHarness.fastConfig().simPin("8642").build());
         await().until(() -> modem.state().connected());
-        modem.ussd().send(UssdCode.of("*135*7531#"), Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS);
-        modem.calls().dial(PhoneNumber.of("+15559876543")).get(5, TimeUnit.SECONDS);
+        modem.ussd().send(UssdCode.of("*135*7531#"), Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS);
+        modem.calls().dial(PhoneNumber.of("+15559876543")).get(30, TimeUnit.SECONDS);
         h.sim.answerCall();
         await().until(() -> modem.calls().state() == CallState.ACTIVE);
-        modem.calls().sendDtmf("97").get(5, TimeUnit.SECONDS);
-        modem.calls().hangUp().get(5, TimeUnit.SECONDS);
+        modem.calls().sendDtmf("97").get(30, TimeUnit.SECONDS);
+        modem.calls().hangUp().get(30, TimeUnit.SECONDS);
         h.sim.incomingCall("+15554443322");
         h.sim.deliverDirect("07918497483252F0840B918496445078F700007121320144744004D4F29C0E");
         h.sim.sendRaw("\r\n+WEIRD: \"+15551112222\",1\r\n");
@@ -84,7 +84,16 @@ class LogPrivacyTest {
                 .doesNotContain("15021012496");
     }
 
+    /**
+     * A snapshot: the modem's threads keep logging while the test reads, and the appender's plain list is only safe
+     * under the lock its (synchronized) doAppend holds; streaming it unlocked can throw a
+     * ConcurrentModificationException, which fails an await outright.
+     */
     private List<String> logged() {
-        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<ILoggingEvent> snapshot;
+        synchronized (appender) {
+            snapshot = List.copyOf(appender.list);
+        }
+        return snapshot.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 }

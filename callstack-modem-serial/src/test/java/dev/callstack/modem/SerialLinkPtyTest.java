@@ -29,15 +29,15 @@ class SerialLinkPtyTest {
         try (AtModemSimulator sim = new AtModemSimulator(); PtyEndpoint pty = sim.openPty()) {
             sim.ussdReply("*100#", 0, "Balance over pty", 15);
             SerialModemConfig config = SerialModemConfig.builder(pty.hostDevice().toString())
-                    .commandTimeout(Duration.ofSeconds(3))
+                    .commandTimeout(Duration.ofSeconds(10))
                     .signalPollInterval(Duration.ofHours(1))
                     .reconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(500))
                     .build();
             try (SerialModem modem = SerialModem.create(config)) {
-                assertThat(modem.awaitConnected(Duration.ofSeconds(20))).isTrue();
+                assertThat(modem.awaitConnected(Duration.ofSeconds(30))).isTrue();
                 assertThat(modem.state().model()).isEqualTo("SIMCOM_SIM800L");
-                UssdResponse reply = modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(5))
-                        .get(10, TimeUnit.SECONDS);
+                UssdResponse reply = modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(30))
+                        .get(30, TimeUnit.SECONDS);
                 assertThat(reply.message()).isEqualTo("Balance over pty");
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> SimHarness.liveEngineThreads() == 0);

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
 
 class SerialModemServicesTest {
     private static final String PDU = "07918497483252F0840B918496445078F700007121320144744004D4F29C0E";
+    /** USSD timeout of requests that must be answered: a reply comes in milliseconds, unless the box is stalled. */
+    private static final Duration REPLY_WAIT = Duration.ofSeconds(30);
     private final SimHarness h = new SimHarness();
 
     @AfterEach
@@ -43,21 +45,26 @@ class SerialModemServicesTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> SimHarness.liveEngineThreads() == 0);
     }
 
+    /**
+     * A connected modem that has also answered the signal poll every connect starts with (the next one is an hour
+     * away): from here on, every command the simulator receives is the test's own.
+     */
     private SerialModem connected() {
         SerialModem modem = h.start(SimHarness.fastConfig().build());
-        await().until(() -> modem.state().connected());
+        await().until(() -> modem.state().connected() && modem.state().signal() != null);
         return modem;
     }
 
+    /** Only a broken request takes anywhere near this long. */
     private static <T> T get(CompletableFuture<T> f) throws Exception {
-        return f.get(5, TimeUnit.SECONDS);
+        return f.get(30, TimeUnit.SECONDS);
     }
 
     @Test
     void ussdRoundTripCompletesWithTheReplyAndPublishesIt() throws Exception {
         SerialModem modem = connected();
         h.sim.ussdReply("*100#", 0, "Balance 5.00", 15);
-        UssdResponse r = get(modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(5)));
+        UssdResponse r = get(modem.ussd().send(UssdCode.of("*100#"), REPLY_WAIT));
         assertThat(r.status()).isZero();
         assertThat(r.message()).isEqualTo("Balance 5.00");
         assertThat(r.dataCodingScheme()).isEqualTo(15);
@@ -69,7 +76,7 @@ class SerialModemServicesTest {
     void ussdReplyBeforeOkIsAcceptedToo() throws Exception {
         SerialModem modem = connected();
         h.sim.respond("AT+CUSD=1,\"*101#\",15", "+CUSD: 1,\"00480069\",72", "OK");
-        UssdResponse r = get(modem.ussd().send(UssdCode.of("*101#"), Duration.ofSeconds(5)));
+        UssdResponse r = get(modem.ussd().send(UssdCode.of("*101#"), REPLY_WAIT));
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.message()).isEqualTo("Hi");
     }
@@ -78,7 +85,7 @@ class SerialModemServicesTest {
     void ussdStatusFourIsRejected() {
         SerialModem modem = connected();
         h.sim.ussdReply("*102#", 4, null, 15);
-        assertThatThrownBy(() -> get(modem.ussd().send(UssdCode.of("*102#"), Duration.ofSeconds(5))))
+        assertThatThrownBy(() -> get(modem.ussd().send(UssdCode.of("*102#"), REPLY_WAIT)))
                 .cause().isInstanceOf(ModemRejectedException.class);
     }
 
@@ -87,7 +94,7 @@ class SerialModemServicesTest {
         // section 4: AT+CUSD=... -> +CME ERROR: 132
         SerialModem modem = connected();
         h.sim.respond("AT+CUSD=1,\"*103#\",15", "+CME ERROR: 132");
-        assertThatThrownBy(() -> get(modem.ussd().send(UssdCode.of("*103#"), Duration.ofSeconds(5))))
+        assertThatThrownBy(() -> get(modem.ussd().send(UssdCode.of("*103#"), REPLY_WAIT)))
                 .cause().isInstanceOf(ModemRejectedException.class)
                 .satisfies(e -> assertThat(((ModemRejectedException) e).code()).hasValue(132));
     }
@@ -100,15 +107,15 @@ class SerialModemServicesTest {
                 .cause().isInstanceOf(ModemTimeoutException.class);
         await().until(() -> h.sim.commands().contains("AT+CUSD=2"));
         h.sim.ussdReply("*100#", 0, "again", 15);
-        assertThat(get(modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(5))).message()).isEqualTo("again");
+        assertThat(get(modem.ussd().send(UssdCode.of("*100#"), REPLY_WAIT)).message()).isEqualTo("again");
     }
 
     @Test
     void secondConcurrentUssdFailsFast() throws Exception {
         SerialModem modem = connected();
         h.sim.respond("AT+CUSD=1,\"*105#\",15", "OK");
-        CompletableFuture<UssdResponse> first = modem.ussd().send(UssdCode.of("*105#"), Duration.ofSeconds(5));
-        assertThatThrownBy(() -> get(modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(5))))
+        CompletableFuture<UssdResponse> first = modem.ussd().send(UssdCode.of("*105#"), REPLY_WAIT);
+        assertThatThrownBy(() -> get(modem.ussd().send(UssdCode.of("*100#"), REPLY_WAIT)))
                 .cause().isInstanceOf(ModemRejectedException.class).hasMessageContaining("in progress");
         h.sim.urc("+CUSD: 0,\"done\",15");
         assertThat(get(first).message()).isEqualTo("done");
@@ -244,7 +251,7 @@ class SerialModemServicesTest {
             public void onConnected() {
                 // The hook may block: run a command synchronously, as a storage sweep would.
                 try {
-                    context.get().at().execute(AtCommand.simple("AT+CMGF=0")).get(5, TimeUnit.SECONDS);
+                    context.get().at().execute(AtCommand.simple("AT+CMGF=0")).get(30, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -291,7 +298,7 @@ class SerialModemServicesTest {
     void ussdCodeTextNeverReachesTheExceptionMessage() {
         SerialModem modem = connected();
         h.sim.respond("AT+CUSD=1,\"*106#\",15", "ERROR");
-        assertThatThrownBy(() -> get(modem.ussd().send(UssdCode.of("*106#"), Duration.ofSeconds(5))))
+        assertThatThrownBy(() -> get(modem.ussd().send(UssdCode.of("*106#"), REPLY_WAIT)))
                 .isInstanceOf(ExecutionException.class).cause().hasMessageNotContaining("106");
     }
 
@@ -301,11 +308,11 @@ class SerialModemServicesTest {
         h.sim.ussdReply("*100#", 0, "first", 15);
         h.sim.ussdReply("*101#", 0, "second", 15);
         // The dependent stage blocks on a second request: it must not run on (and stall) the modem's engine thread.
-        CompletableFuture<String> chained = modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(5))
+        CompletableFuture<String> chained = modem.ussd().send(UssdCode.of("*100#"), REPLY_WAIT)
                 .thenApply(first -> first.message() + "+" + modem.ussd()
-                        .send(UssdCode.of("*101#"), Duration.ofSeconds(5)).join().message());
+                        .send(UssdCode.of("*101#"), REPLY_WAIT).join().message());
         assertThat(get(chained)).isEqualTo("first+second");
-        CompletableFuture<String> thread = modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(5))
+        CompletableFuture<String> thread = modem.ussd().send(UssdCode.of("*100#"), REPLY_WAIT)
                 .thenApply(r -> Thread.currentThread().getName());
         assertThat(get(thread)).doesNotStartWith("callstack-");
     }
@@ -316,7 +323,7 @@ class SerialModemServicesTest {
         h.sim.sendRaw(new byte[] {'?', '?', (byte) 0xFF, (byte) 0xFE, 0x00, '\r', '\n'});
         h.sim.sendRaw("Z".repeat(20_000) + "\r\n");
         h.sim.ussdReply("*100#", 0, "still fine", 15);
-        assertThat(get(modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(5))).message())
+        assertThat(get(modem.ussd().send(UssdCode.of("*100#"), REPLY_WAIT)).message())
                 .isEqualTo("still fine");
     }
 

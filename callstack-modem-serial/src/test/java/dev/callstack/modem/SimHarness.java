@@ -17,9 +17,13 @@ final class SimHarness implements AutoCloseable {
     final PluggableSimLink link = new PluggableSimLink(sim);
     SerialModem modem;
 
+    /**
+     * Fast reconnects. The command timeout is generous because no test using it as is lets a command time out: one
+     * that fired could only be a slow box failing an init. Tests about timeouts set their own.
+     */
     static SerialModemConfig.Builder fastConfig() {
         return SerialModemConfig.builder("sim")
-                .commandTimeout(Duration.ofSeconds(2))
+                .commandTimeout(Duration.ofSeconds(10))
                 .signalPollInterval(Duration.ofHours(1))
                 .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
     }

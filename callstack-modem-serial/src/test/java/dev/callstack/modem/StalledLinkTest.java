@@ -35,7 +35,7 @@ class StalledLinkTest {
                 })
                 .build();
         modem.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> modem.state().connected());
+        await().atMost(Duration.ofSeconds(30)).until(() -> modem.state().connected());
 
         output.stall = true;
         var pending = modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(30));

@@ -40,7 +40,7 @@ class TcpModemTest {
                 sim.replug();
                 await().until(() -> modem.state().connected());
                 sim.ussdReply("*100#", 0, "tcp ok", 15);
-                assertThat(modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS)
+                assertThat(modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS)
                         .message()).isEqualTo("tcp ok");
             }
         }

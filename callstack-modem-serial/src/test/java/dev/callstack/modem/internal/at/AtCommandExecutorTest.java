@@ -24,16 +24,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AtCommandExecutorTest {
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     private final ScheduledExecutorService engine = Executors.newSingleThreadScheduledExecutor();
     private final List<String> urcs = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> lost = new AtomicReference<>();
     private final AtomicInteger unresponsive = new AtomicInteger();
-    private final FakeLink link = new FakeLink();
+    private FakeLink link = new FakeLink();
+    private UnsolicitedHandler handler;
+    private AtCommandExecutor.Listener listener;
     private AtCommandExecutor executor;
+    private ManualTimers timers;
 
     @BeforeEach
     void setUp() {
-        UnsolicitedHandler handler = new UnsolicitedHandler() {
+        handler = new UnsolicitedHandler() {
             private boolean awaitingPdu;
 
             @Override
@@ -62,7 +66,7 @@ class AtCommandExecutorTest {
                 awaitingPdu = false;
             }
         };
-        AtCommandExecutor.Listener listener = new AtCommandExecutor.Listener() {
+        listener = new AtCommandExecutor.Listener() {
             @Override
             public void onLinkLost(long sessionId, String reason) {
                 lost.set(reason);
@@ -73,17 +77,35 @@ class AtCommandExecutorTest {
                 unresponsive.set(consecutiveTimeouts);
             }
         };
-        executor = new AtCommandExecutor(engine, handler, listener, Duration.ofSeconds(5), 4, 3);
+        // The default timeout never fires in these tests: the test plays the modem and answers first.
+        executor = new AtCommandExecutor(engine, handler, listener, DEFAULT_TIMEOUT, 4, 3);
         executor.attach(link);
     }
 
     @AfterEach
     void tearDown() {
         engine.shutdownNow();
+        if (timers != null) {
+            timers.shutdownNow();
+        }
     }
 
+    /** Only a broken executor keeps the test waiting anywhere near this bound. */
     private static <T> T get(CompletableFuture<T> f) throws Exception {
-        return f.get(5, TimeUnit.SECONDS);
+        return f.get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Moves the test to an executor (over a fresh link) whose timeouts fire only on {@link ManualTimers#fire()}: for
+     * tests that answer the modem's part before a timeout, which on a loaded machine the test thread cannot promise
+     * to do within a few milliseconds.
+     */
+    private ManualTimers manualTimers() {
+        timers = new ManualTimers();
+        link = new FakeLink();
+        executor = new AtCommandExecutor(timers, handler, listener, DEFAULT_TIMEOUT, 4, 3);
+        executor.attach(link);
+        return timers;
     }
 
     @Test
@@ -290,9 +312,13 @@ class AtCommandExecutorTest {
 
     @Test
     void timeoutFailsTheCommandAndTheNextOneRuns() throws Exception {
+        // Manual timers: with a real 50 ms probe timeout a slow test thread answered a probe that had already
+        // given up, and the test passed without exercising the probe's answer.
+        ManualTimers timers = manualTimers();
         CompletableFuture<AtResponse> a = executor.execute(AtCommand.simple("AT").withTimeout(Duration.ofMillis(50)));
         CompletableFuture<AtResponse> b = executor.execute(AtCommand.simple("ATE0"));
         link.nextWrite();
+        timers.fire();
         assertThatThrownBy(() -> get(a)).cause().isInstanceOf(ModemTimeoutException.class);
         assertThat(link.nextWrite()).isEqualTo("AT+CPIN?\r");
         link.modemSends("+CPIN: READY\r\nOK\r\n");
@@ -304,10 +330,14 @@ class AtCommandExecutorTest {
 
     @Test
     void lateFinalResultOfATimedOutCommandDoesNotCompleteTheNextOne() throws Exception {
+        // Manual timers: the probe's real timeout was 50 ms; a test thread slower than that saw the probe give up,
+        // AT+CSQ go out and the late ERROR fail it.
+        ManualTimers timers = manualTimers();
         CompletableFuture<AtResponse> a = executor.execute(
                 AtCommand.simple("AT+COPS=0").withTimeout(Duration.ofMillis(50)));
         CompletableFuture<AtResponse> b = executor.execute(AtCommand.query("AT+CSQ", "+CSQ:"));
         assertThat(link.nextWrite()).isEqualTo("AT+COPS=0\r");
+        timers.fire();
         assertThatThrownBy(() -> get(a)).cause().isInstanceOf(ModemTimeoutException.class);
         assertThat(link.nextWrite()).isEqualTo("AT+CPIN?\r");
         // The modem finishes the timed-out command late, then answers the probe.
@@ -334,10 +364,13 @@ class AtCommandExecutorTest {
     @Test
     void answerWithoutFinalIsAcceptedAtTimeout() throws Exception {
         // section 8: AT+CPIN?\r\n+CPIN: READY\r\n with no OK at all (CPINNoOK phones)
+        // Manual timers: the answer must be framed before the timeout fires, which a real 100 ms did not promise.
+        ManualTimers timers = manualTimers();
         CompletableFuture<AtResponse> f = executor.execute(
                 AtCommand.query("AT+CPIN?", "+CPIN:").withTimeout(Duration.ofMillis(100)));
         link.nextWrite();
         link.modemSends("AT+CPIN?\r\n+CPIN: READY\r\n");
+        timers.fire();
         assertThat(get(f).value("+CPIN:")).contains("READY");
     }
 

@@ -46,8 +46,9 @@ final class FakeLink implements Link {
         listener.onClosed("end of stream");
     }
 
+    /** The next write; only a broken executor keeps the test waiting anywhere near the bound. */
     String nextWrite() throws InterruptedException {
-        String w = writes.poll(5, TimeUnit.SECONDS);
+        String w = writes.poll(30, TimeUnit.SECONDS);
         if (w == null) {
             throw new AssertionError("nothing written");
         }

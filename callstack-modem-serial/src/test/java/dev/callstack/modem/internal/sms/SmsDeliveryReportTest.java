@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class SmsDeliveryReportTest {
     private static final PhoneNumber TO = PhoneNumber.of("+4917212345678");
+    /** How long a test waits for a send that must finish: only a broken send takes anywhere near this long. */
+    private static final long WAIT_SECONDS = 30;
 
     private final SmsHarness h = new SmsHarness();
 
@@ -27,7 +29,7 @@ class SmsDeliveryReportTest {
     @Test
     void cdsiReportIsCorrelatedWithTheSentMessage() throws Exception {
         h.startAndAwaitSmsReady();
-        SentSms sent = h.modem.sms().send(TO, "track me").get(5, TimeUnit.SECONDS);
+        SentSms sent = h.modem.sms().send(TO, "track me").get(WAIT_SECONDS, TimeUnit.SECONDS);
         int slot = h.sim.deliverReportStored(TestPdus.statusReport(sent.reference(), "+4917212345678", 0x00), "SR");
 
         await().until(() -> h.events(SmsDeliveryReport.class).size() == 1);
@@ -47,7 +49,7 @@ class SmsDeliveryReportTest {
     @Test
     void cdsReportIsCorrelatedAndAcknowledged() throws Exception {
         h.startAndAwaitSmsReady();
-        SentSms sent = h.modem.sms().send(TO, "x".repeat(200)).get(5, TimeUnit.SECONDS);
+        SentSms sent = h.modem.sms().send(TO, "x".repeat(200)).get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(sent.parts()).isEqualTo(2);
         // National form of the same number: reports echo the recipient however they like.
         h.sim.deliverReportDirect(TestPdus.statusReport(sent.references().get(1), "017212345678", 0x46));
@@ -64,7 +66,7 @@ class SmsDeliveryReportTest {
     @Test
     void reportStoredInSrButAnnouncedAsSmIsReadFromSr() throws Exception {
         h.startAndAwaitSmsReady();
-        SentSms sent = h.modem.sms().send(TO, "quectel").get(5, TimeUnit.SECONDS);
+        SentSms sent = h.modem.sms().send(TO, "quectel").get(WAIT_SECONDS, TimeUnit.SECONDS);
         // Quectel EC25: "SM" slot 1 reads as an empty OK; the report is really in "SR".
         h.sim.respondOnce("AT+CMGR=1", "OK");
         int slot = h.sim.deliverReportStored(TestPdus.statusReport(sent.reference(), "+4917212345678", 0x00), "SM");
@@ -73,15 +75,18 @@ class SmsDeliveryReportTest {
         await().until(() -> h.events(SmsDeliveryReport.class).size() == 1);
         assertThat(h.events(SmsDeliveryReport.class).get(0).messageId()).isEqualTo(sent.messageId());
         await().until(() -> h.sim.storedSms().isEmpty());
-        List<String> commands = h.sim.commands();
-        assertThat(commands.subList(commands.lastIndexOf("AT+CMGL=4"), commands.size())).containsSubsequence(
-                "AT+CMGR=1", "AT+CPMS=\"SR\"", "AT+CMGR=1", "AT+CMGD=1", "AT+CPMS=\"SM\"");
+        // The switch back to "SM" follows the delete that emptied the storage: wait for it rather than race it.
+        await().untilAsserted(() -> {
+            List<String> commands = h.sim.commands();
+            assertThat(commands.subList(commands.lastIndexOf("AT+CMGL=4"), commands.size())).containsSubsequence(
+                    "AT+CMGR=1", "AT+CPMS=\"SR\"", "AT+CMGR=1", "AT+CMGD=1", "AT+CPMS=\"SM\"");
+        });
     }
 
     @Test
     void reportAnnouncedAsCmtiInSrIsAReport() throws Exception {
         h.startAndAwaitSmsReady();
-        SentSms sent = h.modem.sms().send(TO, "cmti sr").get(5, TimeUnit.SECONDS);
+        SentSms sent = h.modem.sms().send(TO, "cmti sr").get(WAIT_SECONDS, TimeUnit.SECONDS);
         int slot = h.sim.storeSms(TestPdus.statusReport(sent.reference(), "+4917212345678", 0x20));
         h.sim.urc("+CMTI: \"SR\"," + slot);
 

@@ -2,19 +2,24 @@ package dev.callstack.modem.internal.sms;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.callstack.core.SmsApi;
 import dev.callstack.core.event.Delivery;
 import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.store.MessageStore;
 import dev.callstack.modem.PluggableSimLink;
 import dev.callstack.modem.SerialModem;
 import dev.callstack.modem.SerialModemConfig;
+import dev.callstack.modem.internal.SmsModule;
+import dev.callstack.modem.internal.urc.SmsUrc;
 import dev.callstack.modem.store.SqliteMessageStore;
 import dev.callstack.testkit.sim.AtModemSimulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A simulator, a SerialModem with the real SMS service over an in-memory pipe to it, its store, a hand-moved clock
@@ -26,8 +31,11 @@ final class SmsHarness implements AutoCloseable {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     final List<ModemEvent> events = new CopyOnWriteArrayList<>();
     final PluggableSimLink link = new PluggableSimLink(sim);
+    /** SMS connect hooks that have returned, over every modem this harness started. */
+    private final AtomicInteger smsReady = new AtomicInteger();
     private final Path file;
-    private SmsSettings settings = SmsSettings.defaults().withSendTimeout(Duration.ofSeconds(5));
+    // Generous: tests that want a send to time out set their own; the others must never see it fire on a slow box.
+    private SmsSettings settings = SmsSettings.defaults().withSendTimeout(Duration.ofSeconds(30));
     MessageStore store;
     SerialModem modem;
     volatile SmsService service;
@@ -49,31 +57,40 @@ final class SmsHarness implements AutoCloseable {
     }
 
     SerialModem start() {
+        // No SMS test lets a command time out: a timeout here could only be a slow box failing the SMS init.
         SerialModemConfig config = SerialModemConfig.builder("sim")
-                .commandTimeout(Duration.ofSeconds(2))
+                .commandTimeout(Duration.ofSeconds(10))
                 .signalPollInterval(Duration.ofHours(1))
                 .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
                 .clock(clock)
                 .build();
         SmsSettings s = settings;
         MessageStore st = store;
-        modem = SerialModem.builder(config).links(link)
-                .sms(context -> service = new SmsService(context, st, false, s)).build();
+        modem = SerialModem.builder(config).links(link).sms(context -> {
+            service = new SmsService(context, st, false, s);
+            return new ReadySignal(service, smsReady);
+        }).build();
         modem.events().subscribe(ModemEvent.class, events::add, Delivery.inline());
         modem.start();
         return modem;
     }
 
-    /** Starts and waits until the SMS init has run and the sweep has listed the storage. */
+    /**
+     * Starts and waits until the SMS connect hook has returned: PDU mode is set, the storage sweep has handled (and
+     * deleted) what it found and switched back to the home storage, and sends are let through. Seeing the sweep's
+     * {@code AT+CMGL=4} arrive is not enough: the sim lists the storage after recording the command, so a message
+     * stored right then is found by the sweep instead of its {@code +CMTI}, and the rest of the sweep is still to come.
+     */
     SerialModem startAndAwaitSmsReady() {
-        long before = sweeps();
+        int before = smsReady.get();
         start();
-        await().until(() -> sweeps() > before);
+        await().until(() -> smsReady.get() > before);
         return modem;
     }
 
-    long sweeps() {
-        return sim.commands().stream().filter("AT+CMGL=4"::equals).count();
+    /** How many SMS connect hooks have returned so far (see {@link #startAndAwaitSmsReady}). */
+    int smsReadyCount() {
+        return smsReady.get();
     }
 
     /** The modem dies without any clean-up beyond its own close; the store file stays. A new modem starts. */
@@ -104,5 +121,42 @@ final class SmsHarness implements AutoCloseable {
         }
         sim.close();
         store.close();
+    }
+
+    /** The SMS service as the modem sees it, counting connect hooks that have returned. Thread-safe. */
+    private static final class ReadySignal implements SmsModule {
+        private final SmsModule service;
+        private final AtomicInteger ready;
+
+        ReadySignal(SmsModule service, AtomicInteger ready) {
+            this.service = Objects.requireNonNull(service, "service");
+            this.ready = Objects.requireNonNull(ready, "ready");
+        }
+
+        @Override
+        public SmsApi api() {
+            return service.api();
+        }
+
+        @Override
+        public void onSmsUrc(SmsUrc urc) {
+            service.onSmsUrc(urc);
+        }
+
+        @Override
+        public void onConnected() {
+            service.onConnected();
+            ready.incrementAndGet();
+        }
+
+        @Override
+        public void onDisconnected(String reason) {
+            service.onDisconnected(reason);
+        }
+
+        @Override
+        public void close() {
+            service.close();
+        }
     }
 }

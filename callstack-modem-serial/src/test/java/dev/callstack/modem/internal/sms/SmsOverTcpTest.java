@@ -28,14 +28,16 @@ class SmsOverTcpTest {
         try (AtModemSimulator sim = new AtModemSimulator(); SqliteMessageStore store = SqliteMessageStore.inMemory()) {
             InetSocketAddress address = sim.listenTcp();
             SerialModemConfig config = SerialModemConfig.builder("tcp://127.0.0.1:" + address.getPort())
-                    .commandTimeout(Duration.ofSeconds(2)).signalPollInterval(Duration.ofHours(1)).build();
+                    .commandTimeout(Duration.ofSeconds(10)).signalPollInterval(Duration.ofHours(1)).build();
             SerialModem modem = SerialModem.builder(config).messageStore(store).build();
             try {
                 modem.events().subscribe(ModemEvent.class, events::add, Delivery.inline());
                 modem.start();
                 await().until(() -> sim.commands().contains("AT+CMGL=4"));
 
-                SentSms sent = modem.sms().send(PhoneNumber.of("+15550100100"), "over tcp").get(5, TimeUnit.SECONDS);
+                // The send waits for the SMS init the sweep belongs to; only a broken send takes this long.
+                SentSms sent = modem.sms().send(PhoneNumber.of("+15550100100"), "over tcp")
+                        .get(30, TimeUnit.SECONDS);
                 sim.deliverReportDirect(TestPdus.statusReport(sent.reference(), "+15550100100", 0));
                 sim.deliverStored(TestPdus.single("+15550100199", "inbound over tcp"));
 

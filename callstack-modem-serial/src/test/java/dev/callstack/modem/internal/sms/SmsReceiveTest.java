@@ -183,11 +183,11 @@ class SmsReceiveTest {
         h.startAndAwaitSmsReady();
         h.sim.deliverStored(TestPdus.single(FROM, "before unplug"));
         await().until(() -> h.events(SmsReceived.class).size() == 1 && h.sim.storedSms().isEmpty());
-        long sweeps = h.sweeps();
+        int connects = h.smsReadyCount();
         h.unplug();
         h.sim.storeSms(TestPdus.single(FROM, "while away"));
         h.replug();
-        await().until(() -> h.sweeps() > sweeps);
+        await().until(() -> h.smsReadyCount() > connects);
         await().until(() -> h.events(SmsReceived.class).size() == 2 && h.sim.storedSms().isEmpty());
         assertThat(h.events(SmsReceived.class)).extracting(SmsReceived::body)
                 .containsExactly("before unplug", "while away");

@@ -100,12 +100,11 @@ class AtCommandExecutorTest {
      * tests that answer the modem's part before a timeout, which on a loaded machine the test thread cannot promise
      * to do within a few milliseconds.
      */
-    private ManualTimers manualTimers() {
+    private void useManualTimers() {
         timers = new ManualTimers();
         link = new FakeLink();
         executor = new AtCommandExecutor(timers, handler, listener, DEFAULT_TIMEOUT, 4, 3);
         executor.attach(link);
-        return timers;
     }
 
     @Test
@@ -314,7 +313,7 @@ class AtCommandExecutorTest {
     void timeoutFailsTheCommandAndTheNextOneRuns() throws Exception {
         // Manual timers: with a real 50 ms probe timeout a slow test thread answered a probe that had already
         // given up, and the test passed without exercising the probe's answer.
-        ManualTimers timers = manualTimers();
+        useManualTimers();
         CompletableFuture<AtResponse> a = executor.execute(AtCommand.simple("AT").withTimeout(Duration.ofMillis(50)));
         CompletableFuture<AtResponse> b = executor.execute(AtCommand.simple("ATE0"));
         link.nextWrite();
@@ -332,7 +331,7 @@ class AtCommandExecutorTest {
     void lateFinalResultOfATimedOutCommandDoesNotCompleteTheNextOne() throws Exception {
         // Manual timers: the probe's real timeout was 50 ms; a test thread slower than that saw the probe give up,
         // AT+CSQ go out and the late ERROR fail it.
-        ManualTimers timers = manualTimers();
+        useManualTimers();
         CompletableFuture<AtResponse> a = executor.execute(
                 AtCommand.simple("AT+COPS=0").withTimeout(Duration.ofMillis(50)));
         CompletableFuture<AtResponse> b = executor.execute(AtCommand.query("AT+CSQ", "+CSQ:"));
@@ -365,7 +364,7 @@ class AtCommandExecutorTest {
     void answerWithoutFinalIsAcceptedAtTimeout() throws Exception {
         // section 8: AT+CPIN?\r\n+CPIN: READY\r\n with no OK at all (CPINNoOK phones)
         // Manual timers: the answer must be framed before the timeout fires, which a real 100 ms did not promise.
-        ManualTimers timers = manualTimers();
+        useManualTimers();
         CompletableFuture<AtResponse> f = executor.execute(
                 AtCommand.query("AT+CPIN?", "+CPIN:").withTimeout(Duration.ofMillis(100)));
         link.nextWrite();

@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class AtLineFramerProperties {
+class AtLineFramerPropertiesTest {
 
     private static List<String> frame(byte[] bytes, int chunk) {
         List<String> out = new ArrayList<>();

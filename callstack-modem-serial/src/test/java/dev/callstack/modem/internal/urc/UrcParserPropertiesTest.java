@@ -6,7 +6,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
 
-class UrcParserProperties {
+class UrcParserPropertiesTest {
 
     @Property(tries = 300)
     void anyLineParsesToSomethingWithoutThrowing(@ForAll @StringLength(max = 120) String line) {

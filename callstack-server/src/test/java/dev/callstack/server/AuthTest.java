@@ -92,7 +92,9 @@ class AuthTest {
 
     @Test
     void keysOverTheirRateLimitGet429WithRetryAfter() {
-        try (TestServer limited = TestServer.start(b -> b.rateLimit(3, Duration.ofMinutes(1)))) {
+        // One token a minute comes back: the four requests have a whole minute before a refill could let the fourth
+        // through, and the wait for the next token (retry_after) is still at most 60 s.
+        try (TestServer limited = TestServer.start(b -> b.rateLimit(3, Duration.ofMinutes(3)))) {
             for (int i = 0; i < 3; i++) {
                 assertThat(limited.get("/healthz", PLAIN_KEY).statusCode()).isEqualTo(200);
             }
@@ -118,7 +120,8 @@ class AuthTest {
 
     @Test
     void repeatedFailedAuthenticationFromOneAddressGets429EvenWithAGoodKey() {
-        try (TestServer guarded = TestServer.start(b -> b.authFailureLimit(3, Duration.ofMinutes(1)))) {
+        // A window long enough that no failure is forgiven while the test runs, however slowly.
+        try (TestServer guarded = TestServer.start(b -> b.authFailureLimit(3, Duration.ofHours(1)))) {
             assertThat(guarded.get("/healthz", "bogus-key-123").statusCode()).isEqualTo(403);
             assertThat(guarded.get("/healthz", null).statusCode()).isEqualTo(401);
             assertThat(guarded.get("/healthz", "bogus-key-123").statusCode()).isEqualTo(403);

@@ -4,7 +4,6 @@ import static dev.callstack.server.TestServer.PLAIN_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class HttpPipeliningTest {
                     + request("GET", "/healthz", null, null)
                     + request("HEAD", "/sms/delivery-reports", PLAIN_KEY, null)
                     + request("GET", "/sms/delivery-reports", PLAIN_KEY, null));
-            await().atMost(Duration.ofSeconds(10)).until(() -> server.modem.sentSms().size() == 1);
+            await().atMost(TestServer.TIMEOUT).until(() -> server.modem.sentSms().size() == 1);
             // The send has been waiting on the modem while the fast requests behind it were queued; now it fails.
             server.modem.disconnect("test");
 

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callstack.core.event.DeliveryStatus;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +95,50 @@ class HttpRoutesTest {
         String big = "{\"to\":\"" + NUMBER + "\",\"body\":\"" + "x".repeat(70 * 1024) + "\"}";
         assertJson(sendSms(big), 413, "{\"error\":\"request body too large\"}");
         assertThat(server.modem.sentSms()).isEmpty();
+    }
+
+    @Test
+    void aClientStillSendingAnOversizedBodyReadsThe413AndMayFinishSending() throws Exception {
+        // Well under the server's discard budget (1 MiB), and enough that writes to a closed connection would fail.
+        int declared = 768 * 1024;
+        try (RawConnection raw = new RawConnection(server.port)) {
+            raw.write("POST /sms/send HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + PLAIN_KEY
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + declared + "\r\n\r\n{\"to\":\"");
+            RawConnection.Response response = raw.readResponse(false);
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.body()).isEqualTo("{\"error\":\"request body too large\"}");
+            assertThat(response.headers().get("connection")).isEqualTo("close");
+            // The server keeps reading (and dropping) the body: were it closed, these writes would be reset.
+            byte[] chunk = "x".repeat(8 * 1024).getBytes(StandardCharsets.US_ASCII);
+            for (int sent = 0; sent < declared; sent += chunk.length) {
+                raw.write(chunk);
+            }
+            raw.shutdownOutput();
+            assertThat(raw.atEndOfStream()).isTrue();
+        }
+        assertThat(server.modem.sentSms()).isEmpty();
+    }
+
+    @Test
+    void aClientThatKeepsSendingPastTheDiscardLimitIsCutOff() throws Exception {
+        try (RawConnection raw = new RawConnection(server.port)) {
+            raw.write("POST /sms/send HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + PLAIN_KEY
+                    + "\r\nContent-Length: " + Integer.MAX_VALUE + "\r\n\r\n");
+            assertThat(raw.readResponse(false).status()).isEqualTo(413);
+            byte[] chunk = new byte[64 * 1024];
+            // Far more than socket buffers can hold: the writes must hit the closed connection well before the end.
+            long limit = 256L * 1024 * 1024;
+            long sent = 0;
+            try {
+                while (sent < limit) {
+                    raw.write(chunk);
+                    sent += chunk.length;
+                }
+            } catch (IOException cutOff) {
+                // expected: the server closed once its discard budget was spent
+            }
+            assertThat(sent).as("bytes written before the server cut the connection").isLessThan(limit);
+        }
     }
 
     @Test

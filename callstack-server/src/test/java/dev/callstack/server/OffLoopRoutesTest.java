@@ -39,7 +39,8 @@ class OffLoopRoutesTest {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             CompletableFuture<HttpResponse<String>> listing = http.sendAsync(
                     request(port, "/sms/messages"), HttpResponse.BodyHandlers.ofString());
-            assertThat(entered.await(10, TimeUnit.SECONDS)).as("store query started").isTrue();
+            assertThat(entered.await(TestServer.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("store query started")
+                    .isTrue();
             try {
                 // Same single event loop, other connection: answers while the query is still running.
                 HttpResponse<String> metrics = http.send(request(port, "/metrics"),
@@ -49,13 +50,13 @@ class OffLoopRoutesTest {
             } finally {
                 release.countDown();
             }
-            assertThat(listing.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(listing.get(TestServer.TIMEOUT.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
     }
 
     private static HttpRequest request(int port, String path) {
         return HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + PLAIN_KEY).GET().build();
+                .timeout(TestServer.TIMEOUT).header("Authorization", "Bearer " + PLAIN_KEY).GET().build();
     }
 
     /** A modem whose inbound-message query blocks until released, like a store behind a busy disk. */

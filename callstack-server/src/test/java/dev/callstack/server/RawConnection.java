@@ -110,6 +110,16 @@ final class RawConnection implements AutoCloseable {
         }
     }
 
+    /** True when the server has ended its side: nothing more arrives (reads one byte to find out). */
+    boolean atEndOfStream() throws IOException {
+        return in.read() < 0;
+    }
+
+    /** Ends what this side sends (a FIN); reading goes on. */
+    void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -84,7 +84,8 @@ class RealtimeWebSocketTest {
 
     @Test
     void upgradeOverTheRateLimitIs429() {
-        try (TestServer limited = TestServer.start(b -> b.rateLimit(1, Duration.ofMinutes(1)))) {
+        // One token an hour: the refusals below cannot turn into a refill however slowly they run.
+        try (TestServer limited = TestServer.start(b -> b.rateLimit(1, Duration.ofHours(1)))) {
             assertThat(limited.get("/healthz", PLAIN_KEY).statusCode()).isEqualTo(200);
             assertThat(handshakeStatus(WsClient.connectFailure(limited, "/ws", PLAIN_KEY))).isEqualTo(429);
             HttpResponse<String> response = upgradeRequest(limited, "/ws", PLAIN_KEY);
@@ -224,8 +225,8 @@ class RealtimeWebSocketTest {
         WsClient client = connect("/ws", PLAIN_KEY);
         client.next();
         client.socket().sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).join();
-        assertThat(client.awaitClose(Duration.ofSeconds(10)).code()).isEqualTo(1003);
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.server.realtimeClients() == 0);
+        assertThat(client.awaitClose(TestServer.TIMEOUT).code()).isEqualTo(1003);
+        await().atMost(TestServer.TIMEOUT).until(() -> server.server.realtimeClients() == 0);
     }
 
     @Test
@@ -233,8 +234,8 @@ class RealtimeWebSocketTest {
         WsClient client = connect("/ws", PLAIN_KEY);
         client.next();
         client.socket().sendText("x".repeat(65 * 1024), true);
-        assertThat(client.awaitClose(Duration.ofSeconds(10)).code()).isEqualTo(1009);
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.server.realtimeClients() == 0);
+        assertThat(client.awaitClose(TestServer.TIMEOUT).code()).isEqualTo(1009);
+        await().atMost(TestServer.TIMEOUT).until(() -> server.server.realtimeClients() == 0);
     }
 
     @Test
@@ -258,7 +259,7 @@ class RealtimeWebSocketTest {
             assertThat(answered).extracting(RawConnection.Frame::opcode).containsExactly(RawConnection.Frame.CLOSE);
             assertThat(answered.get(0).closeCode()).isEqualTo(1003);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.server.realtimeClients() == 0);
+        await().atMost(TestServer.TIMEOUT).until(() -> server.server.realtimeClients() == 0);
         assertThat(server.get("/healthz", PLAIN_KEY).statusCode()).isEqualTo(200);
     }
 
@@ -379,7 +380,7 @@ class RealtimeWebSocketTest {
         group.get(2).socket().sendClose(1000, "bye").join();
         group.get(3).socket().abort();
         group.get(4).socket().sendClose(1001, "going").join();
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.server.realtimeClients() == 0);
+        await().atMost(TestServer.TIMEOUT).until(() -> server.server.realtimeClients() == 0);
         assertThat(server.metric("callstack_websocket_clients")).isEqualTo(0.0);
         assertThat(server.modem.events().subscriberCount()).isEqualTo(baseline);
         server.modem.signal(5, 0); // publishing to nobody is fine
@@ -388,12 +389,14 @@ class RealtimeWebSocketTest {
 
     @Test
     void idleClientsArePingedAndStayConnectedWhileTheyAnswer() {
-        // Generous enough that a loaded machine still answers each ping well within one idle period.
-        try (TestServer pinging = TestServer.start(b -> b.idleTimeout(Duration.ofMillis(700)))) {
+        // The client's pong (and, before that, its upgrade request) must reach the server within one idle period,
+        // or the connection is closed and the test fails: 2 s leaves room for a thread stalled by a loaded machine.
+        // Two pings prove a whole period went by after an answered ping without a close.
+        try (TestServer pinging = TestServer.start(b -> b.idleTimeout(Duration.ofSeconds(2)))) {
             WsClient client = WsClient.connect(pinging, "/ws", PLAIN_KEY);
             clients.add(client);
             client.next();
-            await().atMost(Duration.ofSeconds(20)).until(() -> client.pings.get() >= 2);
+            await().atMost(TestServer.TIMEOUT).until(() -> client.pings.get() >= 2);
             assertThat(client.closed).isNotDone();
             pinging.modem.signal(11, 0);
             assertThat(client.nextJson().get("type").asText()).isEqualTo("signal.quality");
@@ -402,11 +405,13 @@ class RealtimeWebSocketTest {
 
     @Test
     void clientsThatStopAnsweringPingsAreClosed() {
-        try (TestServer pinging = TestServer.start(b -> b.idleTimeout(Duration.ofMillis(200)))) {
+        // The idle timer also closes an HTTP connection whose request is late, so the period must outlast the
+        // client's upgrade on a loaded machine; the close comes after two periods.
+        try (TestServer pinging = TestServer.start(b -> b.idleTimeout(Duration.ofSeconds(1)))) {
             WsClient deaf = WsClient.connect(pinging, "/ws", PLAIN_KEY, false);
             clients.add(deaf);
             deaf.next(); // the hello; no more demand, so pings are never read or answered
-            await().atMost(Duration.ofSeconds(10)).until(() -> pinging.server.realtimeClients() == 0);
+            await().atMost(TestServer.TIMEOUT).until(() -> pinging.server.realtimeClients() == 0);
         }
     }
 
@@ -417,7 +422,7 @@ class RealtimeWebSocketTest {
         clients.add(client);
         client.next();
         closing.close();
-        WsClient.Closed closed = client.awaitClose(Duration.ofSeconds(10));
+        WsClient.Closed closed = client.awaitClose(TestServer.TIMEOUT);
         assertThat(closed.code()).isEqualTo(1001);
     }
 

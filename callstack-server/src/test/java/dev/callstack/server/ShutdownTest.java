@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.callstack.testkit.FakeModem;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,7 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ShutdownTest {
     @Test
     void closeFinishesTheRequestInFlightThenStopsAccepting() throws Exception {
-        TestServer server = TestServer.start(b -> b.shutdownGrace(Duration.ofSeconds(10)));
+        // close() gives up waiting for the request after the grace period, and the test asserts it has not: the
+        // grace must outlast any stall of this thread between starting close() and that assertion.
+        TestServer server = TestServer.start(b -> b.shutdownGrace(TestServer.TIMEOUT));
         try {
             server.modem.nextSendHangs();
             CompletableFuture<HttpResponse<String>> pending = server.http.sendAsync(
@@ -25,16 +30,19 @@ class ShutdownTest {
                             .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"+15550100100\",\"body\":\"hi\"}"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            await().atMost(Duration.ofSeconds(10)).until(() -> !server.modem.sentSms().isEmpty());
+            await().atMost(TestServer.TIMEOUT).until(() -> !server.modem.sentSms().isEmpty());
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(server.server::close);
+            // Closing starts by no longer accepting: once that shows, close() is under way (on a busy machine the
+            // pool thread running it may start late, and the modem must not answer before it has).
+            await().atMost(TestServer.TIMEOUT).until(() -> refusesConnections(server.port));
             // The server waits for the request; the modem answering lets it finish with a real response.
             assertThat(closing).isNotDone();
             server.modem.disconnect("unplugged");
-            HttpResponse<String> response = pending.get(10, TimeUnit.SECONDS);
+            HttpResponse<String> response = pending.get(TestServer.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.body()).isEqualTo("{\"error\":\"modem not connected\"}");
-            closing.get(10, TimeUnit.SECONDS);
+            closing.get(TestServer.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertThat(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
                     server.http.send(server.request("/healthz", PLAIN_KEY).GET().build(),
@@ -43,9 +51,18 @@ class ShutdownTest {
                 } catch (Exception refused) {
                     return "refused";
                 }
-            }).get(10, TimeUnit.SECONDS)).isEqualTo("refused");
+            }).get(TestServer.TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("refused");
         } finally {
             server.close();
+        }
+    }
+
+    private static boolean refusesConnections(int port) {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress("127.0.0.1", port), (int) TestServer.TIMEOUT.toMillis());
+            return false;
+        } catch (IOException refused) {
+            return true;
         }
     }
 

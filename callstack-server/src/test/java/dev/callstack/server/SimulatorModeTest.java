@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulatorModeTest {
     private static final String KEY = "simulator-test-key-Rt5";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     /** The simulator's, the activity's and the AT stack's threads: none may outlive the server. */
     private static final List<String> THREADS = List.of("callstack-sim", "callstack-at-", "callstack-link-reader-",
             "callstack-sms-");
@@ -153,7 +153,7 @@ class SimulatorModeTest {
     void theSignalChangesOnItsOwnAndThePollShowsIt() {
         try (Events events = Events.connect(http, port, "signal.quality")) {
             // Nothing triggered: the activity changes the level and the 5 s AT+CSQ poll reports it.
-            JsonNode signal = events.await("signal.quality", d -> true, Duration.ofSeconds(30));
+            JsonNode signal = events.await("signal.quality", d -> true);
             assertThat(signal.get("rssi").asInt()).isBetween(10, 29);
             assertThat(signal.get("dbm").asInt()).isEqualTo(-113 + 2 * signal.get("rssi").asInt());
         }

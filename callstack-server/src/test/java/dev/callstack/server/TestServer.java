@@ -19,7 +19,11 @@ final class TestServer implements AutoCloseable {
     static final String CONTENT_KEY = "content-key-Zx81vB";
     static final String PLAIN_KEY = "plain-key-Qw42nM";
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long any single wait of a test may take (connect, request, message, close). Generous, because a loaded CI
+     * machine can stall a thread for seconds; no test waits this long unless it is failing.
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     final FakeModem modem;
     final CallstackServer server;

@@ -47,7 +47,8 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
             builder.header("Authorization", "Bearer " + key);
         }
         try {
-            client.socket = builder.buildAsync(server.wsUri(path), client).get(10, TimeUnit.SECONDS);
+            client.socket = builder.buildAsync(server.wsUri(path), client)
+                    .get(TestServer.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -65,7 +66,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
         CompletableFuture<WebSocket> future = builder.buildAsync(server.wsUri(path), new WsClient(true));
         try {
-            WebSocket unexpected = future.get(10, TimeUnit.SECONDS);
+            WebSocket unexpected = future.get(TestServer.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             unexpected.abort();
             throw new AssertionError("upgrade succeeded");
         } catch (ExecutionException expected) {
@@ -122,8 +123,8 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     String next() {
         try {
-            String message = messages.poll(10, TimeUnit.SECONDS);
-            assertThat(message).as("a WebSocket message within 10 s").isNotNull();
+            String message = messages.poll(TestServer.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(message).as("a WebSocket message within %s", TestServer.TIMEOUT).isNotNull();
             return message;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,5 @@
 package dev.callstack.server.internal;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -14,8 +13,10 @@ import java.util.Objects;
 
 /**
  * Netty's aggregator with our error bodies: the stock one answers an oversized body (413) or an unsupported
- * {@code Expect} (417) with an empty response; this one answers with the JSON error body and records the metric. On
- * 413 it closes the connection, since the rest of the body would otherwise have to be read and discarded.
+ * {@code Expect} (417) with an empty response; this one answers with the JSON error body and records the metric. After
+ * a 413 the connection is not kept alive (that would mean reading any oversized body to its end): a 413 that answers
+ * {@code Expect: 100-continue} closes at once (no body was sent); one sent while the body arrives closes through a
+ * {@link LingeringClose}, which drops at most a bounded rest of the body so that the client can still read the 413.
  *
  * <p>Not thread-safe; one per channel, confined to its event loop.
  */
@@ -54,7 +55,8 @@ final class JsonHttpObjectAggregator extends HttpObjectAggregator {
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         if (oversized instanceof HttpRequest) {
-            ctx.writeAndFlush(tooLarge(oversized)).addListener(ChannelFutureListener.CLOSE);
+            // The rest of the body is usually still on its way: closing now would reset the connection under the 413.
+            LingeringClose.after(ctx.writeAndFlush(tooLarge(oversized)));
         } else {
             ctx.close();
         }

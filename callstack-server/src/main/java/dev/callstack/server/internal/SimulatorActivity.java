@@ -98,7 +98,11 @@ public final class SimulatorActivity implements AutoCloseable {
         activity.every(schedule.signalEvery(), schedule.signalEvery(), activity::changeSignal);
         activity.every(schedule.firstSms(), schedule.smsEvery(), activity::scheduledMessage);
         activity.every(schedule.firstCall(), schedule.callEvery(), () -> activity.ring(schedule.ringFor()));
-        activity.every(schedule.reportCheckEvery(), schedule.reportCheckEvery(), activity::checkReports);
+        // With a fixed delay, not a fixed rate: a late run must not be followed at once by a catch-up run, which
+        // would report a part the moment it was submitted, before the host has stored the message it belongs to.
+        long reportCheckMillis = schedule.reportCheckEvery().toMillis();
+        activity.scheduler.scheduleWithFixedDelay(guarded(activity::checkReports), reportCheckMillis, reportCheckMillis,
+                TimeUnit.MILLISECONDS);
         log.info("Simulator activity: signal every {} s, an SMS every {} s, a call every {} s",
                 schedule.signalEvery().toSeconds(), schedule.smsEvery().toSeconds(), schedule.callEvery().toSeconds());
         return activity;

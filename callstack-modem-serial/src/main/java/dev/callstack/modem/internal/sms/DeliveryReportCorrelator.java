@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Matches a status report to the sent part it is about by (TP-MR, recipient) — the most recent such part, since
- * TP-MR wraps every 256 messages — stores the report and the part's new status in one transaction, then publishes
+ * TP-MR wraps every 256 messages; a part still between its {@code AT+CMGS} and its record is waited for, bounded
+ * (see {@link SendsInFlight}) — stores the report and the part's new status in one transaction, then publishes
  * {@link SmsDeliveryReport} with the message id (null when nothing matched).
  *
  * <p>Not thread-safe; confined to the SMS inbound thread.
@@ -30,18 +31,21 @@ final class DeliveryReportCorrelator {
     private final EventBus events;
     private final Clock clock;
     private final SmsCounters counters;
+    private final SendsInFlight inFlight;
 
-    DeliveryReportCorrelator(MessageStore store, EventBus events, Clock clock, SmsCounters counters) {
+    DeliveryReportCorrelator(MessageStore store, EventBus events, Clock clock, SmsCounters counters,
+                             SendsInFlight inFlight) {
         this.store = Objects.requireNonNull(store, "store");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.counters = Objects.requireNonNull(counters, "counters");
+        this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
     }
 
     InboundOutcome accept(String fingerprint, SmsStatusReport report) {
         String recipient = report.recipient().value();
         int reference = report.messageReference();
-        Optional<SentPart> part = store.findSentPart(reference, recipient);
+        Optional<SentPart> part = inFlight.find(() -> store.findSentPart(reference, recipient));
         DeliveryStatus status = DeliveryStatus.fromTpStatus(report.status());
         Long messageId = part.map(SentPart::messageId).orElse(null);
         Instant now = clock.instant();

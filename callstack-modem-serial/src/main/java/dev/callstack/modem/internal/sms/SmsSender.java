@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one message: encode (a fresh concatenation reference per multipart message), store it, then per part
  * {@code AT+CMGS=<tpdu length>} → {@code > } → PDU + Ctrl-Z → {@code +CMGS: <mr>}, strictly in order, recording each
- * part's TP-MR; publishes {@link SmsSent} once every part went out. A failure names how many parts went out before
- * it, never the number or the text.
+ * part's TP-MR (each part is in {@link SendsInFlight} from its {@code AT+CMGS} until recorded); publishes
+ * {@link SmsSent} once every part went out. A failure names how many parts went out before it, never the number or
+ * the text.
  *
  * <p>{@link #encode} is thread-safe; {@link #send} must be called by one thread at a time (the service's send
  * thread), which is what serialises multipart messages.
@@ -47,17 +48,19 @@ final class SmsSender {
     private final Clock clock;
     private final BooleanSupplier ready;
     private final Duration sendTimeout;
+    private final SendsInFlight inFlight;
     // Random start: a restart does not reuse the references of the messages sent just before it.
     private final AtomicInteger concatReference = new AtomicInteger(ThreadLocalRandom.current().nextInt(256));
 
     SmsSender(BlockingAt at, MessageStore store, EventBus events, Clock clock, BooleanSupplier ready,
-              Duration sendTimeout) {
+              Duration sendTimeout, SendsInFlight inFlight) {
         this.at = Objects.requireNonNull(at, "at");
         this.store = Objects.requireNonNull(store, "store");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ready = Objects.requireNonNull(ready, "ready");
         this.sendTimeout = Objects.requireNonNull(sendTimeout, "sendTimeout");
+        this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
     }
 
     /** Validates and encodes; throws {@link InvalidRequestException} for text that cannot be sent. */
@@ -91,26 +94,36 @@ final class SmsSender {
         }
         List<Integer> references = new ArrayList<>(total);
         for (SubmitPdu pdu : pdus) {
-            int reference;
+            // The part's status report may be read before it is recorded: the correlator waits for this window.
+            inFlight.begin();
             try {
-                AtResponse response = at.call(AtCommand.withPrompt("AT+CMGS=" + pdu.tpduLength(), pdu.hex(),
-                        "+CMGS:").withTimeout(sendTimeout));
-                reference = reference(response);
-            } catch (CallstackException e) {
-                throw failure(e, references.size(), total);
-            }
-            references.add(reference);
-            Instant now = clock.instant();
-            try {
-                store.recordSentPart(id, references.size(), reference, now);
-            } catch (MessageStoreException e) {
-                log.warn("Sent part {} of message {} not recorded: {}", references.size(), id,
-                        e.getClass().getSimpleName());
+                sendPart(id, pdu, references, total);
+            } finally {
+                inFlight.end();
             }
         }
         log.info("SMS {} sent to {} in {} part(s)", id, sms.to(), total);
         events.publish(new SmsSent(clock.instant(), sms.to().value(), references, total, id));
         return new SentSms(id, sms.to(), references);
+    }
+
+    private void sendPart(long id, SubmitPdu pdu, List<Integer> references, int total) {
+        int reference;
+        try {
+            AtResponse response = at.call(AtCommand.withPrompt("AT+CMGS=" + pdu.tpduLength(), pdu.hex(),
+                    "+CMGS:").withTimeout(sendTimeout));
+            reference = reference(response);
+        } catch (CallstackException e) {
+            throw failure(e, references.size(), total);
+        }
+        references.add(reference);
+        Instant now = clock.instant();
+        try {
+            store.recordSentPart(id, references.size(), reference, now);
+        } catch (MessageStoreException e) {
+            log.warn("Sent part {} of message {} not recorded: {}", references.size(), id,
+                    e.getClass().getSimpleName());
+        }
     }
 
     private static int reference(AtResponse response) {

@@ -110,8 +110,10 @@ public final class SmsService implements SmsModule, SmsApi {
         this.storage = new ModemStorage(at);
         this.multipart = new MultipartAssembler(store, context.events(), context.clock(),
                 settings.reassemblyTimeout(), settings.maxOpenGroups(), counters);
+        // A report waits at most as long as the engine lets one AT+CMGS take; a stuck send must not stall inbound.
+        SendsInFlight sendsInFlight = new SendsInFlight(settings.sendTimeout());
         DeliveryReportCorrelator reports = new DeliveryReportCorrelator(store, context.events(), context.clock(),
-                counters);
+                counters, sendsInFlight);
         InboundSmsReceiver receiver = new InboundSmsReceiver(store, context.events(), context.clock(), multipart,
                 reports, counters);
         SlotProcessor slots = new SlotProcessor(receiver, storage);
@@ -119,7 +121,7 @@ public final class SmsService implements SmsModule, SmsApi {
         this.sweeper = new StorageSweeper(storage, slots);
         this.direct = new DirectDeliveryHandler(receiver, at);
         this.sender = new SmsSender(at, store, context.events(), context.clock(), context.ready(),
-                settings.sendTimeout());
+                settings.sendTimeout(), sendsInFlight);
         long every = settings.maintenanceInterval().toNanos();
         this.maintenance = context.scheduler().scheduleWithFixedDelay(() -> runInbound("maintenance", () -> {
             maintain();

@@ -10,6 +10,7 @@ import dev.callstack.core.event.DeliveryStatus;
 import dev.callstack.core.event.SmsDeliveryReport;
 import dev.callstack.core.store.SentMessage;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,43 @@ class SmsDeliveryReportTest {
         SmsDeliveryReport report = h.events(SmsDeliveryReport.class).get(0);
         assertThat(report.messageId()).isEqualTo(sent.messageId());
         assertThat(report.status()).isEqualTo(DeliveryStatus.PENDING);
+    }
+
+    @Test
+    void cdsReportReadBeforeTheSendRecordedItsPartIsStillCorrelated() throws Exception {
+        RecordHeldStore held = new RecordHeldStore(h.store, 1);
+        h.store = held;
+        h.startAndAwaitSmsReady();
+        CompletableFuture<SentSms> sending = h.modem.sms().send(TO, "fast network");
+        // The +CMGS: answer is in, the send thread has not recorded the TP-MR yet, and the report arrives.
+        int reference = held.recording.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        h.sim.deliverReportDirect(TestPdus.statusReport(reference, "+4917212345678", 0x00));
+
+        SentSms sent = sending.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(held.recordedAfterTheLook.get(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        await().until(() -> h.events(SmsDeliveryReport.class).size() == 1);
+        assertThat(h.events(SmsDeliveryReport.class).get(0).messageId()).isEqualTo(sent.messageId());
+        assertThat(h.store.sent(sent.messageId()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(h.modem.sms().deliveryReports(10)).singleElement()
+                .satisfies(r -> assertThat(r.messageId()).isEqualTo(sent.messageId()));
+    }
+
+    @Test
+    void cdsiReportOfALaterPartReadBeforeItWasRecordedIsStillCorrelated() throws Exception {
+        RecordHeldStore held = new RecordHeldStore(h.store, 2);
+        h.store = held;
+        h.startAndAwaitSmsReady();
+        CompletableFuture<SentSms> sending = h.modem.sms().send(TO, "y".repeat(200));
+        int reference = held.recording.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        h.sim.deliverReportStored(TestPdus.statusReport(reference, "+4917212345678", 0x46), "SR");
+
+        SentSms sent = sending.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(sent.references()).hasSize(2).endsWith(reference);
+        assertThat(held.recordedAfterTheLook.get(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        await().until(() -> h.events(SmsDeliveryReport.class).size() == 1);
+        assertThat(h.events(SmsDeliveryReport.class).get(0).messageId()).isEqualTo(sent.messageId());
+        assertThat(h.store.sent(sent.messageId()).orElseThrow().status()).isEqualTo(DeliveryStatus.FAILED);
+        await().until(() -> h.sim.storedSms().isEmpty());
     }
 
     @Test

@@ -98,11 +98,7 @@ public final class SimulatorActivity implements AutoCloseable {
         activity.every(schedule.signalEvery(), schedule.signalEvery(), activity::changeSignal);
         activity.every(schedule.firstSms(), schedule.smsEvery(), activity::scheduledMessage);
         activity.every(schedule.firstCall(), schedule.callEvery(), () -> activity.ring(schedule.ringFor()));
-        // With a fixed delay, not a fixed rate: a late run must not be followed at once by a catch-up run, which
-        // would report a part the moment it was submitted, before the host has stored the message it belongs to.
-        long reportCheckMillis = schedule.reportCheckEvery().toMillis();
-        activity.scheduler.scheduleWithFixedDelay(guarded(activity::checkReports), reportCheckMillis, reportCheckMillis,
-                TimeUnit.MILLISECONDS);
+        activity.every(schedule.reportCheckEvery(), schedule.reportCheckEvery(), activity::checkReports);
         log.info("Simulator activity: signal every {} s, an SMS every {} s, a call every {} s",
                 schedule.signalEvery().toSeconds(), schedule.smsEvery().toSeconds(), schedule.callEvery().toSeconds());
         return activity;
@@ -202,8 +198,12 @@ public final class SimulatorActivity implements AutoCloseable {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /**
+     * With a fixed delay, not a fixed rate: a late run must not be followed at once by a catch-up run, which would
+     * report a part the moment it was submitted, before the host has stored the message it belongs to.
+     */
     private void every(Duration first, Duration period, Runnable action) {
-        scheduler.scheduleAtFixedRate(guarded(action), first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guarded(action), first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A failing step (the SIM store full while the host is away, the link being replaced) must not end the script. */

@@ -9,9 +9,9 @@ public interface SmsApi {
     int MAX_PAGE = 500;
 
     /** Sends a text; completes when every part has a network reference. */
-    CompletableFuture<SentSms> send(OutgoingSms sms);
+    CompletableFuture<SmsSendResult> send(OutgoingSms sms);
 
-    default CompletableFuture<SentSms> send(PhoneNumber to, String body) {
+    default CompletableFuture<SmsSendResult> send(PhoneNumber to, String body) {
         return send(OutgoingSms.of(to, body));
     }
 

@@ -50,13 +50,13 @@ class ApiValuesTest {
     @Test
     void sentSmsNeedsAtLeastOneReferenceAndCopiesThem() {
         List<Integer> references = new ArrayList<>(List.of(4, 5));
-        SentSms sent = new SentSms(1, TO, references);
+        SmsSendResult sent = new SmsSendResult(1, TO, references);
         references.clear();
 
         assertThat(sent.parts()).isEqualTo(2);
         assertThat(sent.reference()).isEqualTo(4);
-        assertThatThrownBy(() -> new SentSms(1, TO, List.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatNullPointerException().isThrownBy(() -> new SentSms(1, null, List.of(1)));
+        assertThatThrownBy(() -> new SmsSendResult(1, TO, List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatNullPointerException().isThrownBy(() -> new SmsSendResult(1, null, List.of(1)));
     }
 
     @Test

@@ -12,8 +12,8 @@ import dev.callstack.modem.internal.ModemEngine;
 import dev.callstack.modem.internal.SmsModuleFactory;
 import dev.callstack.modem.internal.link.SerialLink;
 import dev.callstack.modem.internal.link.StreamLink;
-import dev.callstack.modem.internal.link.TcpLink;
-import dev.callstack.modem.internal.sms.SmsServiceFactory;
+import dev.callstack.modem.internal.link.TcpConnector;
+import dev.callstack.modem.internal.sms.SmsModules;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -104,16 +104,16 @@ public final class SerialModem implements Modem {
     /** Not thread-safe. */
     public static final class Builder {
         private final SerialModemConfig config;
-        private LinkFactory links;
+        private ConnectionFactory links;
         // Out of the box SMS works on an in-memory store; messageStore(...) makes it durable.
-        private SmsModuleFactory sms = SmsServiceFactory.inMemory();
+        private SmsModuleFactory sms = SmsModules.inMemory();
 
         private Builder(SerialModemConfig config) {
             this.config = Objects.requireNonNull(config, "config");
         }
 
         /** Use these connections instead of opening {@code config.port()} (the simulator, an in-memory pipe). */
-        public Builder links(LinkFactory factory) {
+        public Builder connections(ConnectionFactory factory) {
             this.links = Objects.requireNonNull(factory, "factory");
             return this;
         }
@@ -123,7 +123,7 @@ public final class SerialModem implements Modem {
          * {@code SqliteMessageStore.open(path)}; the caller closes the store after the modem.
          */
         public Builder messageStore(MessageStore store) {
-            this.sms = SmsServiceFactory.withStore(Objects.requireNonNull(store, "store"));
+            this.sms = SmsModules.withStore(Objects.requireNonNull(store, "store"));
             return this;
         }
 
@@ -142,15 +142,15 @@ public final class SerialModem implements Modem {
 
         private LinkOpener opener() {
             if (links != null) {
-                LinkFactory factory = links;
+                ConnectionFactory factory = links;
                 return () -> {
-                    LinkFactory.Connection c = factory.open();
+                    ConnectionFactory.Connection c = factory.open();
                     return new StreamLink(c.input(), c.output(), c.closer(), c.description());
                 };
             }
             if (config.isTcp()) {
                 URI address = config.tcpAddress();
-                return () -> TcpLink.connect(address.getHost(), address.getPort(), TCP_CONNECT_TIMEOUT);
+                return () -> TcpConnector.connect(address.getHost(), address.getPort(), TCP_CONNECT_TIMEOUT);
             }
             String port = config.port();
             int baud = config.baudRate();

@@ -1,10 +1,10 @@
 /**
  * {@link dev.callstack.modem.SerialModem}: the core {@code Modem} API over a real modem on a serial port
  * ({@code /dev/ttyUSB2}, jSerialComm) or raw AT over TCP ({@code tcp://host:port}), configured with
- * {@link dev.callstack.modem.SerialModemConfig}. {@link dev.callstack.modem.LinkFactory} plugs in other byte links
+ * {@link dev.callstack.modem.SerialModemConfig}. {@link dev.callstack.modem.ConnectionFactory} plugs in other byte links
  * (the simulator, an in-memory pipe).
  *
- * <p>Data flow: {@code SerialLink}/{@code TcpLink} (one reader thread per link) → {@code AtLineFramer} →
+ * <p>Data flow: {@code SerialLink}/{@code TcpConnector} (one reader thread per link) → {@code AtLineFramer} →
  * {@code AtCommandExecutor} (engine thread: one command in flight, timeouts) → {@code UrcParser} → services
  * ({@code NetworkMonitor}, {@code UssdService}, {@code CallControl}, the SMS module) → events on the modem's bus.
  */

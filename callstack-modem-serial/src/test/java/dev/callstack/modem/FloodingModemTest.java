@@ -42,14 +42,14 @@ class FloodingModemTest {
         StallingOutput held = new StallingOutput();
         modem = SerialModem.builder(SimHarness.fastConfig().build())
                 .sms(context -> new UnavailableSmsModule())
-                .links(() -> {
+                .connections(() -> {
                     SimulatorPipe pipe = sim.openPipe();
                     if (opened.incrementAndGet() > 1) {
-                        return new LinkFactory.Connection(pipe.hostInput(), pipe.hostOutput(), pipe, "sim pipe");
+                        return new ConnectionFactory.Connection(pipe.hostInput(), pipe.hostOutput(), pipe, "sim pipe");
                     }
                     flood.target = pipe.hostInput();
                     held.target = pipe.hostOutput();
-                    return new LinkFactory.Connection(flood, held, () -> {
+                    return new ConnectionFactory.Connection(flood, held, () -> {
                         held.released.countDown();
                         pipe.close();
                     }, "flooding pipe");

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Links to a simulator over in-memory pipes that a test can unplug: while unplugged, opening fails as a missing
  * device would. Thread-safe: {@link #unplug()} may race with the modem's reconnect loop opening a link.
  */
-public final class PluggableSimLink implements LinkFactory {
+public final class PluggableSimLink implements ConnectionFactory {
     private final AtModemSimulator sim;
     private final AtomicBoolean plugged = new AtomicBoolean(true);
 

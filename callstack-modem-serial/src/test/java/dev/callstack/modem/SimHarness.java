@@ -43,7 +43,7 @@ final class SimHarness implements AutoCloseable {
     }
 
     private SerialModem startWith(SerialModemConfig config, SmsModuleFactory sms) {
-        SerialModem.Builder builder = SerialModem.builder(config).links(link);
+        SerialModem.Builder builder = SerialModem.builder(config).connections(link);
         if (sms != null) {
             builder.sms(sms);
         }

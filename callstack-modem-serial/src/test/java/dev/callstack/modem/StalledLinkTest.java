@@ -25,10 +25,10 @@ class StalledLinkTest {
         StallingOutput output = new StallingOutput();
         SerialModem modem = SerialModem.builder(SimHarness.fastConfig().build())
                 .sms(context -> new dev.callstack.modem.internal.UnavailableSmsModule())
-                .links(() -> {
+                .connections(() -> {
                     SimulatorPipe pipe = sim.openPipe();
                     output.target = pipe.hostOutput();
-                    return new LinkFactory.Connection(pipe.hostInput(), output, () -> {
+                    return new ConnectionFactory.Connection(pipe.hostInput(), output, () -> {
                         output.released.countDown();
                         pipe.close();
                     }, "stalling pipe");

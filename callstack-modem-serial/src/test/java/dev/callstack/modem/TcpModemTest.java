@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** {@code tcp://host:port} through {@code TcpLink} against the simulator's TCP listener. */
+/** {@code tcp://host:port} through {@code TcpConnector} against the simulator's TCP listener. */
 class TcpModemTest {
 
     @Test

@@ -7,7 +7,7 @@ import dev.callstack.core.CallApi;
 import dev.callstack.core.Modem;
 import dev.callstack.core.ModemState;
 import dev.callstack.core.OutgoingSms;
-import dev.callstack.core.SentSms;
+import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.StoredDeliveryReport;
 import dev.callstack.core.StoredSms;
@@ -76,7 +76,7 @@ class OffLoopRoutesTest {
             SmsApi sms = fake.sms();
             return new SmsApi() {
                 @Override
-                public CompletableFuture<SentSms> send(OutgoingSms outgoing) {
+                public CompletableFuture<SmsSendResult> send(OutgoingSms outgoing) {
                     return sms.send(outgoing);
                 }
 

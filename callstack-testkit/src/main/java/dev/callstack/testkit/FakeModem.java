@@ -10,7 +10,7 @@ import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.core.OutgoingSms;
 import dev.callstack.core.PhoneNumber;
 import dev.callstack.core.Registration;
-import dev.callstack.core.SentSms;
+import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.StoredDeliveryReport;
 import dev.callstack.core.StoredSms;
@@ -90,7 +90,7 @@ public final class FakeModem implements Modem {
 
     private final List<StoredSms> inbox = new ArrayList<>();
     private final List<StoredDeliveryReport> reports = new ArrayList<>();
-    private final List<SentSms> sentMessages = new ArrayList<>();
+    private final List<SmsSendResult> sentMessages = new ArrayList<>();
     private long nextInboxId = 1;
     private long nextReportId = 1;
     private long nextMessageId = 1;
@@ -207,7 +207,7 @@ public final class FakeModem implements Modem {
     }
 
     /** A status report about (the first part of) a message the fake sent. */
-    public SmsDeliveryReport deliveryReport(SentSms sent, DeliveryStatus status) {
+    public SmsDeliveryReport deliveryReport(SmsSendResult sent, DeliveryStatus status) {
         Objects.requireNonNull(sent, "sent");
         return deliveryReport(sent.reference(), sent.recipient().value(), status);
     }
@@ -390,7 +390,7 @@ public final class FakeModem implements Modem {
     }
 
     /** The messages the fake accepted, in send order, with their message ids and references. */
-    public List<SentSms> sentMessages() {
+    public List<SmsSendResult> sentMessages() {
         synchronized (lock) {
             return List.copyOf(sentMessages);
         }
@@ -460,7 +460,7 @@ public final class FakeModem implements Modem {
     /** Caller holds the lock. */
     private Long correlate(int reference, String recipient) {
         for (int i = sentMessages.size() - 1; i >= 0; i--) {
-            SentSms sent = sentMessages.get(i);
+            SmsSendResult sent = sentMessages.get(i);
             if (sent.references().contains(reference)
                     && Recipients.sameRecipient(sent.recipient().value(), recipient)) {
                 return sent.messageId();
@@ -511,17 +511,17 @@ public final class FakeModem implements Modem {
     /** Thread-safe; state lives in the enclosing modem. */
     private final class FakeSms implements SmsApi {
         @Override
-        public CompletableFuture<SentSms> send(OutgoingSms message) {
+        public CompletableFuture<SmsSendResult> send(OutgoingSms message) {
             Objects.requireNonNull(message, "sms");
             int parts = SmsParts.count(message.body(), message.encoding());
             if (parts > SmsParts.MAX_PARTS) {
                 return failed(new InvalidRequestException("SMS body too long"));
             }
             SmsSent event;
-            SentSms sent;
+            SmsSendResult sent;
             synchronized (lock) {
                 sentSms.add(message);
-                CompletableFuture<SentSms> refused = refusal();
+                CompletableFuture<SmsSendResult> refused = refusal();
                 if (refused != null) {
                     return refused;
                 }
@@ -541,7 +541,7 @@ public final class FakeModem implements Modem {
                         nextReference = (nextReference + 1) % 256;
                     }
                 }
-                sent = new SentSms(nextMessageId++, message.to(), references);
+                sent = new SmsSendResult(nextMessageId++, message.to(), references);
                 sentMessages.add(sent);
                 event = new SmsSent(clock.instant(), message.to().value(), references, parts, sent.messageId());
             }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.callstack.core.PhoneNumber;
-import dev.callstack.core.SentSms;
+import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.event.SmsReceived;
 import dev.callstack.core.event.SmsSent;
@@ -67,7 +67,7 @@ class FakeModemConcurrencyTest {
         });
 
         assertThat(modem.sentSms()).hasSize(TOTAL);
-        assertThat(modem.sentMessages()).extracting(SentSms::messageId)
+        assertThat(modem.sentMessages()).extracting(SmsSendResult::messageId)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, TOTAL).boxed().toList());
         await().atMost(WAIT).untilAsserted(() -> assertThat(published).hasSize(TOTAL));
         assertThat(published).extracting(SmsSent::messageId).doesNotHaveDuplicates();

@@ -13,7 +13,7 @@ import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.core.OutgoingSms;
 import dev.callstack.core.PhoneNumber;
 import dev.callstack.core.Registration;
-import dev.callstack.core.SentSms;
+import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.SmsEncoding;
 import dev.callstack.core.StoredDeliveryReport;
 import dev.callstack.core.StoredSms;
@@ -216,8 +216,8 @@ class FakeModemTest {
     class Sending {
         @Test
         void unscriptedSendSucceedsWithIncrementingReferencesAndMessageIds() {
-            SentSms first = modem.sms().send(ALICE, "one").join();
-            SentSms second = modem.sms().send(ALICE, "two").join();
+            SmsSendResult first = modem.sms().send(ALICE, "one").join();
+            SmsSendResult second = modem.sms().send(ALICE, "two").join();
 
             assertThat(first.messageId()).isEqualTo(1L);
             assertThat(first.references()).containsExactly(1);
@@ -238,12 +238,12 @@ class FakeModemTest {
             modem.nextSendUnavailable();
             modem.nextSendInvalid();
 
-            CompletableFuture<SentSms> ok = modem.sms().send(ALICE, "a");
-            CompletableFuture<SentSms> timeout = modem.sms().send(ALICE, "b");
-            CompletableFuture<SentSms> rejected = modem.sms().send(ALICE, "c");
-            CompletableFuture<SentSms> unavailable = modem.sms().send(ALICE, "d");
-            CompletableFuture<SentSms> invalid = modem.sms().send(ALICE, "e");
-            CompletableFuture<SentSms> afterScript = modem.sms().send(ALICE, "f");
+            CompletableFuture<SmsSendResult> ok = modem.sms().send(ALICE, "a");
+            CompletableFuture<SmsSendResult> timeout = modem.sms().send(ALICE, "b");
+            CompletableFuture<SmsSendResult> rejected = modem.sms().send(ALICE, "c");
+            CompletableFuture<SmsSendResult> unavailable = modem.sms().send(ALICE, "d");
+            CompletableFuture<SmsSendResult> invalid = modem.sms().send(ALICE, "e");
+            CompletableFuture<SmsSendResult> afterScript = modem.sms().send(ALICE, "f");
 
             assertThat(ok.join().references()).containsExactly(42);
             assertThat(failureOf(timeout)).isInstanceOf(ModemTimeoutException.class);
@@ -267,10 +267,10 @@ class FakeModemTest {
         @Test
         void multipartSendGetsOneReferencePerPart() {
             modem.nextSendSucceeds(255);
-            SentSms scripted = modem.sms().send(ALICE, "x".repeat(161)).join();
-            SentSms counted = modem.sms().send(ALICE, "x".repeat(153 * 3)).join();
-            SentSms unicode = modem.sms().send(ALICE, "ж".repeat(71)).join();
-            SentSms forcedUcs2 = modem.sms()
+            SmsSendResult scripted = modem.sms().send(ALICE, "x".repeat(161)).join();
+            SmsSendResult counted = modem.sms().send(ALICE, "x".repeat(153 * 3)).join();
+            SmsSendResult unicode = modem.sms().send(ALICE, "ж".repeat(71)).join();
+            SmsSendResult forcedUcs2 = modem.sms()
                     .send(new OutgoingSms(ALICE, "x".repeat(70), SmsEncoding.UCS2, false, null)).join();
 
             assertThat(scripted.references()).containsExactly(255, 0);
@@ -309,7 +309,7 @@ class FakeModemTest {
         @Test
         void reportIsCorrelatedWithTheSentMessageOfThatReferenceAndRecipient() {
             modem.nextSendSucceeds(7);
-            SentSms sent = modem.sms().send(ALICE, "hi").join();
+            SmsSendResult sent = modem.sms().send(ALICE, "hi").join();
 
             SmsDeliveryReport report = modem.deliveryReport(7, "+15550100100", DeliveryStatus.DELIVERED);
 
@@ -327,7 +327,7 @@ class FakeModemTest {
         @Test
         void reportForALaterPartCorrelatesToo() {
             modem.nextSendSucceeds(10);
-            SentSms sent = modem.sms().send(ALICE, "y".repeat(200)).join();
+            SmsSendResult sent = modem.sms().send(ALICE, "y".repeat(200)).join();
 
             assertThat(modem.deliveryReport(11, ALICE.value(), DeliveryStatus.PENDING).messageId())
                     .isEqualTo(sent.messageId());
@@ -336,7 +336,7 @@ class FakeModemTest {
         @Test
         void reportNamingTheRecipientInAnotherFormCorrelatesLikeTheRealStore() {
             modem.nextSendSucceeds(7);
-            SentSms sent = modem.sms().send(ALICE, "hi").join();
+            SmsSendResult sent = modem.sms().send(ALICE, "hi").join();
 
             assertThat(modem.deliveryReport(7, "15550100100", DeliveryStatus.DELIVERED).messageId())
                     .isEqualTo(sent.messageId());
@@ -368,7 +368,7 @@ class FakeModemTest {
 
         @Test
         void reportForASentSmsUsesItsFirstReferenceAndRecipient() {
-            SentSms sent = modem.sms().send(ALICE, "hi").join();
+            SmsSendResult sent = modem.sms().send(ALICE, "hi").join();
 
             SmsDeliveryReport report = modem.deliveryReport(sent, DeliveryStatus.DELIVERED);
 
@@ -557,8 +557,8 @@ class FakeModemTest {
         void hangingSendStaysPendingUntilDisconnectFailsIt() {
             modem.nextSendHangs();
 
-            CompletableFuture<SentSms> hanging = modem.sms().send(ALICE, "hi");
-            CompletableFuture<SentSms> next = modem.sms().send(ALICE, "next");
+            CompletableFuture<SmsSendResult> hanging = modem.sms().send(ALICE, "hi");
+            CompletableFuture<SmsSendResult> next = modem.sms().send(ALICE, "next");
 
             assertThat(hanging).isNotDone();
             assertThat(next).isCompleted();
@@ -571,7 +571,7 @@ class FakeModemTest {
         @Test
         void aPublishedDisconnectFailsHangingOperationsLikeDisconnect() {
             modem.nextSendHangs();
-            CompletableFuture<SentSms> hanging = modem.sms().send(ALICE, "hi");
+            CompletableFuture<SmsSendResult> hanging = modem.sms().send(ALICE, "hi");
 
             modem.publish(new ModemDisconnected(NOW, "unplugged"));
 
@@ -593,7 +593,7 @@ class FakeModemTest {
         @Test
         void aCallerThatGaveUpIsNotDisturbed() {
             modem.nextSendHangs();
-            CompletableFuture<SentSms> hanging = modem.sms().send(ALICE, "hi");
+            CompletableFuture<SmsSendResult> hanging = modem.sms().send(ALICE, "hi");
             hanging.completeExceptionally(new TimeoutException());
 
             modem.disconnect("unplugged");

@@ -7,7 +7,7 @@ import dev.callstack.core.Modem;
 import dev.callstack.core.ModemTimeoutException;
 import dev.callstack.core.OutgoingSms;
 import dev.callstack.core.PhoneNumber;
-import dev.callstack.core.SentSms;
+import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.event.DeliveryStatus;
 import dev.callstack.core.event.EventStream;
 import dev.callstack.core.event.SmsDeliveryReport;
@@ -27,7 +27,7 @@ class FakeModemUsageExampleTest {
             this.modem = modem;
         }
 
-        CompletableFuture<SentSms> alert(String to, String text) {
+        CompletableFuture<SmsSendResult> alert(String to, String text) {
             return modem.sms().send(PhoneNumber.of(to), text);
         }
     }
@@ -40,7 +40,7 @@ class FakeModemUsageExampleTest {
             EventStream<SmsDeliveryReport> reports = modem.events().stream(SmsDeliveryReport.class, 16);
 
             // exercise
-            SentSms sent = new AlertService(modem).alert("+15550100100", "Disk full on db-1").join();
+            SmsSendResult sent = new AlertService(modem).alert("+15550100100", "Disk full on db-1").join();
 
             // verify
             assertThat(sent.references()).containsExactly(42);
@@ -55,7 +55,7 @@ class FakeModemUsageExampleTest {
         try (FakeModem modem = new FakeModem()) {
             modem.nextSendTimesOut();
 
-            CompletableFuture<SentSms> sending = new AlertService(modem).alert("+15550100100", "Disk full");
+            CompletableFuture<SmsSendResult> sending = new AlertService(modem).alert("+15550100100", "Disk full");
 
             assertThatThrownBy(sending::join).isInstanceOf(CompletionException.class)
                     .hasCauseInstanceOf(ModemTimeoutException.class);

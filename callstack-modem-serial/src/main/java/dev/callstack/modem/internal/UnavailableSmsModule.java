@@ -3,7 +3,7 @@ package dev.callstack.modem.internal;
 import dev.callstack.core.InvalidRequestException;
 import dev.callstack.core.ModemRejectedException;
 import dev.callstack.core.OutgoingSms;
-import dev.callstack.core.SentSms;
+import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.StoredDeliveryReport;
 import dev.callstack.core.StoredSms;
@@ -37,7 +37,7 @@ public final class UnavailableSmsModule implements SmsModule, SmsApi {
     }
 
     @Override
-    public CompletableFuture<SentSms> send(OutgoingSms sms) {
+    public CompletableFuture<SmsSendResult> send(OutgoingSms sms) {
         return CompletableFuture.failedFuture(new ModemRejectedException("SMS service not available"));
     }
 

@@ -45,7 +45,7 @@ final class ApiKeyAuthHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
-        Reply refusal;
+        HttpReply refusal;
         try {
             refusal = authenticate(ctx, request);
         } catch (RuntimeException unexpected) {
@@ -64,7 +64,7 @@ final class ApiKeyAuthHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Null when the request may pass (the caller is then set on the channel), else the refusal. */
-    private Reply authenticate(ChannelHandlerContext ctx, FullHttpRequest request) {
+    private HttpReply authenticate(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (!request.decoderResult().isSuccess()) {
             return ErrorBody.reply(400, ErrorBody.BAD_REQUEST).closing();
         }

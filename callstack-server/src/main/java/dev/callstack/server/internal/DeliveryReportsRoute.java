@@ -20,7 +20,7 @@ final class DeliveryReportsRoute implements Route {
     }
 
     @Override
-    public CompletableFuture<Reply> handle(RouteRequest request) {
+    public CompletableFuture<HttpReply> handle(RouteRequest request) {
         int limit = QueryParams.intInRange(request.query("limit"), SmsMessagesRoute.DEFAULT_LIMIT, 1,
                 SmsApi.MAX_PAGE, "invalid 'limit'");
         List<StoredDeliveryReport> reports;
@@ -41,6 +41,6 @@ final class DeliveryReportsRoute implements Route {
                     .put("timestamp", report.timestamp().toString());
             item.put("message_id", report.messageId());
         }
-        return CompletableFuture.completedFuture(Reply.json(200, Json.bytes(json)));
+        return CompletableFuture.completedFuture(HttpReply.json(200, Json.bytes(json)));
     }
 }

@@ -31,22 +31,22 @@ final class ErrorBody {
     private ErrorBody() {
     }
 
-    static Reply reply(int status, String message) {
+    static HttpReply reply(int status, String message) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("error", message);
-        return Reply.json(status, Json.bytes(body));
+        return HttpReply.json(status, Json.bytes(body));
     }
 
-    static Reply rateLimited(long retryAfterSeconds) {
+    static HttpReply rateLimited(long retryAfterSeconds) {
         ObjectNode body = Json.MAPPER.createObjectNode()
                 .put("error", RATE_LIMITED)
                 .put("retry_after", retryAfterSeconds);
-        return Reply.json(429, Json.bytes(body)).withHeader("Retry-After", Long.toString(retryAfterSeconds));
+        return HttpReply.json(429, Json.bytes(body)).withHeader("Retry-After", Long.toString(retryAfterSeconds));
     }
 
-    static Reply unsupportedFilter(List<String> supportedEvents) {
+    static HttpReply unsupportedFilter(List<String> supportedEvents) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("error", UNSUPPORTED_FILTER);
         ArrayNode supported = body.putArray("supported_events");
         supportedEvents.forEach(supported::add);
-        return Reply.json(400, Json.bytes(body));
+        return HttpReply.json(400, Json.bytes(body));
     }
 }

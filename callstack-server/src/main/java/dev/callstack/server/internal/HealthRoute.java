@@ -20,7 +20,7 @@ final class HealthRoute implements Route {
     }
 
     @Override
-    public CompletableFuture<Reply> handle(RouteRequest request) {
+    public CompletableFuture<HttpReply> handle(RouteRequest request) {
         boolean connected = modem.state().connected();
         boolean store = storeReady.getAsBoolean();
         boolean ready = connected && store;
@@ -29,6 +29,6 @@ final class HealthRoute implements Route {
                 .put("modem_connected", connected)
                 .put("uptime_seconds", uptimeSeconds.getAsLong())
                 .put("store_ready", store);
-        return CompletableFuture.completedFuture(Reply.json(ready ? 200 : 503, Json.bytes(json)));
+        return CompletableFuture.completedFuture(HttpReply.json(ready ? 200 : 503, Json.bytes(json)));
     }
 }

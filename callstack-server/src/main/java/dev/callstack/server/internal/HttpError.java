@@ -17,7 +17,7 @@ final class HttpError extends RuntimeException {
         return status;
     }
 
-    Reply reply() {
+    HttpReply reply() {
         return ErrorBody.reply(status, getMessage());
     }
 }

@@ -35,7 +35,7 @@ final class HttpResponder {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    ChannelFuture send(ChannelHandlerContext ctx, HttpRequest request, Reply reply) {
+    ChannelFuture send(ChannelHandlerContext ctx, HttpRequest request, HttpReply reply) {
         FullHttpResponse response = toResponse(reply);
         // A refused upgrade must not leave a half-negotiated connection behind.
         boolean keepAlive = !reply.close() && HttpUtil.isKeepAlive(request)
@@ -58,7 +58,7 @@ final class HttpResponder {
         return STANDARD_METHODS.contains(method) ? method.name() : "OTHER";
     }
 
-    static FullHttpResponse toResponse(Reply reply) {
+    static FullHttpResponse toResponse(HttpReply reply) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());

@@ -82,7 +82,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
             reply(ctx, request, ErrorBody.reply(405, ErrorBody.METHOD_NOT_ALLOWED).withHeader("Allow", "GET"));
             return;
         }
-        Reply refusal;
+        HttpReply refusal;
         try {
             refusal = upgradeGate.check(request, caller, ctx.channel());
         } catch (RuntimeException bug) {
@@ -99,14 +99,14 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
 
     private void dispatch(ChannelHandlerContext ctx, FullHttpRequest request, Route route, Caller caller) {
         inFlight.begin();
-        CompletableFuture<Reply> pending;
+        CompletableFuture<HttpReply> pending;
         try {
             pending = route.handle(new RouteRequest(request, caller));
         } catch (RuntimeException thrown) {
             pending = CompletableFuture.failedFuture(thrown);
         }
         pending.whenComplete((reply, failure) -> {
-            Reply answer = reply != null ? reply : failureReply(failure);
+            HttpReply answer = reply != null ? reply : failureReply(failure);
             responder.send(ctx, request, answer).addListener(done -> {
                 request.release();
                 inFlight.end();
@@ -114,7 +114,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
         });
     }
 
-    private static Reply failureReply(Throwable failure) {
+    private static HttpReply failureReply(Throwable failure) {
         Throwable cause = ModemErrors.unwrap(failure);
         if (cause instanceof HttpError error) {
             return error.reply();
@@ -124,7 +124,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
         return ErrorBody.reply(500, ErrorBody.INTERNAL);
     }
 
-    private void reply(ChannelHandlerContext ctx, FullHttpRequest request, Reply reply) {
+    private void reply(ChannelHandlerContext ctx, FullHttpRequest request, HttpReply reply) {
         try {
             responder.send(ctx, request, reply);
         } finally {

@@ -68,7 +68,7 @@ final class JsonHttpObjectAggregator extends HttpObjectAggregator {
         return response;
     }
 
-    private FullHttpResponse refusal(HttpMessage request, Reply reply) {
+    private FullHttpResponse refusal(HttpMessage request, HttpReply reply) {
         String uri = request instanceof HttpRequest r ? r.uri() : "";
         metrics.recordHttp(RoutePaths.label(uri), reply.status());
         return HttpResponder.toResponse(reply);

@@ -13,8 +13,8 @@ final class MetricsRoute implements Route {
     }
 
     @Override
-    public CompletableFuture<Reply> handle(RouteRequest request) {
+    public CompletableFuture<HttpReply> handle(RouteRequest request) {
         return CompletableFuture.completedFuture(
-                new Reply(200, metrics.contentType(), metrics.scrape(), List.of(), false));
+                new HttpReply(200, metrics.contentType(), metrics.scrape(), List.of(), false));
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutionException;
 record ModemErrors(String invalid, String timedOut, String failed) {
 
     /** The reply for {@code failure}, or null when it is not a {@link CallstackException} (a bug). */
-    private Reply replyFor(Throwable failure) {
+    private HttpReply replyFor(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof HttpError error) {
             return error.reply();
@@ -46,8 +46,8 @@ record ModemErrors(String invalid, String timedOut, String failed) {
      * The reply for {@code failure}; anything else is a bug and is rethrown unwrapped, for the router to log by class
      * and answer 500.
      */
-    Reply replyOrRethrow(Throwable failure) {
-        Reply reply = replyFor(failure);
+    HttpReply replyOrRethrow(Throwable failure) {
+        HttpReply reply = replyFor(failure);
         if (reply != null) {
             return reply;
         }

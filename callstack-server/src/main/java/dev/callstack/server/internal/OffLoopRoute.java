@@ -22,7 +22,7 @@ final class OffLoopRoute implements Route {
     }
 
     @Override
-    public CompletableFuture<Reply> handle(RouteRequest request) {
+    public CompletableFuture<HttpReply> handle(RouteRequest request) {
         try {
             return CompletableFuture.supplyAsync(() -> route.handle(request), executor).thenCompose(reply -> reply);
         } catch (RejectedExecutionException busy) {

@@ -22,7 +22,7 @@ final class RealtimeUpgradeGate implements UpgradeGate {
     private static final String WEBSOCKET_VERSION = "13";
 
     @Override
-    public Reply check(FullHttpRequest request, Caller caller, Channel channel) {
+    public HttpReply check(FullHttpRequest request, Caller caller, Channel channel) {
         HttpHeaders headers = request.headers();
         String upgrade = headers.get(HttpHeaderNames.UPGRADE);
         if (upgrade == null || !HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(upgrade)

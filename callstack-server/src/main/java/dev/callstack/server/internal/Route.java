@@ -8,5 +8,5 @@ interface Route {
      * Answers the request. Bad input is reported by throwing {@link HttpError} (or completing with it); anything else
      * thrown is a bug and becomes a logged 500.
      */
-    CompletableFuture<Reply> handle(RouteRequest request);
+    CompletableFuture<HttpReply> handle(RouteRequest request);
 }

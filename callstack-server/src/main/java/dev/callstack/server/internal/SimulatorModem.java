@@ -1,7 +1,7 @@
 package dev.callstack.server.internal;
 
 import dev.callstack.core.store.MessageStore;
-import dev.callstack.modem.LinkFactory;
+import dev.callstack.modem.ConnectionFactory;
 import dev.callstack.modem.SerialModem;
 import dev.callstack.modem.SerialModemConfig;
 import dev.callstack.testkit.sim.AtModemSimulator;
@@ -46,11 +46,11 @@ public final class SimulatorModem extends DelegatingModem {
         try {
             SerialModemConfig config = SerialModemConfig.builder(ModemFactory.SIMULATOR)
                     .signalPollInterval(SIGNAL_POLL).build();
-            LinkFactory links = () -> {
+            ConnectionFactory links = () -> {
                 SimulatorPipe pipe = simulator.openPipe();
-                return new LinkFactory.Connection(pipe.hostInput(), pipe.hostOutput(), pipe, "simulator pipe");
+                return new ConnectionFactory.Connection(pipe.hostInput(), pipe.hostOutput(), pipe, "simulator pipe");
             };
-            modem = SerialModem.builder(config).links(links).messageStore(store).build();
+            modem = SerialModem.builder(config).connections(links).messageStore(store).build();
             modem.start();
             SimulatorActivity activity = SimulatorActivity.start(simulator, Clock.systemUTC(), schedule);
             return new SimulatorModem(simulator, modem, store, activity);

@@ -24,7 +24,7 @@ final class SmsMessagesRoute implements Route {
     }
 
     @Override
-    public CompletableFuture<Reply> handle(RouteRequest request) {
+    public CompletableFuture<HttpReply> handle(RouteRequest request) {
         int limit = QueryParams.intInRange(request.query("limit"), DEFAULT_LIMIT, 1, SmsApi.MAX_PAGE,
                 "invalid 'limit'");
         long before = QueryParams.positiveLong(request.query("before"), "invalid 'before'");
@@ -52,6 +52,6 @@ final class SmsMessagesRoute implements Route {
         } else {
             json.putNull("next_before");
         }
-        return CompletableFuture.completedFuture(Reply.json(200, Json.bytes(json)));
+        return CompletableFuture.completedFuture(HttpReply.json(200, Json.bytes(json)));
     }
 }

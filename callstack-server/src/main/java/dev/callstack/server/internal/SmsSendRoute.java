@@ -5,7 +5,7 @@ import dev.callstack.core.InvalidRequestException;
 import dev.callstack.core.Modem;
 import dev.callstack.core.OutgoingSms;
 import dev.callstack.core.PhoneNumber;
-import dev.callstack.core.SentSms;
+import dev.callstack.core.SmsSendResult;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,7 +20,7 @@ final class SmsSendRoute implements Route {
     }
 
     @Override
-    public CompletableFuture<Reply> handle(RouteRequest request) {
+    public CompletableFuture<HttpReply> handle(RouteRequest request) {
         ObjectNode body = Json.object(request.http().content());
         String to = Json.nonEmptyText(body, "to");
         if (to == null) {
@@ -39,7 +39,7 @@ final class SmsSendRoute implements Route {
         } catch (InvalidRequestException invalid) {
             throw HttpError.badRequest(ERRORS.invalid());
         }
-        CompletableFuture<SentSms> sent;
+        CompletableFuture<SmsSendResult> sent;
         try {
             sent = modem.sms().send(sms);
         } catch (RuntimeException thrown) {
@@ -48,12 +48,12 @@ final class SmsSendRoute implements Route {
         return sent.handle((result, failure) -> failure == null ? success(result) : ERRORS.replyOrRethrow(failure));
     }
 
-    private static Reply success(SentSms sent) {
+    private static HttpReply success(SmsSendResult sent) {
         ObjectNode json = Json.MAPPER.createObjectNode()
                 .put("status", "sent")
                 .put("to", sent.recipient().value())
                 .put("reference", sent.reference())
                 .put("parts", sent.parts());
-        return Reply.json(200, Json.bytes(json));
+        return HttpReply.json(200, Json.bytes(json));
     }
 }

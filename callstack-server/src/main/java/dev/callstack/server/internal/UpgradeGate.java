@@ -6,5 +6,5 @@ import io.netty.handler.codec.http.FullHttpRequest;
 /** Decides whether a {@code GET /ws} request may go on to the WebSocket handshake. Thread-safe. */
 interface UpgradeGate {
     /** Null to let the upgrade proceed (after noting what the handshake needs on {@code channel}), else the refusal. */
-    Reply check(FullHttpRequest request, Caller caller, Channel channel);
+    HttpReply check(FullHttpRequest request, Caller caller, Channel channel);
 }

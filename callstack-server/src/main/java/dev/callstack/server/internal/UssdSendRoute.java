@@ -27,7 +27,7 @@ final class UssdSendRoute implements Route {
     }
 
     @Override
-    public CompletableFuture<Reply> handle(RouteRequest request) {
+    public CompletableFuture<HttpReply> handle(RouteRequest request) {
         ObjectNode body = Json.object(request.http().content());
         JsonNode codeNode = body.get("code");
         if (codeNode == null || !codeNode.isTextual() || !UssdCode.isValid(codeNode.textValue())) {
@@ -67,7 +67,7 @@ final class UssdSendRoute implements Route {
         return Duration.ofNanos((long) (seconds * 1_000_000_000d));
     }
 
-    private static Reply success(UssdResponse response, boolean content) {
+    private static HttpReply success(UssdResponse response, boolean content) {
         ObjectNode json = Json.MAPPER.createObjectNode().put("status", response.status());
         String message = response.message();
         if (content || message == null) {
@@ -76,6 +76,6 @@ final class UssdSendRoute implements Route {
             json.put("message", Redaction.text(message));
             json.put("message_length", message.codePointCount(0, message.length()));
         }
-        return Reply.json(200, Json.bytes(json));
+        return HttpReply.json(200, Json.bytes(json));
     }
 }

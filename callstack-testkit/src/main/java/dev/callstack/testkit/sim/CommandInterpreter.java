@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Turns what a link received into the modem's {@link Reply}: the test's {@link Script} first, the default
+ * Turns what a link received into the modem's {@link SimReply}: the test's {@link Script} first, the default
  * {@link Sim800Behaviour} second. SMS payloads are recorded in {@link #sentPdus()} whatever the answer.
  *
  * <p>Thread-safe.
@@ -20,27 +20,27 @@ final class CommandInterpreter {
         this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
     }
 
-    Reply command(String line) {
+    SimReply command(String line) {
         Script.Scripted scripted = script.lookup(line);
         if (scripted.dropped()) {
-            return Reply.drop();
+            return SimReply.drop();
         }
-        Reply reply = scripted.lines() != null ? Reply.of(scripted.lines()) : behaviour.command(line);
+        SimReply reply = scripted.lines() != null ? SimReply.of(scripted.lines()) : behaviour.command(line);
         return reply.delayed(scripted.delay());
     }
 
-    Reply payload(String pdu, int declaredLength) {
+    SimReply payload(String pdu, int declaredLength) {
         sentPdus.add(pdu);
         Script.Scripted scripted = script.lookup(pdu);
         if (scripted.dropped()) {
-            return Reply.drop();
+            return SimReply.drop();
         }
-        Reply reply = scripted.lines() != null ? Reply.of(scripted.lines()) : behaviour.submit(pdu, declaredLength);
+        SimReply reply = scripted.lines() != null ? SimReply.of(scripted.lines()) : behaviour.submit(pdu, declaredLength);
         return reply.delayed(scripted.delay());
     }
 
-    Reply payloadCancelled() {
-        return Reply.ok();
+    SimReply payloadCancelled() {
+        return SimReply.ok();
     }
 
     List<String> sentPdus() {

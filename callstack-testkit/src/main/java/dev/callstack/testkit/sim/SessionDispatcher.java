@@ -33,7 +33,7 @@ final class SessionDispatcher implements LinkSession.Handler {
             session.writer().raw((line + "\r").getBytes(StandardCharsets.ISO_8859_1));
         }
         commands.record(line);
-        Reply reply = interpreter.command(line);
+        SimReply reply = interpreter.command(line);
         if (reply.prompts() && !reply.dropped()) {
             session.expectPayload(reply.promptLength());
         }
@@ -53,7 +53,7 @@ final class SessionDispatcher implements LinkSession.Handler {
         deliver(session, interpreter.payloadCancelled());
     }
 
-    private void deliver(LinkSession session, Reply reply) {
+    private void deliver(LinkSession session, SimReply reply) {
         if (reply.dropped()) {
             return;
         }
@@ -64,7 +64,7 @@ final class SessionDispatcher implements LinkSession.Handler {
         }
     }
 
-    private void emit(LinkSession session, Reply reply) {
+    private void emit(LinkSession session, SimReply reply) {
         if (!session.isOpen()) {
             return;
         }

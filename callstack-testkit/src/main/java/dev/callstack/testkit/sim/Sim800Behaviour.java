@@ -112,10 +112,10 @@ final class Sim800Behaviour {
 
     // ---- commands -------------------------------------------------------------------------------------------
 
-    synchronized Reply command(String line) {
+    synchronized SimReply command(String line) {
         String upper = line.toUpperCase(Locale.ROOT);
         if (!upper.startsWith("AT")) {
-            return Reply.error();
+            return SimReply.error();
         }
         String body = upper.substring(2);
         String args = line.substring(Math.min(line.length(), line.indexOf('=') + 1));
@@ -124,50 +124,50 @@ final class Sim800Behaviour {
                 || body.startsWith("+CMGF=") || body.startsWith("+CNMI=") || body.startsWith("+CSMS")
                 || body.startsWith("+CSCS=") || body.startsWith("+COPS=") || body.startsWith("+VTS=")
                 || body.equals("+CNMA")) {
-            return Reply.ok();
+            return SimReply.ok();
         }
         switch (body) {
             case "E", "E0" -> {
                 echo = false;
-                return Reply.ok();
+                return SimReply.ok();
             }
             case "E1" -> {
                 echo = true;
-                return Reply.ok();
+                return SimReply.ok();
             }
             case "+CPIN?" -> {
                 return cpinQuery();
             }
             case "+CGMI" -> {
-                return Reply.of(MANUFACTURER, Reply.OK);
+                return SimReply.of(MANUFACTURER, SimReply.OK);
             }
             case "+CGMM" -> {
-                return Reply.of(MODEL, Reply.OK);
+                return SimReply.of(MODEL, SimReply.OK);
             }
             case "+CGMR" -> {
-                return Reply.of(REVISION, Reply.OK);
+                return SimReply.of(REVISION, SimReply.OK);
             }
             case "+CGSN" -> {
-                return Reply.of(IMEI, Reply.OK);
+                return SimReply.of(IMEI, SimReply.OK);
             }
             case "+CREG?" -> {
-                return Reply.of("+CREG: 2," + registration + ",\"84CD\",\"00D30173\"", Reply.OK);
+                return SimReply.of("+CREG: 2," + registration + ",\"84CD\",\"00D30173\"", SimReply.OK);
             }
             case "+CGREG?" -> {
-                return Reply.of("+CGREG: 2," + registration + ",\"84CD\",\"00D30173\"", Reply.OK);
+                return SimReply.of("+CGREG: 2," + registration + ",\"84CD\",\"00D30173\"", SimReply.OK);
             }
             case "+COPS?" -> {
-                return Reply.of("+COPS: 0,0,\"" + OPERATOR + "\"", Reply.OK);
+                return SimReply.of("+COPS: 0,0,\"" + OPERATOR + "\"", SimReply.OK);
             }
             case "+CSQ" -> {
-                return Reply.of("+CSQ: " + rssi + "," + ber, Reply.OK);
+                return SimReply.of("+CSQ: " + rssi + "," + ber, SimReply.OK);
             }
             case "A" -> {
                 return answer();
             }
             case "H", "H0", "+CHUP" -> {
                 call = CallPhase.IDLE;
-                return Reply.ok();
+                return SimReply.ok();
             }
             case "+CLCC" -> {
                 return clcc();
@@ -175,7 +175,7 @@ final class Sim800Behaviour {
             case "+CPMS?" -> {
                 int n = storage.size();
                 String sm = "\"SM\"," + n + "," + SmsStorage.CAPACITY;
-                return Reply.of("+CPMS: " + sm + "," + sm + "," + sm, Reply.OK);
+                return SimReply.of("+CPMS: " + sm + "," + sm + "," + sm, SimReply.OK);
             }
             case "+CMGL" -> {
                 return list(SmsStorage.REC_UNREAD);
@@ -186,7 +186,7 @@ final class Sim800Behaviour {
         }
     }
 
-    private Reply withArguments(String body, String args) {
+    private SimReply withArguments(String body, String args) {
         List<String> fields = fields(args);
         if (body.startsWith("+CPIN=")) {
             return enterPin(unquote(args));
@@ -194,7 +194,7 @@ final class Sim800Behaviour {
         if (body.startsWith("+CPMS=")) {
             int n = storage.size();
             int cap = SmsStorage.CAPACITY;
-            return Reply.of("+CPMS: " + n + "," + cap + "," + n + "," + cap + "," + n + "," + cap, Reply.OK);
+            return SimReply.of("+CPMS: " + n + "," + cap + "," + n + "," + cap + "," + n + "," + cap, SimReply.OK);
         }
         if (body.startsWith("+CUSD=")) {
             return ussd(fields);
@@ -204,137 +204,137 @@ final class Sim800Behaviour {
         }
         if (body.startsWith("+CMGS=")) {
             OptionalInt length = integer(fields, 0);
-            return length.isPresent() && length.getAsInt() > 0 ? Reply.prompt(length.getAsInt()) : Reply.error();
+            return length.isPresent() && length.getAsInt() > 0 ? SimReply.prompt(length.getAsInt()) : SimReply.error();
         }
         if (body.startsWith("+CMGR=")) {
             OptionalInt index = integer(fields, 0);
-            return index.isPresent() ? read(index.getAsInt()) : Reply.error();
+            return index.isPresent() ? read(index.getAsInt()) : SimReply.error();
         }
         if (body.startsWith("+CMGL=")) {
             OptionalInt stat = integer(fields, 0);
-            return stat.isPresent() ? list(stat.getAsInt()) : Reply.error();
+            return stat.isPresent() ? list(stat.getAsInt()) : SimReply.error();
         }
         if (body.startsWith("+CMGD=")) {
             OptionalInt index = integer(fields, 0);
             OptionalInt flag = fields.size() > 1 ? integer(fields, 1) : OptionalInt.of(0);
             if (index.isEmpty() || flag.isEmpty() || flag.getAsInt() < 0 || flag.getAsInt() > 4) {
-                return Reply.error();
+                return SimReply.error();
             }
             storage.delete(index.getAsInt(), flag.getAsInt());
-            return Reply.ok();
+            return SimReply.ok();
         }
-        return Reply.error();
+        return SimReply.error();
     }
 
-    private Reply cpinQuery() {
+    private SimReply cpinQuery() {
         return switch (pinState) {
-            case READY -> Reply.of("+CPIN: READY", Reply.OK);
-            case SIM_PIN -> Reply.of("+CPIN: SIM PIN", Reply.OK);
-            case SIM_PUK -> Reply.of("+CPIN: SIM PUK", Reply.OK);
-            case NO_SIM -> Reply.of("+CME ERROR: 10");
+            case READY -> SimReply.of("+CPIN: READY", SimReply.OK);
+            case SIM_PIN -> SimReply.of("+CPIN: SIM PIN", SimReply.OK);
+            case SIM_PUK -> SimReply.of("+CPIN: SIM PUK", SimReply.OK);
+            case NO_SIM -> SimReply.of("+CME ERROR: 10");
         };
     }
 
-    private Reply enterPin(String candidate) {
+    private SimReply enterPin(String candidate) {
         switch (pinState) {
             case NO_SIM -> {
-                return Reply.of("+CME ERROR: 10");
+                return SimReply.of("+CME ERROR: 10");
             }
             case SIM_PUK -> {
-                return Reply.of("+CME ERROR: 12");
+                return SimReply.of("+CME ERROR: 12");
             }
             default -> {
                 if (candidate.equals(pin)) {
                     pinState = PinState.READY;
                     wrongPinAttempts = 0;
-                    return Reply.ok();
+                    return SimReply.ok();
                 }
                 wrongPinAttempts++;
                 if (pinState == PinState.SIM_PIN && wrongPinAttempts >= MAX_PIN_ATTEMPTS) {
                     pinState = PinState.SIM_PUK;
                 }
-                return Reply.of("+CME ERROR: 16");
+                return SimReply.of("+CME ERROR: 16");
             }
         }
     }
 
-    private Reply ussd(List<String> fields) {
+    private SimReply ussd(List<String> fields) {
         OptionalInt mode = integer(fields, 0);
         if (mode.isEmpty() || mode.getAsInt() < 0 || mode.getAsInt() > 2) {
-            return Reply.error();
+            return SimReply.error();
         }
         if (mode.getAsInt() == 2 || fields.size() < 2) {
-            return Reply.ok();
+            return SimReply.ok();
         }
         String code = unquote(fields.get(1));
         UssdReply reply = ussdReplies.getOrDefault(code, new UssdReply(0, DEFAULT_USSD_TEXT, 15));
-        return Reply.ok().thenAsync(List.of(reply.line()));
+        return SimReply.ok().thenAsync(List.of(reply.line()));
     }
 
-    private Reply dial(String target) {
+    private SimReply dial(String target) {
         if (!target.endsWith(";") || target.length() < 2) {
-            return Reply.of("NO CARRIER");
+            return SimReply.of("NO CARRIER");
         }
         call = CallPhase.DIALING;
         incoming = false;
         callNumber = target.substring(0, target.length() - 1);
-        return Reply.ok();
+        return SimReply.ok();
     }
 
-    private Reply answer() {
+    private SimReply answer() {
         if (call != CallPhase.RINGING) {
-            return Reply.of("NO CARRIER");
+            return SimReply.of("NO CARRIER");
         }
         call = CallPhase.ACTIVE;
-        return Reply.ok();
+        return SimReply.ok();
     }
 
-    private Reply clcc() {
+    private SimReply clcc() {
         if (call == CallPhase.IDLE) {
-            return Reply.ok();
+            return SimReply.ok();
         }
         int stat = switch (call) {
             case ACTIVE -> 0;
             case DIALING -> 2;
             default -> 4;
         };
-        return Reply.of("+CLCC: 1," + (incoming ? 1 : 0) + "," + stat + ",0,0,\"" + callNumber + "\","
-                + typeOf(callNumber), Reply.OK);
+        return SimReply.of("+CLCC: 1," + (incoming ? 1 : 0) + "," + stat + ",0,0,\"" + callNumber + "\","
+                + typeOf(callNumber), SimReply.OK);
     }
 
     /** After the PDU and Ctrl-Z of {@code AT+CMGS}: accepted when it is hex of exactly the announced length. */
-    synchronized Reply submit(String pdu, int declaredLength) {
+    synchronized SimReply submit(String pdu, int declaredLength) {
         OptionalInt actual = Pdus.tpduLength(pdu);
         if (actual.isEmpty() || actual.getAsInt() != declaredLength) {
-            return Reply.of("+CMS ERROR: 304");
+            return SimReply.of("+CMS ERROR: 304");
         }
         int reference = nextMessageReference;
         nextMessageReference = (nextMessageReference + 1) % 256;
-        return Reply.of("+CMGS: " + reference, Reply.OK);
+        return SimReply.of("+CMGS: " + reference, SimReply.OK);
     }
 
-    private Reply read(int index) {
+    private SimReply read(int index) {
         if (index < 0 || index > SmsStorage.CAPACITY) {
-            return Reply.of("+CMS ERROR: 321");
+            return SimReply.of("+CMS ERROR: 321");
         }
         SmsStorage.Entry entry = storage.read(index);
         if (entry == null) {
-            return Reply.ok();
+            return SimReply.ok();
         }
-        return Reply.of("+CMGR: " + entry.stat() + ",," + Pdus.announcedLength(entry.pdu()), entry.pdu(), Reply.OK);
+        return SimReply.of("+CMGR: " + entry.stat() + ",," + Pdus.announcedLength(entry.pdu()), entry.pdu(), SimReply.OK);
     }
 
-    private Reply list(int stat) {
+    private SimReply list(int stat) {
         if (stat < 0 || stat > SmsStorage.ALL) {
-            return Reply.error();
+            return SimReply.error();
         }
         List<String> lines = new ArrayList<>();
         for (SmsStorage.Entry entry : storage.list(stat)) {
             lines.add("+CMGL: " + entry.index() + "," + entry.stat() + ",," + Pdus.announcedLength(entry.pdu()));
             lines.add(entry.pdu());
         }
-        lines.add(Reply.OK);
-        return Reply.of(lines);
+        lines.add(SimReply.OK);
+        return SimReply.of(lines);
     }
 
     private static int typeOf(String number) {

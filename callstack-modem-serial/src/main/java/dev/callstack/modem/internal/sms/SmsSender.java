@@ -6,7 +6,7 @@ import dev.callstack.core.ModemRejectedException;
 import dev.callstack.core.ModemTimeoutException;
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.core.OutgoingSms;
-import dev.callstack.core.SentSms;
+import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.event.EventBus;
 import dev.callstack.core.event.SmsSent;
 import dev.callstack.core.store.MessageStore;
@@ -81,7 +81,7 @@ final class SmsSender {
         }
     }
 
-    SentSms send(OutgoingSms sms, List<SubmitPdu> pdus) {
+    SmsSendResult send(OutgoingSms sms, List<SubmitPdu> pdus) {
         int total = pdus.size();
         if (!ready.getAsBoolean()) {
             throw new ModemUnavailableException("modem not connected");
@@ -104,7 +104,7 @@ final class SmsSender {
         }
         log.info("SMS {} sent to {} in {} part(s)", id, sms.to(), total);
         events.publish(new SmsSent(clock.instant(), sms.to().value(), references, total, id));
-        return new SentSms(id, sms.to(), references);
+        return new SmsSendResult(id, sms.to(), references);
     }
 
     private void sendPart(long id, SubmitPdu pdu, List<Integer> references, int total) {

@@ -4,7 +4,7 @@ import dev.callstack.core.CallstackException;
 import dev.callstack.core.InvalidRequestException;
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.core.OutgoingSms;
-import dev.callstack.core.SentSms;
+import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.StoredDeliveryReport;
 import dev.callstack.core.StoredSms;
@@ -238,7 +238,7 @@ public final class SmsService implements SmsModule, SmsApi {
     // ---- SmsApi -------------------------------------------------------------------------------------------
 
     @Override
-    public CompletableFuture<SentSms> send(OutgoingSms sms) {
+    public CompletableFuture<SmsSendResult> send(OutgoingSms sms) {
         Objects.requireNonNull(sms, "sms");
         List<SubmitPdu> pdus;
         try {
@@ -252,7 +252,7 @@ public final class SmsService implements SmsModule, SmsApi {
         if (!context.ready().getAsBoolean()) {
             return CompletableFuture.failedFuture(new ModemUnavailableException("modem not connected"));
         }
-        CompletableFuture<SentSms> result = new CompletableFuture<>();
+        CompletableFuture<SmsSendResult> result = new CompletableFuture<>();
         try {
             outbound.execute(new SendTask(sms, pdus, result));
         } catch (RejectedExecutionException e) {
@@ -508,9 +508,9 @@ public final class SmsService implements SmsModule, SmsApi {
     private final class SendTask implements Runnable {
         private final OutgoingSms sms;
         private final List<SubmitPdu> pdus;
-        private final CompletableFuture<SentSms> result;
+        private final CompletableFuture<SmsSendResult> result;
 
-        SendTask(OutgoingSms sms, List<SubmitPdu> pdus, CompletableFuture<SentSms> result) {
+        SendTask(OutgoingSms sms, List<SubmitPdu> pdus, CompletableFuture<SmsSendResult> result) {
             this.sms = sms;
             this.pdus = pdus;
             this.result = result;
@@ -520,7 +520,7 @@ public final class SmsService implements SmsModule, SmsApi {
         public void run() {
             try {
                 awaitInitialised();
-                SentSms sent = sender.send(sms, pdus);
+                SmsSendResult sent = sender.send(sms, pdus);
                 callbacks.execute(() -> result.complete(sent));
             } catch (CallstackException e) {
                 callbacks.execute(() -> result.completeExceptionally(e));

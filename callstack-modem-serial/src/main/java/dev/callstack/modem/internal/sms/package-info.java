@@ -1,6 +1,6 @@
 /**
  * The SMS service behind {@code SerialModem.sms()} ({@link dev.callstack.modem.internal.sms.SmsService}), plugged in
- * with {@code SerialModem.Builder.messageStore(store)} or {@link dev.callstack.modem.internal.sms.SmsServiceFactory}.
+ * with {@code SerialModem.Builder.messageStore(store)} or {@link dev.callstack.modem.internal.sms.SmsModules}.
  *
  * <p>Data flow. Connect: {@code SmsInitializer} (CMGF=0, CSMS?, CPMS?, CPMS=?, CNMI) → {@code MultipartAssembler}
  * maintenance → {@code StorageSweeper} (CMGL=4 per inbound storage). Notifications: {@code +CMTI}/{@code +CDSI} →

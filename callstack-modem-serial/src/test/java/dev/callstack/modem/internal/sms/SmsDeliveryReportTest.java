@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.callstack.core.PhoneNumber;
-import dev.callstack.core.SentSms;
+import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.StoredDeliveryReport;
 import dev.callstack.core.event.DeliveryStatus;
 import dev.callstack.core.event.SmsDeliveryReport;
@@ -30,7 +30,7 @@ class SmsDeliveryReportTest {
     @Test
     void cdsiReportIsCorrelatedWithTheSentMessage() throws Exception {
         h.startAndAwaitSmsReady();
-        SentSms sent = h.modem.sms().send(TO, "track me").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        SmsSendResult sent = h.modem.sms().send(TO, "track me").get(WAIT_SECONDS, TimeUnit.SECONDS);
         int slot = h.sim.deliverReportStored(TestPdus.statusReport(sent.reference(), "+4917212345678", 0x00), "SR");
 
         await().until(() -> h.events(SmsDeliveryReport.class).size() == 1);
@@ -50,7 +50,7 @@ class SmsDeliveryReportTest {
     @Test
     void cdsReportIsCorrelatedAndAcknowledged() throws Exception {
         h.startAndAwaitSmsReady();
-        SentSms sent = h.modem.sms().send(TO, "x".repeat(200)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        SmsSendResult sent = h.modem.sms().send(TO, "x".repeat(200)).get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(sent.parts()).isEqualTo(2);
         // National form of the same number: reports echo the recipient however they like.
         h.sim.deliverReportDirect(TestPdus.statusReport(sent.references().get(1), "017212345678", 0x46));
@@ -67,7 +67,7 @@ class SmsDeliveryReportTest {
     @Test
     void reportStoredInSrButAnnouncedAsSmIsReadFromSr() throws Exception {
         h.startAndAwaitSmsReady();
-        SentSms sent = h.modem.sms().send(TO, "quectel").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        SmsSendResult sent = h.modem.sms().send(TO, "quectel").get(WAIT_SECONDS, TimeUnit.SECONDS);
         // Quectel EC25: "SM" slot 1 reads as an empty OK; the report is really in "SR".
         h.sim.respondOnce("AT+CMGR=1", "OK");
         int slot = h.sim.deliverReportStored(TestPdus.statusReport(sent.reference(), "+4917212345678", 0x00), "SM");
@@ -87,7 +87,7 @@ class SmsDeliveryReportTest {
     @Test
     void reportAnnouncedAsCmtiInSrIsAReport() throws Exception {
         h.startAndAwaitSmsReady();
-        SentSms sent = h.modem.sms().send(TO, "cmti sr").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        SmsSendResult sent = h.modem.sms().send(TO, "cmti sr").get(WAIT_SECONDS, TimeUnit.SECONDS);
         int slot = h.sim.storeSms(TestPdus.statusReport(sent.reference(), "+4917212345678", 0x20));
         h.sim.urc("+CMTI: \"SR\"," + slot);
 
@@ -102,12 +102,12 @@ class SmsDeliveryReportTest {
         RecordHeldStore held = new RecordHeldStore(h.store, 1);
         h.store = held;
         h.startAndAwaitSmsReady();
-        CompletableFuture<SentSms> sending = h.modem.sms().send(TO, "fast network");
+        CompletableFuture<SmsSendResult> sending = h.modem.sms().send(TO, "fast network");
         // The +CMGS: answer is in, the send thread has not recorded the TP-MR yet, and the report arrives.
         int reference = held.recording.get(WAIT_SECONDS, TimeUnit.SECONDS);
         h.sim.deliverReportDirect(TestPdus.statusReport(reference, "+4917212345678", 0x00));
 
-        SentSms sent = sending.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        SmsSendResult sent = sending.get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(held.recordedAfterTheLook.get(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         await().until(() -> h.events(SmsDeliveryReport.class).size() == 1);
         assertThat(h.events(SmsDeliveryReport.class).get(0).messageId()).isEqualTo(sent.messageId());
@@ -121,11 +121,11 @@ class SmsDeliveryReportTest {
         RecordHeldStore held = new RecordHeldStore(h.store, 2);
         h.store = held;
         h.startAndAwaitSmsReady();
-        CompletableFuture<SentSms> sending = h.modem.sms().send(TO, "y".repeat(200));
+        CompletableFuture<SmsSendResult> sending = h.modem.sms().send(TO, "y".repeat(200));
         int reference = held.recording.get(WAIT_SECONDS, TimeUnit.SECONDS);
         h.sim.deliverReportStored(TestPdus.statusReport(reference, "+4917212345678", 0x46), "SR");
 
-        SentSms sent = sending.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        SmsSendResult sent = sending.get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(sent.references()).hasSize(2).endsWith(reference);
         assertThat(held.recordedAfterTheLook.get(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         await().until(() -> h.events(SmsDeliveryReport.class).size() == 1);

@@ -66,7 +66,7 @@ final class SmsHarness implements AutoCloseable {
                 .build();
         SmsSettings s = settings;
         MessageStore st = store;
-        modem = SerialModem.builder(config).links(link).sms(context -> {
+        modem = SerialModem.builder(config).connections(link).sms(context -> {
             service = new SmsService(context, st, false, s);
             return new ReadySignal(service, smsReady);
         }).build();

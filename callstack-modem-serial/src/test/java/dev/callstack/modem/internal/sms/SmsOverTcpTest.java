@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.callstack.core.PhoneNumber;
-import dev.callstack.core.SentSms;
+import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.event.Delivery;
 import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.event.SmsDeliveryReport;
@@ -36,7 +36,7 @@ class SmsOverTcpTest {
                 await().until(() -> sim.commands().contains("AT+CMGL=4"));
 
                 // The send waits for the SMS init the sweep belongs to; only a broken send takes this long.
-                SentSms sent = modem.sms().send(PhoneNumber.of("+15550100100"), "over tcp")
+                SmsSendResult sent = modem.sms().send(PhoneNumber.of("+15550100100"), "over tcp")
                         .get(30, TimeUnit.SECONDS);
                 sim.deliverReportDirect(TestPdus.statusReport(sent.reference(), "+15550100100", 0));
                 sim.deliverStored(TestPdus.single("+15550100199", "inbound over tcp"));

@@ -9,7 +9,7 @@ import dev.callstack.core.ModemRejectedException;
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.core.OutgoingSms;
 import dev.callstack.core.PhoneNumber;
-import dev.callstack.core.SentSms;
+import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.SmsEncoding;
 import dev.callstack.core.event.SmsSent;
 import dev.callstack.core.store.SentMessage;
@@ -43,7 +43,7 @@ class SmsSendTest {
     @Test
     void singleGsm7MessageGoesOutAsOnePduAndIsStoredWithItsReference() throws Exception {
         h.startAndAwaitSmsReady();
-        SentSms sent = h.modem.sms().send(TO, "Hello {world} €5").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        SmsSendResult sent = h.modem.sms().send(TO, "Hello {world} €5").get(WAIT_SECONDS, TimeUnit.SECONDS);
 
         assertThat(sent.references()).containsExactly(0);
         assertThat(h.sim.sentPdus()).hasSize(1);
@@ -67,7 +67,7 @@ class SmsSendTest {
     void multipartGsm7GoesOutInOrderWithOneConcatenationReference() throws Exception {
         h.startAndAwaitSmsReady();
         String text = "abcdefghij".repeat(40);
-        SentSms sent = h.modem.sms().send(TO, text).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        SmsSendResult sent = h.modem.sms().send(TO, text).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
         assertThat(sent.references()).containsExactly(0, 1, 2);
         List<SmsSubmit> parts = h.sim.sentPdus().stream().map(SmsSendTest::submit).toList();
@@ -85,7 +85,7 @@ class SmsSendTest {
     void multipartUcs2KeepsEmojiWhole() throws Exception {
         h.startAndAwaitSmsReady();
         String text = "Привет 😀 ".repeat(12);
-        SentSms sent = h.modem.sms().send(TO, text).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        SmsSendResult sent = h.modem.sms().send(TO, text).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
         List<SmsSubmit> parts = h.sim.sentPdus().stream().map(SmsSendTest::submit).toList();
         assertThat(parts).hasSize(sent.parts()).hasSizeGreaterThan(1);
@@ -112,7 +112,7 @@ class SmsSendTest {
         SubmitPdu only = encode("secret text", 1).get(0);
         h.sim.respond("AT+CMGS=" + only.tpduLength(), "+CMS ERROR: 500");
 
-        CompletableFuture<SentSms> future = h.modem.sms().send(TO, "secret text");
+        CompletableFuture<SmsSendResult> future = h.modem.sms().send(TO, "secret text");
         assertThatThrownBy(future::join).isInstanceOf(CompletionException.class)
                 .cause().isInstanceOfSatisfying(ModemRejectedException.class, e -> {
                     assertThat(e.code()).hasValue(500);
@@ -131,7 +131,7 @@ class SmsSendTest {
         assertThat(pdus.get(0).tpduLength()).isNotEqualTo(last);
         h.sim.drop("AT+CMGS=" + last);
 
-        CompletableFuture<SentSms> future = h.modem.sms().send(TO, text);
+        CompletableFuture<SmsSendResult> future = h.modem.sms().send(TO, text);
         await().until(() -> h.sim.commands().contains("AT+CMGS=" + last));
         assertThat(h.sim.sentPdus()).hasSize(2);
         h.unplug();
@@ -188,7 +188,7 @@ class SmsSendTest {
         await().until(() -> h.modem.state().connected());
         h.unplug();
         await().until(() -> !h.modem.state().connected());
-        CompletableFuture<SentSms> future = h.modem.sms().send(TO, "hi");
+        CompletableFuture<SmsSendResult> future = h.modem.sms().send(TO, "hi");
         assertThatThrownBy(future::join).cause().isInstanceOf(ModemUnavailableException.class);
     }
 
@@ -208,11 +208,11 @@ class SmsSendTest {
     @Test
     void concurrentMultipartSendsDoNotInterleave() throws Exception {
         h.startAndAwaitSmsReady();
-        List<CompletableFuture<SentSms>> futures = new ArrayList<>();
+        List<CompletableFuture<SmsSendResult>> futures = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             futures.add(h.modem.sms().send(TO, Character.toString('a' + i).repeat(300)));
         }
-        for (CompletableFuture<SentSms> f : futures) {
+        for (CompletableFuture<SmsSendResult> f : futures) {
             assertThat(f.get(WAIT_SECONDS, TimeUnit.SECONDS).parts()).isEqualTo(2);
         }
         List<SmsSubmit> parts = h.sim.sentPdus().stream().map(SmsSendTest::submit).toList();

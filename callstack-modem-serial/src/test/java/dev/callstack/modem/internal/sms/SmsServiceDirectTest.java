@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.core.PhoneNumber;
-import dev.callstack.core.SentSms;
+import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.event.EventBus;
 import dev.callstack.modem.internal.ModemContext;
 import dev.callstack.modem.internal.ModemStateHolder;
@@ -75,9 +75,9 @@ class SmsServiceDirectTest {
     void sendsStillQueuedWhenCloseGivesUpAreFailedNotLeftHanging() {
         service.onConnected();
         answerSends.set(false);
-        CompletableFuture<SentSms> first = service.send(TO, "stuck");
+        CompletableFuture<SmsSendResult> first = service.send(TO, "stuck");
         await().until(() -> commands.stream().anyMatch(c -> c.startsWith("AT+CMGS")));
-        CompletableFuture<SentSms> second = service.send(TO, "queued behind it");
+        CompletableFuture<SmsSendResult> second = service.send(TO, "queued behind it");
 
         service.close();
 

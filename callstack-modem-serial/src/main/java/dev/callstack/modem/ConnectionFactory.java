@@ -10,7 +10,7 @@ import java.util.Objects;
  * simulator). Called on every (re)connect from the modem's worker thread.
  */
 @FunctionalInterface
-public interface LinkFactory {
+public interface ConnectionFactory {
 
     Connection open() throws IOException;
 

@@ -6,8 +6,8 @@ import dev.callstack.modem.store.SqliteMessageStore;
 import java.util.Objects;
 
 /** How a {@code SerialModem} gets its SMS service. Stateless. */
-public final class SmsServiceFactory {
-    private SmsServiceFactory() {
+public final class SmsModules {
+    private SmsModules() {
     }
 
     /** The service on {@code store}, which the caller keeps owning (and closes after the modem). */

@@ -25,7 +25,7 @@ class TcpLinkTest {
         try (ServerSocket server = new ServerSocket()) {
             server.setReceiveBufferSize(4096);
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            StreamLink link = TcpLink.connect("127.0.0.1", server.getLocalPort(), Duration.ofSeconds(5),
+            StreamLink link = TcpConnector.connect("127.0.0.1", server.getLocalPort(), Duration.ofSeconds(5),
                     Duration.ofMillis(300));
             try (Socket peer = server.accept()) {
                 AtomicReference<String> closed = new AtomicReference<>();

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param recipient  where it went
  * @param references TP-MR of each part, in part order
  */
-public record SentSms(long messageId, PhoneNumber recipient, List<Integer> references) {
-    public SentSms {
+public record SmsSendResult(long messageId, PhoneNumber recipient, List<Integer> references) {
+    public SmsSendResult {
         Objects.requireNonNull(recipient, "recipient");
         references = List.copyOf(Objects.requireNonNull(references, "references"));
         if (references.isEmpty()) {

@@ -14,10 +14,10 @@ import java.util.Objects;
  *
  * <p>Stateless.
  */
-public final class TcpLink {
+public final class TcpConnector {
     private static final int READ_TIMEOUT_MS = 200;
 
-    private TcpLink() {
+    private TcpConnector() {
     }
 
     public static StreamLink connect(String host, int port, Duration connectTimeout) throws IOException {

@@ -9,11 +9,11 @@ import java.util.Objects;
  * SMS payload of {@code promptLength} octets), lines sent asynchronously after the answer (such as the {@code +CUSD}
  * reply), a delay before answering, or no answer at all.
  */
-record Reply(List<String> lines, int promptLength, List<String> followUps, Duration delay, boolean dropped) {
+record SimReply(List<String> lines, int promptLength, List<String> followUps, Duration delay, boolean dropped) {
     static final String OK = "OK";
     static final String ERROR = "ERROR";
 
-    Reply {
+    SimReply {
         lines = List.copyOf(lines);
         followUps = List.copyOf(followUps);
         Objects.requireNonNull(delay, "delay");
@@ -22,39 +22,39 @@ record Reply(List<String> lines, int promptLength, List<String> followUps, Durat
         }
     }
 
-    static Reply of(String... lines) {
+    static SimReply of(String... lines) {
         return of(List.of(lines));
     }
 
-    static Reply of(List<String> lines) {
-        return new Reply(lines, -1, List.of(), Duration.ZERO, false);
+    static SimReply of(List<String> lines) {
+        return new SimReply(lines, -1, List.of(), Duration.ZERO, false);
     }
 
-    static Reply ok() {
+    static SimReply ok() {
         return of(OK);
     }
 
-    static Reply error() {
+    static SimReply error() {
         return of(ERROR);
     }
 
-    static Reply prompt(int promptLength) {
-        return new Reply(List.of(), promptLength, List.of(), Duration.ZERO, false);
+    static SimReply prompt(int promptLength) {
+        return new SimReply(List.of(), promptLength, List.of(), Duration.ZERO, false);
     }
 
-    static Reply drop() {
-        return new Reply(List.of(), -1, List.of(), Duration.ZERO, true);
+    static SimReply drop() {
+        return new SimReply(List.of(), -1, List.of(), Duration.ZERO, true);
     }
 
     boolean prompts() {
         return promptLength >= 0;
     }
 
-    Reply thenAsync(List<String> more) {
-        return new Reply(lines, promptLength, more, delay, dropped);
+    SimReply thenAsync(List<String> more) {
+        return new SimReply(lines, promptLength, more, delay, dropped);
     }
 
-    Reply delayed(Duration by) {
-        return new Reply(lines, promptLength, followUps, by, dropped);
+    SimReply delayed(Duration by) {
+        return new SimReply(lines, promptLength, followUps, by, dropped);
     }
 }

@@ -13,26 +13,26 @@ import java.util.Objects;
  * @param headers     extra headers
  * @param close       close the connection after writing
  */
-record Reply(int status, String contentType, byte[] body, List<Map.Entry<String, String>> headers, boolean close) {
+record HttpReply(int status, String contentType, byte[] body, List<Map.Entry<String, String>> headers, boolean close) {
     static final String JSON = "application/json; charset=utf-8";
 
-    Reply {
+    HttpReply {
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(body, "body");
         headers = List.copyOf(Objects.requireNonNull(headers, "headers"));
     }
 
-    static Reply json(int status, byte[] body) {
-        return new Reply(status, JSON, body, List.of(), false);
+    static HttpReply json(int status, byte[] body) {
+        return new HttpReply(status, JSON, body, List.of(), false);
     }
 
-    Reply withHeader(String name, String value) {
+    HttpReply withHeader(String name, String value) {
         List<Map.Entry<String, String>> more = new java.util.ArrayList<>(headers);
         more.add(Map.entry(name, value));
-        return new Reply(status, contentType, body, more, close);
+        return new HttpReply(status, contentType, body, more, close);
     }
 
-    Reply closing() {
-        return new Reply(status, contentType, body, headers, true);
+    HttpReply closing() {
+        return new HttpReply(status, contentType, body, headers, true);
     }
 }

@@ -100,8 +100,9 @@ public final class ModemEngine {
                 MAX_CONSECUTIVE_TIMEOUTS);
         ModemInitializer initializer = new ModemInitializer(channel, network, settings.simPin(),
                 settings.commandTimeout());
-        lifecycle = new ModemLifecycle(links, executor, initializer, network, calls, ussd, sms, state, events,
-                clock, backoff, engine, worker);
+        lifecycle = new ModemLifecycle(
+                new ModemLifecycle.Connector(links, executor, initializer, backoff, engine, worker),
+                new ModemLifecycle.Dependents(network, calls, ussd, sms, state, events, clock));
         relay.target = lifecycle;
     }
 

@@ -53,22 +53,52 @@ final class ModemLifecycle implements AtCommandExecutor.Listener {
     private ScheduledFuture<?> retry;
     private String haltReason;
 
-    ModemLifecycle(LinkOpener links, AtCommandExecutor at, ModemInitializer initializer, NetworkMonitor network,
-                   CallControl calls, UssdService ussd, SmsModule sms, ModemStateHolder state, EventBus events,
-                   Clock clock, Backoff backoff, ScheduledExecutorService engine, ExecutorService worker) {
-        this.links = Objects.requireNonNull(links, "links");
-        this.at = Objects.requireNonNull(at, "at");
-        this.initializer = Objects.requireNonNull(initializer, "initializer");
-        this.network = Objects.requireNonNull(network, "network");
-        this.calls = Objects.requireNonNull(calls, "calls");
-        this.ussd = Objects.requireNonNull(ussd, "ussd");
-        this.sms = Objects.requireNonNull(sms, "sms");
-        this.state = Objects.requireNonNull(state, "state");
-        this.events = Objects.requireNonNull(events, "events");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
-        this.engine = Objects.requireNonNull(engine, "engine");
-        this.worker = Objects.requireNonNull(worker, "worker");
+    /**
+     * What a connect attempt uses and where it runs: open the link, attach it to the executor, init the modem on
+     * the worker thread, and back off on the engine's scheduler when that fails.
+     */
+    record Connector(LinkOpener links, AtCommandExecutor at, ModemInitializer initializer, Backoff backoff,
+                     ScheduledExecutorService engine, ExecutorService worker) {
+        Connector {
+            Objects.requireNonNull(links, "links");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(initializer, "initializer");
+            Objects.requireNonNull(backoff, "backoff");
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(worker, "worker");
+        }
+    }
+
+    /** What hears of a connect or a disconnect: the services, the state holder, and the event bus with its clock. */
+    record Dependents(NetworkMonitor network, CallControl calls, UssdService ussd, SmsModule sms,
+                      ModemStateHolder state, EventBus events, Clock clock) {
+        Dependents {
+            Objects.requireNonNull(network, "network");
+            Objects.requireNonNull(calls, "calls");
+            Objects.requireNonNull(ussd, "ussd");
+            Objects.requireNonNull(sms, "sms");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    ModemLifecycle(Connector connector, Dependents dependents) {
+        Objects.requireNonNull(connector, "connector");
+        Objects.requireNonNull(dependents, "dependents");
+        this.links = connector.links();
+        this.at = connector.at();
+        this.initializer = connector.initializer();
+        this.backoff = connector.backoff();
+        this.engine = connector.engine();
+        this.worker = connector.worker();
+        this.network = dependents.network();
+        this.calls = dependents.calls();
+        this.ussd = dependents.ussd();
+        this.sms = dependents.sms();
+        this.state = dependents.state();
+        this.events = dependents.events();
+        this.clock = dependents.clock();
     }
 
     void start() {

@@ -5,20 +5,16 @@ import dev.callstack.core.ModemRejectedException;
 import dev.callstack.core.ModemTimeoutException;
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.modem.internal.link.Link;
-import dev.callstack.modem.internal.link.LinkListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * new command with {@link ModemUnavailableException}). Each command has a timeout ({@link ModemTimeoutException});
  * after {@code maxConsecutiveTimeouts} in a row the listener hears that the modem is unresponsive. After a timeout a
  * resync probe runs before the next command, so a late answer to the timed-out command is discarded instead of
- * completing the next one. A line in the
- * middle of an answer is the answer's only when the {@link AtCommand} says so (prefix, count, PDU, free text);
- * everything else goes to the {@link UnsolicitedHandler}. Input read but not yet framed is bounded: a modem that
- * sends more than the engine frames loses its link ("modem flooding input"), like any link error.
+ * completing the next one. A line in the middle of an answer is the answer's only when the {@link AtCommand} says
+ * so (prefix, count, PDU, free text); everything else goes to the {@link UnsolicitedHandler} ({@link ResponseMatcher}
+ * decides). Input read but not yet framed is bounded ({@link InputBudget}): a modem that sends more than the engine
+ * frames loses its link ("modem flooding input"), like any link error. Each attached link is a {@link LinkSession}.
  *
  * <p>Threading: public methods may be called from any thread; all state is confined to the engine thread (a
  * single-threaded scheduler shared with the rest of the modem), which also frames the bytes. Futures complete on the
@@ -57,8 +53,6 @@ public final class AtCommandExecutor implements AtChannel {
      * late answer (discarded) or a URC.
      */
     private static final AtCommand RESYNC_PROBE = AtCommand.query("AT+CPIN?", "+CPIN:");
-    /** Input read but not yet framed beyond which the modem counts as flooding (the engine cannot keep up). */
-    static final long DEFAULT_MAX_PENDING_INPUT_BYTES = 1 << 20;
     static final String FLOODING = "modem flooding input";
 
     private final ScheduledExecutorService engine;
@@ -67,11 +61,9 @@ public final class AtCommandExecutor implements AtChannel {
     private final Duration defaultTimeout;
     private final int maxQueued;
     private final int maxConsecutiveTimeouts;
-    private final long maxPendingInputBytes;
+    private final InputBudget inputBudget;
+    private final LinkSession.Owner sessionOwner = new SessionOwner();
     private final AtomicLong sessionIds = new AtomicLong();
-    private final AtomicLong pendingInputBytes = new AtomicLong();
-    private final AtomicLong peakPendingInputBytes = new AtomicLong();
-    private final AtomicLong floodDisconnects = new AtomicLong();
     /**
      * Every attached, not yet ended link by session id. Detaching closes the link from the calling thread before
      * the engine hears of it: a write blocked on a stalled peer holds the engine thread, and only closing the
@@ -80,15 +72,15 @@ public final class AtCommandExecutor implements AtChannel {
     private final Map<Long, Link> attached = new ConcurrentHashMap<>();
 
     // Confined to the engine thread.
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private Session session;
-    private Pending inFlight;
+    private final ArrayDeque<PendingCommand> queue = new ArrayDeque<>();
+    private LinkSession session;
+    private PendingCommand inFlight;
     private int consecutiveTimeouts;
 
     public AtCommandExecutor(ScheduledExecutorService engine, UnsolicitedHandler unsolicited, Listener listener,
                              Duration defaultTimeout, int maxQueued, int maxConsecutiveTimeouts) {
         this(engine, unsolicited, listener, defaultTimeout, maxQueued, maxConsecutiveTimeouts,
-                DEFAULT_MAX_PENDING_INPUT_BYTES);
+                InputBudget.DEFAULT_MAX_BYTES);
     }
 
     AtCommandExecutor(ScheduledExecutorService engine, UnsolicitedHandler unsolicited, Listener listener,
@@ -100,33 +92,30 @@ public final class AtCommandExecutor implements AtChannel {
         if (maxQueued < 1 || maxConsecutiveTimeouts < 1) {
             throw new IllegalArgumentException("maxQueued and maxConsecutiveTimeouts must be positive");
         }
-        if (maxPendingInputBytes < 1) {
-            throw new IllegalArgumentException("maxPendingInputBytes must be positive");
-        }
         this.maxQueued = maxQueued;
         this.maxConsecutiveTimeouts = maxConsecutiveTimeouts;
-        this.maxPendingInputBytes = maxPendingInputBytes;
+        this.inputBudget = new InputBudget(maxPendingInputBytes);
     }
 
     /** Bytes read from the modem and not yet framed on the engine thread (a gauge). */
     public long pendingInputBytes() {
-        return pendingInputBytes.get();
+        return inputBudget.pending();
     }
 
     /** The highest {@link #pendingInputBytes()} seen; never above the budget. */
     public long peakPendingInputBytes() {
-        return peakPendingInputBytes.get();
+        return inputBudget.peak();
     }
 
     /** How many links were dropped because the modem sent more than the engine could frame. */
     public long floodDisconnects() {
-        return floodDisconnects.get();
+        return inputBudget.floods();
     }
 
     /** Makes {@code link} the current link and starts its reader; returns the session id that names it. */
     public long attach(Link link) {
         Objects.requireNonNull(link, "link");
-        Session next = new Session(sessionIds.incrementAndGet(), link);
+        LinkSession next = new LinkSession(sessionIds.incrementAndGet(), link, inputBudget, sessionOwner);
         attached.put(next.id, link);
         try {
             engine.execute(() -> {
@@ -174,7 +163,7 @@ public final class AtCommandExecutor implements AtChannel {
     public CompletableFuture<AtResponse> execute(AtCommand command) {
         Objects.requireNonNull(command, "command");
         CompletableFuture<AtResponse> future = new CompletableFuture<>();
-        Pending pending = new Pending(command, future);
+        PendingCommand pending = new PendingCommand(command, future);
         try {
             engine.execute(() -> enqueue(pending));
         } catch (RejectedExecutionException e) {
@@ -198,7 +187,7 @@ public final class AtCommandExecutor implements AtChannel {
         }
     }
 
-    private void enqueue(Pending pending) {
+    private void enqueue(PendingCommand pending) {
         if (session == null) {
             pending.future.completeExceptionally(new ModemUnavailableException("modem not connected"));
             return;
@@ -214,7 +203,7 @@ public final class AtCommandExecutor implements AtChannel {
 
     private void startNext() {
         while (inFlight == null && session != null && !queue.isEmpty()) {
-            Pending next = queue.poll();
+            PendingCommand next = queue.poll();
             if (next.future.isDone()) {
                 continue;
             }
@@ -234,7 +223,7 @@ public final class AtCommandExecutor implements AtChannel {
     }
 
     private void write(byte[] bytes) {
-        Session current = session;
+        LinkSession current = session;
         if (current == null) {
             return;
         }
@@ -243,7 +232,7 @@ public final class AtCommandExecutor implements AtChannel {
         } catch (IOException | RuntimeException e) {
             log.warn("Write to modem link failed: {}", e.getClass().getSimpleName());
             // A flood closes the link under a write in progress: the flood is the cause worth reporting.
-            listener.onLinkLost(current.id, current.flooded ? FLOODING
+            listener.onLinkLost(current.id, current.flooded() ? FLOODING
                     : "write failed: " + e.getClass().getSimpleName());
         }
     }
@@ -257,63 +246,24 @@ public final class AtCommandExecutor implements AtChannel {
         if (log.isDebugEnabled()) {
             log.debug("AT< {}", AtLogRedactor.response(line));
         }
-        Pending p = inFlight;
+        PendingCommand p = inFlight;
         if (p == null) {
             unsolicited.onUnsolicited(line);
             return;
         }
-        if (p.command.isEcho(line)) {
-            return;
-        }
-        if (p.resync) {
-            onResyncLine(p, line);
-            return;
-        }
-        FinalResult result = FinalResult.parse(line, p.command.dial());
-        if (result != null) {
-            finish(p, result);
-            return;
-        }
-        if (p.expectPdu) {
-            p.expectPdu = false;
-            p.lines.add(line);
-            return;
-        }
-        if (p.awaitingPrompt && line.startsWith(">")) {
-            sendPayload(p);
-            return;
-        }
-        if (p.answers < p.command.maxAnswers() && p.command.isAnswer(line)) {
-            p.answers++;
-            p.lines.add(line);
-            p.expectPdu = p.command.answerIsPdu() && !hasInlinePdu(line);
-            return;
-        }
-        if (p.command.freeText() && !unsolicited.isUnsolicited(line)) {
-            p.lines.add(line);
-            return;
-        }
-        unsolicited.onUnsolicited(line);
-    }
-
-    private void onResyncLine(Pending p, String line) {
-        if (p.answers == 0 && p.command.isAnswer(line)) {
-            p.answers++;
-            return;
-        }
-        if (FinalResult.parse(line, false) != null) {
-            if (p.answers == 0) {
-                log.debug("Discarded a late final result of a timed-out command");
-                return;
+        ResponseMatcher.Match match = ResponseMatcher.match(p, line, unsolicited::isUnsolicited);
+        switch (match.kind()) {
+            case FINAL -> finish(p, match.result());
+            case PROMPT -> sendPayload(p);
+            case UNSOLICITED -> unsolicited.onUnsolicited(line);
+            case IGNORED, ANSWER -> {
+                // Nothing more to do: dropped, or recorded on the command.
             }
-            finish(p, FinalResult.parse(line, false));
-            return;
         }
-        unsolicited.onUnsolicited(line);
     }
 
     private void onPrompt() {
-        Pending p = inFlight;
+        PendingCommand p = inFlight;
         if (p != null && p.awaitingPrompt) {
             sendPayload(p);
         } else {
@@ -321,7 +271,7 @@ public final class AtCommandExecutor implements AtChannel {
         }
     }
 
-    private void sendPayload(Pending p) {
+    private void sendPayload(PendingCommand p) {
         p.awaitingPrompt = false;
         if (log.isDebugEnabled()) {
             log.debug("AT> [payload {} chars + Ctrl-Z]", p.command.promptPayload().length());
@@ -332,7 +282,7 @@ public final class AtCommandExecutor implements AtChannel {
         write(bytes);
     }
 
-    private void finish(Pending p, FinalResult result) {
+    private void finish(PendingCommand p, FinalResult result) {
         inFlight = null;
         p.cancelTimer();
         if (p.resync) {
@@ -354,7 +304,7 @@ public final class AtCommandExecutor implements AtChannel {
         startNext();
     }
 
-    private void onTimeout(Pending p) {
+    private void onTimeout(PendingCommand p) {
         if (inFlight != p) {
             return;
         }
@@ -387,14 +337,14 @@ public final class AtCommandExecutor implements AtChannel {
         startNext();
     }
 
-    private void startResync(Pending timedOut) {
+    private void startResync(PendingCommand timedOut) {
         if (session == null || inFlight != null) {
             startNext();
             return;
         }
         Duration own = timedOut.command.timeout();
         Duration timeout = own != null && own.compareTo(defaultTimeout) < 0 ? own : defaultTimeout;
-        Pending probe = new Pending(RESYNC_PROBE, new CompletableFuture<>());
+        PendingCommand probe = new PendingCommand(RESYNC_PROBE, new CompletableFuture<>());
         probe.resync = true;
         inFlight = probe;
         probe.timer = engine.schedule(() -> onTimeout(probe), timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -403,11 +353,11 @@ public final class AtCommandExecutor implements AtChannel {
     }
 
     private void endSession(CallstackException cause) {
-        Session ended = session;
+        LinkSession ended = session;
         session = null;
         attached.remove(ended.id);
         ended.link.close();
-        Pending p = inFlight;
+        PendingCommand p = inFlight;
         inFlight = null;
         if (p != null) {
             p.cancelTimer();
@@ -418,109 +368,42 @@ public final class AtCommandExecutor implements AtChannel {
     }
 
     private void failQueued(CallstackException cause) {
-        Pending p;
+        PendingCommand p;
         while ((p = queue.poll()) != null) {
             p.future.completeExceptionally(cause);
         }
     }
 
-    private static boolean hasInlinePdu(String header) {
-        int comma = header.lastIndexOf(',');
-        return comma >= 0 && header.substring(comma + 1).strip().indexOf(' ') > 0;
-    }
-
-    private static final class Pending {
-        final AtCommand command;
-        final CompletableFuture<AtResponse> future;
-        final List<String> lines = new ArrayList<>();
-        int answers;
-        boolean expectPdu;
-        boolean awaitingPrompt;
-        boolean resync;
-        ScheduledFuture<?> timer;
-
-        Pending(AtCommand command, CompletableFuture<AtResponse> future) {
-            this.command = command;
-            this.future = future;
-        }
-
-        void cancelTimer() {
-            if (timer != null) {
-                timer.cancel(false);
-            }
-        }
-    }
-
-    /** One attached link: its framer and the bridge from its reader thread onto the engine. */
-    private final class Session implements LinkListener, AtLineFramer.Sink {
-        final long id;
-        final Link link;
-        final AtLineFramer framer = new AtLineFramer();
-        private volatile boolean flooded;
-
-        Session(long id, Link link) {
-            this.id = id;
-            this.link = link;
+    /** The executor's side of its sessions: lines and link loss of the current one, and the attached map. */
+    private final class SessionOwner implements LinkSession.Owner {
+        @Override
+        public void runOnEngine(Runnable task) {
+            AtCommandExecutor.this.runOnEngine(task);
         }
 
         @Override
-        public void onBytes(byte[] buffer, int length) {
-            if (flooded) {
-                return;
-            }
-            long pending = pendingInputBytes.addAndGet(length);
-            if (pending > maxPendingInputBytes) {
-                // Dropping bytes silently would corrupt answers; a modem this noisy is broken: reconnect it.
-                pendingInputBytes.addAndGet(-length);
-                flooded = true;
-                floodDisconnects.incrementAndGet();
-                log.warn("Modem flooding input: over {} bytes not yet framed; dropping the link",
-                        maxPendingInputBytes);
-                closeAttached(id);
-                link.close();
-                runOnEngine(() -> {
-                    if (session == this) {
-                        listener.onLinkLost(id, FLOODING);
-                    }
-                });
-                return;
-            }
-            peakPendingInputBytes.accumulateAndGet(pending, Math::max);
-            byte[] copy = Arrays.copyOf(buffer, length);
-            runOnEngine(() -> {
-                pendingInputBytes.addAndGet(-copy.length);
-                if (session == this) {
-                    framer.feed(copy, 0, copy.length, this);
-                }
-            });
+        public boolean isCurrent(LinkSession candidate) {
+            return session == candidate;
         }
 
         @Override
-        public void onClosed(String reason) {
-            runOnEngine(() -> {
-                if (session == this) {
-                    listener.onLinkLost(id, reason);
-                }
-            });
+        public void closeAttached(long sessionId) {
+            AtCommandExecutor.this.closeAttached(sessionId);
         }
 
         @Override
         public void onLine(String line) {
-            if (session == this) {
-                AtCommandExecutor.this.onLine(line);
-            }
+            AtCommandExecutor.this.onLine(line);
         }
 
         @Override
         public void onPrompt() {
-            if (session == this) {
-                AtCommandExecutor.this.onPrompt();
-            }
+            AtCommandExecutor.this.onPrompt();
         }
 
         @Override
-        public void onOverflow(int length) {
-            log.debug("Dropped an overlong line from the modem ({} chars)", length);
+        public void onLinkLost(long sessionId, String reason) {
+            listener.onLinkLost(sessionId, reason);
         }
     }
 }

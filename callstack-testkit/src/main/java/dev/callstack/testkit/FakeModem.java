@@ -69,8 +69,8 @@ public final class FakeModem implements Modem {
     /** The data coding scheme of USSD replies unless told otherwise (GSM-7, language unspecified). */
     public static final int USSD_DCS = 15;
 
-    // A facade: each part owns its state and lock; the API fakes consult the network (connected? hang?) under their
-    // own lock, and nothing calls back the other way, so the locks cannot deadlock.
+    // A facade: each part owns its state and lock. The API fakes consult the network (connected? hang?), and FakeSms
+    // its store, under their own lock; nothing calls back the other way, so the locks cannot deadlock.
     private final Clock clock;
     private final EventBus bus = new EventBus();
     private final FakeNetwork network;

@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 public final class AtModemSimulator implements AutoCloseable {
     private final Script script = new Script();
     private final SmsStorage storage = new SmsStorage();
-    private final Sim800Behaviour behaviour = new Sim800Behaviour(storage);
-    private final CommandInterpreter interpreter = new CommandInterpreter(script, behaviour);
+    private final SimState simState = new SimState(storage);
+    private final CommandInterpreter interpreter =
+            new CommandInterpreter(script, new ModemBehaviour(Sim800Commands.TABLE, simState));
     private final CommandLog commands = new CommandLog();
     private final ScheduledExecutorService scheduler;
     private final Links links;
@@ -37,7 +38,7 @@ public final class AtModemSimulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        SessionDispatcher dispatcher = new SessionDispatcher(interpreter, behaviour, commands, scheduler);
+        SessionDispatcher dispatcher = new SessionDispatcher(interpreter, simState, commands, scheduler);
         this.links = new Links(dispatcher, () -> maxChunk);
     }
 
@@ -114,7 +115,7 @@ public final class AtModemSimulator implements AutoCloseable {
     }
 
     public void echo(boolean on) {
-        behaviour.echo(on);
+        simState.echo(on);
     }
 
     /** Cuts every later write into chunks of at most {@code maxChunk} bytes; {@code 0} turns splitting off. */
@@ -127,52 +128,52 @@ public final class AtModemSimulator implements AutoCloseable {
 
     /** Resets the wrong-PIN counter too. */
     public void pinState(PinState state) {
-        behaviour.pinState(state);
+        simState.pinState(state);
     }
 
     public PinState pinState() {
-        return behaviour.pinState();
+        return simState.pinState();
     }
 
     /** The PIN {@code AT+CPIN="<pin>"} accepts (default {@code 1234}). */
     public void pin(String pin) {
-        behaviour.pin(pin);
+        simState.pin(pin);
     }
 
     /** Wrong PINs entered since the last {@link #pinState(PinState)}; three in SIM_PIN block the SIM (SIM_PUK). */
     public int wrongPinAttempts() {
-        return behaviour.wrongPinAttempts();
+        return simState.wrongPinAttempts();
     }
 
     /** The {@code +CSQ} answer (default {@code 20,0}). */
     public void signal(int rssi, int ber) {
-        behaviour.signal(rssi, ber);
+        simState.signal(rssi, ber);
     }
 
     /** Sets the registration stat of {@code +CREG?}/{@code +CGREG?} (default 1) and emits {@code +CREG: <stat>,...}. */
     public void registration(int stat) {
-        behaviour.registration(stat);
-        urc(behaviour.registrationUrc());
+        simState.registration(stat);
+        urc(simState.registrationUrc());
     }
 
     /** The asynchronous {@code +CUSD} that follows OK for {@code code}; {@code text} null gives {@code +CUSD: <status>}. */
     public void ussdReply(String code, int status, String text, int dcs) {
-        behaviour.ussdReply(code, status, text, dcs);
+        simState.ussdReply(code, status, text, dcs);
     }
 
     /** Emits {@code RING} and {@code +CLIP: "<number>",<145|129>,"",0,"",0}; the call is ringing. */
     public void incomingCall(String number) {
-        emit(behaviour.incomingCall(number));
+        emit(simState.incomingCall(number));
     }
 
     /** Emits {@code NO CARRIER}; the call is over. */
     public void remoteHangup() {
-        emit(behaviour.remoteHangup());
+        emit(simState.remoteHangup());
     }
 
     /** The remote party answered our {@code ATD}: the call is active; emits {@code VOICE CALL: BEGIN}. */
     public void answerCall() {
-        emit(behaviour.answerCall());
+        emit(simState.answerCall());
     }
 
     // ---- SMS storage ----------------------------------------------------------------------------------------

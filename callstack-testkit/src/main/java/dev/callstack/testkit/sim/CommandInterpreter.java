@@ -6,16 +6,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Turns what a link received into the modem's {@link SimReply}: the test's {@link Script} first, the default
- * {@link Sim800Behaviour} second. SMS payloads are recorded in {@link #sentPdus()} whatever the answer.
+ * {@link ModemBehaviour} second. SMS payloads are recorded in {@link #sentPdus()} whatever the answer.
  *
  * <p>Thread-safe.
  */
 final class CommandInterpreter {
     private final Script script;
-    private final Sim800Behaviour behaviour;
+    private final ModemBehaviour behaviour;
     private final List<String> sentPdus = new CopyOnWriteArrayList<>();
 
-    CommandInterpreter(Script script, Sim800Behaviour behaviour) {
+    CommandInterpreter(Script script, ModemBehaviour behaviour) {
         this.script = Objects.requireNonNull(script, "script");
         this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
     }

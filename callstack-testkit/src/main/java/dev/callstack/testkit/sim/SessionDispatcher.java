@@ -15,21 +15,21 @@ import java.util.concurrent.TimeUnit;
  */
 final class SessionDispatcher implements LinkSession.Handler {
     private final CommandInterpreter interpreter;
-    private final Sim800Behaviour behaviour;
+    private final SimState state;
     private final CommandLog commands;
     private final ScheduledExecutorService scheduler;
 
-    SessionDispatcher(CommandInterpreter interpreter, Sim800Behaviour behaviour, CommandLog commands,
+    SessionDispatcher(CommandInterpreter interpreter, SimState state, CommandLog commands,
                       ScheduledExecutorService scheduler) {
         this.interpreter = Objects.requireNonNull(interpreter, "interpreter");
-        this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
+        this.state = Objects.requireNonNull(state, "state");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     }
 
     @Override
     public void command(LinkSession session, String line) {
-        if (behaviour.echo()) {
+        if (state.echo()) {
             session.writer().raw((line + "\r").getBytes(StandardCharsets.ISO_8859_1));
         }
         commands.record(line);
@@ -42,7 +42,7 @@ final class SessionDispatcher implements LinkSession.Handler {
 
     @Override
     public void payload(LinkSession session, String payload, int declaredLength) {
-        if (behaviour.echo()) {
+        if (state.echo()) {
             session.writer().raw(payload.getBytes(StandardCharsets.ISO_8859_1));
         }
         deliver(session, interpreter.payload(payload, declaredLength));

@@ -4,7 +4,9 @@
  *
  * <p>Data flow per link: bytes → {@code ModemLineReader} (commands end with CR; an {@code AT+CMGS} payload ends
  * with Ctrl-Z or is cancelled with ESC) → {@code SessionDispatcher} (echo, command log) → {@code CommandInterpreter}
- * ({@code Script} overrides first, {@code Sim800Behaviour} defaults second) → {@code SimReply} → {@code FrameWriter}
- * ({@code \r\n<line>\r\n}, split writes). {@code Links} owns the transports and which link is current.
+ * ({@code Script} overrides first, then {@code ModemBehaviour}: the profile's {@code CommandTable}, SIM800's being
+ * {@code Sim800Commands.TABLE}, maps the command to a handler that answers from {@code SimState}) → {@code SimReply}
+ * → {@code FrameWriter} ({@code \r\n<line>\r\n}, split writes). {@code Links} owns the transports and which link
+ * is current.
  */
 package dev.callstack.testkit.sim;

@@ -1,0 +1,189 @@
+package dev.callstack.testkit.sim;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a simulated modem remembers between commands: echo, PIN, signal, registration, scripted USSD replies, the
+ * voice call, the next message reference and the SMS store. The command handlers read and change it; the test's
+ * scripting calls (through {@link AtModemSimulator}) change it too.
+ *
+ * <p>Thread-safe; {@link ModemBehaviour} runs each handler holding this object's monitor, so a handler's several
+ * reads and writes are one atomic step.
+ */
+final class SimState {
+    static final int MAX_PIN_ATTEMPTS = 3;
+
+    enum CallPhase { IDLE, DIALING, RINGING, ACTIVE }
+
+    /** A scripted answer to a USSD code; {@code text} null gives a bare {@code +CUSD: <status>}. */
+    record UssdReply(int status, String text, int dcs) {
+        String line() {
+            return text == null ? "+CUSD: " + status : "+CUSD: " + status + ",\"" + text + "\"," + dcs;
+        }
+    }
+
+    private final SmsStorage storage;
+    private final Map<String, UssdReply> ussdReplies = new HashMap<>();
+    private boolean echo;
+    private PinState pinState = PinState.READY;
+    private String pin = "1234";
+    private int wrongPinAttempts;
+    private int rssi = 20;
+    private int ber = 0;
+    private int registration = 1;
+    private CallPhase call = CallPhase.IDLE;
+    private boolean incoming;
+    private String callNumber = "";
+    private int nextMessageReference;
+
+    SimState(SmsStorage storage) {
+        this.storage = Objects.requireNonNull(storage, "storage");
+    }
+
+    SmsStorage storage() {
+        return storage;
+    }
+
+    // ---- echo and SIM ---------------------------------------------------------------------------------------
+
+    synchronized boolean echo() {
+        return echo;
+    }
+
+    synchronized void echo(boolean on) {
+        echo = on;
+    }
+
+    /** Resets the wrong-PIN counter too. */
+    synchronized void pinState(PinState state) {
+        pinState = Objects.requireNonNull(state, "state");
+        wrongPinAttempts = 0;
+    }
+
+    synchronized PinState pinState() {
+        return pinState;
+    }
+
+    synchronized void pin(String value) {
+        pin = Objects.requireNonNull(value, "pin");
+    }
+
+    synchronized String pin() {
+        return pin;
+    }
+
+    synchronized int wrongPinAttempts() {
+        return wrongPinAttempts;
+    }
+
+    /** The right PIN was entered: the SIM is ready and the wrong-PIN counter starts again. */
+    synchronized void pinAccepted() {
+        pinState = PinState.READY;
+        wrongPinAttempts = 0;
+    }
+
+    /** A wrong PIN was entered: {@value #MAX_PIN_ATTEMPTS} of them in SIM_PIN block the SIM (SIM_PUK). */
+    synchronized void pinRejected() {
+        wrongPinAttempts++;
+        if (pinState == PinState.SIM_PIN && wrongPinAttempts >= MAX_PIN_ATTEMPTS) {
+            pinState = PinState.SIM_PUK;
+        }
+    }
+
+    // ---- network --------------------------------------------------------------------------------------------
+
+    synchronized void signal(int newRssi, int newBer) {
+        rssi = newRssi;
+        ber = newBer;
+    }
+
+    synchronized int rssi() {
+        return rssi;
+    }
+
+    synchronized int ber() {
+        return ber;
+    }
+
+    synchronized void registration(int stat) {
+        registration = stat;
+    }
+
+    synchronized int registration() {
+        return registration;
+    }
+
+    synchronized String registrationUrc() {
+        return "+CREG: " + registration + ",\"84CD\",\"00D30173\"";
+    }
+
+    // ---- USSD -----------------------------------------------------------------------------------------------
+
+    synchronized void ussdReply(String code, int status, String text, int dcs) {
+        ussdReplies.put(Objects.requireNonNull(code, "code"), new UssdReply(status, text, dcs));
+    }
+
+    /** The scripted reply to {@code code}, or {@code null} when the default applies. */
+    synchronized UssdReply ussdReply(String code) {
+        return ussdReplies.get(code);
+    }
+
+    // ---- voice call -----------------------------------------------------------------------------------------
+
+    synchronized List<String> incomingCall(String number) {
+        call = CallPhase.RINGING;
+        incoming = true;
+        callNumber = Objects.requireNonNull(number, "number");
+        return List.of("RING", "+CLIP: \"" + number + "\"," + typeOf(number) + ",\"\",0,\"\",0");
+    }
+
+    synchronized List<String> answerCall() {
+        call = CallPhase.ACTIVE;
+        return List.of("VOICE CALL: BEGIN");
+    }
+
+    synchronized List<String> remoteHangup() {
+        call = CallPhase.IDLE;
+        return List.of("NO CARRIER");
+    }
+
+    /** We dial {@code number}: an outgoing call, dialling until the remote party answers. */
+    synchronized void dialling(String number) {
+        call = CallPhase.DIALING;
+        incoming = false;
+        callNumber = Objects.requireNonNull(number, "number");
+    }
+
+    synchronized void call(CallPhase phase) {
+        call = Objects.requireNonNull(phase, "phase");
+    }
+
+    synchronized CallPhase call() {
+        return call;
+    }
+
+    synchronized boolean incoming() {
+        return incoming;
+    }
+
+    synchronized String callNumber() {
+        return callNumber;
+    }
+
+    /** The {@code <type>} of a number: 145 international, 129 otherwise. */
+    static int typeOf(String number) {
+        return number.startsWith("+") ? 145 : 129;
+    }
+
+    // ---- SMS ------------------------------------------------------------------------------------------------
+
+    /** The reference of the next submitted message: 0, 1, 2... modulo 256. */
+    synchronized int takeMessageReference() {
+        int reference = nextMessageReference;
+        nextMessageReference = (nextMessageReference + 1) % 256;
+        return reference;
+    }
+}

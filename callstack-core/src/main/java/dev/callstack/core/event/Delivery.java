@@ -14,10 +14,18 @@ import java.util.Objects;
  * </ul>
  */
 public record Delivery(Mode mode, int capacity) {
+    /** Events buffered per subscriber by {@link #buffered()}. */
     public static final int DEFAULT_CAPACITY = 1024;
 
-    public enum Mode { INLINE, BUFFERED }
+    /** Where a handler runs. */
+    public enum Mode {
+        /** On the publishing thread. */
+        INLINE,
+        /** On a bus dispatcher thread, through a bounded buffer. */
+        BUFFERED
+    }
 
+    /** Validates: a buffered delivery needs a capacity of at least 1. */
     public Delivery {
         Objects.requireNonNull(mode, "mode");
         if (mode == Mode.BUFFERED && capacity < 1) {
@@ -25,14 +33,17 @@ public record Delivery(Mode mode, int capacity) {
         }
     }
 
+    /** The handler runs on the publishing thread and never misses an event; it must never block. */
     public static Delivery inline() {
         return new Delivery(Mode.INLINE, 0);
     }
 
+    /** The handler runs on a dispatcher thread behind a drop-oldest buffer of {@code capacity} events. */
     public static Delivery buffered(int capacity) {
         return new Delivery(Mode.BUFFERED, capacity);
     }
 
+    /** {@link #buffered(int)} with {@link #DEFAULT_CAPACITY}. */
     public static Delivery buffered() {
         return buffered(DEFAULT_CAPACITY);
     }

@@ -29,6 +29,7 @@ public final class EventBus implements AutoCloseable {
     /** Receives a subscriber's failure; the default logs the event type and the exception class only. */
     @FunctionalInterface
     public interface ErrorHandler {
+        /** Called on the thread that ran the handler, with the event it was given and what it threw. */
         void onError(ModemEvent event, Throwable error);
     }
 
@@ -37,10 +38,12 @@ public final class EventBus implements AutoCloseable {
     private final ExecutorService dispatcher;
     private volatile boolean closed;
 
+    /** A bus whose handler failures are logged (event type and exception class only). */
     public EventBus() {
         this(EventBus::logFailure);
     }
 
+    /** A bus that reports handler failures to {@code errorHandler}. */
     public EventBus(ErrorHandler errorHandler) {
         this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
         // One drain task per busy subscriber at most, so a slow handler holds one thread and stalls no one else.
@@ -53,6 +56,10 @@ public final class EventBus implements AutoCloseable {
         return subscribe(type, handler, Delivery.buffered());
     }
 
+    /**
+     * Subscribes {@code handler} to events of {@code type} and its subtypes, delivered as {@code delivery} says.
+     * Close the returned subscription to stop.
+     */
     public <E extends ModemEvent> Subscription subscribe(Class<E> type, Consumer<? super E> handler,
                                                          Delivery delivery) {
         Objects.requireNonNull(type, "type");

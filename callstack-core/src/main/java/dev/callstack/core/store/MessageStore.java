@@ -15,6 +15,7 @@ import java.util.OptionalLong;
  * <p>Thread-safe.
  */
 public interface MessageStore extends AutoCloseable {
+    /** The most rows one list call returns; larger limits are clamped to it. */
     int MAX_PAGE = 500;
 
     // ---- inbound messages and dedupe ----------------------------------------------------------------------

@@ -373,7 +373,7 @@ class HttpRoutesTest {
     void ussdReplyIsRedactedWithoutContent() {
         server.modem.nextUssdReply(0, "Balance 12.34 EUR");
         assertJson(server.post("/ussd/send", PLAIN_KEY, "{\"code\":\"*100#\"}"), 200,
-                "{\"status\":0,\"message\":\"[redacted]\",\"message_length\":17}");
+                "{\"status\":0,\"encoding\":\"gsm7\",\"message\":\"[redacted]\",\"message_length\":17}");
         assertThat(server.modem.ussdCodes()).containsExactly("*100#");
     }
 
@@ -381,14 +381,14 @@ class HttpRoutesTest {
     void ussdReplyIsInFullWithContent() {
         server.modem.nextUssdReply(1, "Balance 12.34 EUR");
         assertJson(server.post("/ussd/send", CONTENT_KEY, "{\"code\":\"*100#\",\"timeout\":2.5}"), 200,
-                "{\"status\":1,\"message\":\"Balance 12.34 EUR\"}");
+                "{\"status\":1,\"encoding\":\"gsm7\",\"message\":\"Balance 12.34 EUR\",\"message_length\":17}");
     }
 
     @Test
     void ussdReplyWithoutTextIsNull() {
         server.modem.nextUssdReply(2, null);
         assertJson(server.post("/ussd/send", PLAIN_KEY, "{\"code\":\"*100#\"}"), 200,
-                "{\"status\":2,\"message\":null}");
+                "{\"status\":2,\"encoding\":\"gsm7\",\"message\":null,\"message_length\":0}");
     }
 
     @ParameterizedTest

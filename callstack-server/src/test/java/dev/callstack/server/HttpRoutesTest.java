@@ -445,6 +445,28 @@ class HttpRoutesTest {
         assertThat(json.get("store_ready").asBoolean()).isTrue();
         assertThat(json.get("uptime_seconds").isIntegralNumber()).isTrue();
         assertThat(json.get("uptime_seconds").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(json.get("simulated").isBoolean()).isTrue();
+        assertThat(json.get("simulated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void statusSaysWhetherTheModemIsSimulatedAndHowItIs() {
+        assertJson(server.get("/status", PLAIN_KEY), 200,
+                "{\"simulated\":false,\"modem\":{\"connected\":true,\"state\":\"home\"}}");
+        server.modem.disconnect("unplugged");
+        assertJson(server.get("/status", PLAIN_KEY), 200,
+                "{\"simulated\":false,\"modem\":{\"connected\":false,\"state\":\"unknown\"}}");
+        server.modem.reconnect();
+        try (TestServer simulated = TestServer.start(b -> b.simulated(true))) {
+            assertThat(TestServer.json(simulated.get("/status", PLAIN_KEY)).get("simulated").asBoolean()).isTrue();
+            assertThat(TestServer.json(simulated.get("/healthz", PLAIN_KEY)).get("simulated").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void statusNeedsTheSameAuthAsHealth() {
+        assertThat(server.get("/status", null).statusCode()).isEqualTo(401);
+        assertThat(server.get("/status", "bogus-key-123").statusCode()).isEqualTo(403);
     }
 
     @Test

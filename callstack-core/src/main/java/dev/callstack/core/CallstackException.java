@@ -1,7 +1,8 @@
 package dev.callstack.core;
 
 /**
- * Base of the errors the {@link Modem} API reports; each subtype maps to one HTTP status. Messages are written by
+ * Base of the errors the {@link Modem} API reports; a closed set, so a transport (the server maps each subtype to
+ * one HTTP status) can handle every case. Messages are written by
  * Callstack itself and never contain phone numbers, message bodies, USSD codes or text.
  */
 public abstract sealed class CallstackException extends RuntimeException
@@ -14,7 +15,4 @@ public abstract sealed class CallstackException extends RuntimeException
     protected CallstackException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    /** The HTTP status this error maps to. */
-    public abstract int httpStatus();
 }

@@ -4,7 +4,7 @@ import java.util.OptionalInt;
 
 /**
  * The modem or the network refused the request ({@code ERROR}, {@code +CMS ERROR}, {@code +CME ERROR}, a USSD
- * "not supported"...): HTTP 502. Keeps the numeric error code when there was one.
+ * "not supported"...). Keeps the numeric error code when there was one.
  */
 public final class ModemRejectedException extends CallstackException {
     private final Integer code;
@@ -25,10 +25,5 @@ public final class ModemRejectedException extends CallstackException {
 
     public OptionalInt code() {
         return code == null ? OptionalInt.empty() : OptionalInt.of(code);
-    }
-
-    @Override
-    public int httpStatus() {
-        return 502;
     }
 }

@@ -1,6 +1,6 @@
 package dev.callstack.core;
 
-/** No modem is connected, or it went away while the request was under way: HTTP 503. */
+/** No modem is connected, or it went away while the request was under way. */
 public final class ModemUnavailableException extends CallstackException {
     public ModemUnavailableException(String message) {
         super(message);
@@ -8,10 +8,5 @@ public final class ModemUnavailableException extends CallstackException {
 
     public ModemUnavailableException(String message, Throwable cause) {
         super(message, cause);
-    }
-
-    @Override
-    public int httpStatus() {
-        return 503;
     }
 }

@@ -13,11 +13,12 @@ class ApiValuesTest {
     private static final PhoneNumber TO = PhoneNumber.of("+15550100100");
 
     @Test
-    void exceptionsMapToTheirHttpStatus() {
-        assertThat(new InvalidRequestException("x").httpStatus()).isEqualTo(400);
-        assertThat(new ModemRejectedException("x").httpStatus()).isEqualTo(502);
-        assertThat(new ModemUnavailableException("x").httpStatus()).isEqualTo(503);
-        assertThat(new ModemTimeoutException("x").httpStatus()).isEqualTo(504);
+    void exceptionsAreOneClosedSetWithoutTransportKnowledge() {
+        // The server maps each subtype to an HTTP status (ModemErrors); core stays transport-free.
+        assertThat(CallstackException.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
+                InvalidRequestException.class, ModemRejectedException.class, ModemUnavailableException.class,
+                ModemTimeoutException.class);
+        assertThat(CallstackException.class.getMethods()).noneMatch(m -> m.getName().toLowerCase().contains("http"));
     }
 
     @Test

@@ -41,7 +41,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         if (baudRate <= 0) {
             throw new IllegalArgumentException("baudRate must be positive");
         }
-        if (simPin != null && !simPin.matches("[0-9]{4,8}")) {
+        if (simPin != null && !isValidSimPin(simPin)) {
             throw new IllegalArgumentException("simPin must be 4 to 8 digits");
         }
         positive(commandTimeout, "commandTimeout");
@@ -73,7 +73,25 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
                 + reconnectMaxDelay + "]";
     }
 
-    private static boolean isTcp(String port) {
+    /**
+     * The one SIM PIN rule (3GPP TS 31.101 allows 4 to 8 digits), for callers that check a PIN before building a
+     * config.
+     *
+     * @param pin a candidate PIN, may be null
+     * @return true when {@code pin} is 4 to 8 ASCII digits
+     */
+    public static boolean isValidSimPin(String pin) {
+        return pin != null && pin.matches("[0-9]{4,8}");
+    }
+
+    /**
+     * Whether {@code port} names raw AT over TCP: it starts with {@code tcp://} (any case). The rest is checked when
+     * a config is built ({@code tcp://host:port}, port 1–65535).
+     *
+     * @param port a {@code port} value as the constructor takes it
+     * @return true for a {@code tcp://} address
+     */
+    public static boolean isTcp(String port) {
         return port.regionMatches(true, 0, "tcp://", 0, 6);
     }
 

@@ -28,6 +28,24 @@ class SerialModemConfigTest {
     }
 
     @Test
+    void theSimPinRuleIsFourToEightDigits() {
+        assertThat(SerialModemConfig.isValidSimPin("1234")).isTrue();
+        assertThat(SerialModemConfig.isValidSimPin("12345678")).isTrue();
+        for (String bad : new String[] {null, "", "123", "123456789", "12a4", " 1234", "\u0661\u0662\u0663\u0664"}) {
+            assertThat(SerialModemConfig.isValidSimPin(bad)).as("%s", bad).isFalse();
+        }
+        assertThat(SerialModemConfig.builder("/dev/x").simPin("0000").build().simPin()).isEqualTo("0000");
+    }
+
+    @Test
+    void tcpIsRecognisedByItsSchemeInAnyCase() {
+        assertThat(SerialModemConfig.isTcp("tcp://10.0.0.5:4001")).isTrue();
+        assertThat(SerialModemConfig.isTcp("TCP://10.0.0.5:4001")).isTrue();
+        assertThat(SerialModemConfig.isTcp("/dev/ttyUSB2")).isFalse();
+        assertThat(SerialModemConfig.isTcp("simulator")).isFalse();
+    }
+
+    @Test
     void invalidValuesAreRejectedWithoutEchoingThePin() {
         assertThatThrownBy(() -> SerialModemConfig.builder("tcp://host").build())
                 .isInstanceOf(IllegalArgumentException.class);

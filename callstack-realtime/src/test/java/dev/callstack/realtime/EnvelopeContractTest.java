@@ -40,31 +40,41 @@ class EnvelopeContractTest {
     static Stream<Arguments> events() {
         return Stream.of(
                 Arguments.of(new SmsReceived(T, "+15550100100", "Hi \uD83D\uDC4B there", null, 1, 7L),
-                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"sender\":\"+***0100\","
-                                + "\"body\":\"[redacted]\",\"body_length\":10,\"parts\":1}}",
-                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"sender\":\"+15550100100\","
-                                + "\"body\":\"Hi \uD83D\uDC4B there\",\"body_length\":10,\"parts\":1}}"),
+                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"id\":7,\"sender\":\"+***0100\","
+                                + "\"body\":\"[redacted]\",\"body_length\":10,"
+                                + "\"received_at\":\"2026-11-26T19:44:39.123Z\",\"smsc_timestamp\":null,\"parts\":1,\"partial\":false}}",
+                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"id\":7,\"sender\":\"+15550100100\","
+                                + "\"body\":\"Hi \uD83D\uDC4B there\",\"body_length\":10,"
+                                + "\"received_at\":\"2026-11-26T19:44:39.123Z\",\"smsc_timestamp\":null,\"parts\":1,\"partial\":false}}"),
                 Arguments.of(new SmsReceived(T, "DUO", "Say \"hi\"\n\tbye", null, 2, null),
-                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"sender\":\"DUO\","
-                                + "\"body\":\"[redacted]\",\"body_length\":13,\"parts\":2}}",
-                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"sender\":\"DUO\","
-                                + "\"body\":\"Say \\\"hi\\\"\\n\\tbye\",\"body_length\":13,\"parts\":2}}"),
+                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"id\":null,\"sender\":\"DUO\","
+                                + "\"body\":\"[redacted]\",\"body_length\":13,"
+                                + "\"received_at\":\"2026-11-26T19:44:39.123Z\",\"smsc_timestamp\":null,\"parts\":2,\"partial\":false}}",
+                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"id\":null,\"sender\":\"DUO\","
+                                + "\"body\":\"Say \\\"hi\\\"\\n\\tbye\",\"body_length\":13,"
+                                + "\"received_at\":\"2026-11-26T19:44:39.123Z\",\"smsc_timestamp\":null,\"parts\":2,\"partial\":false}}"),
                 // A partial message can end inside a surrogate pair: the lone half is escaped, never dropped or fatal.
                 Arguments.of(new SmsReceived(T, "+15550100100", "ok \uD83D", null, 2, null, true),
-                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"sender\":\"+***0100\","
-                                + "\"body\":\"[redacted]\",\"body_length\":4,\"parts\":2}}",
-                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"sender\":\"+15550100100\","
-                                + "\"body\":\"ok \\uD83D\",\"body_length\":4,\"parts\":2}}"),
+                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"id\":null,\"sender\":\"+***0100\","
+                                + "\"body\":\"[redacted]\",\"body_length\":4,"
+                                + "\"received_at\":\"2026-11-26T19:44:39.123Z\",\"smsc_timestamp\":null,\"parts\":2,\"partial\":true}}",
+                        "{\"type\":\"sms.received\",\"id\":41," + TS + ",\"data\":{\"id\":null,\"sender\":\"+15550100100\","
+                                + "\"body\":\"ok \\uD83D\",\"body_length\":4,"
+                                + "\"received_at\":\"2026-11-26T19:44:39.123Z\",\"smsc_timestamp\":null,\"parts\":2,\"partial\":true}}"),
                 Arguments.of(new SmsDeliveryReport(T, 42, "+15550100100", DeliveryStatus.DELIVERED, 0, 7L),
                         "{\"type\":\"sms.delivery_report\",\"id\":41," + TS + ",\"data\":{\"reference\":42,"
-                                + "\"recipient\":\"+***0100\",\"status\":\"delivered\"}}",
+                                + "\"recipient\":\"+***0100\",\"status\":\"delivered\","
+                                + TS + ",\"message_id\":7}}",
                         "{\"type\":\"sms.delivery_report\",\"id\":41," + TS + ",\"data\":{\"reference\":42,"
-                                + "\"recipient\":\"+15550100100\",\"status\":\"delivered\"}}"),
+                                + "\"recipient\":\"+15550100100\",\"status\":\"delivered\","
+                                + TS + ",\"message_id\":7}}"),
                 Arguments.of(new SmsDeliveryReport(T, 0, "12345", DeliveryStatus.FAILED, 0x41, null),
                         "{\"type\":\"sms.delivery_report\",\"id\":41," + TS + ",\"data\":{\"reference\":0,"
-                                + "\"recipient\":\"***2345\",\"status\":\"failed\"}}",
+                                + "\"recipient\":\"***2345\",\"status\":\"failed\","
+                                + TS + ",\"message_id\":null}}",
                         "{\"type\":\"sms.delivery_report\",\"id\":41," + TS + ",\"data\":{\"reference\":0,"
-                                + "\"recipient\":\"12345\",\"status\":\"failed\"}}"),
+                                + "\"recipient\":\"12345\",\"status\":\"failed\","
+                                + TS + ",\"message_id\":null}}"),
                 Arguments.of(new SmsSent(T, "+15550100100", List.of(17, 18), 2, 9L),
                         "{\"type\":\"sms.sent\",\"id\":41," + TS + ",\"data\":{\"recipient\":\"+***0100\","
                                 + "\"reference\":17,\"parts\":2}}",

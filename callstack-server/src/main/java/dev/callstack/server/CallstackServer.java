@@ -96,6 +96,7 @@ public final class CallstackServer implements AutoCloseable {
         private int writeBufferHigh = 64 * 1024;
         private BooleanSupplier storeReady = () -> true;
         private boolean closeModemOnClose;
+        private boolean simulated;
 
         private Builder(Modem modem) {
             this.modem = Objects.requireNonNull(modem, "modem");
@@ -207,6 +208,15 @@ public final class CallstackServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether {@code modem} is simulated (nothing reaches a real network); default false. Shown as
+         * {@code "simulated"} by {@code /healthz} and {@code /status}.
+         */
+        public Builder simulated(boolean simulated) {
+            this.simulated = simulated;
+            return this;
+        }
+
         /** Close the modem when the server closes; default false (the caller owns it). */
         public Builder closeModemOnClose(boolean close) {
             this.closeModemOnClose = close;
@@ -216,7 +226,7 @@ public final class CallstackServer implements AutoCloseable {
         public CallstackServer build() {
             ServerSettings settings = new ServerSettings(host, port, keys, rateLimit, rateWindow, authFailureLimit,
                     authFailureWindow, maxBodyBytes, wsQueueCapacity, wsMaxFrameBytes, idleTimeout, permessageDeflate,
-                    ioThreads, shutdownGrace, writeBufferLow, writeBufferHigh, storeReady);
+                    ioThreads, shutdownGrace, writeBufferLow, writeBufferHigh, storeReady, simulated);
             return new CallstackServer(settings, modem, closeModemOnClose);
         }
     }

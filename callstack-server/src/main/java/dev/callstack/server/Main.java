@@ -1,5 +1,6 @@
 package dev.callstack.server;
 
+import dev.callstack.modem.SerialModemConfig;
 import dev.callstack.server.internal.KeyFileException;
 import dev.callstack.server.internal.ModemFactory;
 import dev.callstack.server.internal.OpenedModem;
@@ -38,9 +39,9 @@ public final class Main implements Callable<Integer> {
                     + "'#' comments (CALLSTACK_API_KEY_FILE).")
     Path apiKeyFile;
 
-    @Option(names = "--modem", defaultValue = "${env:CALLSTACK_MODEM:-simulator}",
-            description = "Serial device (/dev/ttyUSB2, /dev/serial/by-id/...), tcp://host:port, or simulator "
-                    + "(CALLSTACK_MODEM, default ${DEFAULT-VALUE}).")
+    @Option(names = "--modem", defaultValue = "${env:CALLSTACK_MODEM}",
+            description = "Required: serial device (/dev/serial/by-id/..., /dev/ttyUSB2), tcp://host:port, or "
+                    + "simulator (nothing reaches a real network) (CALLSTACK_MODEM; no default).")
     String modem;
 
     @Option(names = "--db", defaultValue = "${env:CALLSTACK_DB:-./callstack.db}",
@@ -81,6 +82,13 @@ public final class Main implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         OpenedModem opened = null;
         CallstackServer server = null;
+        if (modem == null || modem.isBlank()) {
+            // No default on purpose: a production service with CALLSTACK_MODEM unset or lost must not come up
+            // "ready" on the simulator and send SMS nowhere.
+            err.println(ModemFactory.NO_MODEM);
+            err.flush();
+            return 2;
+        }
         try {
             validate();
             opened = ModemFactory.open(modem, simPin, db);
@@ -115,6 +123,7 @@ public final class Main implements Callable<Integer> {
                 .rateLimit(rateLimit, Duration.ofMinutes(1))
                 .wsQueueCapacity(wsQueue)
                 .permessageDeflate(wsDeflate)
+                .simulated(opened.simulated())
                 .closeModemOnClose(true);
         if (apiKeyFile != null) {
             builder.apiKeyFile(apiKeyFile);
@@ -133,7 +142,7 @@ public final class Main implements Callable<Integer> {
         if (rateLimit < 0) {
             throw new IllegalArgumentException("--rate-limit must be 0 (off) or more");
         }
-        if (simPin != null && !simPin.isEmpty() && !simPin.matches("[0-9]{4,8}")) {
+        if (simPin != null && !simPin.isEmpty() && !SerialModemConfig.isValidSimPin(simPin)) {
             throw new IllegalArgumentException("--sim-pin must be 4 to 8 digits");
         }
         if (apiKeyFile != null && !Files.isRegularFile(apiKeyFile)) {

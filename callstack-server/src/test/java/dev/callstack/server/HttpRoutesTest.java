@@ -373,7 +373,7 @@ class HttpRoutesTest {
     void ussdReplyIsRedactedWithoutContent() {
         server.modem.nextUssdReply(0, "Balance 12.34 EUR");
         assertJson(server.post("/ussd/send", PLAIN_KEY, "{\"code\":\"*100#\"}"), 200,
-                "{\"status\":0,\"message\":\"[redacted]\",\"message_length\":17}");
+                "{\"status\":0,\"encoding\":\"gsm7\",\"message\":\"[redacted]\",\"message_length\":17}");
         assertThat(server.modem.ussdCodes()).containsExactly("*100#");
     }
 
@@ -381,14 +381,14 @@ class HttpRoutesTest {
     void ussdReplyIsInFullWithContent() {
         server.modem.nextUssdReply(1, "Balance 12.34 EUR");
         assertJson(server.post("/ussd/send", CONTENT_KEY, "{\"code\":\"*100#\",\"timeout\":2.5}"), 200,
-                "{\"status\":1,\"message\":\"Balance 12.34 EUR\"}");
+                "{\"status\":1,\"encoding\":\"gsm7\",\"message\":\"Balance 12.34 EUR\",\"message_length\":17}");
     }
 
     @Test
     void ussdReplyWithoutTextIsNull() {
         server.modem.nextUssdReply(2, null);
         assertJson(server.post("/ussd/send", PLAIN_KEY, "{\"code\":\"*100#\"}"), 200,
-                "{\"status\":2,\"message\":null}");
+                "{\"status\":2,\"encoding\":\"gsm7\",\"message\":null,\"message_length\":0}");
     }
 
     @ParameterizedTest
@@ -445,6 +445,28 @@ class HttpRoutesTest {
         assertThat(json.get("store_ready").asBoolean()).isTrue();
         assertThat(json.get("uptime_seconds").isIntegralNumber()).isTrue();
         assertThat(json.get("uptime_seconds").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(json.get("simulated").isBoolean()).isTrue();
+        assertThat(json.get("simulated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void statusSaysWhetherTheModemIsSimulatedAndHowItIs() {
+        assertJson(server.get("/status", PLAIN_KEY), 200,
+                "{\"simulated\":false,\"modem\":{\"connected\":true,\"state\":\"home\"}}");
+        server.modem.disconnect("unplugged");
+        assertJson(server.get("/status", PLAIN_KEY), 200,
+                "{\"simulated\":false,\"modem\":{\"connected\":false,\"state\":\"unknown\"}}");
+        server.modem.reconnect();
+        try (TestServer simulated = TestServer.start(b -> b.simulated(true))) {
+            assertThat(TestServer.json(simulated.get("/status", PLAIN_KEY)).get("simulated").asBoolean()).isTrue();
+            assertThat(TestServer.json(simulated.get("/healthz", PLAIN_KEY)).get("simulated").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void statusNeedsTheSameAuthAsHealth() {
+        assertThat(server.get("/status", null).statusCode()).isEqualTo(401);
+        assertThat(server.get("/status", "bogus-key-123").statusCode()).isEqualTo(403);
     }
 
     @Test

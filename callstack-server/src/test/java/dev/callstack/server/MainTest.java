@@ -38,6 +38,27 @@ class MainTest {
     }
 
     @Test
+    void withoutAModemItExits2AndSaysHowToNameOne() {
+        // No default: a service whose CALLSTACK_MODEM is unset must not come up "ready" on the simulator.
+        assertThat(System.getenv("CALLSTACK_MODEM")).as("this test needs CALLSTACK_MODEM unset").isNull();
+        for (String[] args : List.of(new String[] {"--port", "0", "--db", dir.resolve("c.db").toString()},
+                new String[] {"--modem", " ", "--port", "0"})) {
+            Run refused = run(args);
+            assertThat(refused.code()).isEqualTo(2);
+            assertThat(refused.err()).isEqualTo("no modem: pass --modem /dev/serial/by-id/..., "
+                    + "--modem tcp://host:port, or --modem simulator" + System.lineSeparator());
+            assertThat(Files.exists(dir.resolve("c.db"))).as("nothing was opened").isFalse();
+        }
+    }
+
+    @Test
+    void aMisspelledModemIsRefusedNotSimulated() {
+        Run refused = run("--modem", "simulater", "--port", "0", "--db", dir.resolve("c.db").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--modem must be");
+    }
+
+    @Test
     void aPublicAddressWithoutKeysIsRefused() {
         Run refused = run("--host", "0.0.0.0", "--port", "0", "--modem", "simulator",
                 "--db", dir.resolve("c.db").toString());
@@ -61,15 +82,16 @@ class MainTest {
 
     @Test
     void badValuesAreRefusedWithoutEchoingSecrets() {
-        assertThat(run("--sim-pin", "12ab", "--db", dir.resolve("c.db").toString()).err())
+        String sim = "--modem=simulator";
+        assertThat(run(sim, "--sim-pin", "12ab", "--db", dir.resolve("c.db").toString()).err())
                 .contains("--sim-pin must be 4 to 8 digits").doesNotContain("12ab");
-        assertThat(run("--ws-queue", "0").err()).contains("--ws-queue");
-        assertThat(run("--rate-limit", "-1").err()).contains("--rate-limit");
-        assertThat(run("--db", dir.toString()).err()).contains("is a directory");
-        assertThat(run("--db", dir.resolve("missing/c.db").toString()).err()).contains("does not exist");
-        assertThat(run("--api-key-file", dir.resolve("nope").toString(), "--db", dir.resolve("c.db").toString())
+        assertThat(run(sim, "--ws-queue", "0").err()).contains("--ws-queue");
+        assertThat(run(sim, "--rate-limit", "-1").err()).contains("--rate-limit");
+        assertThat(run(sim, "--db", dir.toString()).err()).contains("is a directory");
+        assertThat(run(sim, "--db", dir.resolve("missing/c.db").toString()).err()).contains("does not exist");
+        assertThat(run(sim, "--api-key-file", dir.resolve("nope").toString(), "--db", dir.resolve("c.db").toString())
                 .err()).contains("not a readable file");
-        assertThat(run("--port", "70000").err()).contains("--port");
+        assertThat(run(sim, "--port", "70000").err()).contains("--port");
         assertThat(run("--modem", "COM3", "--db", dir.resolve("c.db").toString()).err()).contains("--modem must be");
     }
 
@@ -77,7 +99,8 @@ class MainTest {
     void aKeyFileWithAnUnknownPrivilegeIsRefused() throws Exception {
         Path keys = dir.resolve("keys");
         Files.writeString(keys, "k1 superuser\n");
-        Run refused = run("--api-key-file", keys.toString(), "--port", "0", "--db", dir.resolve("c.db").toString());
+        Run refused = run("--modem", "simulator", "--api-key-file", keys.toString(), "--port", "0", "--db",
+                dir.resolve("c.db").toString());
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("unknown privilege");
     }

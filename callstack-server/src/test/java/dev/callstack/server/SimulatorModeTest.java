@@ -61,7 +61,8 @@ class SimulatorModeTest {
         opened = ModemFactory.open("simulator", null, dir.resolve("callstack.db"));
         simulator = (SimulatorModem) opened.modem();
         server = CallstackServer.builder(opened.modem()).storeReady(opened.storeReady()).host("127.0.0.1").port(0)
-                .apiKey(KEY, Privilege.CONTENT).rateLimit(0, Duration.ofMinutes(1)).closeModemOnClose(true).build();
+                .apiKey(KEY, Privilege.CONTENT).rateLimit(0, Duration.ofMinutes(1)).simulated(opened.simulated())
+                .closeModemOnClose(true).build();
         port = server.start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(WAIT).build();
         await().atMost(WAIT).until(() -> get("/healthz").statusCode() == 200);
@@ -87,6 +88,18 @@ class SimulatorModeTest {
         assertThat(health.get("modem_connected").asBoolean()).isTrue();
         assertThat(health.get("store_ready").asBoolean()).isTrue();
         assertThat(dir.resolve("callstack.db")).exists();
+    }
+
+    @Test
+    void theSimulatorSaysSoInTheLogHealthAndStatus() {
+        assertThat(opened.simulated()).isTrue();
+        assertThat(LogCapture.install().lines()).anyMatch(line -> line.contains("SIMULATED MODEM")
+                && line.contains("nothing reaches a real network"));
+        assertThat(json(get("/healthz")).get("simulated").asBoolean()).isTrue();
+        JsonNode status = json(get("/status"));
+        assertThat(status.get("simulated").asBoolean()).isTrue();
+        assertThat(status.get("modem").get("connected").asBoolean()).isTrue();
+        assertThat(status.get("modem").get("state").asText()).isNotEmpty();
     }
 
     @Test

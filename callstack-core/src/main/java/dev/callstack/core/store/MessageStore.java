@@ -1,5 +1,6 @@
 package dev.callstack.core.store;
 
+import dev.callstack.core.SmsApi;
 import dev.callstack.core.StoredDeliveryReport;
 import dev.callstack.core.StoredSms;
 import java.time.Instant;
@@ -15,8 +16,8 @@ import java.util.OptionalLong;
  * <p>Thread-safe.
  */
 public interface MessageStore extends AutoCloseable {
-    /** The most rows one list call returns; larger limits are clamped to it. */
-    int MAX_PAGE = 500;
+    /** The largest page a listing returns: the API's own limit, defined once in {@link SmsApi#MAX_PAGE}. */
+    int MAX_PAGE = SmsApi.MAX_PAGE;
 
     // ---- inbound messages and dedupe ----------------------------------------------------------------------
 

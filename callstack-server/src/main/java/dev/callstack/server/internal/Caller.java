@@ -1,5 +1,7 @@
 package dev.callstack.server.internal;
 
+import dev.callstack.realtime.View;
+
 /**
  * Who made a request, as far as authorisation cares.
  *
@@ -9,4 +11,9 @@ package dev.callstack.server.internal;
 record Caller(int keyId, boolean content) {
     /** A loopback caller of a server configured without keys: redacted view. */
     static final Caller LOCAL = new Caller(0, false);
+
+    /** The view this caller may see. */
+    View view() {
+        return content ? View.CONTENT : View.REDACTED;
+    }
 }

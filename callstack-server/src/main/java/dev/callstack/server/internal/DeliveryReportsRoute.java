@@ -1,17 +1,18 @@
 package dev.callstack.server.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callstack.core.Modem;
-import dev.callstack.core.Redaction;
-import dev.callstack.core.SmsApi;
 import dev.callstack.core.StoredDeliveryReport;
+import dev.callstack.realtime.View;
+import dev.callstack.realtime.WireViews;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
-/** {@code GET /sms/delivery-reports?limit=}: stored delivery reports, newest first. Thread-safe. */
+/**
+ * {@code GET /sms/delivery-reports?limit=}: stored delivery reports, newest first; each item is the report's
+ * {@code id} followed by {@link WireViews}'s delivery report view, the one {@code sms.delivery_report} carries on
+ * {@code /ws}. Thread-safe.
+ */
 final class DeliveryReportsRoute implements Route {
     private final Modem modem;
 
@@ -21,26 +22,26 @@ final class DeliveryReportsRoute implements Route {
 
     @Override
     public CompletableFuture<HttpReply> handle(RouteRequest request) {
-        int limit = QueryParams.intInRange(request.query("limit"), SmsMessagesRoute.DEFAULT_LIMIT, 1,
-                SmsApi.MAX_PAGE, "invalid 'limit'");
+        int limit = QueryParams.pageLimit(request.query("limit"));
         List<StoredDeliveryReport> reports;
         try {
             reports = modem.sms().deliveryReports(limit);
         } catch (RuntimeException failure) {
             return CompletableFuture.completedFuture(SmsMessagesRoute.ERRORS.replyOrRethrow(failure));
         }
-        boolean content = request.caller().content();
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        ArrayNode items = json.putArray("delivery_reports");
-        for (StoredDeliveryReport report : reports) {
-            ObjectNode item = items.addObject()
-                    .put("id", report.id())
-                    .put("reference", report.reference())
-                    .put("recipient", content ? report.recipient() : Redaction.phone(report.recipient()))
-                    .put("status", report.status().name().toLowerCase(Locale.ROOT))
-                    .put("timestamp", report.timestamp().toString());
-            item.put("message_id", report.messageId());
-        }
-        return CompletableFuture.completedFuture(HttpReply.json(200, Json.bytes(json)));
+        View view = request.caller().view();
+        byte[] body = Json.write(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("delivery_reports");
+            for (StoredDeliveryReport report : reports) {
+                g.writeStartObject();
+                g.writeNumberField("id", report.id());
+                WireViews.writeDeliveryReport(g, report, view);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+        return CompletableFuture.completedFuture(HttpReply.json(200, body));
     }
 }

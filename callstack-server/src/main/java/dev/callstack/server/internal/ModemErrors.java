@@ -5,12 +5,15 @@ import dev.callstack.core.InvalidRequestException;
 import dev.callstack.core.ModemRejectedException;
 import dev.callstack.core.ModemTimeoutException;
 import dev.callstack.core.ModemUnavailableException;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 /**
  * Maps a failed modem operation to its reply, with the route's own fixed messages (the exception's message is
- * never sent: the client gets the documented text only).
+ * never sent: the client gets the documented text only). {@link #RULES} is the one table from a core exception type
+ * to its HTTP status; core itself knows nothing of HTTP.
  *
  * @param invalid  the 400 message
  * @param timedOut the 504 message
@@ -18,40 +21,41 @@ import java.util.concurrent.ExecutionException;
  */
 record ModemErrors(String invalid, String timedOut, String failed) {
 
-    /** The reply for {@code failure}, or null when it is not a {@link CallstackException} (a bug). */
-    private HttpReply replyFor(Throwable failure) {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof HttpError error) {
-            return error.reply();
+    /** The status of a core exception type and which message the route answers it with. */
+    record Rule(int status, Function<ModemErrors, String> message) {
+    }
+
+    /** Every {@link CallstackException} subtype (the hierarchy is sealed), and nothing else. */
+    static final Map<Class<? extends CallstackException>, Rule> RULES = Map.of(
+            InvalidRequestException.class, new Rule(400, ModemErrors::invalid),
+            ModemRejectedException.class, new Rule(502, ModemErrors::failed),
+            ModemUnavailableException.class, new Rule(503, errors -> ErrorBody.MODEM_UNAVAILABLE),
+            ModemTimeoutException.class, new Rule(504, ModemErrors::timedOut));
+
+    /** The HTTP status of {@code failure}. */
+    static int status(CallstackException failure) {
+        return rule(failure).status();
+    }
+
+    private static Rule rule(CallstackException failure) {
+        Rule rule = RULES.get(failure.getClass());
+        if (rule == null) {
+            // Only reachable if core's sealed hierarchy grows without this table; ModemErrorsTest guards it.
+            throw new IllegalStateException("no HTTP status for " + failure.getClass().getName());
         }
-        if (!(cause instanceof CallstackException callstack)) {
-            return null;
-        }
-        if (callstack instanceof InvalidRequestException) {
-            return ErrorBody.reply(400, invalid);
-        }
-        if (callstack instanceof ModemTimeoutException) {
-            return ErrorBody.reply(504, timedOut);
-        }
-        if (callstack instanceof ModemUnavailableException) {
-            return ErrorBody.reply(503, ErrorBody.MODEM_UNAVAILABLE);
-        }
-        if (callstack instanceof ModemRejectedException) {
-            return ErrorBody.reply(502, failed);
-        }
-        return ErrorBody.reply(callstack.httpStatus(), failed);
+        return rule;
     }
 
     /**
-     * The reply for {@code failure}; anything else is a bug and is rethrown unwrapped, for the router to log by class
-     * and answer 500.
+     * The reply for a {@link CallstackException}; anything else ({@link HttpError}, which the router answers, or a
+     * bug, which it logs by class and answers 500) is rethrown unwrapped.
      */
     HttpReply replyOrRethrow(Throwable failure) {
-        HttpReply reply = replyFor(failure);
-        if (reply != null) {
-            return reply;
-        }
         Throwable cause = unwrap(failure);
+        if (cause instanceof CallstackException callstack) {
+            Rule rule = rule(callstack);
+            return ErrorBody.reply(rule.status(), rule.message().apply(this));
+        }
         if (cause instanceof RuntimeException runtime) {
             throw runtime;
         }

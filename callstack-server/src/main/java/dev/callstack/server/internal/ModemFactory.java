@@ -8,6 +8,8 @@ import dev.callstack.modem.store.SqliteMessageStore;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place that turns {@code --modem} into a modem. Every choice is the AT stack ({@link SerialModem}) running
@@ -18,6 +20,10 @@ import java.util.function.Function;
  */
 public final class ModemFactory {
     public static final String SIMULATOR = "simulator";
+    /** What {@code Main} prints, and exits 2, when no modem was named: there is deliberately no default. */
+    public static final String NO_MODEM =
+            "no modem: pass --modem /dev/serial/by-id/..., --modem tcp://host:port, or --modem simulator";
+    private static final Logger log = LoggerFactory.getLogger(ModemFactory.class);
 
     private ModemFactory() {
     }
@@ -32,12 +38,14 @@ public final class ModemFactory {
      */
     public static OpenedModem open(String spec, String simPin, Path db) {
         if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("--modem is required: a serial device, tcp://host:port or simulator");
+            throw new IllegalArgumentException(NO_MODEM);
         }
         if (SIMULATOR.equals(spec)) {
-            return onStore(db, store -> SimulatorModem.start(store, SimulatorActivity.Schedule.DEFAULT));
+            log.warn("SIMULATED MODEM (--modem simulator): nothing reaches a real network; no SMS, call or USSD "
+                    + "leaves this process. Use --modem /dev/serial/by-id/... or tcp://host:port for a real modem.");
+            return onStore(db, true, store -> SimulatorModem.start(store, SimulatorActivity.Schedule.DEFAULT));
         }
-        if (!spec.startsWith("tcp://") && !spec.startsWith("/")) {
+        if (!SerialModemConfig.isTcp(spec) && !spec.startsWith("/")) {
             throw new IllegalArgumentException(
                     "--modem must be a serial device path (/dev/...), tcp://host:port or simulator");
         }
@@ -49,7 +57,7 @@ public final class ModemFactory {
             // The config's own message may name the PIN rule, never the PIN; the spec itself is not secret.
             throw new IllegalArgumentException("--modem " + spec + ": " + invalid.getMessage(), invalid);
         }
-        return onStore(db, store -> {
+        return onStore(db, false, store -> {
             SerialModem modem = SerialModem.builder(config).messageStore(store).build();
             modem.start();
             return new StoreOwningModem(modem, store);
@@ -57,10 +65,10 @@ public final class ModemFactory {
     }
 
     /** Opens the store and the modem on it; the modem owns the store from then on (closing it closes the store). */
-    private static OpenedModem onStore(Path db, Function<MessageStore, Modem> open) {
+    private static OpenedModem onStore(Path db, boolean simulated, Function<MessageStore, Modem> open) {
         MessageStore store = openStore(Objects.requireNonNull(db, "db"));
         try {
-            return new OpenedModem(open.apply(store), () -> storeWorks(store));
+            return new OpenedModem(open.apply(store), () -> storeWorks(store), simulated);
         } catch (RuntimeException failed) {
             store.close();
             throw failed;

@@ -136,7 +136,9 @@ public final class NettyHttpServer implements AutoCloseable {
                 new OffLoopRoute(new DeliveryReportsRoute(modem), blocking)));
         routes.put(RoutePaths.USSD_SEND, Map.of(HttpMethod.POST, new UssdSendRoute(modem)));
         routes.put(RoutePaths.HEALTH, Map.of(HttpMethod.GET,
-                new OffLoopRoute(new HealthRoute(modem, settings.storeReady(), this::uptimeSeconds), blocking)));
+                new OffLoopRoute(new HealthRoute(modem, settings.storeReady(), settings.simulated(),
+                        this::uptimeSeconds), blocking)));
+        routes.put(RoutePaths.STATUS, Map.of(HttpMethod.GET, new StatusRoute(modem, settings.simulated())));
         routes.put(RoutePaths.METRICS, Map.of(HttpMethod.GET, new MetricsRoute(metrics)));
         return routes;
     }

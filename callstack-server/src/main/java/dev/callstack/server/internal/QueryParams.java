@@ -1,8 +1,19 @@
 package dev.callstack.server.internal;
 
+import dev.callstack.core.SmsApi;
+
 /** Query parameter parsing with the documented 400 messages. Stateless. */
 final class QueryParams {
+    /** The page size of a list route without {@code limit}. */
+    static final int DEFAULT_PAGE = 50;
+    static final String INVALID_LIMIT = "invalid 'limit'";
+
     private QueryParams() {
+    }
+
+    /** The one page-size rule of the list routes: {@code limit} in 1–{@value SmsApi#MAX_PAGE}, default 50. */
+    static int pageLimit(String value) {
+        return intInRange(value, DEFAULT_PAGE, 1, SmsApi.MAX_PAGE, INVALID_LIMIT);
     }
 
     /** {@code value} as an int in [min, max]; {@code fallback} when absent; else a 400 with {@code error}. */

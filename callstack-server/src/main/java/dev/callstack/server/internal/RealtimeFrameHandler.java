@@ -60,7 +60,7 @@ final class RealtimeFrameHandler extends ChannelInboundHandlerAdapter {
         removeIfPresent(ctx, ServerChannelInitializer.ROUTER);
         Caller caller = ctx.channel().attr(ChannelAttributes.CALLER).getAndSet(null);
         EventSelection selection = ctx.channel().attr(ChannelAttributes.WS_SELECTION).getAndSet(null);
-        View view = caller != null && caller.content() ? View.CONTENT : View.REDACTED;
+        View view = caller != null ? caller.view() : View.REDACTED;
         NettyClientSink sink = new NettyClientSink(ctx.channel());
         handle = hub.register(sink, selection != null ? selection : EventSelection.all(), view);
         ClientHandle registered = handle;

@@ -9,11 +9,13 @@ final class RoutePaths {
     static final String DELIVERY_REPORTS = "/sms/delivery-reports";
     static final String USSD_SEND = "/ussd/send";
     static final String HEALTH = "/healthz";
+    static final String STATUS = "/status";
     static final String METRICS = "/metrics";
     static final String WS = "/ws";
     static final String UNMATCHED = "unmatched";
 
-    static final Set<String> ALL = Set.of(SMS_SEND, SMS_MESSAGES, DELIVERY_REPORTS, USSD_SEND, HEALTH, METRICS, WS);
+    static final Set<String> ALL = Set.of(SMS_SEND, SMS_MESSAGES, DELIVERY_REPORTS, USSD_SEND, HEALTH, STATUS, METRICS,
+            WS);
 
     private RoutePaths() {
     }

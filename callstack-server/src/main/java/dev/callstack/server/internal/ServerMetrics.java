@@ -14,6 +14,7 @@ import dev.callstack.core.event.SmsReceived;
 import dev.callstack.core.event.SmsSent;
 import dev.callstack.core.event.Subscription;
 import dev.callstack.core.event.UssdResponse;
+import dev.callstack.realtime.WireViews;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -24,7 +25,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
@@ -110,7 +110,7 @@ final class ServerMetrics implements AutoCloseable {
             authFailures.labelValues(reason);
         }
         for (DeliveryStatus status : DeliveryStatus.values()) {
-            deliveryReports.labelValues(status.name().toLowerCase(Locale.ROOT));
+            deliveryReports.labelValues(WireViews.wireName(status));
         }
         subscription = bus.subscribe(ModemEvent.class, this::onEvent, Delivery.inline());
     }
@@ -144,7 +144,7 @@ final class ServerMetrics implements AutoCloseable {
         } else if (event instanceof SmsSent) {
             smsSent.inc();
         } else if (event instanceof SmsDeliveryReport report) {
-            deliveryReports.labelValues(report.status().name().toLowerCase(Locale.ROOT)).inc();
+            deliveryReports.labelValues(WireViews.wireName(report.status())).inc();
         } else if (event instanceof CallStateChanged change) {
             CallState state = change.state();
             activeCalls.set(state == CallState.ACTIVE || state == CallState.HELD ? 1 : 0);

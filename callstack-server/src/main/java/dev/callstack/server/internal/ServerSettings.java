@@ -13,7 +13,7 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
                              int authFailureLimit, Duration authFailureWindow, int maxBodyBytes, int wsQueueCapacity,
                              int wsMaxFrameBytes, Duration idleTimeout, boolean permessageDeflate, int ioThreads,
                              Duration shutdownGrace, int writeBufferLow, int writeBufferHigh,
-                             BooleanSupplier storeReady) {
+                             BooleanSupplier storeReady, boolean simulated) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         keys = List.copyOf(Objects.requireNonNull(keys, "keys"));

@@ -3,15 +3,17 @@ package dev.callstack.server.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callstack.core.Modem;
-import dev.callstack.core.Redaction;
 import dev.callstack.core.UssdCode;
 import dev.callstack.core.event.UssdResponse;
+import dev.callstack.realtime.View;
+import dev.callstack.realtime.WireViews;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code POST /ussd/send}: one USSD request; the reply text only for keys with {@code content}. Thread-safe.
+ * {@code POST /ussd/send}: one USSD request, answered with {@link WireViews}'s USSD view (the one
+ * {@code ussd.response} carries on {@code /ws}); the reply text only for keys with {@code content}. Thread-safe.
  */
 final class UssdSendRoute implements Route {
     static final ModemErrors ERRORS = new ModemErrors("Invalid USSD code", "USSD request timed out",
@@ -34,14 +36,14 @@ final class UssdSendRoute implements Route {
             throw HttpError.badRequest(ERRORS.invalid());
         }
         Duration timeout = timeout(body.get("timeout"));
-        boolean content = request.caller().content();
+        View view = request.caller().view();
         CompletableFuture<UssdResponse> reply;
         try {
             reply = modem.ussd().send(UssdCode.of(codeNode.textValue()), timeout);
         } catch (RuntimeException thrown) {
             reply = CompletableFuture.failedFuture(thrown);
         }
-        return reply.handle((response, failure) -> failure == null ? success(response, content)
+        return reply.handle((response, failure) -> failure == null ? success(response, view)
                 : ERRORS.replyOrRethrow(failure));
     }
 
@@ -67,15 +69,11 @@ final class UssdSendRoute implements Route {
         return Duration.ofNanos((long) (seconds * 1_000_000_000d));
     }
 
-    private static HttpReply success(UssdResponse response, boolean content) {
-        ObjectNode json = Json.MAPPER.createObjectNode().put("status", response.status());
-        String message = response.message();
-        if (content || message == null) {
-            json.put("message", message);
-        } else {
-            json.put("message", Redaction.text(message));
-            json.put("message_length", message.codePointCount(0, message.length()));
-        }
-        return HttpReply.json(200, Json.bytes(json));
+    private static HttpReply success(UssdResponse response, View view) {
+        return HttpReply.json(200, Json.write(g -> {
+            g.writeStartObject();
+            WireViews.writeUssd(g, response, view);
+            g.writeEndObject();
+        }));
     }
 }

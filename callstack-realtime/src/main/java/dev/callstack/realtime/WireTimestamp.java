@@ -1,4 +1,4 @@
-package dev.callstack.realtime.internal;
+package dev.callstack.realtime;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -8,15 +8,18 @@ import java.time.format.DateTimeFormatter;
 /**
  * Formats an instant as UTC ISO-8601 with exactly three fraction digits and a {@code Z}
  * ({@code 2026-11-26T19:44:39.120Z}), so every timestamp on the wire has one fixed shape. Sub-millisecond digits are
- * truncated.
+ * truncated. Reached through {@link WireViews#timestamp}.
+ *
+ * <p>Stateless and thread-safe.
  */
-final class IsoTimestamp {
+final class WireTimestamp {
     private static final DateTimeFormatter FALLBACK =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private IsoTimestamp() {
+    private WireTimestamp() {
     }
 
+    /** {@code instant} as {@code 2026-12-04T16:42:19.000Z}. */
     static String format(Instant instant) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
         int year = t.getYear();

@@ -127,12 +127,21 @@ public final class SerialModem implements Modem {
             return this;
         }
 
-        /** Plugs in the SMS service (internal API; the default runs it on an in-memory store). */
-        public Builder sms(SmsModuleFactory factory) {
+        /**
+         * Plugs in another SMS module. Package-private on purpose: {@link SmsModuleFactory} is internal, so this
+         * hook is for this module's tests only (tests in other packages reach it through the test tree's
+         * {@code SerialModemTestHooks}); embedders choose the store with {@link #messageStore}.
+         */
+        Builder sms(SmsModuleFactory factory) {
             this.sms = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
+        /**
+         * Builds the modem; it does not connect until {@link SerialModem#start()}.
+         *
+         * @return the modem
+         */
         public SerialModem build() {
             ModemEngine.Settings settings = new ModemEngine.Settings(config.simPin(), config.commandTimeout(),
                     config.signalPollInterval(), config.reconnectInitialDelay(), config.reconnectMaxDelay(),

@@ -12,6 +12,10 @@ public record Concatenation(int reference, int total, int sequence, boolean sixt
     /**
      * Checks the ranges.
      *
+     * @param reference           see {@link #reference()}
+     * @param total               see {@link #total()}
+     * @param sequence            see {@link #sequence()}
+     * @param sixteenBitReference see {@link #sixteenBitReference()}
      * @throws IllegalArgumentException when the reference does not fit its width or the part numbers are not valid
      */
     public Concatenation {

@@ -14,6 +14,10 @@ public record DataCoding(int raw, Coding coding, int messageClass, boolean compr
     /**
      * Checks the fields.
      *
+     * @param raw          see {@link #raw()}
+     * @param coding       see {@link #coding()}
+     * @param messageClass see {@link #messageClass()}
+     * @param compressed   see {@link #compressed()}
      * @throws IllegalArgumentException when {@code messageClass} is not -1..3
      */
     public DataCoding {

@@ -14,6 +14,8 @@ public record PduAddress(String value, int typeOfAddress) {
     /**
      * Checks the fields.
      *
+     * @param value         see {@link #value()}
+     * @param typeOfAddress see {@link #typeOfAddress()}
      * @throws IllegalArgumentException when {@code typeOfAddress} is not an octet
      */
     public PduAddress {

@@ -9,7 +9,9 @@ package dev.callstack.modem.pdu;
 public final class PduFormatException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** Octet offset into the PDU, SMSC field included. */
     private final int offset;
+    /** What is wrong, without the offset. */
     private final String reason;
 
     PduFormatException(String reason, int offset) {

@@ -30,6 +30,18 @@ public record SmsDeliver(Optional<PduAddress> smsc, PduAddress originator, int p
     /**
      * Checks for nulls and copies the arrays.
      *
+     * @param smsc                   see {@link #smsc()}
+     * @param originator             see {@link #originator()}
+     * @param protocolId             see {@link #protocolId()}
+     * @param dataCoding             see {@link #dataCoding()}
+     * @param coding                 see {@link #coding()}
+     * @param serviceCentreTimestamp see {@link #serviceCentreTimestamp()}
+     * @param concatenation          see {@link #concatenation()}
+     * @param userDataHeader         see {@link #userDataHeader()}
+     * @param text                   see {@link #text()}
+     * @param data                   see {@link #data()}
+     * @param replyPath              see {@link #replyPath()}
+     * @param statusReportIndication see {@link #statusReportIndication()}
      * @throws NullPointerException when a field is null
      */
     public SmsDeliver {

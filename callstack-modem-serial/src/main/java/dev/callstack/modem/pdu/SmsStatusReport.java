@@ -23,6 +23,13 @@ public record SmsStatusReport(Optional<PduAddress> smsc, int messageReference, P
     /**
      * Checks the fields.
      *
+     * @param smsc                   see {@link #smsc()}
+     * @param messageReference       see {@link #messageReference()}
+     * @param recipient              see {@link #recipient()}
+     * @param serviceCentreTimestamp see {@link #serviceCentreTimestamp()}
+     * @param dischargeTime          see {@link #dischargeTime()}
+     * @param status                 see {@link #status()}
+     * @param statusReportQualifier  see {@link #statusReportQualifier()}
      * @throws NullPointerException     when a field is null
      * @throws IllegalArgumentException when the reference or status is not an octet
      */

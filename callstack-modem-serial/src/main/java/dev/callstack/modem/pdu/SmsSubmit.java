@@ -29,6 +29,20 @@ public record SmsSubmit(Optional<PduAddress> smsc, int messageReference, PduAddr
     /**
      * Checks for nulls and copies the arrays.
      *
+     * @param smsc                 see {@link #smsc()}
+     * @param messageReference     see {@link #messageReference()}
+     * @param recipient            see {@link #recipient()}
+     * @param protocolId           see {@link #protocolId()}
+     * @param dataCoding           see {@link #dataCoding()}
+     * @param coding               see {@link #coding()}
+     * @param statusReportRequest  see {@link #statusReportRequest()}
+     * @param validityPeriodFormat see {@link #validityPeriodFormat()}
+     * @param relativeValidity     see {@link #relativeValidity()}
+     * @param concatenation        see {@link #concatenation()}
+     * @param userDataHeader       see {@link #userDataHeader()}
+     * @param text                 see {@link #text()}
+     * @param data                 see {@link #data()}
+     * @param tpduLength           see {@link #tpduLength()}
      * @throws NullPointerException when a field is null
      */
     public SmsSubmit {

@@ -12,6 +12,8 @@ public record SubmitPdu(String hex, int tpduLength) {
     /**
      * Checks that the length matches the hex.
      *
+     * @param hex        see {@link #hex()}
+     * @param tpduLength see {@link #tpduLength()}
      * @throws IllegalArgumentException when {@code tpduLength} does not match {@code hex}
      */
     public SubmitPdu {

@@ -24,6 +24,13 @@ public record SubmitRequest(PhoneNumber recipient, String text, SmsEncoding enco
     /**
      * Checks the fields.
      *
+     * @param recipient           see {@link #recipient()}
+     * @param text                see {@link #text()}
+     * @param encoding            see {@link #encoding()}
+     * @param requestStatusReport see {@link #requestStatusReport()}
+     * @param validity            see {@link #validity()}
+     * @param concatReference     see {@link #concatReference()}
+     * @param sixteenBitReference see {@link #sixteenBitReference()}
      * @throws NullPointerException     when the recipient, text or encoding is null
      * @throws IllegalArgumentException when the validity is not positive or the reference is out of range
      */

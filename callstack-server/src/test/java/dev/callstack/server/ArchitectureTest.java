@@ -83,7 +83,7 @@ class ArchitectureTest {
     static final ArchRule coreNeedsOnlyTheJdkAndSlf4j = classes()
             .that().resideInAPackage("dev.callstack.core..")
             .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("dev.callstack.core..", "java..", "javax..", "org.slf4j..");
+            .resideInAnyPackage("dev.callstack.core..", "java..", "org.slf4j..");
 
     @ArchTest
     static final ArchRule realtimeNeverUsesNetty = noClasses()

@@ -41,6 +41,9 @@ public final class SerialModem implements Modem {
      * Creates the modem for {@code config.port()} and starts connecting in the background; use
      * {@link #awaitConnected(Duration)} (or wait for {@code ModemConnected}) before the first request, which
      * otherwise fails fast with {@code ModemUnavailableException}.
+     *
+     * @param config the port or {@code tcp://} address and the timings
+     * @return the modem, already connecting
      */
     public static SerialModem create(SerialModemConfig config) {
         SerialModem modem = builder(config).build();
@@ -48,7 +51,12 @@ public final class SerialModem implements Modem {
         return modem;
     }
 
-    /** A builder for a modem that is not started yet (subscribe to {@link #events()} first, then {@link #start()}). */
+    /**
+     * A builder for a modem that is not started yet (subscribe to {@link #events()} first, then {@link #start()}).
+     *
+     * @param config the port or {@code tcp://} address and the timings
+     * @return the builder
+     */
     public static Builder builder(SerialModemConfig config) {
         return new Builder(config);
     }
@@ -86,12 +94,20 @@ public final class SerialModem implements Modem {
     /**
      * Waits until the modem is connected and initialised; true when it is, false after {@code timeout} (or when it
      * stopped reconnecting, see {@link #haltReason()}).
+     *
+     * @param timeout how long to wait at most
+     * @return true when connected and initialised
+     * @throws InterruptedException when the waiting thread is interrupted
      */
     public boolean awaitConnected(Duration timeout) throws InterruptedException {
         return engine.awaitConnected(Objects.requireNonNull(timeout, "timeout"));
     }
 
-    /** Why the modem stopped reconnecting (for example {@code "SIM PIN rejected (wrong PIN)"}), if it did. */
+    /**
+     * Why the modem stopped reconnecting, if it did.
+     *
+     * @return the reason, for example {@code "SIM PIN rejected (wrong PIN)"}; empty while it keeps (re)connecting
+     */
     public Optional<String> haltReason() {
         return engine.haltReason();
     }
@@ -112,7 +128,12 @@ public final class SerialModem implements Modem {
             this.config = Objects.requireNonNull(config, "config");
         }
 
-        /** Use these connections instead of opening {@code config.port()} (the simulator, an in-memory pipe). */
+        /**
+         * Use these connections instead of opening {@code config.port()} (the simulator, an in-memory pipe).
+         *
+         * @param factory opens a connection on every (re)connect
+         * @return this builder
+         */
         public Builder connections(ConnectionFactory factory) {
             this.links = Objects.requireNonNull(factory, "factory");
             return this;
@@ -121,18 +142,30 @@ public final class SerialModem implements Modem {
         /**
          * Runs the SMS service (PDU mode, multipart, delivery reports, dedupe) on {@code store}, e.g.
          * {@code SqliteMessageStore.open(path)}; the caller closes the store after the modem.
+         *
+         * @param store where messages, reports and fingerprints are kept
+         * @return this builder
          */
         public Builder messageStore(MessageStore store) {
             this.sms = SmsModules.withStore(Objects.requireNonNull(store, "store"));
             return this;
         }
 
-        /** Plugs in the SMS service (internal API; the default runs it on an in-memory store). */
-        public Builder sms(SmsModuleFactory factory) {
+        /**
+         * Plugs in another SMS module. Package-private on purpose: {@link SmsModuleFactory} is internal, so this
+         * hook is for this module's tests only (tests in other packages reach it through the test tree's
+         * {@code SerialModemTestHooks}); embedders choose the store with {@link #messageStore}.
+         */
+        Builder sms(SmsModuleFactory factory) {
             this.sms = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
+        /**
+         * Builds the modem; it does not connect until {@link SerialModem#start()}.
+         *
+         * @return the modem
+         */
         public SerialModem build() {
             ModemEngine.Settings settings = new ModemEngine.Settings(config.simPin(), config.commandTimeout(),
                     config.signalPollInterval(), config.reconnectInitialDelay(), config.reconnectMaxDelay(),

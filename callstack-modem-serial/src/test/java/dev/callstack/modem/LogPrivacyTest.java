@@ -75,7 +75,7 @@ class LogPrivacyTest {
     void textModeMessageBodyAfterACmtHeaderIsNotLogged() {
         SerialModem modem = h.start(SimHarness.fastConfig().build());
         await().until(() -> modem.state().connected());
-        // Quectel EC25 manual, AT+CNMA example (shared/testdata/at-transcripts.md section 1)
+        // Quectel EC25 manual, AT+CNMA example (testdata/at-transcripts.md §1)
         h.sim.sendRaw("\r\n+CMT: \"+8615021012496\",,\"13/03/18,17:07:21+32\",145,4,0,0,\"+8613800551500\",145,28"
                 + "\r\nThis is a test from Quectel.\r\n+WEIRD: 1\r\n");
         await().until(() -> logged().stream().anyMatch(m -> m.contains("+WEIRD")));

@@ -235,7 +235,7 @@ class SerialModemLifecycleTest {
 
     @Test
     void cpinAnswerWithoutFinalOkStillLetsInitComplete() {
-        // section 8: AT+CPIN?\r\n+CPIN: READY\r\n with no OK at all (CPINNoOK phones)
+        // testdata/at-transcripts.md §8: AT+CPIN?\r\n+CPIN: READY\r\n with no OK at all (CPINNoOK phones)
         h.sim.respond("AT+CPIN?", "+CPIN: READY");
         // The answer is accepted when this timeout fires; every other init command must beat it.
         SerialModem modem = h.start(SimHarness.fastConfig().commandTimeout(Duration.ofSeconds(1)).build());

@@ -91,7 +91,7 @@ class SerialModemServicesTest {
 
     @Test
     void ussdCmeErrorKeepsItsCode() {
-        // section 4: AT+CUSD=... -> +CME ERROR: 132
+        // testdata/at-transcripts.md §4: AT+CUSD=... -> +CME ERROR: 132
         SerialModem modem = connected();
         h.sim.respond("AT+CUSD=1,\"*103#\",15", "+CME ERROR: 132");
         assertThatThrownBy(() -> get(modem.ussd().send(UssdCode.of("*103#"), REPLY_WAIT)))
@@ -329,7 +329,8 @@ class SerialModemServicesTest {
 
     @Test
     void urcInterleavedInAnAnswerIsDispatchedAndTheAnswerStaysClean() throws Exception {
-        // section 8: RING while a response is under way; a second same-prefix line after the one answer is a URC
+        // testdata/at-transcripts.md §8: RING while a response is under way; a second same-prefix line after the
+        // one answer is a URC
         h.sim.respond("AT+CSQ", "+CSQ: 5,0", "RING", "+CSQ: 7,0", "OK");
         SerialModem modem = h.start(SimHarness.fastConfig().signalPollInterval(Duration.ofMillis(100)).build());
         await().until(() -> modem.state().signal() != null);

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.callstack.modem.internal.pdu.PduDecoder;
-import dev.callstack.modem.internal.pdu.SmsSubmit;
+import dev.callstack.modem.pdu.PduDecoder;
+import dev.callstack.modem.pdu.SmsSubmit;
 import dev.callstack.server.internal.ModemFactory;
 import dev.callstack.server.internal.OpenedModem;
 import dev.callstack.server.internal.SimulatorModem;

@@ -2,12 +2,12 @@ package dev.callstack.server.internal;
 
 import dev.callstack.core.PhoneNumber;
 import dev.callstack.core.SmsEncoding;
-import dev.callstack.modem.internal.pdu.DecodedPdu;
-import dev.callstack.modem.internal.pdu.PduDecoder;
-import dev.callstack.modem.internal.pdu.PduFormatException;
-import dev.callstack.modem.internal.pdu.SmsDeliverEncoder;
-import dev.callstack.modem.internal.pdu.SmsStatusReportEncoder;
-import dev.callstack.modem.internal.pdu.SmsSubmit;
+import dev.callstack.modem.pdu.DecodedPdu;
+import dev.callstack.modem.pdu.PduDecoder;
+import dev.callstack.modem.pdu.PduFormatException;
+import dev.callstack.modem.pdu.SmsDeliverEncoder;
+import dev.callstack.modem.pdu.SmsStatusReportEncoder;
+import dev.callstack.modem.pdu.SmsSubmit;
 import dev.callstack.testkit.sim.AtModemSimulator;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.callstack.modem.internal.at;
 
 import dev.callstack.core.Redaction;
-import dev.callstack.modem.internal.pdu.PduHex;
+import dev.callstack.modem.pdu.PduHex;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -7,7 +7,7 @@ import dev.callstack.core.event.SmsDeliveryReport;
 import dev.callstack.core.store.DeliveryReportRecord;
 import dev.callstack.core.store.MessageStore;
 import dev.callstack.core.store.SentPart;
-import dev.callstack.modem.internal.pdu.SmsStatusReport;
+import dev.callstack.modem.pdu.SmsStatusReport;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;

@@ -11,7 +11,7 @@ import dev.callstack.core.store.MessageStore;
 import dev.callstack.core.store.MessageStoreException;
 import dev.callstack.modem.internal.ModemContext;
 import dev.callstack.modem.internal.SmsModule;
-import dev.callstack.modem.internal.pdu.SubmitPdu;
+import dev.callstack.modem.pdu.SubmitPdu;
 import dev.callstack.modem.internal.urc.SmsUrc;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,7 @@
 /**
  * The SMS service behind {@code SerialModem.sms()} ({@link dev.callstack.modem.internal.sms.SmsService}), plugged in
- * with {@code SerialModem.Builder.messageStore(store)} or {@link dev.callstack.modem.internal.sms.SmsModules}.
+ * with {@code SerialModem.Builder.messageStore(store)} (built by {@link dev.callstack.modem.internal.sms.SmsModules}).
+ * PDUs are decoded and encoded by the public codec, {@link dev.callstack.modem.pdu}.
  *
  * <p>Data flow. Connect ({@code SmsConnectRoutine} on the {@code InboundWorker} thread, then the
  * {@code InitGate} opens): {@code SmsInitializer} (CMGF=0, CSMS?, CPMS?, CPMS=?, CNMI) → {@code SmsMaintenance}

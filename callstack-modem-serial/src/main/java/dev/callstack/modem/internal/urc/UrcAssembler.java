@@ -1,6 +1,6 @@
 package dev.callstack.modem.internal.urc;
 
-import dev.callstack.modem.internal.pdu.PduHex;
+import dev.callstack.modem.pdu.PduHex;
 import java.util.Optional;
 
 /**

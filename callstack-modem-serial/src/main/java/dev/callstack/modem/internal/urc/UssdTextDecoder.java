@@ -1,8 +1,7 @@
 package dev.callstack.modem.internal.urc;
 
-import dev.callstack.modem.internal.pdu.Gsm7Alphabet;
-import dev.callstack.modem.internal.pdu.PduHex;
-import dev.callstack.modem.internal.pdu.SeptetPacker;
+import dev.callstack.modem.pdu.Gsm7;
+import dev.callstack.modem.pdu.PduHex;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * that unpacks into readable GSM-7 is GSM-7, anything else is kept as the modem sent it. Binary garbage after a
  * UCS-2 NUL/U+FFFF is cut off. DCS 0x11 (UCS-2 with a language prefix) skips the two-octet language.
  *
- * <p>Pure. Septets and the GSM-7 table come from the PDU codec ({@link SeptetPacker}, {@link Gsm7Alphabet}).
+ * <p>Pure. Septet unpacking and the GSM-7 table come from the PDU codec ({@link Gsm7}).
  */
 final class UssdTextDecoder {
     private static final int MIN_HEX = 8;
@@ -111,7 +110,7 @@ final class UssdTextDecoder {
             bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
         }
         int septets = bytes.length * 8 / 7;
-        String text = Gsm7Alphabet.decode(SeptetPacker.unpack(bytes, 0, septets));
+        String text = Gsm7.decodePacked(bytes, septets);
         // Fill: CR per 23.038 when 7 spare bits remain, or an @ (zero septet) left by the packing.
         int len = text.length();
         if (len > 0 && bytes.length * 8 % 7 == 0 && (text.charAt(len - 1) == '\r' || text.charAt(len - 1) == '@')) {

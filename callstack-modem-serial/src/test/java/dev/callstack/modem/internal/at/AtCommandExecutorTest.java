@@ -111,7 +111,7 @@ class AtCommandExecutorTest {
     void queryCollectsItsAnswerAndIgnoresEchoSentTwice() throws Exception {
         CompletableFuture<AtResponse> f = executor.execute(AtCommand.query("AT+CSQ", "+CSQ:"));
         assertThat(link.nextWrite()).isEqualTo("AT+CSQ\r");
-        // section 8 (gammu at-dispatch.c): echo twice
+        // testdata/at-transcripts.md §8 (gammu at-dispatch.c): echo twice
         link.modemSends("AT+CSQ\r\nAT+CSQ\r\n+CSQ: 11,99\r\n\r\nOK\r\n");
         AtResponse r = get(f);
         assertThat(r.lines()).containsExactly("+CSQ: 11,99");
@@ -191,7 +191,7 @@ class AtCommandExecutorTest {
 
     @Test
     void pduReadKeepsThePduLinesInTheAnswer() throws Exception {
-        // section 2: gammu tests/at-sms/03.dump
+        // testdata/at-transcripts.md §2: gammu tests/at-sms/03.dump
         CompletableFuture<AtResponse> f = executor.execute(AtCommand.pduRead("AT+CMGR=1", "+CMGR:", 1));
         link.nextWrite();
         link.modemSends("+CMGR: 1,,25\r\n0791198948004544040C9119894882006200007050307040042206CF35689E9603\r\nOK\r\n");
@@ -257,7 +257,7 @@ class AtCommandExecutorTest {
 
     @Test
     void promptFlowSendsThePayloadWithCtrlZ() throws Exception {
-        // section 3: python-gsmmodem#44
+        // testdata/at-transcripts.md §3: python-gsmmodem#44
         String pdu = "0021000C9119790991376400";
         CompletableFuture<AtResponse> f = executor.execute(AtCommand.withPrompt("AT+CMGS=61", pdu, "+CMGS:"));
         assertThat(link.nextWrite()).isEqualTo("AT+CMGS=61\r");
@@ -362,7 +362,7 @@ class AtCommandExecutorTest {
 
     @Test
     void answerWithoutFinalIsAcceptedAtTimeout() throws Exception {
-        // section 8: AT+CPIN?\r\n+CPIN: READY\r\n with no OK at all (CPINNoOK phones)
+        // testdata/at-transcripts.md §8: AT+CPIN?\r\n+CPIN: READY\r\n with no OK at all (CPINNoOK phones)
         // Manual timers: the answer must be framed before the timeout fires, which a real 100 ms did not promise.
         useManualTimers();
         CompletableFuture<AtResponse> f = executor.execute(

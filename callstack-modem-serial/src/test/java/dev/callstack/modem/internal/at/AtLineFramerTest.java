@@ -40,14 +40,14 @@ class AtLineFramerTest {
 
     @Test
     void handlesEchoWithCrCrLfFramingHuaweiE1752() {
-        // section 5/8: AT+CSQ\r\r\n+CSQ: 11,99\r\n\r\nOK\r\n
+        // testdata/at-transcripts.md §5/§8: AT+CSQ\r\r\n+CSQ: 11,99\r\n\r\nOK\r\n
         feed("AT+CSQ\r\r\n+CSQ: 11,99\r\n\r\nOK\r\n");
         assertThat(out).containsExactly("AT+CSQ", "+CSQ: 11,99", "OK");
     }
 
     @Test
     void handlesCrOnlyAndLfOnly() {
-        // section 1/8: +CDS:25\r<pdu>\r and \nNO CARRIER\r\n
+        // testdata/at-transcripts.md §1/§8: +CDS:25\r<pdu>\r and \nNO CARRIER\r\n
         feed("+CDS:25\r0791AB\r+CMTI: \"ME\",1\r\nNO CARRIER\r\n");
         assertThat(out).containsExactly("+CDS:25", "0791AB", "+CMTI: \"ME\",1", "NO CARRIER");
     }

@@ -6,7 +6,7 @@ import dev.callstack.modem.internal.at.FinalResult.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** at-transcripts.md section 7 (errors) and section 6 (final result codes). */
+/** testdata/at-transcripts.md §7 (errors) and §6 (final result codes). */
 class FinalResultTest {
 
     @ParameterizedTest(name = "{0} -> {1} {2}")

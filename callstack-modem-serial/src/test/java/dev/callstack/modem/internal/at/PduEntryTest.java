@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** at-transcripts.md section 2: the shapes +CMGR/+CMGL answers come in. */
+/** testdata/at-transcripts.md §2: the shapes +CMGR/+CMGL answers come in. */
 class PduEntryTest {
 
     @Test

@@ -9,6 +9,7 @@ import dev.callstack.core.store.MessageStore;
 import dev.callstack.modem.PluggableSimLink;
 import dev.callstack.modem.SerialModem;
 import dev.callstack.modem.SerialModemConfig;
+import dev.callstack.modem.SerialModemTestHooks;
 import dev.callstack.modem.internal.SmsModule;
 import dev.callstack.modem.internal.urc.SmsUrc;
 import dev.callstack.modem.store.SqliteMessageStore;
@@ -66,7 +67,7 @@ final class SmsHarness implements AutoCloseable {
                 .build();
         SmsSettings s = settings;
         MessageStore st = store;
-        modem = SerialModem.builder(config).connections(link).sms(context -> {
+        modem = SerialModemTestHooks.sms(SerialModem.builder(config).connections(link), context -> {
             service = new SmsService(context, st, false, s);
             return new ReadySignal(service, smsReady);
         }).build();

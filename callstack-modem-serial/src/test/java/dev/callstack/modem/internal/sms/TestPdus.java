@@ -2,11 +2,11 @@ package dev.callstack.modem.internal.sms;
 
 import dev.callstack.core.PhoneNumber;
 import dev.callstack.core.SmsEncoding;
-import dev.callstack.modem.internal.pdu.PduDecoder;
-import dev.callstack.modem.internal.pdu.PduFormatException;
-import dev.callstack.modem.internal.pdu.SmsDeliver;
-import dev.callstack.modem.internal.pdu.SmsDeliverEncoder;
-import dev.callstack.modem.internal.pdu.SmsStatusReportEncoder;
+import dev.callstack.modem.pdu.PduDecoder;
+import dev.callstack.modem.pdu.PduFormatException;
+import dev.callstack.modem.pdu.SmsDeliver;
+import dev.callstack.modem.pdu.SmsDeliverEncoder;
+import dev.callstack.modem.pdu.SmsStatusReportEncoder;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;

@@ -11,19 +11,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every URC sample of at-transcripts.md that concerns the engine; the section is cited per case. */
+/** Every URC sample of testdata/at-transcripts.md that concerns the engine; the section (§N) is cited per case. */
 class UrcParserTest {
 
     static Stream<Arguments> smsNotifications() {
         return Stream.of(
-                // section 1: +CMTI
+                // testdata/at-transcripts.md §1: +CMTI
                 Arguments.of("+CMTI: \"SM\",7", new SmsUrc.NewMessage("SM", 7)),
                 Arguments.of("+CMTI: \"SM\",1", new SmsUrc.NewMessage("SM", 1)),
                 Arguments.of("+CMTI: \"ME\",1", new SmsUrc.NewMessage("ME", 1)),
                 Arguments.of("+CMTI: \"SR\",0", new SmsUrc.StatusReportStored("SR", 0)),
                 Arguments.of("+CMTI: \"SL\",1", new SmsUrc.NewMessage("SL", 1)),
                 Arguments.of("+CMTI: \"SM\",8", new SmsUrc.NewMessage("SM", 8)),
-                // section 1: +CDSI
+                // testdata/at-transcripts.md §1: +CDSI
                 Arguments.of("+CDSI: \"SR\",1", new SmsUrc.StatusReportStored("SR", 1)),
                 Arguments.of("+CDSI: \"SR\",0", new SmsUrc.StatusReportStored("SR", 0)),
                 Arguments.of("+CDSI: \"SM\",0", new SmsUrc.StatusReportStored("SM", 0)));
@@ -37,13 +37,13 @@ class UrcParserTest {
 
     @Test
     void cmtiWithEmptyStorageAndMinusOneIsNotASmsToRead() {
-        // section 1: SIM7000G "+CMTI: ,-1"
+        // testdata/at-transcripts.md §1: SIM7000G "+CMTI: ,-1"
         assertThat(UrcParser.parse("+CMTI: ,-1")).isInstanceOf(Urc.Unknown.class);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "+CMT: ,23|false|23",      // section 1, GM smsd-incoming-cmt.c
+            "+CMT: ,23|false|23",      // testdata/at-transcripts.md §1, GM smsd-incoming-cmt.c
             "+CDS: 24|true|24",        // MMH test_parse_cds
             "+CDS:25|true|25",         // GM incoming-sms.c, no space
             "+CDS: 25|true|25",        // python-gsmmodem#44
@@ -54,7 +54,7 @@ class UrcParserTest {
 
     @Test
     void textModeCmtHeaderIsRecognised() {
-        // section 1: Quectel manual, text mode
+        // testdata/at-transcripts.md §1: Quectel manual, text mode
         assertThat(UrcParser.parse(
                 "+CMT: \"+8615021012496\",,\"13/03/18,17:07:21+32\",145,4,0,0,\"+8613800551500\",145,28"))
                 .isInstanceOf(Urc.TextModeSms.class);
@@ -76,7 +76,7 @@ class UrcParserTest {
 
     @Test
     void assemblerDropsAHeaderFollowedByGarbage() {
-        // section 1: "+CDS:25\rBAD\r" must not crash
+        // testdata/at-transcripts.md §1: "+CDS:25\rBAD\r" must not crash
         UrcAssembler a = new UrcAssembler();
         assertThat(a.accept("+CDS:25")).isEmpty();
         assertThat(a.continuation("BAD")).isEmpty();
@@ -94,7 +94,7 @@ class UrcParserTest {
 
     static Stream<Arguments> registrations() {
         return Stream.of(
-                // section 5, MMH
+                // testdata/at-transcripts.md §5, MMH
                 Arguments.of("+CREG: 1,3", "CREG", 3),
                 Arguments.of("+CREG: 3", "CREG", 3),
                 Arguments.of("+CREG: 11", "CREG", 11),
@@ -119,7 +119,7 @@ class UrcParserTest {
                 Arguments.of("+CEREG: 2,10,\"8d83\",\"671f98a\",7", "CEREG", 10),
                 Arguments.of("+CEREG: 2,10, 2CA8, 20 ,B5583D ,7", "CEREG", 10),
                 Arguments.of("+CEREG: 1, 2, 0001, 00000100, 7", "CEREG", 2),
-                // section 5, gammu dumps
+                // testdata/at-transcripts.md §5, gammu dumps
                 Arguments.of("+CREG: 2,1,4CA,81DE445", "CREG", 1),
                 Arguments.of("+CREG: 2,5,\"2AF5\",\"0B88E350\",2", "CREG", 5),
                 Arguments.of("+CREG: 0,1,\"5E25\",\"605F\",2", "CREG", 1),
@@ -160,7 +160,7 @@ class UrcParserTest {
 
     static Stream<Arguments> calls() {
         return Stream.of(
-                // section 6
+                // testdata/at-transcripts.md §6
                 Arguments.of("RING", new Urc.Ring()),
                 Arguments.of("+CRING: VOICE", new Urc.Ring()),
                 Arguments.of("+CLIP: \"+481239823991\",145,\"\",128,\"\",0", new Urc.Clip("+481239823991")),

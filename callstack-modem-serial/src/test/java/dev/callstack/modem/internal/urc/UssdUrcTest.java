@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** at-transcripts.md section 4 (all from GM tests/at-ussd/*.dump). Samples elided with "..." are joined. */
+/** testdata/at-transcripts.md §4 (all from GM tests/at-ussd/*.dump). Samples elided with "..." are joined. */
 class UssdUrcTest {
 
     private static Urc.Ussd ussd(String line) {

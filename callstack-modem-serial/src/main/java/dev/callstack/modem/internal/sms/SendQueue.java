@@ -4,7 +4,7 @@ import dev.callstack.core.CallstackException;
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.core.OutgoingSms;
 import dev.callstack.core.SmsSendResult;
-import dev.callstack.modem.internal.pdu.SubmitPdu;
+import dev.callstack.modem.pdu.SubmitPdu;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

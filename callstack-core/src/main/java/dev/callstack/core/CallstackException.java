@@ -7,6 +7,8 @@ package dev.callstack.core;
  */
 public abstract sealed class CallstackException extends RuntimeException
         permits InvalidRequestException, ModemTimeoutException, ModemUnavailableException, ModemRejectedException {
+    private static final long serialVersionUID = 1L;
+
 
     protected CallstackException(String message) {
         super(message);

@@ -7,6 +7,8 @@ import java.util.OptionalInt;
  * "not supported"...). Keeps the numeric error code when there was one.
  */
 public final class ModemRejectedException extends CallstackException {
+    private static final long serialVersionUID = 1L;
+
     private final Integer code;
 
     public ModemRejectedException(String message) {

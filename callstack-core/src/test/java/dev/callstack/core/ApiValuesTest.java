@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ApiValuesTest {
@@ -18,7 +19,7 @@ class ApiValuesTest {
         assertThat(CallstackException.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
                 InvalidRequestException.class, ModemRejectedException.class, ModemUnavailableException.class,
                 ModemTimeoutException.class);
-        assertThat(CallstackException.class.getMethods()).noneMatch(m -> m.getName().toLowerCase().contains("http"));
+        assertThat(CallstackException.class.getMethods()).noneMatch(m -> m.getName().toLowerCase(Locale.ROOT).contains("http"));
     }
 
     @Test

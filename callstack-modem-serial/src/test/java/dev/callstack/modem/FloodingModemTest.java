@@ -61,7 +61,7 @@ class FloodingModemTest {
 
         // Hold the engine thread in a write so it frames nothing, then flood: only the input budget can end this.
         held.stall = true;
-        modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(30));
+        var unused = modem.ussd().send(UssdCode.of("*100#"), Duration.ofSeconds(30)); // parks the engine thread
         await().atMost(Duration.ofSeconds(10)).until(() -> held.blocked.getCount() == 0);
         flood.flooding = true;
         sim.sendRaw("\r\n"); // wakes the reader from its read of the quiet pipe

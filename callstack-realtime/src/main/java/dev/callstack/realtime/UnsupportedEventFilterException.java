@@ -7,6 +7,8 @@ import java.util.List;
  * safe to log and to return to the caller.
  */
 public final class UnsupportedEventFilterException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     private final List<String> supportedEvents;
 
     UnsupportedEventFilterException(List<String> supportedEvents) {

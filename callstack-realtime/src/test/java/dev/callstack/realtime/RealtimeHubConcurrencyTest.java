@@ -39,14 +39,11 @@ class RealtimeHubConcurrencyTest {
 
     /** Events 0, 3, 6, ... are SMS, 1, 4, ... rings, 2, 5, ... signal readings. */
     private static ModemEvent event(int n) {
-        switch (n % 3) {
-            case 0:
-                return new SmsReceived(T, "+15550100100", "body " + n, null, 1, null);
-            case 1:
-                return new CallRing(T);
-            default:
-                return new SignalQuality(T, n % 32, 0);
-        }
+        return switch (n % 3) {
+            case 0 -> new SmsReceived(T, "+15550100100", "body " + n, null, 1, null);
+            case 1 -> new CallRing(T);
+            default -> new SignalQuality(T, n % 32, 0);
+        };
     }
 
     @Test

@@ -61,13 +61,14 @@ final class FakeUssd implements UssdApi {
                 reply = new UssdResponse(clock.instant(), 0, "OK", FakeModem.USSD_DCS);
             } else {
                 switch (outcome.kind()) {
-                    case HANGS:
+                    case HANGS -> {
                         return network.hang();
-                    case REPLY:
-                        reply = new UssdResponse(clock.instant(), outcome.status(), outcome.message(), outcome.dcs());
-                        break;
-                    default:
+                    }
+                    case REPLY -> reply = new UssdResponse(clock.instant(), outcome.status(), outcome.message(),
+                            outcome.dcs());
+                    default -> {
                         return CompletableFuture.failedFuture(outcome.failure());
+                    }
                 }
             }
         }

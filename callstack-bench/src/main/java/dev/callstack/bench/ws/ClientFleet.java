@@ -93,13 +93,17 @@ final class ClientFleet implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         CountDownLatch closed = new CountDownLatch(channels.size());
         for (Channel channel : channels) {
             channel.close().addListener(f -> closed.countDown());
         }
-        closed.await(30, TimeUnit.SECONDS);
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).sync();
+        try {
+            closed.await(30, TimeUnit.SECONDS);
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).sync();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private final class Receiver extends SimpleChannelInboundHandler<TextWebSocketFrame> {

@@ -128,7 +128,8 @@ public final class WsLoadTool {
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), IdleClients.class.getName(),
                 uri.toString(), Integer.toString(idle), KEY)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (OutputStream stdin = child.getOutputStream();
+        OutputStream stdin = child.getOutputStream(); // closing it tells the child to disconnect and exit
+        try (stdin;
              BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                      StandardCharsets.UTF_8))) {
             String line = out.readLine();
@@ -196,7 +197,7 @@ public final class WsLoadTool {
 
         private static List<Integer> ints(String csv) {
             List<Integer> values = new ArrayList<>();
-            for (String part : csv.split(",")) {
+            for (String part : csv.split(",", -1)) {
                 if (!part.isBlank()) {
                     values.add(Integer.parseInt(part.strip()));
                 }

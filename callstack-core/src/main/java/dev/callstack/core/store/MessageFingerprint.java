@@ -16,6 +16,8 @@ public final class MessageFingerprint {
     }
 
     /**
+     * The fingerprint of one PDU read from one storage slot.
+     *
      * @param memory  the storage the PDU was read from ({@code "SM"}, {@code "ME"}, {@code "SR"}), or e.g.
      *                {@code "CMT"} / {@code "CDS"} for PDUs delivered directly
      * @param index   its slot, or -1 when it had none

@@ -28,7 +28,7 @@ public final class Recipients {
             return true;
         }
         String shorter = x.length() <= y.length() ? x : y;
-        String longer = shorter == x ? y : x;
+        String longer = x.length() <= y.length() ? y : x;
         return shorter.length() >= MIN_SUFFIX_DIGITS && longer.endsWith(shorter);
     }
 

@@ -378,7 +378,7 @@ class EventBusTest {
             assertThat(bufferedCalls).hasValue(100);
             assertThat(inlineCalls).hasValue(100);
             assertThat(failures).allSatisfy(failure -> assertThat(failure.error()).isSameAs(boom));
-            assertThat(failures).extracting(Failure::event).containsOnlyElementsOf(published);
+            assertThat(failures).extracting(Failure::event).isSubsetOf(published);
             assertThat(failures.stream().map(Failure::event).distinct()).hasSize(100);
         }
 
@@ -428,6 +428,8 @@ class EventBusTest {
 
     /** A handler failure whose message carries what must never be logged. */
     static final class PrivateDataException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         PrivateDataException(String message) {
             super(message);
         }

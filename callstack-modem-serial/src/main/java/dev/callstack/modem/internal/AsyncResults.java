@@ -14,7 +14,7 @@ final class AsyncResults {
 
     static <T> CompletableFuture<T> relay(CompletableFuture<T> source, Executor executor) {
         CompletableFuture<T> out = new CompletableFuture<>();
-        source.whenCompleteAsync((value, error) -> {
+        var unused = source.whenCompleteAsync((value, error) -> {
             if (error != null) {
                 out.completeExceptionally(unwrap(error));
             } else {

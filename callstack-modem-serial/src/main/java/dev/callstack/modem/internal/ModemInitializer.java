@@ -92,14 +92,14 @@ final class ModemInitializer {
     private void unlockSim() throws InitException, InterruptedException {
         String status = pinStatus();
         switch (status) {
-            case "READY":
+            case "READY" -> {
                 return;
-            case "SIM PIN":
-                break;
-            case "SIM PUK":
-                throw new InitException("SIM PUK required", true);
-            default:
-                throw new InitException("SIM not ready (" + status + ")", false);
+            }
+            case "SIM PIN" -> {
+                // unlocked below
+            }
+            case "SIM PUK" -> throw new InitException("SIM PUK required", true);
+            default -> throw new InitException("SIM not ready (" + status + ")", false);
         }
         if (simPin == null) {
             throw new InitException("SIM PIN required but none configured", false);

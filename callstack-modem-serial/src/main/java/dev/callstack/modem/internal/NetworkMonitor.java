@@ -67,7 +67,7 @@ final class NetworkMonitor {
     }
 
     void poll() {
-        at.execute(AtCommand.query("AT+CSQ", "+CSQ:")).whenComplete((response, error) -> {
+        var unused = at.execute(AtCommand.query("AT+CSQ", "+CSQ:")).whenComplete((response, error) -> {
             if (error != null) {
                 log.debug("Signal poll failed: {}", AsyncResults.unwrap(error).getClass().getSimpleName());
                 return;
@@ -121,7 +121,7 @@ final class NetworkMonitor {
     /** {@code +CSQ: <rssi>,<ber>} with any spacing; null when the values are out of range. */
     static SignalQuality parseCsq(String line, Clock clock) {
         int colon = line.indexOf(':');
-        String[] parts = line.substring(colon + 1).split(",");
+        String[] parts = line.substring(colon + 1).split(",", -1);
         if (parts.length < 1) {
             return null;
         }

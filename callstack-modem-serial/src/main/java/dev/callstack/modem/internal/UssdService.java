@@ -74,7 +74,8 @@ final class UssdService implements UssdApi {
             end(session);
             return CompletableFuture.failedFuture(new ModemUnavailableException("modem closed"));
         }
-        at.execute(AtCommand.simple("AT+CUSD=1,\"" + code.value() + "\",15").withTimeout(timeout))
+        // The session's own future carries the outcome; this chain only routes a command failure into it.
+        var unused = at.execute(AtCommand.simple("AT+CUSD=1,\"" + code.value() + "\",15").withTimeout(timeout))
                 .whenComplete((response, error) -> {
                     if (error != null && end(session)) {
                         session.result.completeExceptionally(AsyncResults.unwrap(error));
@@ -112,7 +113,7 @@ final class UssdService implements UssdApi {
         if (end(session)) {
             session.result.completeExceptionally(new ModemTimeoutException("no USSD reply in time"));
             // Best effort: a session left open on the network blocks the next request on many modems.
-            at.execute(AtCommand.simple("AT+CUSD=2"));
+            var unused = at.execute(AtCommand.simple("AT+CUSD=2")); // its outcome changes nothing
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param replyPath              TP-RP
  * @param statusReportIndication TP-SRI
  */
+// The octets are copied in and out; records of raw octets are values to read, not keys to compare.
+@SuppressWarnings("ArrayRecordComponent")
 public record SmsDeliver(Optional<PduAddress> smsc, PduAddress originator, int protocolId, DataCoding dataCoding,
                          Coding coding, OffsetDateTime serviceCentreTimestamp, Optional<Concatenation> concatenation,
                          byte[] userDataHeader, String text, byte[] data, boolean replyPath,

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param data                the raw body octets for 8-bit data (empty otherwise)
  * @param tpduLength          octets after the SMSC field: the length {@code AT+CMGS} takes
  */
+// The octets are copied in and out; records of raw octets are values to read, not keys to compare.
+@SuppressWarnings("ArrayRecordComponent")
 public record SmsSubmit(Optional<PduAddress> smsc, int messageReference, PduAddress recipient, int protocolId,
                         DataCoding dataCoding, Coding coding, boolean statusReportRequest, int validityPeriodFormat,
                         int relativeValidity, Optional<Concatenation> concatenation, byte[] userDataHeader,

@@ -11,5 +11,6 @@ import java.util.Optional;
  * @param text          the body as text, empty for 8-bit data
  * @param data          the body octets for 8-bit data, empty otherwise
  */
+@SuppressWarnings("ArrayRecordComponent") // a decoder's intermediate result, never compared
 record UserData(byte[] header, Optional<Concatenation> concatenation, Coding coding, String text, byte[] data) {
 }

@@ -24,6 +24,7 @@ final class UserDataEncoder {
      * @param length    TP-UDL: septets for GSM-7, octets for UCS-2
      * @param octets    TP-UD
      */
+    @SuppressWarnings("ArrayRecordComponent") // an encoder's intermediate result, never compared
     record Part(boolean hasHeader, int length, byte[] octets) {
     }
 

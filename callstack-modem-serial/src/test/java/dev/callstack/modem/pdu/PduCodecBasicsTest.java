@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callstack.core.event.DeliveryStatus;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class PduCodecBasicsTest {
@@ -11,7 +12,7 @@ class PduCodecBasicsTest {
 
     @Test
     void hexAsModemsPrintItIsTolerated() throws Exception {
-        for (String framed : new String[] {DELIVER.toLowerCase(), "  " + DELIVER + "\r\n", "\"" + DELIVER + "\"",
+        for (String framed : new String[] {DELIVER.toLowerCase(Locale.ROOT), "  " + DELIVER + "\r\n", "\"" + DELIVER + "\"",
                 DELIVER + "\""}) {
             assertThat(((SmsDeliver) PduDecoder.decode(framed)).text()).isEqualTo("hellohello");
         }

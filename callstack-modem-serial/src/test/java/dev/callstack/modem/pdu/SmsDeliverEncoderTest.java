@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SmsDeliverEncoderTest {
@@ -108,7 +109,7 @@ class SmsDeliverEncoderTest {
                 continue;
             }
             byte[] raw = PduHex.parse(v.get("pdu").asText());
-            String tpdu = v.get("pdu").asText().substring(2 + 2 * (raw[0] & 0xFF)).toUpperCase();
+            String tpdu = v.get("pdu").asText().substring(2 + 2 * (raw[0] & 0xFF)).toUpperCase(Locale.ROOT);
             String sender = e.get("sender").asText();
             String toa = e.get("sender_toa").asText();
             String coding = e.get("coding").asText();

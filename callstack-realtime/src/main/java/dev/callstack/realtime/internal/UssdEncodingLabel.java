@@ -32,42 +32,24 @@ public final class UssdEncodingLabel {
             return UNKNOWN;
         }
         int group = dataCodingScheme >>> 4;
-        switch (group) {
-            case 0x0:
-            case 0x2:
-            case 0x3:
-                return GSM7;
-            case 0x1:
-                if (dataCodingScheme == 0x10) {
-                    return GSM7;
-                }
-                return dataCodingScheme == 0x11 ? UCS2 : UNKNOWN;
-            case 0x4:
-            case 0x5:
-            case 0x6:
-            case 0x7:
-            case 0x9:
-                if ((dataCodingScheme & 0x20) != 0 && group != 0x9) {
-                    return UNKNOWN;
-                }
-                return alphabet((dataCodingScheme >>> 2) & 0x3);
-            case 0xF:
-                return (dataCodingScheme & 0x04) == 0 ? GSM7 : EIGHT_BIT;
-            default:
-                return UNKNOWN;
-        }
+        return switch (group) {
+            case 0x0, 0x2, 0x3 -> GSM7;
+            case 0x1 -> dataCodingScheme == 0x10 ? GSM7 : dataCodingScheme == 0x11 ? UCS2 : UNKNOWN;
+            // 0x4-0x7: general data coding, bit 5 set means compressed, which nobody decodes; 0x9: message class
+            case 0x4, 0x5, 0x6, 0x7 -> (dataCodingScheme & 0x20) != 0 ? UNKNOWN
+                    : alphabet((dataCodingScheme >>> 2) & 0x3);
+            case 0x9 -> alphabet((dataCodingScheme >>> 2) & 0x3);
+            case 0xF -> (dataCodingScheme & 0x04) == 0 ? GSM7 : EIGHT_BIT;
+            default -> UNKNOWN;
+        };
     }
 
     private static String alphabet(int bits) {
-        switch (bits) {
-            case 0:
-                return GSM7;
-            case 1:
-                return EIGHT_BIT;
-            case 2:
-                return UCS2;
-            default:
-                return UNKNOWN;
-        }
+        return switch (bits) {
+            case 0 -> GSM7;
+            case 1 -> EIGHT_BIT;
+            case 2 -> UCS2;
+            default -> UNKNOWN;
+        };
     }
 }

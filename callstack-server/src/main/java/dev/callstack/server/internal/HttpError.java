@@ -2,6 +2,8 @@ package dev.callstack.server.internal;
 
 /** A request a route refuses with a fixed status and message; cheap (no stack trace). */
 final class HttpError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final int status;
 
     HttpError(int status, String message) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -34,7 +33,6 @@ final class LinkSession implements AutoCloseable {
     private final String name;
     private final InputStream in;
     private final Closeable resource;
-    private final Handler handler;
     private final Consumer<LinkSession> onClosed;
     private final FrameWriter writer;
     private final ModemLineReader reader;
@@ -46,7 +44,7 @@ final class LinkSession implements AutoCloseable {
         this.name = Objects.requireNonNull(name, "name");
         this.in = Objects.requireNonNull(in, "in");
         this.resource = Objects.requireNonNull(resource, "resource");
-        this.handler = Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(handler, "handler");
         this.onClosed = Objects.requireNonNull(onClosed, "onClosed");
         this.writer = new FrameWriter(out, maxChunk, this::close);
         this.reader = new ModemLineReader(new ModemLineReader.Listener() {
@@ -133,7 +131,7 @@ final class LinkSession implements AutoCloseable {
             return;
         }
         try {
-            thread.join(TimeUnit.MILLISECONDS.toMillis(JOIN_MILLIS));
+            thread.join(JOIN_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -83,7 +83,7 @@ final class SessionDispatcher implements LinkSession.Handler {
 
     private void schedule(Runnable task, long delayNanos) {
         try {
-            scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+            var unused = scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS); // the task reports itself
         } catch (RejectedExecutionException e) {
             // The simulator is closing: nobody is left to hear the answer.
         }

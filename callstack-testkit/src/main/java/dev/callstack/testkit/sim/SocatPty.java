@@ -44,7 +44,7 @@ final class SocatPty {
         if (path == null) {
             return false;
         }
-        for (String entry : path.split(File.pathSeparator)) {
+        for (String entry : path.split(File.pathSeparator, -1)) {
             if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, "socat"))) {
                 return true;
             }

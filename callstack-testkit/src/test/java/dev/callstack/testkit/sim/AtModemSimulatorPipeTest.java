@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,10 +186,10 @@ class AtModemSimulatorPipeTest {
 
         host.send("AT+CMGS=61\r");
         host.awaitReceived("> ");
-        host.send(SUBMIT_PDU.toLowerCase() + CTRL_Z);
+        host.send(SUBMIT_PDU.toLowerCase(Locale.ROOT) + CTRL_Z);
         assertThat(host.awaitReceived("OK\r\n")).isEqualTo("\r\n+CMGS: 1\r\n\r\nOK\r\n");
 
-        assertThat(sim.sentPdus()).containsExactly(SUBMIT_PDU, SUBMIT_PDU.toLowerCase());
+        assertThat(sim.sentPdus()).containsExactly(SUBMIT_PDU, SUBMIT_PDU.toLowerCase(Locale.ROOT));
         assertThat(sim.commands()).containsExactly("AT+CMGS=61", "AT+CMGS=61");
     }
 

@@ -121,8 +121,16 @@ final class HostEnd implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        closer.close();
-        reader.join(TIMEOUT.toMillis());
+    public void close() throws IOException {
+        try {
+            closer.close();
+            reader.join(TIMEOUT.toMillis());
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
     }
 }

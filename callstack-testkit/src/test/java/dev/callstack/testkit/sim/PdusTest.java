@@ -2,6 +2,7 @@ package dev.callstack.testkit.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -12,7 +13,7 @@ class PdusTest {
         assertThat(Pdus.tpduLength(AtModemSimulatorPipeTest.DELIVER_PDU)).hasValue(23);
         assertThat(Pdus.tpduLength(AtModemSimulatorPipeTest.REPORT_PDU)).hasValue(24);
         assertThat(Pdus.tpduLength(AtModemSimulatorPipeTest.SUBMIT_PDU)).hasValue(61);
-        assertThat(Pdus.tpduLength(AtModemSimulatorPipeTest.SUBMIT_PDU.toLowerCase())).hasValue(61);
+        assertThat(Pdus.tpduLength(AtModemSimulatorPipeTest.SUBMIT_PDU.toLowerCase(Locale.ROOT))).hasValue(61);
     }
 
     @Test

@@ -47,19 +47,18 @@ public record FinalResult(Kind kind, Integer code, String line) {
         String s = line.strip();
         String upper = s.toUpperCase(Locale.ROOT);
         switch (upper) {
-            case "OK":
+            case "OK" -> {
                 return new FinalResult(Kind.OK, null, line);
-            case "ERROR":
-            case "COMMAND NOT SUPPORT":
-            case "TOO MANY PARAMETERS":
+            }
+            case "ERROR", "COMMAND NOT SUPPORT", "TOO MANY PARAMETERS" -> {
                 return new FinalResult(Kind.ERROR, null, line);
-            case "NO CARRIER":
-            case "BUSY":
-            case "NO ANSWER":
-            case "NO DIALTONE":
+            }
+            case "NO CARRIER", "BUSY", "NO ANSWER", "NO DIALTONE" -> {
                 return dial ? new FinalResult(Kind.CALL_FAILED, null, line) : null;
-            default:
-                break;
+            }
+            default -> {
+                // not a fixed word: an error with a code, or no final result
+            }
         }
         if (dial && upper.startsWith("CONNECT")) {
             return new FinalResult(Kind.CONNECT, null, line);

@@ -104,7 +104,7 @@ final class SmsInitializer {
     /** Storage names in a {@code +CPMS?} answer, in order ({@code "SM",3,30,"ME",0,100,...}). */
     static List<String> parseCpms(String value) {
         List<String> names = new ArrayList<>();
-        for (String field : value.split(",")) {
+        for (String field : value.split(",", -1)) {
             String f = field.replace("(", "").replace(")", "").strip();
             if (f.startsWith("\"") || (!f.isEmpty() && Character.isLetter(f.charAt(0)))) {
                 ModemStorage.canonical(f).ifPresent(names::add);

@@ -34,18 +34,18 @@ public final class UrcParser {
     private static Urc parseOrThrow(String line) {
         String upper = line.toUpperCase(Locale.ROOT);
         switch (upper) {
-            case "RING":
+            case "RING" -> {
                 return new Urc.Ring();
-            case "NO CARRIER":
-            case "BUSY":
-            case "NO ANSWER":
-            case "NO DIALTONE":
+            }
+            case "NO CARRIER", "BUSY", "NO ANSWER", "NO DIALTONE" -> {
                 return new Urc.CallEnded(upper);
-            case "VOICE CALL: BEGIN":
-            case "MO CONNECTED":
+            }
+            case "VOICE CALL: BEGIN", "MO CONNECTED" -> {
                 return new Urc.CallConnected();
-            default:
-                break;
+            }
+            default -> {
+                // a URC with fields: matched by prefix below
+            }
         }
         if (upper.startsWith("VOICE CALL: END")) {
             return new Urc.CallEnded("VOICE CALL: END");

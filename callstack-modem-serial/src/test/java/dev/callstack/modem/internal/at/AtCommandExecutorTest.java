@@ -224,8 +224,8 @@ class AtCommandExecutorTest {
     void twoLineCmtArrivingDuringACommandGoesToTheUrcSide() throws Exception {
         CompletableFuture<AtResponse> f = executor.execute(AtCommand.query("AT+CSQ", "+CSQ:"));
         link.nextWrite();
-        link.modemSends("+CMT: ,23\r\n07918497483252F0840B918496445078F700007121320144744004D4F29C0E\r\n"
-                + "+CSQ: 7,99\r\nOK\r\n");
+        String cmtThenAnswer = "+CMT: ,23\r\n07918497483252F0840B918496445078F700007121320144744004D4F29C0E\r\n";
+        link.modemSends(cmtThenAnswer + "+CSQ: 7,99\r\nOK\r\n");
         assertThat(get(f).lines()).containsExactly("+CSQ: 7,99");
         assertThat(urcs).containsExactly("+CMT: ,23",
                 "PDU:07918497483252F0840B918496445078F700007121320144744004D4F29C0E");
@@ -415,7 +415,7 @@ class AtCommandExecutorTest {
     @Test
     void writeFailureIsReportedAsLinkLost() {
         link.failWrites = true;
-        executor.execute(AtCommand.simple("AT"));
+        var unused = executor.execute(AtCommand.simple("AT")); // its write fails: the link listener hears it
         await().until(() -> lost.get() != null && lost.get().startsWith("write failed"));
     }
 

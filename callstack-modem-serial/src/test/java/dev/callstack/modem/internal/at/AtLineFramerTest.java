@@ -61,8 +61,8 @@ class AtLineFramerTest {
     @Test
     void joinsLinesFragmentedAcrossReads() {
         String all = "\r\nOK\r\n\r\n+CMTI: \"ME\",1\r\n";
-        for (char c : all.toCharArray()) {
-            feed(String.valueOf(c));
+        for (int i = 0; i < all.length(); i++) {
+            feed(String.valueOf(all.charAt(i)));
         }
         assertThat(out).containsExactly("OK", "+CMTI: \"ME\",1");
     }

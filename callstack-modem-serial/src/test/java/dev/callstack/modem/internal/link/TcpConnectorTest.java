@@ -28,6 +28,7 @@ class TcpLinkTest {
             StreamLink link = TcpConnector.connect("127.0.0.1", server.getLocalPort(), Duration.ofSeconds(5),
                     Duration.ofMillis(300));
             try (Socket peer = server.accept()) {
+                assertThat(peer.isConnected()).isTrue(); // held open, never read
                 AtomicReference<String> closed = new AtomicReference<>();
                 link.start(new LinkListener() {
                     @Override

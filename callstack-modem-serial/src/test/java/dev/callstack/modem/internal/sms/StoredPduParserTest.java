@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callstack.modem.internal.at.AtResponse;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class StoredPduParserTest {
@@ -17,7 +18,7 @@ class StoredPduParserTest {
 
     @Test
     void readsTelitEmptyAlphaAndLowerCaseAndQuotedPdus() {
-        assertThat(StoredPduParser.read(0, answer("+CMGR: 0,\"\",50", "\"" + PDU.toLowerCase() + "\"")))
+        assertThat(StoredPduParser.read(0, answer("+CMGR: 0,\"\",50", "\"" + PDU.toLowerCase(Locale.ROOT) + "\"")))
                 .hasValue(new StoredPdu(0, 0, PDU));
     }
 

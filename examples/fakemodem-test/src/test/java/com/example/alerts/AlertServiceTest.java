@@ -21,14 +21,14 @@ class AlertServiceTest {
     @Test
     void alertIsSentAndItsDeliveryReportIsCorrelated() throws Exception {
         try (FakeModem modem = new FakeModem()) {
-            // script
+            // script: what the "network" does next
             modem.nextSendSucceeds(42);
             EventStream<SmsDeliveryReport> reports = modem.events().stream(SmsDeliveryReport.class, 16);
 
-            // exercise
+            // exercise: the code under test only knows the Modem interface
             SmsSendResult sent = new AlertService(modem).alert("+15550100100", "Disk full on db-1").join();
 
-            // verify
+            // verify: what was sent, and what the events say
             assertThat(sent.references()).containsExactly(42);
             assertThat(modem.sentSms()).extracting(OutgoingSms::body).containsExactly("Disk full on db-1");
             modem.deliveryReport(42, "+15550100100", DeliveryStatus.DELIVERED);

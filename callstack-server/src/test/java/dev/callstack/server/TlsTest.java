@@ -16,6 +16,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.List;
@@ -133,6 +134,18 @@ class TlsTest {
             });
         }
         assertThat(logs.lines().subList(seen, logs.lines().size())).noneMatch(line -> line.contains("PRIVATE KEY-"));
+    }
+
+    @Test
+    void aPrivateKeyEveryLocalUserMayReadIsWarnedAbout() throws Exception {
+        LogCapture logs = LogCapture.install();
+        int seen = logs.lines().size();
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+        try (TestServer server = startTls()) {
+            assertThat(server.port).isPositive();
+        }
+        assertThat(logs.lines().subList(seen, logs.lines().size())).anyMatch(line -> line.contains("TLS private key "
+                + keyFile + " is readable by any local user"));
     }
 
     @Test

@@ -2,6 +2,10 @@ package dev.callstack.server.internal;
 
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Objects;
@@ -44,6 +48,11 @@ final class ReloadingTlsContext implements AutoCloseable {
         TlsContextLoader.Snapshot snapshot = TlsContextLoader.read(files.certificate(), files.privateKey());
         TlsContextLoader.Loaded loaded = TlsContextLoader.load(files.certificate(), files.privateKey(), snapshot);
         ReloadingTlsContext tls = new ReloadingTlsContext(files, snapshot, loaded.context());
+        if (readableByOthers(files.privateKey())) {
+            // Group read is left alone: Debian's ssl-cert group (0640) is the usual way to share a key with a service.
+            log.warn("TLS private key {} is readable by any local user; restrict it with 'chmod 600'",
+                    files.privateKey());
+        }
         log.info("TLS on (TLS 1.2 and 1.3): certificate {} valid until {}; files checked for renewal every {} s",
                 files.certificate(), expiry(loaded.certificate()), files.reloadInterval().toSeconds());
         long every = files.reloadInterval().toMillis();
@@ -78,6 +87,14 @@ final class ReloadingTlsContext implements AutoCloseable {
             }
         } catch (RuntimeException unexpected) {
             log.warn("TLS reload check failed; new connections keep the current certificate", unexpected);
+        }
+    }
+
+    private static boolean readableByOthers(Path file) {
+        try {
+            return Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ);
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            return false;
         }
     }
 

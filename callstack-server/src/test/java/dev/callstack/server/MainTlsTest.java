@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code --tls-cert} and {@code --tls-key}: a bad pair exits 2 naming the file and the reason, before the modem opens. */
+/** {@code --tls-cert}, {@code --tls-key}: a bad pair exits 2 naming the file and the reason, before the modem opens. */
 class MainTlsTest {
     private static SelfSignedCertificate good;
     private static SelfSignedCertificate other;

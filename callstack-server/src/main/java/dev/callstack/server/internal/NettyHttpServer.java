@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -173,7 +174,8 @@ public final class NettyHttpServer implements AutoCloseable {
         }
         boolean loopback;
         try {
-            loopback = InetAddress.getByName(settings.host()).isLoopbackAddress();
+            loopback = Arrays.stream(InetAddress.getAllByName(settings.host()))
+                    .allMatch(InetAddress::isLoopbackAddress);
         } catch (UnknownHostException unknown) {
             loopback = false;
         }

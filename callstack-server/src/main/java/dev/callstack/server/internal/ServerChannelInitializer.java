@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One connection's path, top to bottom: track → [TLS] → idle → HTTP codec → one request at a time → aggregate (JSON 413) →
- * authenticate → route → [permessage-deflate] → WebSocket handshake and frames → realtime.
+ * One connection's path, top to bottom: track → [TLS] → idle → HTTP codec → one request at a time → aggregate
+ * (JSON 413) → authenticate → route → [permessage-deflate] → WebSocket handshake and frames → realtime.
  *
  * <p>Thread-safe: shared handlers are sharable, the others are created per channel.
  */

@@ -5,6 +5,7 @@ import dev.callstack.server.internal.KeyEntry;
 import dev.callstack.server.internal.KeyFileParser;
 import dev.callstack.server.internal.NettyHttpServer;
 import dev.callstack.server.internal.ServerSettings;
+import dev.callstack.server.internal.TlsFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +47,9 @@ public final class CallstackServer implements AutoCloseable {
     /**
      * Binds and starts serving; returns the bound port (useful with port 0).
      *
-     * @throws IllegalStateException when asked to listen on a non-loopback address without any API key, or when
-     *                               already started
+     * @throws IllegalStateException    when asked to listen on a non-loopback address without any API key, or
+     *                                  when already started
+     * @throws IllegalArgumentException when a TLS file is unreadable or not a usable PEM certificate or key
      */
     public int start() throws InterruptedException {
         port = server.start();
@@ -97,6 +99,9 @@ public final class CallstackServer implements AutoCloseable {
         private BooleanSupplier storeReady = () -> true;
         private boolean closeModemOnClose;
         private boolean simulated;
+        private Path tlsCertificate;
+        private Path tlsPrivateKey;
+        private Duration tlsReloadInterval = Duration.ofSeconds(30);
 
         private Builder(Modem modem) {
             this.modem = Objects.requireNonNull(modem, "modem");
@@ -223,10 +228,30 @@ public final class CallstackServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serve HTTPS and WSS instead of plain HTTP, with this PEM certificate chain (leaf first, as certbot's
+         * {@code fullchain.pem}) and its unencrypted PKCS#8 private key ({@code BEGIN PRIVATE KEY}); default plain
+         * HTTP. The files are loaded by {@link CallstackServer#start()}, which refuses a bad one with an
+         * {@link IllegalArgumentException} naming it, and are then watched: a renewal is used for new connections
+         * (see {@link #tlsReloadInterval}).
+         */
+        public Builder tls(Path certificate, Path privateKey) {
+            this.tlsCertificate = Objects.requireNonNull(certificate, "certificate");
+            this.tlsPrivateKey = Objects.requireNonNull(privateKey, "privateKey");
+            return this;
+        }
+
+        /** How often the TLS files are checked for a renewal; default 30 s. */
+        public Builder tlsReloadInterval(Duration interval) {
+            this.tlsReloadInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
         public CallstackServer build() {
             ServerSettings settings = new ServerSettings(host, port, keys, rateLimit, rateWindow, authFailureLimit,
                     authFailureWindow, maxBodyBytes, wsQueueCapacity, wsMaxFrameBytes, idleTimeout, permessageDeflate,
-                    ioThreads, shutdownGrace, writeBufferLow, writeBufferHigh, storeReady, simulated);
+                    ioThreads, shutdownGrace, writeBufferLow, writeBufferHigh, storeReady, simulated,
+                    tlsCertificate == null ? null : new TlsFiles(tlsCertificate, tlsPrivateKey, tlsReloadInterval));
             return new CallstackServer(settings, modem, closeModemOnClose);
         }
     }

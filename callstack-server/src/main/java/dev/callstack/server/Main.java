@@ -4,6 +4,7 @@ import dev.callstack.modem.SerialModemConfig;
 import dev.callstack.server.internal.KeyFileException;
 import dev.callstack.server.internal.ModemFactory;
 import dev.callstack.server.internal.OpenedModem;
+import dev.callstack.server.internal.TlsContextLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,15 @@ public final class Main implements Callable<Integer> {
                     + "(CALLSTACK_WS_DEFLATE, default ${DEFAULT-VALUE}).")
     boolean wsDeflate;
 
+    @Option(names = "--tls-cert", defaultValue = "${env:CALLSTACK_TLS_CERT}",
+            description = "PEM certificate chain (e.g. certbot's fullchain.pem): serve HTTPS and WSS; reloaded when "
+                    + "it changes. Needs --tls-key (CALLSTACK_TLS_CERT).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", defaultValue = "${env:CALLSTACK_TLS_KEY}",
+            description = "Its unencrypted PKCS#8 PEM private key (BEGIN PRIVATE KEY) (CALLSTACK_TLS_KEY).")
+    Path tlsKey;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -129,6 +139,9 @@ public final class Main implements Callable<Integer> {
             builder.apiKeyFile(apiKeyFile);
         }
         builder.apiKeysVariable(System.getenv("CALLSTACK_API_KEYS"));
+        if (tlsCert != null) {
+            builder.tls(tlsCert, tlsKey);
+        }
         return builder.build();
     }
 
@@ -149,6 +162,17 @@ public final class Main implements Callable<Integer> {
             throw new IllegalArgumentException("--api-key-file " + apiKeyFile + " is not a readable file");
         }
         validateDb();
+        validateTls();
+    }
+
+    private void validateTls() {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException(tlsCert == null ? "--tls-key needs --tls-cert (CALLSTACK_TLS_CERT)"
+                    : "--tls-cert needs --tls-key (CALLSTACK_TLS_KEY)");
+        }
+        if (tlsCert != null) {
+            TlsContextLoader.check(tlsCert, tlsKey); // before the modem opens: a bad file is refused by name
+        }
     }
 
     private void validateDb() {

@@ -27,6 +27,7 @@ final class ErrorBody {
     static final String UNSUPPORTED_FILTER = "unsupported WebSocket event filter";
     static final String NOT_WEBSOCKET = "WebSocket upgrade required";
     static final String UNSUPPORTED_WEBSOCKET_VERSION = "unsupported WebSocket version";
+    static final String TLS_REQUIRED = "this port speaks TLS only: use https:// or wss://";
 
     private ErrorBody() {
     }

@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +59,7 @@ public final class NettyHttpServer implements AutoCloseable {
     private Channel serverChannel;
     private RealtimeHub hub;
     private ServerMetrics metrics;
+    private ReloadingTlsContext tls;
 
     public NettyHttpServer(ServerSettings settings, Modem modem) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -71,6 +73,7 @@ public final class NettyHttpServer implements AutoCloseable {
         }
         ApiKeyRegistry keys = ApiKeyRegistry.of(settings.keys());
         requireLoopbackWithoutKeys(keys);
+        tls = settings.tls() == null ? null : ReloadingTlsContext.start(settings.tls());
         hub = new RealtimeHub(modem.events(), RealtimeConfig.defaults().withQueueCapacity(settings.wsQueueCapacity()));
         RealtimeHub realtime = hub;
         metrics = new ServerMetrics(modem.events(), this::uptimeSeconds, new ServerMetrics.RealtimeStats() {
@@ -100,7 +103,7 @@ public final class NettyHttpServer implements AutoCloseable {
                 new ThreadPoolExecutor.AbortPolicy());
         HttpRouter router = new HttpRouter(routes(blockingWork), new RealtimeUpgradeGate(), responder, inFlight);
         ServerChannelInitializer initializer = new ServerChannelInitializer(settings,
-                new ConnectionTracker(connections), auth, router, metrics, hub);
+                new ConnectionTracker(connections), auth, router, metrics, hub, tls);
 
         acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callstack-accept", true),
                 NioIoHandler.newFactory());
@@ -124,6 +127,7 @@ public final class NettyHttpServer implements AutoCloseable {
         log.info("Callstack server listening on {}:{} ({} API key(s), rate limit {}/{}s, WebSocket queue {})",
                 settings.host(), port, keys.size(), settings.rateLimit(), settings.rateWindow().toSeconds(),
                 settings.wsQueueCapacity());
+        warnIfPublicWithoutTls();
         return port;
     }
 
@@ -164,6 +168,24 @@ public final class NettyHttpServer implements AutoCloseable {
         }
     }
 
+    private void warnIfPublicWithoutTls() {
+        if (tls != null) {
+            return;
+        }
+        boolean loopback;
+        try {
+            loopback = Arrays.stream(InetAddress.getAllByName(settings.host()))
+                    .allMatch(InetAddress::isLoopbackAddress);
+        } catch (UnknownHostException unknown) {
+            loopback = false;
+        }
+        if (!loopback) {
+            log.warn("Plain HTTP on public address {}: API keys and messages cross the network unencrypted. "
+                    + "Pass --tls-cert and --tls-key, or listen on 127.0.0.1 behind a TLS reverse proxy",
+                    settings.host());
+        }
+    }
+
     long uptimeSeconds() {
         return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
     }
@@ -195,6 +217,9 @@ public final class NettyHttpServer implements AutoCloseable {
         }
         if (blockingWork != null) {
             blockingWork.shutdownNow();
+        }
+        if (tls != null) {
+            tls.close();
         }
         connections.close().awaitUninterruptibly(grace.toMillis());
         if (metrics != null) {

@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One connection's path, top to bottom: track → idle → HTTP codec → one request at a time → aggregate (JSON 413) →
- * authenticate → route → [permessage-deflate] → WebSocket handshake and frames → realtime.
+ * One connection's path, top to bottom: track → [TLS] → idle → HTTP codec → one request at a time → aggregate
+ * (JSON 413) → authenticate → route → [permessage-deflate] → WebSocket handshake and frames → realtime.
  *
  * <p>Thread-safe: shared handlers are sharable, the others are created per channel.
  */
@@ -30,15 +30,17 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ServerMetrics metrics;
     private final RealtimeHub hub;
     private final WebSocketServerProtocolConfig webSocketConfig;
+    private final ReloadingTlsContext tls;
 
     ServerChannelInitializer(ServerSettings settings, ConnectionTracker tracker, ApiKeyAuthHandler auth,
-                             HttpRouter router, ServerMetrics metrics, RealtimeHub hub) {
+                             HttpRouter router, ServerMetrics metrics, RealtimeHub hub, ReloadingTlsContext tls) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.tracker = Objects.requireNonNull(tracker, "tracker");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.router = Objects.requireNonNull(router, "router");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.hub = Objects.requireNonNull(hub, "hub");
+        this.tls = tls; // null: plain HTTP
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(RoutePaths.WS)
                 .checkStartsWith(true)
@@ -56,6 +58,9 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline pipeline = ch.pipeline();
         pipeline.addLast("track", tracker);
+        if (tls != null) {
+            pipeline.addLast("tls-guard", new TlsPortGuard(tls.current(), metrics));
+        }
         pipeline.addLast("idle", new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("http", new HttpServerCodec());
         pipeline.addLast(SEQUENCE, new HttpRequestSequencer());

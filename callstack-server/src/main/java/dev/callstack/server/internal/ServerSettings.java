@@ -7,13 +7,13 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Everything the server needs besides the modem. Built by {@code CallstackServer.Builder}, which documents each
- * value and its default.
+ * value and its default. {@code tls} is null for plain HTTP.
  */
 public record ServerSettings(String host, int port, List<KeyEntry> keys, int rateLimit, Duration rateWindow,
                              int authFailureLimit, Duration authFailureWindow, int maxBodyBytes, int wsQueueCapacity,
                              int wsMaxFrameBytes, Duration idleTimeout, boolean permessageDeflate, int ioThreads,
                              Duration shutdownGrace, int writeBufferLow, int writeBufferHigh,
-                             BooleanSupplier storeReady, boolean simulated) {
+                             BooleanSupplier storeReady, boolean simulated, TlsFiles tls) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         keys = List.copyOf(Objects.requireNonNull(keys, "keys"));

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(NoPiiInLogs.class)
 class CrossSiteRequestsTest {
     private static final String SMS = "{\"to\":\"+15550100100\",\"body\":\"x\"}";
-    private static final String UPGRADE = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n";
+    private static final String UPGRADE = String.join("\r\n", "Upgrade: websocket", "Connection: Upgrade",
+            "Sec-WebSocket-Version: 13", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "");
     private TestServer server;
 
     @BeforeEach

@@ -34,7 +34,7 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
         if (open.incrementAndGet() > max) {
             open.decrementAndGet();
             metrics.recordConnectionRejected();
-            ctx.close();
+            var unused = ctx.close();
             return;
         }
         ctx.channel().attr(ADMITTED).set(Boolean.TRUE);

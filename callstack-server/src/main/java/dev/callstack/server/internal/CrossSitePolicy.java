@@ -97,7 +97,7 @@ final class CrossSitePolicy {
     /** Null when the request may go on, else why not. {@code tls}: whether it came over HTTPS. */
     Refusal check(HttpMethod method, HttpHeaders headers, boolean tls) {
         List<String> hostHeaders = headers.getAll(HttpHeaderNames.HOST);
-        if (hostHeaders.size() > 1 || checkHost && hostHeaders.size() == 1 && !hostAllowed(hostHeaders.get(0))) {
+        if (hostHeaders.size() > 1 || (checkHost && hostHeaders.size() == 1 && !hostAllowed(hostHeaders.get(0)))) {
             return new Refusal(REASON_HOST, ErrorBody.reply(421, UNKNOWN_HOST));
         }
         List<String> origins = headers.getAll(HttpHeaderNames.ORIGIN);
@@ -108,7 +108,7 @@ final class CrossSitePolicy {
         }
         String site = headers.get(SEC_FETCH_SITE);
         if (site != null && (site.trim().equalsIgnoreCase("cross-site")
-                || site.trim().equalsIgnoreCase("same-site") && !originAllowed)) {
+                || (site.trim().equalsIgnoreCase("same-site") && !originAllowed))) {
             return new Refusal(REASON_FETCH_SITE, ErrorBody.reply(403, ORIGIN_NOT_ALLOWED));
         }
         if (needsJson(method, headers) && !isJson(headers.getAll(HttpHeaderNames.CONTENT_TYPE))) {
@@ -120,7 +120,7 @@ final class CrossSitePolicy {
     private boolean hostAllowed(String value) {
         HostPort host = HostPort.parse(value.trim());
         return host != null && (allowedHosts.contains(host.host())
-                || host.port() >= 0 && allowedHosts.contains(host.host() + ":" + host.port()));
+                || (host.port() >= 0 && allowedHosts.contains(host.host() + ":" + host.port())));
     }
 
     private boolean originAllowed(String value, String ownOrigin) {
@@ -216,7 +216,7 @@ final class CrossSitePolicy {
             int end = bracketed ? host.length() - 1 : host.length();
             for (int i = bracketed ? 1 : 0; i < end; i++) {
                 char c = host.charAt(i);
-                boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                         || c == '.' || c == '-' || (bracketed ? c == ':' : c == '_');
                 if (!ok) {
                     return false;

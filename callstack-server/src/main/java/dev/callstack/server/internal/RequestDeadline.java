@@ -93,7 +93,7 @@ final class RequestDeadline extends ChannelDuplexHandler {
             responding = false;
             answerOwed = false;
         }
-        ctx.write(msg, promise);
+        var unused = ctx.write(msg, promise);
     }
 
     private void arm(ChannelHandlerContext ctx) {
@@ -120,13 +120,13 @@ final class RequestDeadline extends ChannelDuplexHandler {
         metrics.recordRefusal(REASON);
         boolean outputOpen = !(ctx.channel() instanceof DuplexChannel duplex) || !duplex.isOutputShutdown();
         if (answered || responding || !outputOpen) {
-            ctx.close(); // an answer is already out (or going out): the straggling client only gets closed
+            var unused = ctx.close(); // an answer is already out (or going out): the straggling client only gets closed
             return;
         }
         // Before the head is complete there is no request yet: answer as to an unknown path.
         HttpRequest request = head != null ? head
                 : new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, RoutePaths.UNMATCHED);
-        responder.send(ctx, request, ErrorBody.reply(408, TIMED_OUT).closing());
+        var unused = responder.send(ctx, request, ErrorBody.reply(408, TIMED_OUT).closing());
     }
 
     @Override

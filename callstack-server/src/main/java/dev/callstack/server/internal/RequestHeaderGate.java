@@ -78,7 +78,7 @@ final class RequestHeaderGate extends ChannelInboundHandlerAdapter {
         discarding = !(request instanceof LastHttpContent);
         try {
             if (!discarding || reply.close() || !declaresBody(request)) {
-                responder.send(ctx, request, reply);
+                var unused = responder.send(ctx, request, reply);
                 return;
             }
             // A body was declared and is on its way (or awaits a 100 Continue that will never come): answer, then

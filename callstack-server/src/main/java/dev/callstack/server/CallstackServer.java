@@ -102,6 +102,10 @@ public final class CallstackServer implements AutoCloseable {
         private Path tlsCertificate;
         private Path tlsPrivateKey;
         private Duration tlsReloadInterval = Duration.ofSeconds(30);
+        private final List<String> allowedOrigins = new ArrayList<>();
+        private final List<String> allowedHosts = new ArrayList<>();
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private int maxConnections = 16_384;
 
         private Builder(Modem modem) {
             this.modem = Objects.requireNonNull(modem, "modem");
@@ -247,11 +251,47 @@ public final class CallstackServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds origins ({@code https://app.example.com[:port]}) whose pages may call the server; default none. A
+         * request whose {@code Origin} is neither one of these nor the server's own gets 403, as does a request
+         * marked {@code Sec-Fetch-Site: cross-site}, or {@code same-site} from an origin not allowed.
+         */
+        public Builder allowedOrigins(List<String> origins) {
+            allowedOrigins.addAll(Objects.requireNonNull(origins, "origins"));
+            return this;
+        }
+
+        /**
+         * Adds accepted {@code Host} names (optionally {@code name:port}), for a reverse proxy; default none. On a
+         * loopback address only {@code 127.0.0.1}, {@code [::1]}, {@code localhost} and these are accepted; on any
+         * other address the {@code Host} check applies once a name is added. Other hosts get 421.
+         */
+        public Builder allowedHosts(List<String> hosts) {
+            allowedHosts.addAll(Objects.requireNonNull(hosts, "hosts"));
+            return this;
+        }
+
+        /**
+         * Time a request's head and body have to arrive, from its first byte; default 10 s. A slower client gets
+         * 408 and is disconnected.
+         */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Open connections (WebSockets included); default 16384. Connections past it are closed at once. */
+        public Builder maxConnections(int connections) {
+            this.maxConnections = connections;
+            return this;
+        }
+
         public CallstackServer build() {
             ServerSettings settings = new ServerSettings(host, port, keys, rateLimit, rateWindow, authFailureLimit,
                     authFailureWindow, maxBodyBytes, wsQueueCapacity, wsMaxFrameBytes, idleTimeout, permessageDeflate,
                     ioThreads, shutdownGrace, writeBufferLow, writeBufferHigh, storeReady, simulated,
-                    tlsCertificate == null ? null : new TlsFiles(tlsCertificate, tlsPrivateKey, tlsReloadInterval));
+                    tlsCertificate == null ? null : new TlsFiles(tlsCertificate, tlsPrivateKey, tlsReloadInterval),
+                    allowedOrigins, allowedHosts, requestTimeout, maxConnections);
             return new CallstackServer(settings, modem, closeModemOnClose);
         }
     }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -77,6 +78,27 @@ public final class Main implements Callable<Integer> {
             description = "Its unencrypted PKCS#8 PEM private key (BEGIN PRIVATE KEY) (CALLSTACK_TLS_KEY).")
     Path tlsKey;
 
+    @Option(names = "--allowed-origins", split = ",", defaultValue = "${env:CALLSTACK_ALLOWED_ORIGINS}",
+            description = "Comma-separated origins (https://app.example.com) whose pages may call the server besides "
+                    + "its own; other Origins get 403 (CALLSTACK_ALLOWED_ORIGINS, default none).")
+    List<String> allowedOrigins;
+
+    @Option(names = "--allowed-hosts", split = ",", defaultValue = "${env:CALLSTACK_ALLOWED_HOSTS}",
+            description = "Comma-separated Host names (name or name:port) accepted besides 127.0.0.1, [::1] and "
+                    + "localhost, e.g. for a reverse proxy; other Hosts get 421 (CALLSTACK_ALLOWED_HOSTS, default none).")
+    List<String> allowedHosts;
+
+    @Option(names = "--request-timeout", defaultValue = "${env:CALLSTACK_REQUEST_TIMEOUT:-10s}",
+            converter = DurationConverter.class,
+            description = "Time a request's headers and body have to arrive (500ms, 10s, 1m); slower clients get 408 "
+                    + "(CALLSTACK_REQUEST_TIMEOUT, default ${DEFAULT-VALUE}).")
+    Duration requestTimeout;
+
+    @Option(names = "--max-connections", defaultValue = "${env:CALLSTACK_MAX_CONNECTIONS:-16384}",
+            description = "Open connections, WebSockets included; more are closed at once "
+                    + "(CALLSTACK_MAX_CONNECTIONS, default ${DEFAULT-VALUE}).")
+    int maxConnections;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -134,7 +156,11 @@ public final class Main implements Callable<Integer> {
                 .wsQueueCapacity(wsQueue)
                 .permessageDeflate(wsDeflate)
                 .simulated(opened.simulated())
-                .closeModemOnClose(true);
+                .closeModemOnClose(true)
+                .allowedOrigins(nonBlank(allowedOrigins))
+                .allowedHosts(nonBlank(allowedHosts))
+                .requestTimeout(requestTimeout)
+                .maxConnections(maxConnections);
         if (apiKeyFile != null) {
             builder.apiKeyFile(apiKeyFile);
         }
@@ -143,6 +169,10 @@ public final class Main implements Callable<Integer> {
             builder.tls(tlsCert, tlsKey);
         }
         return builder.build();
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     private void validate() {
@@ -154,6 +184,12 @@ public final class Main implements Callable<Integer> {
         }
         if (rateLimit < 0) {
             throw new IllegalArgumentException("--rate-limit must be 0 (off) or more");
+        }
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("--request-timeout must be positive");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("--max-connections must be at least 1");
         }
         if (simPin != null && !simPin.isEmpty() && !SerialModemConfig.isValidSimPin(simPin)) {
             throw new IllegalArgumentException("--sim-pin must be 4 to 8 digits");

@@ -123,7 +123,7 @@ class HttpRoutesTest {
     void aClientThatKeepsSendingPastTheDiscardLimitIsCutOff() throws Exception {
         try (RawConnection raw = new RawConnection(server.port)) {
             raw.write("POST /sms/send HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + PLAIN_KEY
-                    + "\r\nContent-Length: " + Integer.MAX_VALUE + "\r\n\r\n");
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + Integer.MAX_VALUE + "\r\n\r\n");
             assertThat(raw.readResponse(false).status()).isEqualTo(413);
             byte[] chunk = new byte[64 * 1024];
             // Far more than socket buffers can hold: the writes must hit the closed connection well before the end.
@@ -168,7 +168,7 @@ class HttpRoutesTest {
     void invalidUtf8Is400() {
         byte[] bytes = {'{', '"', 't', 'o', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         HttpResponse<String> response = server.send(server.request("/sms/send", PLAIN_KEY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
         assertJson(response, 400, "{\"error\":\"invalid JSON body\"}");
     }
 

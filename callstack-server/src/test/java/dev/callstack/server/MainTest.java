@@ -104,4 +104,22 @@ class MainTest {
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("unknown privilege");
     }
+
+    @Test
+    void crossSiteListsAndHttpLimitsAreFlagsAndBadValuesAreRefused() {
+        assertThat(run("--help").out()).contains("--allowed-origins", "CALLSTACK_ALLOWED_ORIGINS", "--allowed-hosts",
+                "CALLSTACK_ALLOWED_HOSTS", "--request-timeout", "CALLSTACK_REQUEST_TIMEOUT", "--max-connections",
+                "CALLSTACK_MAX_CONNECTIONS");
+        String sim = "--modem=simulator";
+        String db = dir.resolve("c.db").toString();
+        assertThat(run(sim, "--db", db, "--request-timeout", "10").code()).isEqualTo(2);
+        assertThat(run(sim, "--db", db, "--request-timeout", "0s").err()).contains("--request-timeout");
+        assertThat(run(sim, "--db", db, "--max-connections", "0").err()).contains("--max-connections");
+        Run origin = run(sim, "--db", db, "--port", "0", "--allowed-origins", "evil.example");
+        assertThat(origin.code()).isEqualTo(2);
+        assertThat(origin.err()).contains("--allowed-origins");
+        Run host = run(sim, "--db", db, "--port", "0", "--allowed-hosts", "a/b");
+        assertThat(host.code()).isEqualTo(2);
+        assertThat(host.err()).contains("--allowed-hosts");
+    }
 }

@@ -26,7 +26,7 @@ class ShutdownTest {
         try {
             server.modem.nextSendHangs();
             CompletableFuture<HttpResponse<String>> pending = server.http.sendAsync(
-                    server.request("/sms/send", PLAIN_KEY)
+                    server.request("/sms/send", PLAIN_KEY).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"+15550100100\",\"body\":\"hi\"}"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -102,8 +102,11 @@ public final class NettyHttpServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("callstack-blocking", true),
                 new ThreadPoolExecutor.AbortPolicy());
         HttpRouter router = new HttpRouter(routes(blockingWork), new RealtimeUpgradeGate(), responder, inFlight);
+        CrossSitePolicy crossSite = new CrossSitePolicy(CrossSitePolicy.isLoopback(settings.host()),
+                settings.allowedHosts(), settings.allowedOrigins());
         ServerChannelInitializer initializer = new ServerChannelInitializer(settings,
-                new ConnectionTracker(connections), auth, router, metrics, hub, tls);
+                new ConnectionLimit(settings.maxConnections(), metrics), new ConnectionTracker(connections),
+                crossSite, responder, auth, router, metrics, hub, tls);
 
         acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callstack-accept", true),
                 NioIoHandler.newFactory());

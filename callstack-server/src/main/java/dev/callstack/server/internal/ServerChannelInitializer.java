@@ -4,6 +4,7 @@ import dev.callstack.realtime.RealtimeHub;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -13,8 +14,10 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One connection's path, top to bottom: track → [TLS] → idle → HTTP codec → one request at a time → aggregate
- * (JSON 413) → authenticate → route → [permessage-deflate] → WebSocket handshake and frames → realtime.
+ * One connection's path, top to bottom: cap connections → track → [TLS] → idle → HTTP codec (431 past 8 KiB of
+ * headers) → one request at a time → request deadline (408) → host, origin and content type from the head
+ * (421/403/415) → aggregate (JSON 413) → authenticate → route → [permessage-deflate] → WebSocket handshake and
+ * frames → realtime.
  *
  * <p>Thread-safe: shared handlers are sharable, the others are created per channel.
  */
@@ -22,19 +25,28 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String AUTH = "auth";
     static final String ROUTER = "router";
     static final String SEQUENCE = "sequence";
+    /** Request headers past this many bytes get 431. */
+    static final int MAX_HEADER_BYTES = 8 * 1024;
 
     private final ServerSettings settings;
+    private final ConnectionLimit limit;
     private final ConnectionTracker tracker;
     private final ApiKeyAuthHandler auth;
     private final HttpRouter router;
     private final ServerMetrics metrics;
     private final RealtimeHub hub;
+    private final CrossSitePolicy crossSite;
+    private final HttpResponder responder;
     private final WebSocketServerProtocolConfig webSocketConfig;
     private final ReloadingTlsContext tls;
 
-    ServerChannelInitializer(ServerSettings settings, ConnectionTracker tracker, ApiKeyAuthHandler auth,
+    ServerChannelInitializer(ServerSettings settings, ConnectionLimit limit, ConnectionTracker tracker,
+                             CrossSitePolicy crossSite, HttpResponder responder, ApiKeyAuthHandler auth,
                              HttpRouter router, ServerMetrics metrics, RealtimeHub hub, ReloadingTlsContext tls) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.limit = Objects.requireNonNull(limit, "limit");
+        this.crossSite = Objects.requireNonNull(crossSite, "crossSite");
+        this.responder = Objects.requireNonNull(responder, "responder");
         this.tracker = Objects.requireNonNull(tracker, "tracker");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.router = Objects.requireNonNull(router, "router");
@@ -57,13 +69,16 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline pipeline = ch.pipeline();
+        pipeline.addLast("limit", limit);
         pipeline.addLast("track", tracker);
         if (tls != null) {
             pipeline.addLast("tls-guard", new TlsPortGuard(tls.current(), metrics));
         }
         pipeline.addLast("idle", new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        pipeline.addLast("http", new HttpServerCodec());
+        pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig().setMaxHeaderSize(MAX_HEADER_BYTES)));
         pipeline.addLast(SEQUENCE, new HttpRequestSequencer());
+        pipeline.addLast("deadline", new RequestDeadline(settings.requestTimeout(), responder, metrics));
+        pipeline.addLast("cross-site", new RequestHeaderGate(crossSite, responder, metrics));
         pipeline.addLast("aggregate", new JsonHttpObjectAggregator(settings.maxBodyBytes(), metrics));
         pipeline.addLast(AUTH, auth);
         pipeline.addLast(ROUTER, router);

@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
@@ -50,6 +51,9 @@ final class ServerMetrics implements AutoCloseable {
     static final String AUTH_INVALID = "invalid_key";
     static final String AUTH_BLOCKED = "too_many_failures";
     private static final List<String> AUTH_FAILURE_REASONS = List.of(AUTH_MISSING, AUTH_INVALID, AUTH_BLOCKED);
+    private static final List<String> REFUSAL_REASONS = Stream.concat(
+            CrossSitePolicy.REASONS.stream(),
+            Stream.of(RequestHeaderGate.REASON_HEADERS_TOO_LARGE, RequestDeadline.REASON)).toList();
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.builder()
@@ -65,6 +69,8 @@ final class ServerMetrics implements AutoCloseable {
     private final Counter ussdResponses;
     private final Counter httpRequests;
     private final Counter authFailures;
+    private final Counter refusals;
+    private final Counter connectionsRejected;
     private final AtomicBoolean seenDisconnect = new AtomicBoolean();
     private final Subscription subscription;
 
@@ -105,6 +111,14 @@ final class ServerMetrics implements AutoCloseable {
                 .labelNames("route", "status").register(registry);
         authFailures = Counter.builder().name("callstack_auth_failures").help("Rejected authentications by reason")
                 .labelNames("reason").register(registry);
+        refusals = Counter.builder().name("callstack_http_refusals")
+                .help("Requests refused from their head (host, origin, content type, size, timeout) by reason")
+                .labelNames("reason").register(registry);
+        connectionsRejected = Counter.builder().name("callstack_http_connections_rejected")
+                .help("Connections closed at once because the connection limit was reached").register(registry);
+        for (String reason : REFUSAL_REASONS) {
+            refusals.labelValues(reason);
+        }
         // Known label values start at 0, so dashboards and alerts see the series before the first increment.
         for (String reason : AUTH_FAILURE_REASONS) {
             authFailures.labelValues(reason);
@@ -121,6 +135,15 @@ final class ServerMetrics implements AutoCloseable {
 
     void recordAuthFailure(String reason) {
         authFailures.labelValues(reason).inc();
+    }
+
+    /** A request refused before authentication; {@code reason} is one of a fixed set. */
+    void recordRefusal(String reason) {
+        refusals.labelValues(reason).inc();
+    }
+
+    void recordConnectionRejected() {
+        connectionsRejected.inc();
     }
 
     /** The Prometheus text exposition. */

@@ -13,7 +13,9 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
                              int authFailureLimit, Duration authFailureWindow, int maxBodyBytes, int wsQueueCapacity,
                              int wsMaxFrameBytes, Duration idleTimeout, boolean permessageDeflate, int ioThreads,
                              Duration shutdownGrace, int writeBufferLow, int writeBufferHigh,
-                             BooleanSupplier storeReady, boolean simulated, TlsFiles tls) {
+                             BooleanSupplier storeReady, boolean simulated, TlsFiles tls,
+                             List<String> allowedOrigins, List<String> allowedHosts, Duration requestTimeout,
+                             int maxConnections) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
@@ -33,6 +35,15 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
         }
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive");
+        }
+        allowedOrigins = List.copyOf(Objects.requireNonNull(allowedOrigins, "allowedOrigins"));
+        allowedHosts = List.copyOf(Objects.requireNonNull(allowedHosts, "allowedHosts"));
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("request timeout must be positive");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("max connections must be at least 1");
         }
         if (writeBufferLow < 1 || writeBufferHigh < writeBufferLow) {
             throw new IllegalArgumentException("write buffer water marks must satisfy 0 < low <= high");

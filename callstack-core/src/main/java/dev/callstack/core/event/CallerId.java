@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param number the caller's number as presented, or an empty string when the caller withheld it
  */
 public record CallerId(Instant timestamp, String number) implements ModemEvent {
+    /** Validates that {@code timestamp} and {@code number} are not null ({@code number} may be empty). */
     public CallerId {
         Checks.notNull(timestamp, "timestamp");
         Checks.notNull(number, "number");

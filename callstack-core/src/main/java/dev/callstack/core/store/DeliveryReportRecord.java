@@ -18,6 +18,10 @@ import java.util.Objects;
  */
 public record DeliveryReportRecord(int reference, String recipient, DeliveryStatus status, int rawStatus,
                                    Instant receivedAt, Long messageId, Integer part) {
+    /**
+     * Validates the ranges above, non-null {@code recipient}, {@code status} and {@code receivedAt}, and that
+     * {@code messageId} and {@code part} are both set or both null.
+     */
     public DeliveryReportRecord {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(status, "status");

@@ -15,6 +15,7 @@ import java.util.Objects;
  */
 public record InboundMessage(String sender, String body, Instant receivedAt, Instant smscTimestamp, int parts,
                              boolean partial) {
+    /** Validates that {@code sender}, {@code body} and {@code receivedAt} are not null and {@code parts} is 1–255. */
     public InboundMessage {
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(body, "body");

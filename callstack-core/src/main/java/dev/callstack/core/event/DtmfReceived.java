@@ -5,7 +5,12 @@ import java.time.Instant;
 
 /** A DTMF tone received during a call; {@code digit} is one of {@code 0-9 * # A-D}. */
 public record DtmfReceived(Instant timestamp, char digit) implements ModemEvent {
-    /** Validates that {@code timestamp} is not null and {@code digit} is a DTMF digit ({@link #isDtmf(char)}). */
+    /**
+     * Validates that {@code timestamp} is not null and {@code digit} is a DTMF digit ({@link #isDtmf(char)}).
+     *
+     * @param timestamp when Callstack observed the event
+     * @param digit     the tone received: one of {@code 0-9 * # A-D}
+     */
     public DtmfReceived {
         Checks.notNull(timestamp, "timestamp");
         if (!isDtmf(digit)) {

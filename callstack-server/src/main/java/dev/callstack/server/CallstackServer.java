@@ -308,8 +308,8 @@ public final class CallstackServer implements AutoCloseable {
         }
 
         /**
-         * Whether {@code modem} is simulated (nothing reaches a real network); default false. Shown as {@code
-         * "simulated"} by {@code /healthz} and {@code /status}.
+         * Whether {@code modem} is simulated (nothing reaches a real network); default false. Shown as
+         * {@code "simulated"} by {@code /healthz} and {@code /status}.
          *
          * @param simulated true when the modem is a simulator or fake
          * @return this builder

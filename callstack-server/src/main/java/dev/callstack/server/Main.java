@@ -73,7 +73,7 @@ public final class Main implements Callable<Integer> {
     /**
      * Runs the server from the command line (see {@code --help}); exits with a non-zero status on failure.
      *
-     * @param args the command-line options; each also has an environment variable
+     * @param args the command-line options; most can also be given as {@code CALLSTACK_*} environment variables
      */
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);

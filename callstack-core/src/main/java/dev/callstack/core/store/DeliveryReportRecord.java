@@ -19,8 +19,8 @@ import java.util.Objects;
 public record DeliveryReportRecord(int reference, String recipient, DeliveryStatus status, int rawStatus,
                                    Instant receivedAt, Long messageId, Integer part) {
     /**
-     * Validates the ranges above, non-null {@code recipient}, {@code status} and {@code receivedAt}, and that {@code
-     * messageId} and {@code part} are both set or both null.
+     * Validates the ranges above, non-null {@code recipient}, {@code status} and {@code receivedAt}, and that
+     * {@code messageId} and {@code part} are both set or both null.
      *
      * @param reference  TP-MR (0–255)
      * @param recipient  TP-RA as received

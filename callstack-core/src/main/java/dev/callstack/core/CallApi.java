@@ -6,18 +6,40 @@ import java.util.concurrent.CompletableFuture;
 /** Voice calls on a {@link Modem}. Thread-safe. */
 public interface CallApi {
 
-    /** Dials {@code number}; completes once the modem accepted the dial (the call state follows as events). */
+    /**
+     * Dials {@code number}; completes once the modem accepted the dial (the call state follows as events).
+     *
+     * @param number the number to call; not null
+     * @return completes when the modem accepted the dial command
+     */
     CompletableFuture<Void> dial(PhoneNumber number);
 
-    /** Answers the ringing call. */
+    /**
+     * Answers the ringing call.
+     *
+     * @return completes when the modem accepted the answer command
+     */
     CompletableFuture<Void> answer();
 
-    /** Ends the current call, whatever its state. */
+    /**
+     * Ends the current call, whatever its state.
+     *
+     * @return completes when the modem accepted the hang-up command
+     */
     CompletableFuture<Void> hangUp();
 
-    /** Sends DTMF tones ({@code 0-9 * # A-D}) in the active call. */
+    /**
+     * Sends DTMF tones ({@code 0-9 * # A-D}) in the active call.
+     *
+     * @param digits one or more DTMF digits; other characters fail the future with {@link InvalidRequestException}
+     * @return completes when the modem accepted the tones
+     */
     CompletableFuture<Void> sendDtmf(String digits);
 
-    /** The current call state. */
+    /**
+     * The current call state.
+     *
+     * @return the last state the modem reported; never null
+     */
     CallState state();
 }

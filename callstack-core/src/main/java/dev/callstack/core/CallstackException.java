@@ -9,11 +9,21 @@ public abstract sealed class CallstackException extends RuntimeException
         permits InvalidRequestException, ModemTimeoutException, ModemUnavailableException, ModemRejectedException {
     private static final long serialVersionUID = 1L;
 
-
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong, free of private data (numbers, bodies, USSD text)
+     */
     protected CallstackException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception with its underlying cause.
+     *
+     * @param message what went wrong, free of private data (numbers, bodies, USSD text)
+     * @param cause the lower-level failure, or null
+     */
     protected CallstackException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -12,16 +12,39 @@ import dev.callstack.core.event.EventBus;
  */
 public interface Modem extends AutoCloseable {
 
-    /** Where this modem publishes its events; it lives as long as the modem. */
+    /**
+     * Where this modem publishes its events; it lives as long as the modem.
+     *
+     * @return the modem's event bus; the same instance on every call
+     */
     EventBus events();
 
-    /** What is known about the modem right now. */
+    /**
+     * What is known about the modem right now.
+     *
+     * @return a snapshot of the modem's state; never null
+     */
     ModemState state();
 
+    /**
+     * Sending SMS and reading the message store.
+     *
+     * @return the SMS operations of this modem; the same instance on every call
+     */
     SmsApi sms();
 
+    /**
+     * USSD sessions (balance checks, operator menus).
+     *
+     * @return the USSD operations of this modem; the same instance on every call
+     */
     UssdApi ussd();
 
+    /**
+     * Voice calls: dial, answer, hang up, DTMF.
+     *
+     * @return the call operations of this modem; the same instance on every call
+     */
     CallApi calls();
 
     /** Releases the link and every thread; pending operations fail with {@link ModemUnavailableException}. */

@@ -4,6 +4,11 @@ package dev.callstack.core;
 public final class ModemTimeoutException extends CallstackException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message which operation timed out (and after how long), free of private data
+     */
     public ModemTimeoutException(String message) {
         super(message);
     }

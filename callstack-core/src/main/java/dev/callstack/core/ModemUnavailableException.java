@@ -4,10 +4,21 @@ package dev.callstack.core;
 public final class ModemUnavailableException extends CallstackException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message why no modem is available, free of private data
+     */
     public ModemUnavailableException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception with the failure that took the modem away.
+     *
+     * @param message why no modem is available, free of private data
+     * @param cause the underlying failure (e.g. the link's I/O error)
+     */
     public ModemUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

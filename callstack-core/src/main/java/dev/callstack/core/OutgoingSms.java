@@ -14,6 +14,16 @@ import java.util.Objects;
  */
 public record OutgoingSms(PhoneNumber to, String body, SmsEncoding encoding, boolean requestStatusReport,
                           Duration validity) {
+    /**
+     * Validates that {@code to}, {@code body} and {@code encoding} are set, the body is not empty and a given validity
+     * is positive; violations are {@link InvalidRequestException}s.
+     *
+     * @param to                  the recipient
+     * @param body                the text; not empty
+     * @param encoding            encoding choice, {@link SmsEncoding#AUTO} by default
+     * @param requestStatusReport ask the network for a delivery report
+     * @param validity            how long the network keeps trying, or {@code null} for the network default
+     */
     public OutgoingSms {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(body, "body");
@@ -26,7 +36,14 @@ public record OutgoingSms(PhoneNumber to, String body, SmsEncoding encoding, boo
         }
     }
 
-    /** Auto encoding, with a delivery report, network default validity. */
+    /**
+     * Auto encoding, with a delivery report, network default validity.
+     *
+     * @param to the recipient; not null
+     * @param body the text; not empty
+     * @return the request
+     * @throws InvalidRequestException if {@code body} is empty
+     */
     public static OutgoingSms of(PhoneNumber to, String body) {
         return new OutgoingSms(to, body, SmsEncoding.AUTO, true, null);
     }

@@ -9,6 +9,11 @@ import java.util.Objects;
  * <p>Immutable.
  */
 public record PhoneNumber(String value) {
+    /**
+     * Validates the number with {@link #isValid(String)}; an invalid one is an {@link InvalidRequestException}.
+     *
+     * @param value an optional {@code +} and 3–15 ASCII digits, nothing else (no spaces or dashes)
+     */
     public PhoneNumber {
         Objects.requireNonNull(value, "value");
         if (!isValid(value)) {
@@ -16,10 +21,23 @@ public record PhoneNumber(String value) {
         }
     }
 
+    /**
+     * Parses and validates a phone number.
+     *
+     * @param value an optional {@code +} and 3–15 ASCII digits
+     * @return the number
+     * @throws InvalidRequestException if {@code value} is not such a number (the message does not echo it)
+     */
     public static PhoneNumber of(String value) {
         return new PhoneNumber(value);
     }
 
+    /**
+     * The one rule for a dialable number, for callers that want to check without catching.
+     *
+     * @param value the candidate; may be null
+     * @return true when it is an optional {@code +} followed by 3–15 ASCII digits
+     */
     public static boolean isValid(String value) {
         if (value == null) {
             return false;
@@ -38,11 +56,20 @@ public record PhoneNumber(String value) {
         return true;
     }
 
+    /**
+     * Whether the number is in international form.
+     *
+     * @return true when it starts with {@code +}
+     */
     public boolean isInternational() {
         return value.startsWith("+");
     }
 
-    /** The digits without the leading {@code +}. */
+    /**
+     * The digits without the leading {@code +}.
+     *
+     * @return 3–15 ASCII digits
+     */
     public String digits() {
         return isInternational() ? value.substring(1) : value;
     }

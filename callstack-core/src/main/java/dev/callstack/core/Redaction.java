@@ -11,6 +11,7 @@ package dev.callstack.core;
 public final class Redaction {
     /** Replaces free text (bodies, USSD text, DTMF digits) wherever it would otherwise appear. */
     public static final String REDACTED = "[redacted]";
+    /** Stands in for a missing ({@code null} or empty) value, so absence stays distinguishable from redaction. */
     public static final String UNKNOWN = "unknown";
 
     private static final int VISIBLE_DIGITS = 4;
@@ -18,6 +19,12 @@ public final class Redaction {
     private Redaction() {
     }
 
+    /**
+     * Redacts a phone-like value as the class comment describes.
+     *
+     * @param value a number in any form, an alphanumeric sender, or null
+     * @return the redacted form; {@link #UNKNOWN} for {@code null} or empty
+     */
     public static String phone(String value) {
         if (value == null || value.isEmpty()) {
             return UNKNOWN;
@@ -39,7 +46,12 @@ public final class Redaction {
         return prefix + digits.substring(digits.length() - VISIBLE_DIGITS);
     }
 
-    /** Free text is never shown, only whether it was there. */
+    /**
+     * Free text is never shown, only whether it was there.
+     *
+     * @param value a body, USSD text or DTMF string; may be null
+     * @return {@link #REDACTED}, or {@link #UNKNOWN} for {@code null}
+     */
     public static String text(String value) {
         return value == null ? UNKNOWN : REDACTED;
     }

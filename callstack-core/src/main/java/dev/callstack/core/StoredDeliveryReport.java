@@ -17,6 +17,17 @@ import java.util.Objects;
  */
 public record StoredDeliveryReport(long id, int reference, String recipient, DeliveryStatus status, int rawStatus,
                                    Instant timestamp, Long messageId) {
+    /**
+     * Validates that {@code recipient}, {@code status} and {@code timestamp} are not null.
+     *
+     * @param id        store id; newer reports have larger ids
+     * @param reference TP-MR of the part it is about
+     * @param recipient the recipient named in the report
+     * @param status    classified outcome
+     * @param rawStatus TP-ST as received, or -1
+     * @param timestamp when Callstack received it
+     * @param messageId the correlated sent message, or {@code null}
+     */
     public StoredDeliveryReport {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(status, "status");

@@ -16,6 +16,17 @@ import java.util.Objects;
  */
 public record StoredSms(long id, String sender, String body, Instant receivedAt, Instant smscTimestamp, int parts,
                         boolean partial) {
+    /**
+     * Validates that {@code sender}, {@code body} and {@code receivedAt} are not null.
+     *
+     * @param id            store id; newer messages have larger ids
+     * @param sender        the originator (number or alphanumeric name)
+     * @param body          the whole text
+     * @param receivedAt    when Callstack stored it
+     * @param smscTimestamp the service centre time stamp, or {@code null}
+     * @param parts         how many parts it had
+     * @param partial       true when it was delivered incomplete after the reassembly timeout
+     */
     public StoredSms {
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(body, "body");

@@ -23,8 +23,24 @@ import java.util.Objects;
 public record SerialModemConfig(String port, int baudRate, String simPin, Duration commandTimeout,
                                 Duration signalPollInterval, Duration reconnectInitialDelay,
                                 Duration reconnectMaxDelay, Clock clock) {
+    /** The serial speed used unless {@link Builder#baudRate} says otherwise, in bit/s. */
     public static final int DEFAULT_BAUD = 115200;
 
+    /**
+     * Validates non-null components, a non-blank port (a well-formed {@code tcp://host:port} when TCP), a positive baud
+     * rate, a 4–8 digit PIN when given, positive durations and a reconnect cap not below the initial delay.
+     *
+     * @param port                  a device path ({@code /dev/ttyUSB2}, {@code /dev/serial/by-id/...}, {@code COM3})
+     *                              or {@code tcp://host:port} for raw AT over TCP
+     * @param baudRate              serial speed (ignored for TCP), default 115200
+     * @param simPin                the SIM PIN entered when the SIM asks for it (4–8 digits), or null; never logged,
+     *                              never in {@link #toString()}
+     * @param commandTimeout        how long one AT command may take, default 10 s
+     * @param signalPollInterval    how often {@code AT+CSQ} is polled, default 30 s
+     * @param reconnectInitialDelay first reconnect delay, default 1 s; doubles per failed attempt
+     * @param reconnectMaxDelay     reconnect delay cap, default 60 s
+     * @param clock                 time source for event timestamps
+     */
     public SerialModemConfig {
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
@@ -52,15 +68,31 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         }
     }
 
+    /**
+     * A builder with the defaults listed above.
+     *
+     * @param port a device path or {@code tcp://host:port}; checked by {@link Builder#build()}
+     * @return a new builder
+     */
     public static Builder builder(String port) {
         return new Builder(port);
     }
 
+    /**
+     * Whether this config reaches the modem over raw TCP rather than a serial port.
+     *
+     * @return {@link #isTcp(String)} of {@link #port()}
+     */
     public boolean isTcp() {
         return isTcp(port);
     }
 
-    /** For {@code tcp://host:port}: the host and port. */
+    /**
+     * For {@code tcp://host:port}: the host and port.
+     *
+     * @return the parsed address
+     * @throws IllegalArgumentException if the port is not a TCP address
+     */
     public URI tcpAddress() {
         return tcpAddress(port);
     }
@@ -128,37 +160,81 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
             this.port = port;
         }
 
+        /**
+         * Sets the serial speed (ignored for TCP).
+         *
+         * @param value bit/s, positive; default {@value SerialModemConfig#DEFAULT_BAUD}
+         * @return this builder
+         */
         public Builder baudRate(int value) {
             this.baudRate = value;
             return this;
         }
 
+        /**
+         * Sets the SIM PIN, entered only when the SIM asks for it.
+         *
+         * @param value 4–8 digits, or null for none (the default); never logged
+         * @return this builder
+         */
         public Builder simPin(String value) {
             this.simPin = value;
             return this;
         }
 
+        /**
+         * Sets how long one AT command may take before it fails with a timeout.
+         *
+         * @param value positive; default 10 s
+         * @return this builder
+         */
         public Builder commandTimeout(Duration value) {
             this.commandTimeout = value;
             return this;
         }
 
+        /**
+         * Sets how often {@code AT+CSQ} is polled.
+         *
+         * @param value positive; default 30 s
+         * @return this builder
+         */
         public Builder signalPollInterval(Duration value) {
             this.signalPollInterval = value;
             return this;
         }
 
+        /**
+         * Sets the reconnect backoff: the first delay, doubled per failed attempt up to {@code max}.
+         *
+         * @param initial positive; default 1 s
+         * @param max not below {@code initial}; default 60 s
+         * @return this builder
+         */
         public Builder reconnectBackoff(Duration initial, Duration max) {
             this.reconnectInitialDelay = initial;
             this.reconnectMaxDelay = max;
             return this;
         }
 
+        /**
+         * Sets the time source for event timestamps (tests use a fixed clock).
+         *
+         * @param value not null; default the system UTC clock
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = value;
             return this;
         }
 
+        /**
+         * Builds the config.
+         *
+         * @return the validated config
+         * @throws IllegalArgumentException if a value breaks a rule of the record's constructor
+         * @throws NullPointerException if the port, a duration or the clock is null
+         */
         public SerialModemConfig build() {
             return new SerialModemConfig(port, baudRate, simPin, commandTimeout, signalPollInterval,
                     reconnectInitialDelay, reconnectMaxDelay, clock);

@@ -74,23 +74,47 @@ public final class ClientHandle implements AutoCloseable {
         drainLoop();
     }
 
-    /** Events this client lost since it registered (queue overflow, or an event that could not be encoded). */
+    /**
+     * Events this client lost since it registered (queue overflow, or an event that could not be encoded).
+     *
+     * @return the running total
+     */
     public synchronized long dropped() {
         return droppedTotal;
     }
 
+    /**
+     * The sink's opaque id, for logs and metrics.
+     *
+     * @return {@link ClientSink#connectionId()}
+     */
     public String connectionId() {
         return sink.connectionId();
     }
 
+    /**
+     * The events this client asked for.
+     *
+     * @return the selection it registered with
+     */
     public EventSelection selection() {
         return selection;
     }
 
+    /**
+     * Whether this client gets redacted or full content.
+     *
+     * @return the view it registered with
+     */
     public View view() {
         return view;
     }
 
+    /**
+     * Whether the client still receives messages.
+     *
+     * @return false once it was released, closed by the hub (slow consumer, shutdown) or the hub was closed
+     */
     public boolean isOpen() {
         return !closed;
     }

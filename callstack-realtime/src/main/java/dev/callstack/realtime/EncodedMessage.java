@@ -17,17 +17,30 @@ public final class EncodedMessage {
         this.utf8 = Objects.requireNonNull(utf8, "utf8");
     }
 
-    /** A message from JSON text (for transports' own tests and tools); the hub builds its messages itself. */
+    /**
+     * A message from JSON text (for transports' own tests and tools); the hub builds its messages itself.
+     *
+     * @param json the message text; not null, not checked to be JSON
+     * @return the message, encoded as UTF-8
+     */
     public static EncodedMessage ofText(String json) {
         return new EncodedMessage(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The shared UTF-8 bytes; do not mutate. */
+    /**
+     * The shared UTF-8 bytes; do not mutate.
+     *
+     * @return the array itself, not a copy
+     */
     public byte[] utf8() {
         return utf8;
     }
 
-    /** The JSON text (decoded on first use). */
+    /**
+     * The JSON text (decoded on first use).
+     *
+     * @return the message as a string
+     */
     public String text() {
         String decoded = text;
         if (decoded == null) {

@@ -21,15 +21,25 @@ import java.util.Objects;
  * core event type to its name. {@link ModemConnected} and {@link ModemDisconnected} share {@code modem.state}.
  */
 public final class EventNames {
+    /** {@link SmsReceived}: an inbound SMS, reassembled. */
     public static final String SMS_RECEIVED = "sms.received";
+    /** {@link SmsDeliveryReport}: a status report for a sent SMS. */
     public static final String SMS_DELIVERY_REPORT = "sms.delivery_report";
+    /** {@link SmsSent}: an outbound SMS the network accepted. */
     public static final String SMS_SENT = "sms.sent";
+    /** {@link CallStateChanged}: the voice call changed state. */
     public static final String CALL_STATE = "call.state";
+    /** {@link CallRing}: one ring of an incoming call. */
     public static final String CALL_RING = "call.ring";
+    /** {@link CallerId}: the calling line identity of an incoming call. */
     public static final String CALL_CALLER_ID = "call.caller_id";
+    /** {@link DtmfReceived}: a DTMF tone received in a call. */
     public static final String CALL_DTMF = "call.dtmf";
+    /** {@link ModemConnected} and {@link ModemDisconnected}: the modem came or went. */
     public static final String MODEM_STATE = "modem.state";
+    /** {@link SignalQuality}: a new signal reading. */
     public static final String SIGNAL_QUALITY = "signal.quality";
+    /** {@link UssdResponse}: a USSD reply or network-initiated USSD message. */
     public static final String USSD_RESPONSE = "ussd.response";
 
     private static final List<String> SUPPORTED = List.of(SMS_RECEIVED, SMS_DELIVERY_REPORT, SMS_SENT, CALL_STATE,
@@ -51,16 +61,31 @@ public final class EventNames {
     private EventNames() {
     }
 
-    /** Every supported name, in wire order; immutable. */
+    /**
+     * Every supported name, in wire order.
+     *
+     * @return an immutable list, the same instance on every call
+     */
     public static List<String> supported() {
         return SUPPORTED;
     }
 
+    /**
+     * Whether {@code name} is a realtime event name a client may select.
+     *
+     * @param name the candidate, case-sensitive; may be null
+     * @return true when it is one of {@link #supported()}
+     */
     public static boolean isSupported(String name) {
         return name != null && SUPPORTED.contains(name);
     }
 
-    /** The wire name of {@code event}. */
+    /**
+     * The wire name of {@code event}.
+     *
+     * @param event any core event; not null
+     * @return its name, one of {@link #supported()}
+     */
     public static String nameOf(ModemEvent event) {
         return SUPPORTED.get(indexOf(event));
     }

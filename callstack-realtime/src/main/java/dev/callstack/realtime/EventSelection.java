@@ -23,7 +23,11 @@ public final class EventSelection {
         this.mask = bits;
     }
 
-    /** Every supported event. */
+    /**
+     * Every supported event.
+     *
+     * @return the shared selection of all events, in wire order
+     */
     public static EventSelection all() {
         return ALL;
     }
@@ -34,6 +38,8 @@ public final class EventSelection {
      *
      * @throws UnsupportedEventFilterException when any item is not a supported name (checked before anything else
      *                                         happens, and the message does not echo the item)
+     * @param eventsParam the raw query parameter value, or {@code null} when absent
+     * @return the selection
      */
     public static EventSelection parse(String eventsParam) {
         if (eventsParam == null) {
@@ -58,17 +64,31 @@ public final class EventSelection {
         return names.isEmpty() ? ALL : new EventSelection(names);
     }
 
-    /** The selected names: the client's order for an explicit selection, wire order for all. */
+    /**
+     * The selected names: the client's order for an explicit selection, wire order for all.
+     *
+     * @return an immutable list without duplicates
+     */
     public List<String> names() {
         return names;
     }
 
+    /**
+     * Whether events named {@code name} are selected.
+     *
+     * @param name a wire event name
+     * @return true when it is supported and selected; false for unknown names
+     */
     public boolean includes(String name) {
         int index = EventNames.indexOf(name);
         return index >= 0 && includesIndex(index);
     }
 
-    /** True when every supported event is selected. */
+    /**
+     * Whether every supported event is selected.
+     *
+     * @return true for {@link #all()} and for an explicit list that names every event
+     */
     public boolean isAll() {
         return names.size() == EventNames.supported().size();
     }

@@ -53,6 +53,12 @@ public final class RealtimeHub implements AutoCloseable {
     private volatile ClientHandle[] clients = NO_CLIENTS;
     private volatile boolean closed;
 
+    /**
+     * A hub fed by {@code bus}: it subscribes inline at once, so it must be {@link #close() closed} to let go.
+     *
+     * @param bus the events to fan out; not null
+     * @param config per-client limits; not null
+     */
     public RealtimeHub(EventBus bus, RealtimeConfig config) {
         this(bus, config, System::nanoTime, null);
     }
@@ -75,6 +81,11 @@ public final class RealtimeHub implements AutoCloseable {
      * Registers a client: its {@code hello} is the first message it gets (sent now if the sink is writable), followed
      * by every event of {@code selection} published from now on, in {@code view}. After {@link #close()} the sink is
      * closed with 1001 at once and the returned handle is already closed.
+     *
+     * @param sink the transport's connection; not null
+     * @param selection the events the client asked for; not null
+     * @param view redacted or full content; not null
+     * @return the client's handle, for the transport's writability and disconnect callbacks
      */
     public ClientHandle register(ClientSink sink, EventSelection selection, View view) {
         Objects.requireNonNull(sink, "sink");
@@ -101,17 +112,29 @@ public final class RealtimeHub implements AutoCloseable {
         return client;
     }
 
-    /** Clients currently registered. */
+    /**
+     * Clients currently registered.
+     *
+     * @return the number of open clients
+     */
     public int clientCount() {
         return clients.length;
     }
 
-    /** Events handed to sinks so far, over all clients (hello and overflow notices not counted). */
+    /**
+     * Events handed to sinks so far, over all clients (hello and overflow notices not counted).
+     *
+     * @return the running total
+     */
     public long eventsSent() {
         return sent.sum();
     }
 
-    /** Events clients lost so far (drop-oldest on a full queue, or an event that could not be encoded), summed. */
+    /**
+     * Events clients lost so far (drop-oldest on a full queue, or an event that could not be encoded), summed.
+     *
+     * @return the running total
+     */
     public long eventsDropped() {
         return dropped.sum();
     }

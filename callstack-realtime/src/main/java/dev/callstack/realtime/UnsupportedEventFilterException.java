@@ -9,6 +9,7 @@ import java.util.List;
 public final class UnsupportedEventFilterException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The names a client may use instead, for the error response. */
     private final List<String> supportedEvents;
 
     UnsupportedEventFilterException(List<String> supportedEvents) {
@@ -16,7 +17,11 @@ public final class UnsupportedEventFilterException extends IllegalArgumentExcept
         this.supportedEvents = List.copyOf(supportedEvents);
     }
 
-    /** Every supported event name, in wire order. */
+    /**
+     * Every supported event name, in wire order, so the error response can list them.
+     *
+     * @return an immutable list
+     */
     public List<String> supportedEvents() {
         return supportedEvents;
     }

@@ -11,5 +11,8 @@ package dev.callstack.realtime;
  * </ul>
  */
 public enum View {
-    REDACTED, CONTENT
+    /** Numbers redacted, free text replaced by {@code [redacted]}; the default for every client. */
+    REDACTED,
+    /** Numbers and text in full; requires the {@code content} privilege. */
+    CONTENT
 }

@@ -42,12 +42,19 @@ public final class WireViews {
     /**
      * A new JSON factory configured as every Callstack writer is: characters outside the BMP (emoji) go out as their
      * four UTF-8 bytes, not as escaped surrogate pairs.
+     *
+     * @return a new factory; share it, factories are thread-safe
      */
     public static JsonFactory newJsonFactory() {
         return JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
     }
 
-    /** The one timestamp shape: RFC 3339, UTC, milliseconds ({@code 2026-12-04T16:42:19.000Z}). */
+    /**
+     * The one timestamp shape: RFC 3339, UTC, milliseconds ({@code 2026-12-04T16:42:19.000Z}).
+     *
+     * @param instant the instant; not null
+     * @return its wire form
+     */
     public static String timestamp(Instant instant) {
         return WireTimestamp.format(Objects.requireNonNull(instant, "instant"));
     }
@@ -55,6 +62,9 @@ public final class WireViews {
     /**
      * The wire name of an enum value (call state, delivery status, registration): its name in lower case, e.g.
      * {@code delivered}, {@code not_registered}.
+     *
+     * @param value the enum constant; not null
+     * @return its wire name
      */
     public static String wireName(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);

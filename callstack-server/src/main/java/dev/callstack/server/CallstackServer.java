@@ -40,6 +40,13 @@ public final class CallstackServer implements AutoCloseable {
         this.closeModem = closeModem;
     }
 
+    /**
+     * A builder for a server in front of {@code modem}, with the defaults each setter documents.
+     *
+     * @param modem the modem to serve; not null; closed with the server only if
+     *              {@link Builder#closeModemOnClose(boolean)} says so
+     * @return a new builder
+     */
     public static Builder builder(Modem modem) {
         return new Builder(modem);
     }
@@ -47,21 +54,31 @@ public final class CallstackServer implements AutoCloseable {
     /**
      * Binds and starts serving; returns the bound port (useful with port 0).
      *
+     * @return the bound TCP port
      * @throws IllegalStateException    when asked to listen on a non-loopback address without any API key, or
      *                                  when already started
      * @throws IllegalArgumentException when a TLS file is unreadable or not a usable PEM certificate or key
+     * @throws InterruptedException     if interrupted while binding
      */
     public int start() throws InterruptedException {
         port = server.start();
         return port;
     }
 
-    /** The bound port, or -1 before {@link #start()}. */
+    /**
+     * The bound port.
+     *
+     * @return the port {@link #start()} bound, or -1 before it
+     */
     public int port() {
         return port;
     }
 
-    /** WebSocket clients connected now. */
+    /**
+     * WebSocket clients connected now.
+     *
+     * @return the number of registered {@code /ws} clients
+     */
     public int realtimeClients() {
         return server.realtimeClients();
     }
@@ -111,19 +128,35 @@ public final class CallstackServer implements AutoCloseable {
             this.modem = Objects.requireNonNull(modem, "modem");
         }
 
-        /** Address to listen on; default {@code 127.0.0.1}. Non-loopback addresses require at least one key. */
+        /**
+         * Address to listen on; default {@code 127.0.0.1}. Non-loopback addresses require at least one key.
+         *
+         * @param host a host name or IP literal; not null
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** TCP port; default 8080; 0 picks a free port. */
+        /**
+         * TCP port; default 8080; 0 picks a free port.
+         *
+         * @param port 0–65535
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
-        /** Adds a key; without any key the server answers loopback callers only, with the redacted view. */
+        /**
+         * Adds a key; without any key the server answers loopback callers only, with the redacted view.
+         *
+         * @param secret the key as clients send it; not null, never logged
+         * @param privileges what the key may see beyond the redacted view; none for redacted only
+         * @return this builder
+         */
         public Builder apiKey(String secret, Privilege... privileges) {
             EnumSet<Privilege> set = EnumSet.noneOf(Privilege.class);
             for (Privilege privilege : privileges) {
@@ -133,85 +166,151 @@ public final class CallstackServer implements AutoCloseable {
             return this;
         }
 
-        /** Adds the keys of a key file (format in the README); warns when group or others may read it. */
+        /**
+         * Adds the keys of a key file (format in the README); warns when group or others may read it.
+         *
+         * @param file the key file; read once, now
+         * @return this builder
+         */
         public Builder apiKeyFile(Path file) {
             keys.addAll(KeyFileParser.readFile(Objects.requireNonNull(file, "file")));
             return this;
         }
 
-        /** Adds the keys of a {@code CALLSTACK_API_KEYS} value ({@code key [privileges],key2,...}); null is none. */
+        /**
+         * Adds the keys of a {@code CALLSTACK_API_KEYS} value ({@code key [privileges],key2,...}); null is none.
+         *
+         * @param value the variable's value, or null
+         * @return this builder
+         */
         public Builder apiKeysVariable(String value) {
             keys.addAll(KeyFileParser.parseVariable(value));
             return this;
         }
 
-        /** Requests per key per window; default 60 per 60 s; 0 turns the per-key limit off. */
+        /**
+         * Requests per key per window; default 60 per 60 s; 0 turns the per-key limit off.
+         *
+         * @param requests requests allowed per key per window; 0 for no limit
+         * @param window the window length; not null
+         * @return this builder
+         */
         public Builder rateLimit(int requests, Duration window) {
             this.rateLimit = requests;
             this.rateWindow = Objects.requireNonNull(window, "window");
             return this;
         }
 
-        /** Failed authentications per remote address per window before it gets 429; default 10 per 60 s. */
+        /**
+         * Failed authentications per remote address per window before it gets 429; default 10 per 60 s.
+         *
+         * @param failures failed authentications allowed per address per window
+         * @param window the window length; not null
+         * @return this builder
+         */
         public Builder authFailureLimit(int failures, Duration window) {
             this.authFailureLimit = failures;
             this.authFailureWindow = Objects.requireNonNull(window, "window");
             return this;
         }
 
-        /** Largest request body; default 64 KiB; larger bodies get 413. */
+        /**
+         * Largest request body; default 64 KiB; larger bodies get 413.
+         *
+         * @param bytes the limit in bytes, positive
+         * @return this builder
+         */
         public Builder maxBodyBytes(int bytes) {
             this.maxBodyBytes = bytes;
             return this;
         }
 
-        /** Events queued per WebSocket client before drop-oldest; default 256. */
+        /**
+         * Events queued per WebSocket client before drop-oldest; default 256.
+         *
+         * @param capacity events per client, at least 1
+         * @return this builder
+         */
         public Builder wsQueueCapacity(int capacity) {
             this.wsQueueCapacity = capacity;
             return this;
         }
 
-        /** Largest inbound WebSocket frame; default 64 KiB; larger frames close the connection with 1009. */
+        /**
+         * Largest inbound WebSocket frame; default 64 KiB; larger frames close the connection with 1009.
+         *
+         * @param bytes the limit in bytes, positive
+         * @return this builder
+         */
         public Builder wsMaxFrameBytes(int bytes) {
             this.wsMaxFrameBytes = bytes;
             return this;
         }
 
         /**
-         * Read-idle time; default 30 s. An idle HTTP connection is closed; an idle WebSocket is pinged, and closed
-         * when it stays silent for another period.
+         * Read-idle time; default 30 s. An idle HTTP connection is closed; an idle WebSocket is pinged, and closed when
+         * it stays silent for another period.
+         *
+         * @param timeout the read-idle period; not null
+         * @return this builder
          */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** Offer permessage-deflate on {@code /ws}; default off (it costs memory per connection). */
+        /**
+         * Offer permessage-deflate on {@code /ws}; default off (it costs memory per connection).
+         *
+         * @param enabled true to offer the extension
+         * @return this builder
+         */
         public Builder permessageDeflate(boolean enabled) {
             this.permessageDeflate = enabled;
             return this;
         }
 
-        /** Netty I/O threads; default 0 = twice the processors. */
+        /**
+         * Netty I/O threads; default 0 = twice the processors.
+         *
+         * @param threads the number of event-loop threads; 0 for the default
+         * @return this builder
+         */
         public Builder ioThreads(int threads) {
             this.ioThreads = threads;
             return this;
         }
 
-        /** How long close waits for in-flight requests and event loops; default 10 s. */
+        /**
+         * How long close waits for in-flight requests and event loops; default 10 s.
+         *
+         * @param grace the longest wait; not null
+         * @return this builder
+         */
         public Builder shutdownGrace(Duration grace) {
             this.shutdownGrace = Objects.requireNonNull(grace, "grace");
             return this;
         }
 
-        /** Per-connection write buffer water marks; default 32 KiB / 64 KiB. */
+        /**
+         * Per-connection write buffer water marks; default 32 KiB / 64 KiB.
+         *
+         * @param low bytes below which a connection is writable again
+         * @param high bytes above which a connection stops being writable; not below {@code low}
+         * @return this builder
+         */
         public Builder writeBufferWaterMarks(int low, int high) {
             this.writeBufferLow = low;
             this.writeBufferHigh = high;
             return this;
         }
 
-        /** Whether the message store is usable, for {@code /healthz}; default always true. */
+        /**
+         * Whether the message store is usable, for {@code /healthz}; default always true.
+         *
+         * @param storeReady polled on each health request; must be cheap and not block
+         * @return this builder
+         */
         public Builder storeReady(BooleanSupplier storeReady) {
             this.storeReady = Objects.requireNonNull(storeReady, "storeReady");
             return this;
@@ -220,13 +319,21 @@ public final class CallstackServer implements AutoCloseable {
         /**
          * Whether {@code modem} is simulated (nothing reaches a real network); default false. Shown as
          * {@code "simulated"} by {@code /healthz} and {@code /status}.
+         *
+         * @param simulated true when the modem is a simulator or fake
+         * @return this builder
          */
         public Builder simulated(boolean simulated) {
             this.simulated = simulated;
             return this;
         }
 
-        /** Close the modem when the server closes; default false (the caller owns it). */
+        /**
+         * Close the modem when the server closes; default false (the caller owns it).
+         *
+         * @param close true to close the modem in {@link CallstackServer#close()}
+         * @return this builder
+         */
         public Builder closeModemOnClose(boolean close) {
             this.closeModemOnClose = close;
             return this;
@@ -238,6 +345,10 @@ public final class CallstackServer implements AutoCloseable {
          * HTTP. The files are loaded by {@link CallstackServer#start()}, which refuses a bad one with an
          * {@link IllegalArgumentException} naming it, and are then watched: a renewal is used for new connections
          * (see {@link #tlsReloadInterval}).
+         *
+         * @param certificate the PEM certificate chain file
+         * @param privateKey  the PEM PKCS#8 private key file
+         * @return this builder
          */
         public Builder tls(Path certificate, Path privateKey) {
             this.tlsCertificate = Objects.requireNonNull(certificate, "certificate");
@@ -245,7 +356,12 @@ public final class CallstackServer implements AutoCloseable {
             return this;
         }
 
-        /** How often the TLS files are checked for a renewal; default 30 s. */
+        /**
+         * How often the TLS files are checked for a renewal; default 30 s.
+         *
+         * @param interval the polling interval
+         * @return this builder
+         */
         public Builder tlsReloadInterval(Duration interval) {
             this.tlsReloadInterval = Objects.requireNonNull(interval, "interval");
             return this;
@@ -255,6 +371,9 @@ public final class CallstackServer implements AutoCloseable {
          * Adds origins ({@code https://app.example.com[:port]}) whose pages may call the server; default none. A
          * request whose {@code Origin} is neither one of these nor the server's own gets 403, as does a request
          * marked {@code Sec-Fetch-Site: cross-site}, or {@code same-site} from an origin not allowed.
+         *
+         * @param origins origins as {@code scheme://host[:port]}
+         * @return this builder
          */
         public Builder allowedOrigins(List<String> origins) {
             allowedOrigins.addAll(Objects.requireNonNull(origins, "origins"));
@@ -265,6 +384,9 @@ public final class CallstackServer implements AutoCloseable {
          * Adds accepted {@code Host} names (optionally {@code name:port}), for a reverse proxy; default none. On a
          * loopback address only {@code 127.0.0.1}, {@code [::1]}, {@code localhost} and these are accepted; on any
          * other address the {@code Host} check applies once a name is added. Other hosts get 421.
+         *
+         * @param hosts host names, each optionally with {@code :port}
+         * @return this builder
          */
         public Builder allowedHosts(List<String> hosts) {
             allowedHosts.addAll(Objects.requireNonNull(hosts, "hosts"));
@@ -274,18 +396,31 @@ public final class CallstackServer implements AutoCloseable {
         /**
          * Time a request's head and body have to arrive, from its first byte; default 10 s. A slower client gets
          * 408 and is disconnected.
+         *
+         * @param timeout the time limit per request
+         * @return this builder
          */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** Open connections (WebSockets included); default 16384. Connections past it are closed at once. */
+        /**
+         * Open connections (WebSockets included); default 16384. Connections past it are closed at once.
+         *
+         * @param connections the cap
+         * @return this builder
+         */
         public Builder maxConnections(int connections) {
             this.maxConnections = connections;
             return this;
         }
 
+        /**
+         * Creates the server; nothing is bound until {@link CallstackServer#start()}.
+         *
+         * @return the server
+         */
         public CallstackServer build() {
             ServerSettings settings = new ServerSettings(host, port, keys, rateLimit, rateWindow, authFailureLimit,
                     authFailureWindow, maxBodyBytes, wsQueueCapacity, wsMaxFrameBytes, idleTimeout, permessageDeflate,

@@ -102,6 +102,11 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Runs the server from the command line (see {@code --help}); exits with a non-zero status on failure.
+     *
+     * @param args the command-line options; most can also be given as {@code CALLSTACK_*} environment variables
+     */
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {

@@ -84,7 +84,11 @@ public final class FakeModem implements Modem {
         this(Clock.systemUTC());
     }
 
-    /** A fake modem whose events and stored messages take their time stamps from {@code clock}. */
+    /**
+     * A fake modem whose events and stored messages take their time stamps from {@code clock}.
+     *
+     * @param clock the time source; not null
+     */
     public FakeModem(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.network = new FakeNetwork(new SignalQuality(clock.instant(), 20, 0));
@@ -134,12 +138,25 @@ public final class FakeModem implements Modem {
 
     // ---------------------------------------------------------------------------------------------- inject
 
-    /** An inbound single-part SMS: stored in the inbox (ids 1, 2, 3...), then published. */
+    /**
+     * An inbound single-part SMS: stored in the inbox (ids 1, 2, 3...), then published.
+     *
+     * @param from the sender: a number or an alphanumeric name
+     * @param body the text
+     * @return the published event, with the stored message id
+     */
     public SmsReceived receiveSms(String from, String body) {
         return receiveSms(from, body, 1);
     }
 
-    /** An inbound SMS reassembled from {@code parts} parts: stored in the inbox, then published. */
+    /**
+     * An inbound SMS reassembled from {@code parts} parts: stored in the inbox, then published.
+     *
+     * @param from the sender: a number or an alphanumeric name
+     * @param body the text
+     * @param parts how many parts it came in, 1–255
+     * @return the published event, with the stored message id
+     */
     public SmsReceived receiveSms(String from, String body, int parts) {
         SmsReceived event = store.receive(from, body, parts);
         bus.publish(event);
@@ -150,6 +167,11 @@ public final class FakeModem implements Modem {
      * A status report: stored, correlated with the newest sent message that has this reference and recipient (the
      * same number in any form, by {@link Recipients#sameRecipient}, as the real store correlates), then published.
      * The raw TP-ST is 0x00 delivered, 0x20 pending, 0x40 failed, -1 unknown.
+     *
+     * @param reference the TP-MR the report is about, 0–255
+     * @param recipient the recipient as the network names it, in any form
+     * @param status the outcome
+     * @return the published event; its {@code messageId} is null when nothing matched
      */
     public SmsDeliveryReport deliveryReport(int reference, String recipient, DeliveryStatus status) {
         SmsDeliveryReport event = store.report(reference, recipient, status);
@@ -157,7 +179,13 @@ public final class FakeModem implements Modem {
         return event;
     }
 
-    /** A status report about (the first part of) a message the fake sent. */
+    /**
+     * A status report about (the first part of) a message the fake sent.
+     *
+     * @param sent a result of this fake's {@code sms().send(..)}
+     * @param status the outcome
+     * @return the published event
+     */
     public SmsDeliveryReport deliveryReport(SmsSendResult sent, DeliveryStatus status) {
         Objects.requireNonNull(sent, "sent");
         return deliveryReport(sent.reference(), sent.recipient().value(), status);
@@ -166,23 +194,39 @@ public final class FakeModem implements Modem {
     /**
      * An incoming call rings: {@link CallStateChanged}({@code RINGING}) unless the call already rings, then
      * {@link CallRing} and {@link CallerId}({@code from}); {@code from} may be empty for a withheld number.
+     *
+     * @param from the caller's number, or empty when withheld
      */
     public void ring(String from) {
         calls.ring(from);
     }
 
-    /** The call moves to {@code state}. */
+    /**
+     * The call moves to {@code state}.
+     *
+     * @param state the new call state; not null
+     */
     public void callState(CallState state) {
         Objects.requireNonNull(state, "state");
         calls.moveTo(state);
     }
 
-    /** A DTMF tone from the remote party. */
+    /**
+     * A DTMF tone from the remote party.
+     *
+     * @param digit one of {@code 0-9 * # A-D}
+     */
     public void dtmf(char digit) {
         bus.publish(new DtmfReceived(clock.instant(), digit));
     }
 
-    /** A new signal reading; it becomes {@code state().signal()}. */
+    /**
+     * A new signal reading; it becomes {@code state().signal()}.
+     *
+     * @param rssi 0–31, or 99 for unknown
+     * @param ber 0–7, or 99 for unknown
+     * @return the published event
+     */
     public SignalQuality signal(int rssi, int ber) {
         SignalQuality event = new SignalQuality(clock.instant(), rssi, ber);
         publish(event);
@@ -192,6 +236,8 @@ public final class FakeModem implements Modem {
     /**
      * The modem goes away: {@code state().connected()} turns false, pending (hanging) operations fail, and operations
      * fail with {@link ModemUnavailableException} (503) until {@link #reconnect()}.
+     *
+     * @param reason the {@link ModemDisconnected} reason; not null, nothing private
      */
     public void disconnect(String reason) {
         Objects.requireNonNull(reason, "reason");
@@ -203,7 +249,14 @@ public final class FakeModem implements Modem {
         publish(new ModemConnected(clock.instant()));
     }
 
-    /** An unsolicited USSD message from the network (not a reply to a request). */
+    /**
+     * An unsolicited USSD message from the network (not a reply to a request).
+     *
+     * @param status the {@code +CUSD} status, 0–5
+     * @param message the text, or null for none
+     * @param dcs the data coding scheme, 0–255, or -1 for none
+     * @return the published event
+     */
     public UssdResponse ussdResponse(int status, String message, int dcs) {
         UssdResponse event = new UssdResponse(clock.instant(), status, message, dcs);
         bus.publish(event);
@@ -215,6 +268,8 @@ public final class FakeModem implements Modem {
      * {@link ModemConnected}, {@link ModemDisconnected}) update {@link #state()} / {@code calls().state()} too, and a
      * {@link ModemDisconnected} fails hanging operations exactly as {@link #disconnect} does; SMS events are not
      * stored (use {@link #receiveSms} and {@link #deliveryReport} for that).
+     *
+     * @param event any event; not null
      */
     public void publish(ModemEvent event) {
         Objects.requireNonNull(event, "event");
@@ -230,20 +285,32 @@ public final class FakeModem implements Modem {
         bus.publish(event);
     }
 
-    /** Network registration as {@link #state()} reports it while connected. */
+    /**
+     * Network registration as {@link #state()} reports it while connected.
+     *
+     * @param registration the registration state; not null
+     */
     public void registration(Registration registration) {
         Objects.requireNonNull(registration, "registration");
         network.registration(registration);
     }
 
-    /** Operator name as {@link #state()} reports it while connected; {@code null} for unknown. */
+    /**
+     * Operator name as {@link #state()} reports it while connected; {@code null} for unknown.
+     *
+     * @param operator the operator name, or null
+     */
     public void operator(String operator) {
         network.operator(operator);
     }
 
     // ---------------------------------------------------------------------------------------------- program
 
-    /** The next send is accepted and its first part gets {@code reference} (further parts the following ones). */
+    /**
+     * The next send is accepted and its first part gets {@code reference} (further parts the following ones).
+     *
+     * @param reference the first part's TP-MR, 0–255
+     */
     public void nextSendSucceeds(int reference) {
         sms.program(SendOutcome.succeeds(reference));
     }
@@ -276,12 +343,23 @@ public final class FakeModem implements Modem {
         sms.program(SendOutcome.of(SendOutcome.Kind.HANGS));
     }
 
-    /** The next USSD request gets this reply (data coding scheme {@value #USSD_DCS}). */
+    /**
+     * The next USSD request gets this reply (data coding scheme {@value #USSD_DCS}).
+     *
+     * @param status the {@code +CUSD} status, 0–5
+     * @param message the reply text, or null for none
+     */
     public void nextUssdReply(int status, String message) {
         nextUssdReply(status, message, USSD_DCS);
     }
 
-    /** The next USSD request gets this reply. */
+    /**
+     * The next USSD request gets this reply.
+     *
+     * @param status the {@code +CUSD} status, 0–5
+     * @param message the reply text, or null for none
+     * @param dcs the data coding scheme, 0–255, or -1 for none
+     */
     public void nextUssdReply(int status, String message, int dcs) {
         ussd.program(UssdOutcome.reply(status, message, dcs));
     }
@@ -308,27 +386,47 @@ public final class FakeModem implements Modem {
 
     // ---------------------------------------------------------------------------------------------- inspect
 
-    /** Every send request, in call order (see the class comment for which ones count). */
+    /**
+     * Every send request, in call order (see the class comment for which ones count).
+     *
+     * @return a snapshot of the well-formed requests, failed and hanging ones included
+     */
     public List<OutgoingSms> sentSms() {
         return sms.requests();
     }
 
-    /** The messages the fake accepted, in send order, with their message ids and references. */
+    /**
+     * The messages the fake accepted, in send order, with their message ids and references.
+     *
+     * @return a snapshot, in send order
+     */
     public List<SmsSendResult> sentMessages() {
         return store.sentMessages();
     }
 
-    /** Every USSD code sent, in call order. */
+    /**
+     * Every USSD code sent, in call order.
+     *
+     * @return a snapshot of the codes, in call order
+     */
     public List<String> ussdCodes() {
         return ussd.codes();
     }
 
-    /** Every number dialled, in call order. */
+    /**
+     * Every number dialled, in call order.
+     *
+     * @return a snapshot of the numbers, in call order
+     */
     public List<PhoneNumber> dials() {
         return calls.dials();
     }
 
-    /** Every DTMF string sent, in call order. */
+    /**
+     * Every DTMF string sent, in call order.
+     *
+     * @return a snapshot of the DTMF strings, in call order
+     */
     public List<String> dtmfSent() {
         return calls.dtmfSent();
     }

@@ -9,6 +9,12 @@ import java.time.Instant;
  * @param number the caller's number as presented, or an empty string when the caller withheld it
  */
 public record CallerId(Instant timestamp, String number) implements ModemEvent {
+    /**
+     * Validates that both components are not null ({@code number} may be empty).
+     *
+     * @param timestamp when Callstack observed the event
+     * @param number    the caller's number as presented, or an empty string when the caller withheld it
+     */
     public CallerId {
         Checks.notNull(timestamp, "timestamp");
         Checks.notNull(number, "number");

@@ -25,7 +25,12 @@ public record Delivery(Mode mode, int capacity) {
         BUFFERED
     }
 
-    /** Validates: a buffered delivery needs a capacity of at least 1. */
+    /**
+     * Validates: a buffered delivery needs a capacity of at least 1.
+     *
+     * @param mode where the handler runs; not null
+     * @param capacity events buffered for a {@link Mode#BUFFERED} subscriber, at least 1; ignored for inline
+     */
     public Delivery {
         Objects.requireNonNull(mode, "mode");
         if (mode == Mode.BUFFERED && capacity < 1) {
@@ -33,17 +38,30 @@ public record Delivery(Mode mode, int capacity) {
         }
     }
 
-    /** The handler runs on the publishing thread and never misses an event; it must never block. */
+    /**
+     * The handler runs on the publishing thread and never misses an event; it must never block.
+     *
+     * @return an inline delivery
+     */
     public static Delivery inline() {
         return new Delivery(Mode.INLINE, 0);
     }
 
-    /** The handler runs on a dispatcher thread behind a drop-oldest buffer of {@code capacity} events. */
+    /**
+     * The handler runs on a dispatcher thread behind a drop-oldest buffer of {@code capacity} events.
+     *
+     * @param capacity events held for the subscriber before the oldest is dropped; at least 1
+     * @return a buffered delivery
+     */
     public static Delivery buffered(int capacity) {
         return new Delivery(Mode.BUFFERED, capacity);
     }
 
-    /** {@link #buffered(int)} with {@link #DEFAULT_CAPACITY}. */
+    /**
+     * {@link #buffered(int)} with {@link #DEFAULT_CAPACITY}.
+     *
+     * @return a buffered delivery of {@value #DEFAULT_CAPACITY} events
+     */
     public static Delivery buffered() {
         return buffered(DEFAULT_CAPACITY);
     }

@@ -14,6 +14,9 @@ public enum DeliveryStatus {
     /**
      * Classifies a raw TP-ST octet: 0x00–0x1F delivered, 0x20–0x3F still trying, 0x40–0xFF failed. A value that is not
      * an octet (such as -1, "no status given") is {@link #UNKNOWN}.
+     *
+     * @param tpStatus the TP-ST octet (0–255), or any other value when none was given
+     * @return the classified outcome; never null
      */
     public static DeliveryStatus fromTpStatus(int tpStatus) {
         if (tpStatus < 0 || tpStatus > 0xFF) {

@@ -5,6 +5,12 @@ import java.time.Instant;
 
 /** A DTMF tone received during a call; {@code digit} is one of {@code 0-9 * # A-D}. */
 public record DtmfReceived(Instant timestamp, char digit) implements ModemEvent {
+    /**
+     * Validates that {@code timestamp} is not null and {@code digit} is a DTMF digit ({@link #isDtmf(char)}).
+     *
+     * @param timestamp when Callstack observed the event
+     * @param digit     the tone received: one of {@code 0-9 * # A-D}
+     */
     public DtmfReceived {
         Checks.notNull(timestamp, "timestamp");
         if (!isDtmf(digit)) {
@@ -12,7 +18,12 @@ public record DtmfReceived(Instant timestamp, char digit) implements ModemEvent 
         }
     }
 
-    /** The one rule for what a DTMF digit is. */
+    /**
+     * The one rule for what a DTMF digit is.
+     *
+     * @param c the character to test
+     * @return whether {@code c} is one of {@code 0-9 * # A-D} (upper case only)
+     */
     public static boolean isDtmf(char c) {
         return (c >= '0' && c <= '9') || c == '*' || c == '#' || (c >= 'A' && c <= 'D');
     }

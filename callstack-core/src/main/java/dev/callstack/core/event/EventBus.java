@@ -29,7 +29,12 @@ public final class EventBus implements AutoCloseable {
     /** Receives a subscriber's failure; the default logs the event type and the exception class only. */
     @FunctionalInterface
     public interface ErrorHandler {
-        /** Called on the thread that ran the handler, with the event it was given and what it threw. */
+        /**
+         * Called on the thread that ran the handler, with the event it was given and what it threw. Must not throw.
+         *
+         * @param event the event the failing handler was given
+         * @param error what the handler threw
+         */
         void onError(ModemEvent event, Throwable error);
     }
 
@@ -43,7 +48,11 @@ public final class EventBus implements AutoCloseable {
         this(EventBus::logFailure);
     }
 
-    /** A bus that reports handler failures to {@code errorHandler}. */
+    /**
+     * A bus that reports handler failures to {@code errorHandler}.
+     *
+     * @param errorHandler receives every handler failure; not null
+     */
     public EventBus(ErrorHandler errorHandler) {
         this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
         // One drain task per busy subscriber at most, so a slow handler holds one thread and stalls no one else.
@@ -51,7 +60,14 @@ public final class EventBus implements AutoCloseable {
                 new SynchronousQueue<>(), new DaemonThreads());
     }
 
-    /** Subscribes with a buffer of {@link Delivery#DEFAULT_CAPACITY} on a dispatcher thread. */
+    /**
+     * Subscribes with a buffer of {@link Delivery#DEFAULT_CAPACITY} on a dispatcher thread.
+     *
+     * @param <E> the event type
+     * @param type the events wanted: this type and its subtypes ({@link ModemEvent} for all)
+     * @param handler called once per event, on a dispatcher thread
+     * @return the subscription; close it to stop
+     */
     public <E extends ModemEvent> Subscription subscribe(Class<E> type, Consumer<? super E> handler) {
         return subscribe(type, handler, Delivery.buffered());
     }
@@ -59,6 +75,12 @@ public final class EventBus implements AutoCloseable {
     /**
      * Subscribes {@code handler} to events of {@code type} and its subtypes, delivered as {@code delivery} says.
      * Close the returned subscription to stop.
+     *
+     * @param <E> the event type
+     * @param type the events wanted: this type and its subtypes ({@link ModemEvent} for all)
+     * @param handler called once per event, on the thread {@code delivery} names
+     * @param delivery inline or buffered, and the buffer size
+     * @return the subscription; close it to stop
      */
     public <E extends ModemEvent> Subscription subscribe(Class<E> type, Consumer<? super E> handler,
                                                          Delivery delivery) {
@@ -71,7 +93,14 @@ public final class EventBus implements AutoCloseable {
         return register(subscriber);
     }
 
-    /** A pull stream of events of {@code type}, holding at most {@code capacity} unread events. */
+    /**
+     * A pull stream of events of {@code type}, holding at most {@code capacity} unread events.
+     *
+     * @param <E> the event type
+     * @param type the events wanted: this type and its subtypes
+     * @param capacity unread events kept before the oldest is dropped; at least 1
+     * @return the stream; close it to unsubscribe
+     */
     public <E extends ModemEvent> EventStream<E> stream(Class<E> type, int capacity) {
         Objects.requireNonNull(type, "type");
         StreamSubscriber<E> stream = new StreamSubscriber<>(this, type, capacity);
@@ -79,7 +108,11 @@ public final class EventBus implements AutoCloseable {
         return stream;
     }
 
-    /** Delivers {@code event} to every matching subscriber; returns without waiting for buffered ones. */
+    /**
+     * Delivers {@code event} to every matching subscriber; returns without waiting for buffered ones.
+     *
+     * @param event the event to publish; not null
+     */
     public void publish(ModemEvent event) {
         Objects.requireNonNull(event, "event");
         for (Subscriber<?> subscriber : subscribers) {
@@ -87,7 +120,11 @@ public final class EventBus implements AutoCloseable {
         }
     }
 
-    /** Subscribers currently registered (streams included). */
+    /**
+     * Subscribers currently registered (streams included).
+     *
+     * @return the number of open subscriptions and streams
+     */
     public int subscriberCount() {
         return subscribers.size();
     }

@@ -10,10 +10,20 @@ import java.time.Duration;
  */
 public interface EventStream<E extends ModemEvent> extends AutoCloseable {
 
-    /** The next event, waiting up to {@code timeout}; {@code null} when none arrived in time or the stream is closed. */
+    /**
+     * The next event, waiting up to {@code timeout}.
+     *
+     * @param timeout how long to wait at most; not null
+     * @return the oldest queued event, or {@code null} when none arrived in time or the stream is closed
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
     E poll(Duration timeout) throws InterruptedException;
 
-    /** Events lost because the stream was full. */
+    /**
+     * Events lost because the stream was full.
+     *
+     * @return the number of events dropped since the stream was opened
+     */
     long dropped();
 
     @Override

@@ -11,6 +11,10 @@ public sealed interface ModemEvent
         permits SmsReceived, SmsSent, SmsDeliveryReport, CallStateChanged, CallRing, CallerId, DtmfReceived,
                 ModemConnected, ModemDisconnected, SignalQuality, UssdResponse {
 
-    /** When the event was observed by Callstack (not the network's timestamp). */
+    /**
+     * When the event was observed by Callstack (not the network's timestamp).
+     *
+     * @return the observation instant; never null
+     */
     Instant timestamp();
 }

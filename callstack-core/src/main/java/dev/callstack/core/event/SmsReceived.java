@@ -16,6 +16,20 @@ import java.time.Instant;
  */
 public record SmsReceived(Instant timestamp, String sender, String body, Instant smscTimestamp, int parts,
                           Long messageId, boolean partial) implements ModemEvent {
+    /**
+     * Validates non-null {@code timestamp} and {@code body}, a non-blank sender, {@code parts} 1–255 and a positive
+     * {@code messageId} when set.
+     *
+     * @param timestamp     when Callstack observed the event
+     * @param sender        originator as the network gave it: an international or national number, or an alphanumeric
+     *                      name such as {@code DUO}
+     * @param body          the whole text
+     * @param smscTimestamp the service centre time stamp, or {@code null} when unknown
+     * @param parts         how many parts the message had (1 for a single SMS)
+     * @param messageId     the id under which the message was stored, or {@code null} when it was not stored
+     * @param partial       true when some parts never arrived and the message was delivered after the reassembly
+     *                      timeout
+     */
     public SmsReceived {
         Checks.notNull(timestamp, "timestamp");
         Checks.notBlank(sender, "sender");
@@ -24,7 +38,16 @@ public record SmsReceived(Instant timestamp, String sender, String body, Instant
         Checks.positive(messageId, "messageId");
     }
 
-    /** A complete message. */
+    /**
+     * A complete message ({@code partial} false).
+     *
+     * @param timestamp     when Callstack observed the event
+     * @param sender        originator as the network gave it
+     * @param body          the whole text
+     * @param smscTimestamp the service centre time stamp, or {@code null} when unknown
+     * @param parts         how many parts the message had (1 for a single SMS)
+     * @param messageId     the id under which the message was stored, or {@code null} when it was not stored
+     */
     public SmsReceived(Instant timestamp, String sender, String body, Instant smscTimestamp, int parts, Long messageId) {
         this(timestamp, sender, body, smscTimestamp, parts, messageId, false);
     }

@@ -14,6 +14,16 @@ import java.util.List;
  */
 public record SmsSent(Instant timestamp, String recipient, List<Integer> references, int parts, Long messageId)
         implements ModemEvent {
+    /**
+     * Validates non-null {@code timestamp}, a non-blank recipient, one reference (0–255) per part, {@code parts} 1–255
+     * and a positive {@code messageId} when set; copies {@code references}.
+     *
+     * @param timestamp  when Callstack observed the event
+     * @param recipient  the number it was sent to
+     * @param references TP-MR of each part, in part order (0–255 each)
+     * @param parts      number of parts; equals {@code references.size()}
+     * @param messageId  id of the stored sent message, or {@code null} when it was not stored
+     */
     public SmsSent {
         Checks.notNull(timestamp, "timestamp");
         Checks.notBlank(recipient, "recipient");
@@ -28,7 +38,11 @@ public record SmsSent(Instant timestamp, String recipient, List<Integer> referen
         Checks.positive(messageId, "messageId");
     }
 
-    /** The first part's reference: the one a single-part message is known by. */
+    /**
+     * The first part's reference: the one a single-part message is known by.
+     *
+     * @return TP-MR of part 1, 0–255
+     */
     public int reference() {
         return references.get(0);
     }

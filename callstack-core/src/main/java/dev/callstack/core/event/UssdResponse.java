@@ -13,6 +13,16 @@ import java.time.Instant;
  */
 public record UssdResponse(Instant timestamp, int status, String message, int dataCodingScheme)
         implements ModemEvent {
+    /**
+     * Validates non-null {@code timestamp}, {@code status} 0–5 and {@code dataCodingScheme} -1–255.
+     *
+     * @param timestamp        when Callstack observed the event
+     * @param status           0 no further action, 1 further action required, 2 terminated by network, 3 other local
+     *                         client responded, 4 operation not supported, 5 network time out
+     * @param message          the decoded text, or {@code null} when the network sent none (typically status 2, 4 or
+     *                         5)
+     * @param dataCodingScheme the DCS the modem reported (0–255), or -1 when it reported none
+     */
     public UssdResponse {
         Checks.notNull(timestamp, "timestamp");
         Checks.range(status, 0, 5, "status");

@@ -18,6 +18,18 @@ import java.util.Objects;
  */
 public record DeliveryReportRecord(int reference, String recipient, DeliveryStatus status, int rawStatus,
                                    Instant receivedAt, Long messageId, Integer part) {
+    /**
+     * Validates the ranges above, non-null {@code recipient}, {@code status} and {@code receivedAt}, and that
+     * {@code messageId} and {@code part} are both set or both null.
+     *
+     * @param reference  TP-MR (0–255)
+     * @param recipient  TP-RA as received
+     * @param status     classified TP-ST
+     * @param rawStatus  TP-ST (0–255) or -1
+     * @param receivedAt when Callstack received it
+     * @param messageId  the correlated sent message, or {@code null}
+     * @param part       the correlated part (1-based), or {@code null}; set together with {@code messageId}
+     */
     public DeliveryReportRecord {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(status, "status");

@@ -15,6 +15,16 @@ import java.util.Objects;
  */
 public record InboundMessage(String sender, String body, Instant receivedAt, Instant smscTimestamp, int parts,
                              boolean partial) {
+    /**
+     * Validates that {@code sender}, {@code body} and {@code receivedAt} are not null and {@code parts} is 1–255.
+     *
+     * @param sender        originator: number or alphanumeric name
+     * @param body          the whole (or, when partial, the available) text
+     * @param receivedAt    when Callstack received it
+     * @param smscTimestamp the service centre time stamp, or {@code null}
+     * @param parts         how many parts the message had (1–255)
+     * @param partial       true when parts were missing at the reassembly timeout
+     */
     public InboundMessage {
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(body, "body");

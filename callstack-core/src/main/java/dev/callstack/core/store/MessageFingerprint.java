@@ -22,6 +22,7 @@ public final class MessageFingerprint {
      *                {@code "CMT"} / {@code "CDS"} for PDUs delivered directly
      * @param index   its slot, or -1 when it had none
      * @param pduHex  the PDU as read (case and surrounding whitespace do not matter)
+     * @return 64 lower-case hex digits
      */
     public static String of(String memory, int index, String pduHex) {
         String canonical = memory.strip().toUpperCase(Locale.ROOT) + '|' + index + '|'

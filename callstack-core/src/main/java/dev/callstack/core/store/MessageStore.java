@@ -25,24 +25,44 @@ public interface MessageStore extends AutoCloseable {
      * Stores a complete inbound message unless {@code fingerprint} was recorded before; the fingerprint check,
      * its recording and the insert are one transaction.
      *
+     * @param fingerprint the PDU's {@link MessageFingerprint}
+     * @param message the message to insert
      * @return the new message id, or empty when the fingerprint was already seen (nothing was written)
      */
     OptionalLong storeReceived(String fingerprint, InboundMessage message);
 
-    /** Inbound messages newest first; {@code limit} 1–{@value #MAX_PAGE}; only ids below {@code beforeId}. */
+    /**
+     * Inbound messages newest first.
+     *
+     * @param limit the page size, 1–{@value #MAX_PAGE}
+     * @param beforeId only ids below this one (the previous page's last id), or empty for the newest page
+     * @return at most {@code limit} messages, newest first
+     */
     List<StoredSms> received(int limit, OptionalLong beforeId);
 
-    /** True when {@code fingerprint} was recorded (by any store method or {@link #markSeen}). */
+    /**
+     * Whether {@code fingerprint} was recorded (by any store method or {@link #markSeen}).
+     *
+     * @param fingerprint a {@link MessageFingerprint}
+     * @return true when it was recorded and not yet pruned
+     */
     boolean seen(String fingerprint);
 
     /**
      * Records a fingerprint on its own, e.g. for a PDU that will never decode, so a later sweep skips it.
      *
+     * @param fingerprint a {@link MessageFingerprint}
+     * @param at when it was seen; {@link #pruneFingerprints} compares against this
      * @return true when it was new
      */
     boolean markSeen(String fingerprint, Instant at);
 
-    /** Forgets fingerprints recorded before {@code before}; returns how many. */
+    /**
+     * Forgets fingerprints recorded before {@code before}.
+     *
+     * @param before the cut-off instant
+     * @return how many fingerprints were removed
+     */
     int pruneFingerprints(Instant before);
 
     // ---- multipart reassembly -----------------------------------------------------------------------------
@@ -51,23 +71,38 @@ public interface MessageStore extends AutoCloseable {
      * Adds one part of a concatenated message unless {@code fingerprint} was seen before; the fingerprint is
      * recorded in the same transaction. A second part with the same sequence number keeps the first one.
      *
+     * @param fingerprint the part's PDU {@link MessageFingerprint}
+     * @param part the part to add
      * @return the group's parts ordered by sequence after the insert, or empty when the fingerprint was already
      *         seen (nothing was written)
      */
     Optional<List<PendingPart>> addPart(String fingerprint, PendingPart part);
 
-    /** The stored parts of a group, ordered by sequence (empty when there is no such group). */
+    /**
+     * The stored parts of a group.
+     *
+     * @param group the group's key
+     * @return its parts ordered by sequence; empty when there is no such group
+     */
     List<PendingPart> parts(PartGroupKey group);
 
     /**
      * Turns a group into an inbound message: inserts {@code message} and deletes the group's parts in one
      * transaction.
      *
+     * @param group the group to complete
+     * @param message the reassembled (or partial) message
      * @return the new message id, or empty when the group had no parts any more (completed elsewhere)
      */
     OptionalLong completeGroup(PartGroupKey group, InboundMessage message);
 
-    /** Open groups whose first part was stored before {@code firstPartBefore}, oldest first, at most {@code limit}. */
+    /**
+     * Open groups whose first part was stored before {@code firstPartBefore} (the reassembly timeout's candidates).
+     *
+     * @param firstPartBefore the cut-off for the first part's arrival
+     * @param limit the most groups to return; at least 1
+     * @return the matching groups, oldest first
+     */
     List<PendingGroup> pendingGroups(Instant firstPartBefore, int limit);
 
     /**
@@ -77,6 +112,9 @@ public interface MessageStore extends AutoCloseable {
      * is known).
      *
      * <p>The default scans {@link #pendingGroups}; stores should answer it with one query.
+     *
+     * @param limit the most groups to return; at least 1
+     * @return the complete groups, oldest first
      */
     default List<PendingGroup> fullGroups(int limit) {
         if (limit < 1) {
@@ -88,24 +126,49 @@ public interface MessageStore extends AutoCloseable {
                 .toList();
     }
 
-    /** Number of open multipart groups. */
+    /**
+     * Number of open multipart groups.
+     *
+     * @return how many groups still wait for parts or completion
+     */
     int openGroupCount();
 
     // ---- sent messages ------------------------------------------------------------------------------------
 
-    /** Stores an outgoing message before or while its parts go out; returns its id. */
+    /**
+     * Stores an outgoing message before or while its parts go out.
+     *
+     * @param message the message to insert
+     * @return its new id
+     */
     long insertSent(OutboundMessage message);
 
-    /** Records that part {@code part} (1-based) of a sent message got TP-MR {@code reference}; status PENDING. */
+    /**
+     * Records that part {@code part} of a sent message got TP-MR {@code reference}; its status starts as PENDING.
+     *
+     * @param messageId the id {@link #insertSent} returned
+     * @param part the part number, 1-based
+     * @param reference the TP-MR the modem assigned, 0–255
+     * @param sentAt when the modem accepted the part
+     */
     void recordSentPart(long messageId, int part, int reference, Instant sentAt);
 
     /**
      * The most recently sent part with this TP-MR whose recipient is the same number as {@code recipient}
      * (compared by {@link Recipients#sameRecipient}).
+     *
+     * @param reference the report's TP-MR, 0–255
+     * @param recipient the report's TP-RA as received
+     * @return the part a delivery report belongs to, or empty when none matches
      */
     Optional<SentPart> findSentPart(int reference, String recipient);
 
-    /** A sent message with its parts. */
+    /**
+     * A sent message with its parts.
+     *
+     * @param messageId the id {@link #insertSent} returned
+     * @return the message, or empty when there is no such id
+     */
     Optional<SentMessage> sent(long messageId);
 
     // ---- delivery reports ---------------------------------------------------------------------------------
@@ -116,11 +179,18 @@ public interface MessageStore extends AutoCloseable {
      * updated in the same transaction, except that a PENDING report never replaces a final outcome and an
      * UNKNOWN one never changes the part.
      *
+     * @param fingerprint the report PDU's {@link MessageFingerprint}, or {@code null} to skip dedupe
+     * @param report the report to insert
      * @return the new report id, or empty when the fingerprint was already seen
      */
     OptionalLong storeDeliveryReport(String fingerprint, DeliveryReportRecord report);
 
-    /** Delivery reports newest first; {@code limit} 1–{@value #MAX_PAGE}. */
+    /**
+     * Delivery reports newest first.
+     *
+     * @param limit the page size, 1–{@value #MAX_PAGE}
+     * @return at most {@code limit} reports, newest first
+     */
     List<StoredDeliveryReport> deliveryReports(int limit);
 
     /** Closes the underlying database; later calls fail with {@link MessageStoreException}. */

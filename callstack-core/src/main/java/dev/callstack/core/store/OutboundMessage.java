@@ -12,6 +12,14 @@ import java.util.Objects;
  * @param createdAt when sending started
  */
 public record OutboundMessage(String recipient, String body, int parts, Instant createdAt) {
+    /**
+     * Validates non-null {@code recipient}, {@code body} and {@code createdAt}, and {@code parts} 1–255.
+     *
+     * @param recipient as sent: an optional {@code +} and digits
+     * @param body      the text
+     * @param parts     how many parts it is sent in (1–255)
+     * @param createdAt when sending started
+     */
     public OutboundMessage {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(body, "body");

@@ -13,6 +13,15 @@ import java.util.Objects;
  * @param receivedAt    when Callstack received it
  */
 public record PendingPart(PartGroupKey group, int sequence, String text, Instant smscTimestamp, Instant receivedAt) {
+    /**
+     * Validates non-null {@code group}, {@code text} and {@code receivedAt}, and {@code sequence} within the group.
+     *
+     * @param group         the message it belongs to
+     * @param sequence      its part number, 1–{@code group.total()}
+     * @param text          its decoded text
+     * @param smscTimestamp its service centre time stamp, or {@code null}
+     * @param receivedAt    when Callstack received it
+     */
     public PendingPart {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(text, "text");

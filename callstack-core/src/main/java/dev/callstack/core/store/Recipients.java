@@ -14,6 +14,11 @@ public final class Recipients {
     /**
      * True when both name the same number: equal digits (ignoring {@code +}, spaces and leading zeros), or one
      * is a suffix of the other of at least {@value #MIN_SUFFIX_DIGITS} digits (national vs international form).
+     * Values without digits (alphanumeric senders) must be equal after stripping.
+     *
+     * @param a one number as stored or received; may be null
+     * @param b the other; may be null
+     * @return true when they name the same recipient; false when either is null or blank
      */
     public static boolean sameRecipient(String a, String b) {
         if (a == null || b == null) {
@@ -32,7 +37,12 @@ public final class Recipients {
         return shorter.length() >= MIN_SUFFIX_DIGITS && longer.endsWith(shorter);
     }
 
-    /** Digits only, leading zeros (national trunk or international prefix 00) removed. */
+    /**
+     * Digits only, leading zeros (national trunk or international prefix 00) removed.
+     *
+     * @param value a phone number in any form; not null
+     * @return its significant digits, possibly empty
+     */
     public static String significantDigits(String value) {
         StringBuilder digits = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {

@@ -18,6 +18,16 @@ import java.util.Objects;
  */
 public record SentMessage(long id, String recipient, String body, int parts, Instant createdAt,
                           List<SentPart> sentParts) {
+    /**
+     * Validates that {@code recipient}, {@code body} and {@code createdAt} are not null; copies {@code sentParts}.
+     *
+     * @param id        store id
+     * @param recipient as sent
+     * @param body      the text
+     * @param parts     how many parts it was split into
+     * @param createdAt when sending started
+     * @param sentParts the parts that got a reference so far, by part number
+     */
     public SentMessage {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(body, "body");
@@ -28,6 +38,8 @@ public record SentMessage(long id, String recipient, String body, int parts, Ins
     /**
      * The message as a whole: FAILED if any part failed, DELIVERED when every part was delivered, otherwise
      * PENDING (UNKNOWN while no part went out).
+     *
+     * @return the aggregate delivery status; never null
      */
     public DeliveryStatus status() {
         if (sentParts.isEmpty()) {

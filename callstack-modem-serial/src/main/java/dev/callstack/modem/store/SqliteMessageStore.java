@@ -42,7 +42,13 @@ public final class SqliteMessageStore implements MessageStore {
         this.outbound = new OutboundRecords(db);
     }
 
-    /** Opens (creating if needed) the database file and migrates it to the current schema. */
+    /**
+     * Opens (creating if needed) the database file and its directory, and migrates it to the current schema.
+     *
+     * @param file the SQLite database file
+     * @return the open store; close it to release the file
+     * @throws MessageStoreException if the directory or database cannot be created, opened or migrated
+     */
     public static SqliteMessageStore open(Path file) {
         Objects.requireNonNull(file, "file");
         Path absolute = file.toAbsolutePath();
@@ -57,7 +63,11 @@ public final class SqliteMessageStore implements MessageStore {
         return new SqliteMessageStore(StoreConnection.connect("jdbc:sqlite:" + absolute, true));
     }
 
-    /** A private in-memory database, gone on {@link #close()}: for tests and for running without a file. */
+    /**
+     * A private in-memory database, gone on {@link #close()}: for tests and for running without a file.
+     *
+     * @return the open store
+     */
     public static SqliteMessageStore inMemory() {
         return new SqliteMessageStore(StoreConnection.connect("jdbc:sqlite::memory:", false));
     }

@@ -32,6 +32,10 @@ public final class AtModemSimulator implements AutoCloseable {
     private final Links links;
     private volatile int maxChunk = Integer.MAX_VALUE;
 
+    /**
+     * A simulator with the default answers, a SIM without PIN lock, and no link yet; open one with
+     * {@link #openPipe()}, {@link #listenTcp()} or {@link #openPty()}.
+     */
     public AtModemSimulator() {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, Links.THREAD_PREFIX + "scheduler");
@@ -44,7 +48,11 @@ public final class AtModemSimulator implements AutoCloseable {
 
     // ---- transports -----------------------------------------------------------------------------------------
 
-    /** A new in-memory link; replaces the current link. */
+    /**
+     * A new in-memory link; replaces the current link.
+     *
+     * @return the host end of the pipe: what a modem driver reads and writes
+     */
     public SimulatorPipe openPipe() {
         return links.openPipe();
     }
@@ -52,6 +60,8 @@ public final class AtModemSimulator implements AutoCloseable {
     /**
      * Listens on 127.0.0.1 (ephemeral port, kept across {@link #unplug()}/{@link #replug()}); each accepted
      * connection replaces the current link. Idempotent.
+     *
+     * @return the loopback address and port to connect to
      */
     public InetSocketAddress listenTcp() {
         return links.listenTcp();
@@ -60,34 +70,59 @@ public final class AtModemSimulator implements AutoCloseable {
     /**
      * Starts {@code socat} with a pty pair in a new temporary directory and serves its modem end; replaces the
      * current link. Throws {@link IllegalStateException} when socat is not installed.
+     *
+     * @return the pty, whose {@link PtyEndpoint#hostDevice()} a serial driver opens
      */
     public PtyEndpoint openPty() {
         return links.openPty();
     }
 
-    /** Whether {@code socat} (needed by {@link #openPty()}) is on PATH. */
+    /**
+     * Whether {@code socat} (needed by {@link #openPty()}) is on PATH.
+     *
+     * @return true when {@link #openPty()} can work on this machine
+     */
     public static boolean socatAvailable() {
         return SocatPty.available();
     }
 
     // ---- scripting ------------------------------------------------------------------------------------------
 
-    /** Answers {@code command} (exact text, or an exact SMS payload) with {@code lines} until cleared. */
+    /**
+     * Answers {@code command} (exact text, or an exact SMS payload) with {@code lines} until cleared.
+     *
+     * @param command the command line as the host sends it, without CR (e.g. {@code AT+CSQ})
+     * @param lines the answer lines, final result included (e.g. {@code "+CSQ: 9,0", "OK"})
+     */
     public void respond(String command, String... lines) {
         script.respond(command, List.of(lines));
     }
 
-    /** Answers the next occurrence of {@code command} with {@code lines}, before any persistent answer. */
+    /**
+     * Answers the next occurrence of {@code command} with {@code lines}, before any persistent answer.
+     *
+     * @param command the command line as the host sends it, without CR (e.g. {@code AT+CSQ})
+     * @param lines the answer lines, final result included (e.g. {@code "+CSQ: 9,0", "OK"})
+     */
     public void respondOnce(String command, String... lines) {
         script.respondOnce(command, List.of(lines));
     }
 
-    /** Answers {@code command} after {@code delay}; the reader keeps serving other commands meanwhile. */
+    /**
+     * Answers {@code command} after {@code delay}; the reader keeps serving other commands meanwhile.
+     *
+     * @param command the command line as the host sends it, without CR (e.g. {@code AT+CSQ})
+     * @param delay how long the answer is held back
+     */
     public void delay(String command, Duration delay) {
         script.delay(command, delay);
     }
 
-    /** Never answers {@code command}. */
+    /**
+     * Never answers {@code command}.
+     *
+     * @param command the command line as the host sends it, without CR (e.g. {@code AT+CSQ})
+     */
     public void drop(String command) {
         script.drop(command);
     }
@@ -97,16 +132,29 @@ public final class AtModemSimulator implements AutoCloseable {
         script.clear();
     }
 
-    /** Sends {@code \r\n<line>\r\n} on the current link now. */
+    /**
+     * Sends {@code \r\n<line>\r\n} on the current link now.
+     *
+     * @param line the unsolicited line, without CR/LF
+     */
     public void urc(String line) {
         emit(List.of(Objects.requireNonNull(line, "line")));
     }
 
-    /** Sends the characters (ISO-8859-1, so {@code \u0000}–{@code \u00FF} are single bytes) verbatim. */
+    /**
+     * Sends the characters (ISO-8859-1, so {@code \u0000}–{@code \u00FF} are single bytes) verbatim.
+     *
+     * @param text characters U+0000–U+00FF, each sent as one byte
+     */
     public void sendRaw(String text) {
         sendRaw(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * Sends the bytes verbatim on the current link now.
+     *
+     * @param bytes sent as they are (copied first); dropped when no link is open
+     */
     public void sendRaw(byte[] bytes) {
         LinkSession session = links.current();
         if (session != null) {
@@ -114,11 +162,20 @@ public final class AtModemSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether received commands are echoed back before their answer, as {@code ATE0}/{@code ATE1} would set it.
+     *
+     * @param on true to echo commands, as after {@code ATE1}
+     */
     public void echo(boolean on) {
         simState.echo(on);
     }
 
-    /** Cuts every later write into chunks of at most {@code maxChunk} bytes; {@code 0} turns splitting off. */
+    /**
+     * Cuts every later write into chunks of at most {@code maxChunk} bytes; {@code 0} turns splitting off.
+     *
+     * @param maxChunk the largest write in bytes, or 0 for whole writes
+     */
     public void splitWrites(int maxChunk) {
         if (maxChunk < 0) {
             throw new IllegalArgumentException("maxChunk must be >= 0: " + maxChunk);
@@ -126,42 +183,79 @@ public final class AtModemSimulator implements AutoCloseable {
         this.maxChunk = maxChunk == 0 ? Integer.MAX_VALUE : maxChunk;
     }
 
-    /** Resets the wrong-PIN counter too. */
+    /**
+     * Resets the wrong-PIN counter too.
+     *
+     * @param state what {@code AT+CPIN?} reports from now on
+     */
     public void pinState(PinState state) {
         simState.pinState(state);
     }
 
+    /**
+     * The SIM lock state.
+     *
+     * @return what {@code AT+CPIN?} reports now
+     */
     public PinState pinState() {
         return simState.pinState();
     }
 
-    /** The PIN {@code AT+CPIN="<pin>"} accepts (default {@code 1234}). */
+    /**
+     * The PIN {@code AT+CPIN="<pin>"} accepts (default {@code 1234}).
+     *
+     * @param pin the PIN the SIM accepts
+     */
     public void pin(String pin) {
         simState.pin(pin);
     }
 
-    /** Wrong PINs entered since the last {@link #pinState(PinState)}; three in SIM_PIN block the SIM (SIM_PUK). */
+    /**
+     * Wrong PINs entered since the last {@link #pinState(PinState)}; three in SIM_PIN block the SIM (SIM_PUK).
+     *
+     * @return the count since the last reset
+     */
     public int wrongPinAttempts() {
         return simState.wrongPinAttempts();
     }
 
-    /** The {@code +CSQ} answer (default {@code 20,0}). */
+    /**
+     * The {@code +CSQ} answer (default {@code 20,0}).
+     *
+     * @param rssi 0–31, or 99 for unknown
+     * @param ber 0–7, or 99 for unknown
+     */
     public void signal(int rssi, int ber) {
         simState.signal(rssi, ber);
     }
 
-    /** Sets the registration stat of {@code +CREG?}/{@code +CGREG?} (default 1) and emits {@code +CREG: <stat>,...}. */
+    /**
+     * Sets the registration stat of {@code +CREG?}/{@code +CGREG?} (default 1) and emits {@code +CREG: <stat>,...}.
+     *
+     * @param stat the 27.007 registration stat (0 not registered, 1 home, 2 searching, 3 denied, 5 roaming)
+     */
     public void registration(int stat) {
         simState.registration(stat);
         urc(simState.registrationUrc());
     }
 
-    /** The asynchronous {@code +CUSD} that follows OK for {@code code}; {@code text} null gives {@code +CUSD: <status>}. */
+    /**
+     * The asynchronous {@code +CUSD} that follows OK for {@code code}; {@code text} null gives {@code +CUSD: <status>}.
+     *
+     * @param code the USSD code the host sends (e.g. {@code *100#})
+     * @param status the {@code +CUSD} status, 0–5
+     * @param text the reply text, or null for none
+     * @param dcs the data coding scheme reported with the text
+     */
     public void ussdReply(String code, int status, String text, int dcs) {
         simState.ussdReply(code, status, text, dcs);
     }
 
-    /** Emits {@code RING} and {@code +CLIP: "<number>",<145|129>,"",0,"",0}; the call is ringing. */
+    /**
+     * Emits {@code RING} and {@code +CLIP: "<number>",<145|129>,"",0,"",0}; the call is ringing.
+     *
+     * @param number the caller's number as presented in {@code +CLIP}; {@code +} selects type 145
+     */
     public void incomingCall(String number) {
         emit(simState.incomingCall(number));
     }
@@ -178,48 +272,85 @@ public final class AtModemSimulator implements AutoCloseable {
 
     // ---- SMS storage ----------------------------------------------------------------------------------------
 
-    /** Stores a received message (unread) without a URC; returns its index. */
+    /**
+     * Stores a received message (unread) without a URC; returns its index.
+     *
+     * @param pduHex the SMS-DELIVER PDU, SMSC address included, in hex
+     * @return the storage index, as {@code AT+CMGR} takes it
+     */
     public int storeSms(String pduHex) {
         return storage.store(pduHex, SmsStorage.REC_UNREAD);
     }
 
-    /** Stores a received message and emits {@code +CMTI: "SM",<index>}. */
+    /**
+     * Stores a received message and emits {@code +CMTI: "SM",<index>}.
+     *
+     * @param pduHex the SMS-DELIVER PDU, SMSC address included, in hex
+     * @return the storage index announced in the URC
+     */
     public int deliverStored(String pduHex) {
         int index = storeSms(pduHex);
         urc("+CMTI: \"SM\"," + index);
         return index;
     }
 
-    /** Emits {@code +CMT: ,<tpdu-length>} and the PDU line. */
+    /**
+     * Emits {@code +CMT: ,<tpdu-length>} and the PDU line.
+     *
+     * @param pduHex the SMS-DELIVER PDU, SMSC address included, in hex
+     */
     public void deliverDirect(String pduHex) {
         Objects.requireNonNull(pduHex, "pduHex");
         emit(List.of("+CMT: ," + Pdus.announcedLength(pduHex), pduHex));
     }
 
-    /** Emits {@code +CDS: <tpdu-length>} and the PDU line. */
+    /**
+     * Emits {@code +CDS: <tpdu-length>} and the PDU line.
+     *
+     * @param pduHex the SMS-STATUS-REPORT PDU, SMSC address included, in hex
+     */
     public void deliverReportDirect(String pduHex) {
         Objects.requireNonNull(pduHex, "pduHex");
         emit(List.of("+CDS: " + Pdus.announcedLength(pduHex), pduHex));
     }
 
-    /** Stores a status report and emits {@code +CDSI: "SM",<index>}. */
+    /**
+     * Stores a status report and emits {@code +CDSI: "SM",<index>}.
+     *
+     * @param pduHex the SMS-STATUS-REPORT PDU, SMSC address included, in hex
+     * @return the storage index announced in the URC
+     */
     public int deliverReportStored(String pduHex) {
         return deliverReportStored(pduHex, "SM");
     }
 
-    /** As {@link #deliverReportStored(String)}, announcing the given memory (e.g. {@code "SR"}); one store backs all. */
+    /**
+     * As {@link #deliverReportStored(String)}, announcing the given memory (e.g. {@code "SR"}); one store backs all.
+     *
+     * @param pduHex the SMS-STATUS-REPORT PDU, SMSC address included, in hex
+     * @param memory the storage name put in the URC
+     * @return the storage index announced in the URC
+     */
     public int deliverReportStored(String pduHex, String memory) {
         int index = storeSms(pduHex);
         urc("+CDSI: \"" + memory + "\"," + index);
         return index;
     }
 
-    /** Index → PDU of every stored message. */
+    /**
+     * Index → PDU of every stored message.
+     *
+     * @return a snapshot, index to PDU hex
+     */
     public Map<Integer, String> storedSms() {
         return storage.snapshot();
     }
 
-    /** Every PDU received after an {@code AT+CMGS} prompt and submitted with Ctrl-Z, in order. */
+    /**
+     * Every PDU received after an {@code AT+CMGS} prompt and submitted with Ctrl-Z, in order.
+     *
+     * @return a snapshot of the PDUs in hex, in submission order
+     */
     public List<String> sentPdus() {
         return interpreter.sentPdus();
     }
@@ -241,6 +372,10 @@ public final class AtModemSimulator implements AutoCloseable {
     /**
      * The next command line received (without CR) not taken yet, or null after the timeout (or when the calling
      * thread is interrupted; its interrupt flag is kept).
+     *
+     * @param timeout how long to wait
+     * @param unit the unit of {@code timeout}
+     * @return the command line, or null
      */
     public String takeCommand(long timeout, TimeUnit unit) {
         try {
@@ -251,7 +386,11 @@ public final class AtModemSimulator implements AutoCloseable {
         }
     }
 
-    /** Every command line received so far, in order (SMS payloads are in {@link #sentPdus()}). */
+    /**
+     * Every command line received so far, in order (SMS payloads are in {@link #sentPdus()}).
+     *
+     * @return a snapshot of the command lines
+     */
     public List<String> commands() {
         return commands.all();
     }

@@ -19,7 +19,11 @@ public final class PtyEndpoint implements AutoCloseable {
         this.closer = Objects.requireNonNull(closer, "closer");
     }
 
-    /** The symlink to the host-side tty (for example {@code /tmp/callstack-sim-123/host -> /dev/pts/4}). */
+    /**
+     * The symlink to the host-side tty (for example {@code /tmp/callstack-sim-123/host -> /dev/pts/4}).
+     *
+     * @return the path a serial driver opens
+     */
     public Path hostDevice() {
         return hostDevice;
     }

@@ -27,12 +27,20 @@ public final class SimulatorPipe implements AutoCloseable {
         this.hostOutput = toModem.outputStream();
     }
 
-    /** Bytes from the modem. */
+    /**
+     * Bytes from the modem.
+     *
+     * @return the stream the host reads the modem's answers and URCs from
+     */
     public InputStream hostInput() {
         return hostInput;
     }
 
-    /** Bytes to the modem. */
+    /**
+     * Bytes to the modem.
+     *
+     * @return the stream the host writes commands to
+     */
     public OutputStream hostOutput() {
         return hostOutput;
     }

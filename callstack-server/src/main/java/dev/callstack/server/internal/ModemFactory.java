@@ -32,14 +32,14 @@ public final class ModemFactory {
 
     /**
      * Opens the modem {@code spec} names; it starts connecting in the background (requests fail with 503 until it
-     * is up).
+     * is up). Stored content is kept forever: {@code Main} passes {@code --retention} to the other overload.
      *
      * @param simPin the SIM PIN or null; never logged
      * @param db     the SQLite store file
      * @throws IllegalArgumentException when the modem cannot be opened, with a message for the operator
      */
     public static OpenedModem open(String spec, String simPin, Path db) {
-        return open(spec, simPin, db, RetentionPeriod.parse(RetentionPeriod.DEFAULT));
+        return open(spec, simPin, db, Duration.ZERO);
     }
 
     /**

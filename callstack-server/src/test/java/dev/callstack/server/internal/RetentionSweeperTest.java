@@ -53,8 +53,11 @@ class RetentionSweeperTest {
     @Test
     void startingSweepsAtOnceOnItsOwnThread() {
         long old = received("old", NOW.minus(Duration.ofHours(13)));
-        try (RetentionSweeper sweeper = new RetentionSweeper(store, Duration.ofHours(12), CLOCK).start()) {
+        RetentionSweeper sweeper = new RetentionSweeper(store, Duration.ofHours(12), CLOCK).start();
+        try {
             await().atMost(Duration.ofSeconds(30)).until(() -> byId(old).body().isEmpty());
+        } finally {
+            sweeper.close();
         }
     }
 

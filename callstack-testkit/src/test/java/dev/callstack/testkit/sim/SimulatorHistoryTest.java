@@ -45,7 +45,9 @@ class SimulatorHistoryTest {
 
     @Test
     void aSimulatorDropsItsOldestCommandsAndPdus() throws Exception {
-        try (AtModemSimulator sim = new AtModemSimulator(2); HostEnd host = HostEnd.of(sim.openPipe())) {
+        AtModemSimulator sim = new AtModemSimulator(2);
+        HostEnd host = HostEnd.of(sim.openPipe());
+        try {
             host.exchange("AT", "OK");
             host.exchange("ATE0", "OK");
             for (String pdu : new String[] {"0011", "0022", "0033"}) {
@@ -56,6 +58,9 @@ class SimulatorHistoryTest {
             }
             assertThat(sim.commands()).containsExactly("AT+CMGS=1", "AT+CMGS=1");
             assertThat(sim.sentPdus()).containsExactly("0022", "0033");
+        } finally {
+            sim.close();
+            host.close();
         }
     }
 }

@@ -4,6 +4,8 @@ import dev.callstack.modem.SerialModemConfig;
 import dev.callstack.server.internal.KeyFileException;
 import dev.callstack.server.internal.ModemFactory;
 import dev.callstack.server.internal.OpenedModem;
+import dev.callstack.server.internal.RetentionPeriod;
+import dev.callstack.server.internal.SimPinFile;
 import dev.callstack.server.internal.TlsContextLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,8 +63,18 @@ public final class Main implements Callable<Integer> {
     int rateLimit;
 
     @Option(names = "--sim-pin", defaultValue = "${env:CALLSTACK_SIM_PIN}",
-            description = "SIM PIN, 4-8 digits, entered when the SIM asks for it; never logged (CALLSTACK_SIM_PIN).")
+            description = "SIM PIN, 4-8 digits, entered when the SIM asks for it; never logged (CALLSTACK_SIM_PIN). "
+                    + "On the command line it is visible in ps: prefer --sim-pin-file.")
     String simPin;
+
+    @Option(names = "--sim-pin-file", defaultValue = "${env:CALLSTACK_SIM_PIN_FILE}",
+            description = "File holding the SIM PIN (whitespace trimmed) (CALLSTACK_SIM_PIN_FILE).")
+    Path simPinFile;
+
+    @Option(names = "--retention", defaultValue = "${env:CALLSTACK_RETENTION:-" + RetentionPeriod.DEFAULT + "}",
+            description = "How long message bodies and numbers are kept: 12h, 90d, ...; older ones are erased daily, "
+                    + "rows and counts stay; 0 keeps them forever (CALLSTACK_RETENTION, default ${DEFAULT-VALUE}).")
+    String retention;
 
     @Option(names = "--ws-deflate", defaultValue = "${env:CALLSTACK_WS_DEFLATE:-false}",
             description = "Offer permessage-deflate on /ws; it costs memory per connection "
@@ -128,7 +140,7 @@ public final class Main implements Callable<Integer> {
         }
         try {
             validate();
-            opened = ModemFactory.open(modem, simPin, db);
+            opened = ModemFactory.open(modem, simPin, db, RetentionPeriod.parse(retention));
             server = configure(opened);
             server.start();
         } catch (IllegalArgumentException | IllegalStateException | KeyFileException refused) {
@@ -199,6 +211,8 @@ public final class Main implements Callable<Integer> {
         if (simPin != null && !simPin.isEmpty() && !SerialModemConfig.isValidSimPin(simPin)) {
             throw new IllegalArgumentException("--sim-pin must be 4 to 8 digits");
         }
+        readSimPinFile();
+        RetentionPeriod.parse(retention);
         if (apiKeyFile != null && !Files.isRegularFile(apiKeyFile)) {
             throw new IllegalArgumentException("--api-key-file " + apiKeyFile + " is not a readable file");
         }
@@ -214,6 +228,20 @@ public final class Main implements Callable<Integer> {
         if (tlsCert != null) {
             TlsContextLoader.check(tlsCert, tlsKey); // before the modem opens: a bad file is refused by name
         }
+    }
+
+    private void readSimPinFile() {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--sim-pin")) {
+            log.warn("--sim-pin on the command line is visible to every user of this machine in ps; "
+                    + "use --sim-pin-file or CALLSTACK_SIM_PIN instead");
+        }
+        if (simPinFile == null) {
+            return;
+        }
+        if (simPin != null && !simPin.isEmpty()) {
+            throw new IllegalArgumentException("give --sim-pin or --sim-pin-file, not both");
+        }
+        simPin = SimPinFile.read(simPinFile);
     }
 
     private void validateDb() {

@@ -34,7 +34,8 @@ class MainTest {
         assertThat(help.out()).contains("--host", "CALLSTACK_HOST", "--port", "CALLSTACK_PORT", "--api-key-file",
                 "CALLSTACK_API_KEY_FILE", "--modem", "CALLSTACK_MODEM", "--db", "CALLSTACK_DB", "--ws-queue",
                 "CALLSTACK_WS_QUEUE", "--rate-limit", "CALLSTACK_RATE_LIMIT", "--sim-pin", "CALLSTACK_SIM_PIN",
-                "--ws-deflate", "CALLSTACK_API_KEYS");
+                "--ws-deflate", "CALLSTACK_API_KEYS", "--sim-pin-file", "CALLSTACK_SIM_PIN_FILE", "--retention",
+                "CALLSTACK_RETENTION");
     }
 
     @Test
@@ -121,5 +122,45 @@ class MainTest {
         Run host = run(sim, "--db", db, "--port", "0", "--allowed-hosts", "a/b");
         assertThat(host.code()).isEqualTo(2);
         assertThat(host.err()).contains("--allowed-hosts");
+    }
+
+    @Test
+    void aBadRetentionIsRefused() {
+        Run refused = run("--modem=simulator", "--retention", "forever", "--db", dir.resolve("c.db").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--retention must be hours or days such as 12h or 90d");
+        assertThat(Files.exists(dir.resolve("c.db"))).as("nothing was opened").isFalse();
+    }
+
+    @Test
+    void aBadOrMissingPinFileExits2NamingTheFileNeverThePin() throws Exception {
+        Path pin = Files.writeString(dir.resolve("pin"), "12ab\n");
+        Run invalid = run("--modem=simulator", "--sim-pin-file", pin.toString(), "--db", dir.resolve("c.db").toString());
+        assertThat(invalid.code()).isEqualTo(2);
+        assertThat(invalid.err()).contains("--sim-pin-file " + pin + " does not hold a SIM PIN").doesNotContain("12ab");
+
+        Path missing = dir.resolve("no-such-pin");
+        Run unreadable = run("--modem=simulator", "--sim-pin-file", missing.toString(), "--db",
+                dir.resolve("c.db").toString());
+        assertThat(unreadable.code()).isEqualTo(2);
+        assertThat(unreadable.err()).contains("--sim-pin-file " + missing + " is not readable");
+
+        Path good = Files.writeString(dir.resolve("good-pin"), "4711\n");
+        Run both = run("--modem=simulator", "--sim-pin", "1234", "--sim-pin-file", good.toString(), "--db",
+                dir.resolve("c.db").toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("not both").doesNotContain("1234").doesNotContain("4711");
+    }
+
+    @Test
+    void aPinOnTheCommandLineIsWarnedAboutBecausePsShowsIt() {
+        LogCapture capture = LogCapture.install();
+        int from = capture.lines().size();
+        // Refused afterwards (--db is a directory), so the server does not start; the warning comes first.
+        Run refused = run("--modem=simulator", "--sim-pin", "1234", "--db", dir.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        List<String> lines = capture.lines();
+        assertThat(lines.subList(from, lines.size())).anyMatch(line -> line.contains("--sim-pin on the command line")
+                && line.contains("visible") && line.contains("ps") && !line.contains("1234"));
     }
 }

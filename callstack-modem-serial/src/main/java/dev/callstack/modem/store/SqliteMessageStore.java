@@ -35,15 +35,20 @@ public final class SqliteMessageStore implements MessageStore {
     private final StoreConnection db;
     private final InboundRecords inbound;
     private final OutboundRecords outbound;
+    private final ContentEraser eraser;
 
     private SqliteMessageStore(StoreConnection db) {
         this.db = Objects.requireNonNull(db, "db");
         this.inbound = new InboundRecords(db);
         this.outbound = new OutboundRecords(db);
+        this.eraser = new ContentEraser(db);
     }
 
     /**
-     * Opens (creating if needed) the database file and its directory, and migrates it to the current schema.
+     * Opens (creating if needed) the database file and migrates it to the current schema. A new file, and the
+     * {@code -wal}/{@code -shm} files SQLite keeps next to it, are readable by their owner only ({@code 0600})
+     * whatever the umask; an existing one that group or others may read is logged as a warning. File systems
+     * without POSIX permissions are left alone.
      *
      * @param file the SQLite database file
      * @return the open store; close it to release the file
@@ -60,6 +65,7 @@ public final class SqliteMessageStore implements MessageStore {
         } catch (IOException e) {
             throw new MessageStoreException("cannot create the message store directory", e);
         }
+        StoreFilePermissions.prepare(absolute);
         return new SqliteMessageStore(StoreConnection.connect("jdbc:sqlite:" + absolute, true));
     }
 
@@ -163,6 +169,22 @@ public final class SqliteMessageStore implements MessageStore {
     @Override
     public List<StoredDeliveryReport> deliveryReports(int limit) {
         return outbound.deliveryReports(limit);
+    }
+
+    // ---- retention ----------------------------------------------------------------------------------------
+
+    /**
+     * Erases the personal content of everything stored before {@code cutoff}, for data retention: the bodies and
+     * senders of received messages, the bodies and recipients of sent messages and the recipients of delivery
+     * reports become empty strings, while the rows themselves, their ids, times, part counts and delivery states
+     * stay (listings, counts and per-day quotas keep working). Parts of incomplete multipart messages received
+     * before {@code cutoff} are deleted. One transaction; idempotent.
+     *
+     * @param cutoff content stored strictly before this instant is erased
+     * @return how many rows were erased or deleted by this call (rows erased earlier are not counted again)
+     */
+    public int eraseContentBefore(Instant cutoff) {
+        return eraser.eraseBefore(cutoff);
     }
 
     @Override

@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place HTTP responses are written: headers, keep-alive, connection close after refused upgrades, and the
- * request metric.
+ * The one place HTTP responses are written: headers, keep-alive, connection close after refused upgrades, the
+ * request metric and the {@link AuditLog} line.
  *
  * <p>Thread-safe (stateless apart from the thread-safe metrics).
  */
@@ -43,6 +43,9 @@ final class HttpResponder {
         HttpUtil.setKeepAlive(response, keepAlive);
         String route = RoutePaths.label(request.uri());
         metrics.recordHttp(route, reply.status());
+        // A request's caller ends with its reply; taken before the write, which may let the next request in.
+        AuditLog.record(request.method(), route, ctx.channel().attr(ChannelAttributes.CALLER).getAndSet(null),
+                reply.status(), reply.messageId());
         // The route label, never the raw URI: a query string may carry a number. Likewise the method, which is any
         // token the caller chose, is only named when it is a standard one.
         log.debug("{} {} -> {} on {}", methodLabel(request.method()), route, reply.status(),

@@ -71,6 +71,10 @@ final class JsonHttpObjectAggregator extends HttpObjectAggregator {
     private FullHttpResponse refusal(HttpMessage request, HttpReply reply) {
         String uri = request instanceof HttpRequest r ? r.uri() : "";
         metrics.recordHttp(RoutePaths.label(uri), reply.status());
+        if (request instanceof HttpRequest r) {
+            // Refused before authentication, so no caller yet.
+            AuditLog.record(r.method(), RoutePaths.label(uri), null, reply.status(), reply.messageId());
+        }
         return HttpResponder.toResponse(reply);
     }
 }

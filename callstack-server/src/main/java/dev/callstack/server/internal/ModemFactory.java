@@ -6,6 +6,8 @@ import dev.callstack.modem.SerialModem;
 import dev.callstack.modem.SerialModemConfig;
 import dev.callstack.modem.store.SqliteMessageStore;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -30,20 +32,31 @@ public final class ModemFactory {
 
     /**
      * Opens the modem {@code spec} names; it starts connecting in the background (requests fail with 503 until it
-     * is up).
+     * is up). Stored content is kept forever: {@code Main} passes {@code --retention} to the other overload.
      *
      * @param simPin the SIM PIN or null; never logged
      * @param db     the SQLite store file
      * @throws IllegalArgumentException when the modem cannot be opened, with a message for the operator
      */
     public static OpenedModem open(String spec, String simPin, Path db) {
+        return open(spec, simPin, db, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #open(String, String, Path)}, erasing message bodies and numbers older than {@code retention} from
+     * the store daily ({@link Duration#ZERO}: keep them forever).
+     */
+    public static OpenedModem open(String spec, String simPin, Path db, Duration retention) {
+        if (retention.isNegative()) {
+            throw new IllegalArgumentException("--retention must not be negative");
+        }
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException(NO_MODEM);
         }
         if (SIMULATOR.equals(spec)) {
             log.warn("SIMULATED MODEM (--modem simulator): nothing reaches a real network; no SMS, call or USSD "
                     + "leaves this process. Use --modem /dev/serial/by-id/... or tcp://host:port for a real modem.");
-            return onStore(db, true, store -> SimulatorModem.start(store, SimulatorActivity.Schedule.DEFAULT));
+            return onStore(db, retention, true, store -> SimulatorModem.start(store, SimulatorActivity.Schedule.DEFAULT));
         }
         if (!SerialModemConfig.isTcp(spec) && !spec.startsWith("/")) {
             throw new IllegalArgumentException(
@@ -57,7 +70,7 @@ public final class ModemFactory {
             // The config's own message may name the PIN rule, never the PIN; the spec itself is not secret.
             throw new IllegalArgumentException("--modem " + spec + ": " + invalid.getMessage(), invalid);
         }
-        return onStore(db, false, store -> {
+        return onStore(db, retention, false, store -> {
             SerialModem modem = SerialModem.builder(config).messageStore(store).build();
             modem.start();
             return new StoreOwningModem(modem, store);
@@ -65,17 +78,23 @@ public final class ModemFactory {
     }
 
     /** Opens the store and the modem on it; the modem owns the store from then on (closing it closes the store). */
-    private static OpenedModem onStore(Path db, boolean simulated, Function<MessageStore, Modem> open) {
-        MessageStore store = openStore(Objects.requireNonNull(db, "db"));
+    private static OpenedModem onStore(Path db, Duration retention, boolean simulated,
+                                       Function<MessageStore, Modem> open) {
+        SqliteMessageStore store = openStore(Objects.requireNonNull(db, "db"));
         try {
-            return new OpenedModem(open.apply(store), () -> storeWorks(store), simulated);
+            Modem modem = open.apply(store);
+            if (!retention.isZero()) {
+                modem = new RetentionOwningModem(modem,
+                        new RetentionSweeper(store, retention, Clock.systemUTC()).start());
+            }
+            return new OpenedModem(modem, () -> storeWorks(store), simulated);
         } catch (RuntimeException failed) {
             store.close();
             throw failed;
         }
     }
 
-    private static MessageStore openStore(Path db) {
+    private static SqliteMessageStore openStore(Path db) {
         try {
             return SqliteMessageStore.open(db);
         } catch (RuntimeException failed) {

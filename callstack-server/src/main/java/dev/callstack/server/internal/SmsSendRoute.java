@@ -54,6 +54,6 @@ final class SmsSendRoute implements Route {
                 .put("to", sent.recipient().value())
                 .put("reference", sent.reference())
                 .put("parts", sent.parts());
-        return HttpReply.json(200, Json.bytes(json));
+        return HttpReply.json(200, Json.bytes(json)).auditing(sent.messageId());
     }
 }

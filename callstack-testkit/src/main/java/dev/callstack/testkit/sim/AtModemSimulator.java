@@ -22,12 +22,17 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe.
  */
 public final class AtModemSimulator implements AutoCloseable {
+    /**
+     * How many command lines {@link #commands()} (and the queue {@link #takeCommand} reads) and how many PDUs
+     * {@link #sentPdus()} keep; older ones are dropped, so a long-running simulator holds bounded memory.
+     */
+    public static final int HISTORY_LIMIT = 10_000;
+
     private final Script script = new Script();
     private final SmsStorage storage = new SmsStorage();
     private final SimState simState = new SimState(storage);
-    private final CommandInterpreter interpreter =
-            new CommandInterpreter(script, new ModemBehaviour(Sim800Commands.TABLE, simState));
-    private final CommandLog commands = new CommandLog();
+    private final CommandInterpreter interpreter;
+    private final CommandLog commands;
     private final ScheduledExecutorService scheduler;
     private final Links links;
     private volatile int maxChunk = Integer.MAX_VALUE;
@@ -37,6 +42,14 @@ public final class AtModemSimulator implements AutoCloseable {
      * {@link #openPipe()}, {@link #listenTcp()} or {@link #openPty()}.
      */
     public AtModemSimulator() {
+        this(HISTORY_LIMIT);
+    }
+
+    /** With a smaller history, so a test can watch the oldest entries go. */
+    AtModemSimulator(int historyLimit) {
+        this.interpreter = new CommandInterpreter(script, new ModemBehaviour(Sim800Commands.TABLE, simState),
+                historyLimit);
+        this.commands = new CommandLog(historyLimit);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, Links.THREAD_PREFIX + "scheduler");
             thread.setDaemon(true);
@@ -347,7 +360,8 @@ public final class AtModemSimulator implements AutoCloseable {
     }
 
     /**
-     * Every PDU received after an {@code AT+CMGS} prompt and submitted with Ctrl-Z, in order.
+     * The PDUs received after an {@code AT+CMGS} prompt and submitted with Ctrl-Z, in order: the newest
+     * {@link #HISTORY_LIMIT}.
      *
      * @return a snapshot of the PDUs in hex, in submission order
      */
@@ -387,7 +401,8 @@ public final class AtModemSimulator implements AutoCloseable {
     }
 
     /**
-     * Every command line received so far, in order (SMS payloads are in {@link #sentPdus()}).
+     * The command lines received so far, in order: the newest {@link #HISTORY_LIMIT} (SMS payloads are in
+     * {@link #sentPdus()}).
      *
      * @return a snapshot of the command lines
      */

@@ -2,22 +2,23 @@ package dev.callstack.testkit.sim;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Turns what a link received into the modem's {@link SimReply}: the test's {@link Script} first, the default
- * {@link ModemBehaviour} second. SMS payloads are recorded in {@link #sentPdus()} whatever the answer.
+ * {@link ModemBehaviour} second. SMS payloads are recorded in {@link #sentPdus()} whatever the answer (the newest
+ * {@link AtModemSimulator#HISTORY_LIMIT}).
  *
  * <p>Thread-safe.
  */
 final class CommandInterpreter {
     private final Script script;
     private final ModemBehaviour behaviour;
-    private final List<String> sentPdus = new CopyOnWriteArrayList<>();
+    private final BoundedHistory<String> sentPdus;
 
-    CommandInterpreter(Script script, ModemBehaviour behaviour) {
+    CommandInterpreter(Script script, ModemBehaviour behaviour, int historyLimit) {
         this.script = Objects.requireNonNull(script, "script");
         this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
+        this.sentPdus = new BoundedHistory<>(historyLimit);
     }
 
     SimReply command(String line) {
@@ -44,6 +45,6 @@ final class CommandInterpreter {
     }
 
     List<String> sentPdus() {
-        return List.copyOf(sentPdus);
+        return sentPdus.snapshot();
     }
 }

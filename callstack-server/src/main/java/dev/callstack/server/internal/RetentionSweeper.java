@@ -1,0 +1,82 @@
+package dev.callstack.server.internal;
+
+import dev.callstack.core.store.MessageStoreException;
+import dev.callstack.modem.store.SqliteMessageStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code --retention}: erases message bodies and numbers older than the retention period from the store
+ * ({@link SqliteMessageStore#eraseContentBefore}), once at start and then every {@link #INTERVAL}, on its own daemon
+ * thread. A failed sweep is logged and the next one still runs.
+ *
+ * <p>Thread-safe.
+ */
+final class RetentionSweeper implements AutoCloseable {
+    static final Duration INTERVAL = Duration.ofDays(1);
+    private static final Logger log = LoggerFactory.getLogger(RetentionSweeper.class);
+
+    private final SqliteMessageStore store;
+    private final Duration retention;
+    private final Clock clock;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "callstack-retention");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RetentionSweeper(SqliteMessageStore store, Duration retention, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.retention = Objects.requireNonNull(retention, "retention");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("retention must be positive");
+        }
+    }
+
+    /** Starts the daily schedule, first sweep now. */
+    RetentionSweeper start() {
+        ScheduledFuture<?> unused = timer.scheduleWithFixedDelay(this::sweepLogged, 0, INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+        log.info("Message retention {}: older bodies and numbers are erased daily", RetentionPeriod.label(retention));
+        return this;
+    }
+
+    /** One sweep now, on the calling thread: erases what is older than the retention period; returns the rows. */
+    int sweep() {
+        int erased = store.eraseContentBefore(clock.instant().minus(retention));
+        if (erased > 0) {
+            log.info("Retention: erased the bodies and numbers of {} stored row(s) older than {}", erased,
+                    RetentionPeriod.label(retention));
+        }
+        return erased;
+    }
+
+    private void sweepLogged() {
+        try {
+            sweep();
+        } catch (MessageStoreException | IllegalStateException failed) {
+            log.warn("Retention sweep failed ({}); retrying in {}", failed.getClass().getSimpleName(),
+                    RetentionPeriod.label(INTERVAL));
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Retention sweep still running at shutdown");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One connection's path, top to bottom: track → idle → HTTP codec → one request at a time → aggregate (JSON 413) →
- * authenticate → route → [permessage-deflate] → WebSocket handshake and frames → realtime.
+ * One connection's path, top to bottom: track → idle → HTTP codec → one request at a time → authenticate (headers
+ * only) → aggregate (JSON 413) → route → [permessage-deflate] → WebSocket handshake and frames → realtime.
  *
  * <p>Thread-safe: shared handlers are sharable, the others are created per channel.
  */
@@ -59,8 +59,8 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("idle", new IdleStateHandler(settings.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("http", new HttpServerCodec());
         pipeline.addLast(SEQUENCE, new HttpRequestSequencer());
+        pipeline.addLast(AUTH, auth); // on the headers alone: a refused request's body is never read
         pipeline.addLast("aggregate", new JsonHttpObjectAggregator(settings.maxBodyBytes(), metrics));
-        pipeline.addLast(AUTH, auth);
         pipeline.addLast(ROUTER, router);
         if (settings.permessageDeflate()) {
             pipeline.addLast("ws-deflate", new WebSocketServerCompressionHandler(settings.wsMaxFrameBytes()));

@@ -1,5 +1,6 @@
 package dev.callstack.server.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -7,13 +8,14 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Everything the server needs besides the modem. Built by {@code CallstackServer.Builder}, which documents each
- * value and its default.
+ * value and its default. {@code quotaDatabase} may be null (SMS quotas then live in memory).
  */
 public record ServerSettings(String host, int port, List<KeyEntry> keys, int rateLimit, Duration rateWindow,
                              int authFailureLimit, Duration authFailureWindow, int maxBodyBytes, int wsQueueCapacity,
                              int wsMaxFrameBytes, Duration idleTimeout, boolean permessageDeflate, int ioThreads,
                              Duration shutdownGrace, int writeBufferLow, int writeBufferHigh,
-                             BooleanSupplier storeReady, boolean simulated) {
+                             BooleanSupplier storeReady, boolean simulated,
+                             boolean noAuth, Path quotaDatabase) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         keys = List.copyOf(Objects.requireNonNull(keys, "keys"));

@@ -96,7 +96,7 @@ class KeyFileParserTest {
     @Test
     void badKeysAndOptionsAreErrorsNamingTheLineNotTheKey() {
         for (String[] bad : new String[][] {
-                {"short-key-15char", "key shorter than 16 characters"},
+                {"short-key-15cha", "key shorter than 16 characters"},
                 {"content", "the key is a privilege name"},
                 {"send,content secret-value-0000", "the key is a privilege name"},
                 {"secret-value-0000 sms_per_day=0", "sms_per_day must be"},

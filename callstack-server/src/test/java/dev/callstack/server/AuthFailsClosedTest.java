@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 11 §2: authentication is decided from the headers alone, and the server does not start without keys. */
 class AuthFailsClosedTest {
-    private static final String SEND = "POST /sms/send HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-            + "Content-Type: application/json\r\n";
+    private static final String SEND = String.join("\r\n", "POST /sms/send HTTP/1.1", "Host: 127.0.0.1",
+            "Content-Type: application/json", "");
     private static final String WRONG_KEY = "wrong-key-wrong-key";
     private static TestServer server;
 
@@ -159,6 +159,7 @@ class AuthFailsClosedTest {
         String secret = "limited-key-Ux52sD";
         try (TestServer limited = TestServer.startWith(b -> b.apiKey(secret,
                 EnumSet.of(Privilege.SEND, Privilege.CONTENT), 200, List.of("+49", "+43")).apiKey(PLAIN_KEY))) {
+            assertThat(limited.port).isPositive();
             List<String> lines = LogCapture.install().lines();
             assertThat(lines).anyMatch(line -> line.endsWith(
                     "API key #1: send content, sms_per_day=200, to=2 prefix(es) {}"));

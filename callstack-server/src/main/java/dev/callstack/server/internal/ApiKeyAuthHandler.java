@@ -88,7 +88,7 @@ final class ApiKeyAuthHandler extends ChannelInboundHandlerAdapter {
                 // Reading the announced body would be the very cost this check spares: answer, then linger-close.
                 LingeringClose.after(responder.send(ctx, request, refusal.closing(), false));
             } else {
-                responder.send(ctx, request, refusal);
+                var unused = responder.send(ctx, request, refusal); // the responder closes when it must
             }
         } finally {
             ReferenceCountUtil.release(request);

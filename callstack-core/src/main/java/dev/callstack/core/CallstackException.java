@@ -6,7 +6,8 @@ package dev.callstack.core;
  * Callstack itself and never contain phone numbers, message bodies, USSD codes or text.
  */
 public abstract sealed class CallstackException extends RuntimeException
-        permits InvalidRequestException, ModemTimeoutException, ModemUnavailableException, ModemRejectedException {
+        permits InvalidRequestException, ModemTimeoutException, ModemUnavailableException, ModemRejectedException,
+        ModemBusyException {
     private static final long serialVersionUID = 1L;
 
     /**

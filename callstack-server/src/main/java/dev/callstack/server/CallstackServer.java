@@ -12,13 +12,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
  * The Callstack HTTP API and {@code /ws} realtime feed for one {@link Modem}.
  *
  * <pre>{@code
- * try (CallstackServer server = CallstackServer.builder(modem).port(0).apiKey("s3cr3t", Privilege.CONTENT).build()) {
+ * try (CallstackServer server = CallstackServer.builder(modem).port(0).apiKey(key, Privilege.SEND).build()) {
  *     int port = server.start();
  *     ...
  * }
@@ -55,8 +56,8 @@ public final class CallstackServer implements AutoCloseable {
      * Binds and starts serving; returns the bound port (useful with port 0).
      *
      * @return the bound TCP port
-     * @throws IllegalStateException    when asked to listen on a non-loopback address without any API key, or
-     *                                  when already started
+     * @throws IllegalStateException    without any API key unless {@code noAuth} was set, with {@code noAuth} on a
+     *                                  non-loopback address or together with keys, or when already started
      * @throws IllegalArgumentException when a TLS file is unreadable or not a usable PEM certificate or key
      * @throws InterruptedException     if interrupted while binding
      */
@@ -123,6 +124,8 @@ public final class CallstackServer implements AutoCloseable {
         private final List<String> allowedHosts = new ArrayList<>();
         private Duration requestTimeout = Duration.ofSeconds(10);
         private int maxConnections = 16_384;
+        private boolean noAuth;
+        private Path quotaDatabase;
 
         private Builder(Modem modem) {
             this.modem = Objects.requireNonNull(modem, "modem");
@@ -151,10 +154,11 @@ public final class CallstackServer implements AutoCloseable {
         }
 
         /**
-         * Adds a key; without any key the server answers loopback callers only, with the redacted view.
+         * Adds a key of at least 16 characters; a key without privileges is read-only. Without any key,
+         * {@link #noAuth(boolean)} must be set or {@link CallstackServer#start()} refuses to start.
          *
-         * @param secret the key as clients send it; not null, never logged
-         * @param privileges what the key may see beyond the redacted view; none for redacted only
+         * @param secret     the key as clients send it; not null, never logged
+         * @param privileges what the key may do beyond reading the redacted view; none for read-only
          * @return this builder
          */
         public Builder apiKey(String secret, Privilege... privileges) {
@@ -162,7 +166,38 @@ public final class CallstackServer implements AutoCloseable {
             for (Privilege privilege : privileges) {
                 set.add(Objects.requireNonNull(privilege, "privilege"));
             }
-            keys.add(new KeyEntry(Objects.requireNonNull(secret, "secret"), set));
+            return apiKey(secret, set, 0, List.of());
+        }
+
+        /**
+         * Adds a key with limits: {@code smsPerDay} SMS parts per rolling 24 hours (0 for no limit), and the E.164
+         * prefixes ({@code +4915}) its SMS recipients must start with (empty for any recipient).
+         */
+        public Builder apiKey(String secret, Set<Privilege> privileges, int smsPerDay, List<String> recipientPrefixes) {
+            Objects.requireNonNull(secret, "secret");
+            if (secret.length() < KeyEntry.MIN_LENGTH) {
+                throw new IllegalArgumentException("API keys must be at least " + KeyEntry.MIN_LENGTH + " characters");
+            }
+            keys.add(new KeyEntry(secret, privileges, smsPerDay, recipientPrefixes));
+            return this;
+        }
+
+        /**
+         * Runs without authentication: every caller may send SMS, USSD and calls, with the redacted view. Loopback
+         * addresses only, and only without keys; default false. Without keys and without this, {@link #start()}
+         * refuses to start.
+         */
+        public Builder noAuth(boolean noAuth) {
+            this.noAuth = noAuth;
+            return this;
+        }
+
+        /**
+         * The SQLite file the per-key SMS quotas are counted in (the message store's file is fine: the server keeps
+         * its own table), so a restart does not reset them; default none (counted in memory).
+         */
+        public Builder quotaDatabase(Path database) {
+            this.quotaDatabase = Objects.requireNonNull(database, "database");
             return this;
         }
 
@@ -426,7 +461,7 @@ public final class CallstackServer implements AutoCloseable {
                     authFailureWindow, maxBodyBytes, wsQueueCapacity, wsMaxFrameBytes, idleTimeout, permessageDeflate,
                     ioThreads, shutdownGrace, writeBufferLow, writeBufferHigh, storeReady, simulated,
                     tlsCertificate == null ? null : new TlsFiles(tlsCertificate, tlsPrivateKey, tlsReloadInterval),
-                    allowedOrigins, allowedHosts, requestTimeout, maxConnections);
+                    allowedOrigins, allowedHosts, requestTimeout, maxConnections, noAuth, quotaDatabase);
             return new CallstackServer(settings, modem, closeModemOnClose);
         }
     }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         sortOptions = false, usageHelpWidth = 110,
         description = "SMS and voice gateway: HTTP API and /ws realtime feed for a USB GSM/LTE modem.",
         footer = {"", "Every option can also be set by the environment variable shown in its description.",
-                "CALLSTACK_API_KEYS may hold comma-separated keys ('key1 content,key2') in addition to the key file."})
+                "CALLSTACK_API_KEYS may hold ';'-separated key lines ('<key1> send content;<key2>') in addition to the "
+                        + "key file."})
 public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -39,9 +40,14 @@ public final class Main implements Callable<Integer> {
     int port;
 
     @Option(names = "--api-key-file", defaultValue = "${env:CALLSTACK_API_KEY_FILE}",
-            description = "Key file: one key per line, optionally followed by privileges (e.g. 'k3y content'); "
-                    + "'#' comments (CALLSTACK_API_KEY_FILE).")
+            description = "Key file: one '<key> [send ussd calls content admin] [sms_per_day=<n>] "
+                    + "[to=<prefix>,...]' per line; keys of 16+ characters; '#' comments (CALLSTACK_API_KEY_FILE).")
     Path apiKeyFile;
+
+    @Option(names = "--no-auth", defaultValue = "${env:CALLSTACK_NO_AUTH:-false}",
+            description = "Run without API keys: any local process may send. Loopback only, never with keys "
+                    + "(CALLSTACK_NO_AUTH). Without keys and without this flag the server does not start.")
+    boolean noAuth;
 
     @Option(names = "--modem", defaultValue = "${env:CALLSTACK_MODEM}",
             description = "Required: serial device (/dev/serial/by-id/..., /dev/ttyUSB2), tcp://host:port, or "
@@ -177,7 +183,9 @@ public final class Main implements Callable<Integer> {
                 .allowedOrigins(nonBlank(allowedOrigins))
                 .allowedHosts(nonBlank(allowedHosts))
                 .requestTimeout(requestTimeout)
-                .maxConnections(maxConnections);
+                .maxConnections(maxConnections)
+                .noAuth(noAuth)
+                .quotaDatabase(db);
         if (apiKeyFile != null) {
             builder.apiKeyFile(apiKeyFile);
         }

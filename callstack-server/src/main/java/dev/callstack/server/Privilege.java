@@ -1,9 +1,22 @@
 package dev.callstack.server;
 
-/** What an API key may see beyond the default redacted view. */
+import java.util.Locale;
+
+/**
+ * What an API key may do beyond the read-only default. A key without any privilege sees redacted lists,
+ * {@code /ws}, {@code /healthz}, {@code /metrics} and {@code /status}, and can change nothing.
+ */
 public enum Privilege {
+    /** {@code POST /sms/send} and anything else that queues an SMS. */
+    SEND,
+    /** {@code POST /ussd/send}. */
+    USSD,
+    /** Dial, answer, hang up and DTMF, once call routes exist. */
+    CALLS,
     /** Full, unredacted payloads on {@code /ws}, in message listings and in USSD replies. */
-    CONTENT;
+    CONTENT,
+    /** Configuration-level routes (webhooks, outbox management, identity fields), once they exist. */
+    ADMIN;
 
     /**
      * The name used in key files and {@code CALLSTACK_API_KEYS}.
@@ -11,6 +24,6 @@ public enum Privilege {
      * @return the constant's name in lower case, e.g. {@code content}
      */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -148,16 +148,17 @@ class AuthTest {
     void keysFromTheFileAndTheVariableCarryTheirPrivileges(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path file = dir.resolve("keys");
-        java.nio.file.Files.writeString(file, "# test keys\nfile-content-key content\nfile-plain-key\n");
+        java.nio.file.Files.writeString(file, "# test keys\nfile-content-key-000 content\nfile-plain-key-00000\n");
         java.nio.file.Files.setPosixFilePermissions(file,
                 java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        try (TestServer keyed = TestServer.startWith(b -> b.apiKeyFile(file).apiKeysVariable("env-key content,env-plain"))) {
+        try (TestServer keyed = TestServer.startWith(b -> b.apiKeyFile(file)
+                .apiKeysVariable("env-key-0000000000 send,content; env-plain-000000000"))) {
             keyed.modem.receiveSms("+15550100100", "Meet me at the secret garden");
-            for (String key : java.util.List.of("file-content-key", "env-key")) {
+            for (String key : java.util.List.of("file-content-key-000", "env-key-0000000000")) {
                 assertThat(TestServer.json(keyed.get("/sms/messages", key)).get("messages").get(0).get("body").asText())
                         .isEqualTo("Meet me at the secret garden");
             }
-            for (String key : java.util.List.of("file-plain-key", "env-plain")) {
+            for (String key : java.util.List.of("file-plain-key-00000", "env-plain-000000000")) {
                 assertThat(TestServer.json(keyed.get("/sms/messages", key)).get("messages").get(0).get("body").asText())
                         .isEqualTo("[redacted]");
             }
@@ -173,8 +174,8 @@ class AuthTest {
     }
 
     @Test
-    void withoutKeysTheServerServesLoopbackWithoutAuthentication() {
-        try (TestServer open = TestServer.startWith(b -> { })) {
+    void withNoAuthTheServerServesLoopbackWithoutAuthentication() {
+        try (TestServer open = TestServer.startWith(b -> b.noAuth(true))) {
             assertThat(open.get("/healthz", null).statusCode()).isEqualTo(200);
             assertThat(open.get("/healthz", "anything").statusCode()).isEqualTo(200);
         }
@@ -187,7 +188,7 @@ class AuthTest {
             CallstackServer server = CallstackServer.builder(modem).host(host).port(0).build();
             assertThatThrownBy(server::start)
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("without API keys");
+                    .hasMessageContaining("no API keys");
             server.close();
         }
     }
@@ -195,12 +196,13 @@ class AuthTest {
     @Test
     void withKeysAnyAddressMayBeUsed() throws Exception {
         try (FakeModem modem = new FakeModem();
-             CallstackServer server = CallstackServer.builder(modem).host("0.0.0.0").port(0).apiKey("k-1").build()) {
+             CallstackServer server = CallstackServer.builder(modem).host("0.0.0.0").port(0).apiKey("k-1-0123456789abc")
+                     .build()) {
             int port = server.start();
             assertThat(port).isPositive();
             HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/healthz"))
-                            .header("Authorization", "Bearer k-1").build(),
+                            .header("Authorization", "Bearer k-1-0123456789abc").build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
         }

@@ -35,7 +35,7 @@ class MainTest {
                 "CALLSTACK_API_KEY_FILE", "--modem", "CALLSTACK_MODEM", "--db", "CALLSTACK_DB", "--ws-queue",
                 "CALLSTACK_WS_QUEUE", "--rate-limit", "CALLSTACK_RATE_LIMIT", "--sim-pin", "CALLSTACK_SIM_PIN",
                 "--ws-deflate", "CALLSTACK_API_KEYS", "--sim-pin-file", "CALLSTACK_SIM_PIN_FILE", "--retention",
-                "CALLSTACK_RETENTION");
+                "CALLSTACK_RETENTION", "--no-auth", "CALLSTACK_NO_AUTH");
     }
 
     @Test
@@ -64,7 +64,48 @@ class MainTest {
         Run refused = run("--host", "0.0.0.0", "--port", "0", "--modem", "simulator",
                 "--db", dir.resolve("c.db").toString());
         assertThat(refused.code()).isEqualTo(2);
-        assertThat(refused.err()).contains("without API keys");
+        assertThat(refused.err()).contains("no API keys");
+        Run noAuth = run("--host", "0.0.0.0", "--port", "0", "--modem", "simulator", "--no-auth",
+                "--db", dir.resolve("c.db").toString());
+        assertThat(noAuth.code()).isEqualTo(2);
+        assertThat(noAuth.err()).contains("refusing --no-auth on 0.0.0.0");
+    }
+
+    @Test
+    void withoutKeysAndWithoutNoAuthItExits2WithOneLineSayingWhatToDo() {
+        assertThat(System.getenv("CALLSTACK_API_KEYS")).as("this test needs CALLSTACK_API_KEYS unset").isNull();
+        Run refused = run("--port", "0", "--modem", "simulator", "--db", dir.resolve("c.db").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("callstack-server: no API keys: create a key file")
+                .contains("--api-key-file", "--no-auth").endsWith(System.lineSeparator());
+        assertThat(refused.err().strip()).doesNotContain("\n");
+    }
+
+    @Test
+    void aKeyFileThatHoldsNoKeyIsRefusedNamingTheFile() throws Exception {
+        Path keys = dir.resolve("keys");
+        Files.writeString(keys, "# only a comment\n\n   \n# and another\n");
+        Run refused = run("--modem", "simulator", "--api-key-file", keys.toString(), "--port", "0", "--db",
+                dir.resolve("c.db").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("API key file " + keys + " holds no key");
+    }
+
+    @Test
+    void aShortKeyOrAPrivilegeNameAsKeyIsRefusedByLineNeverEchoingIt() throws Exception {
+        Path keys = dir.resolve("keys");
+        Files.writeString(keys, "# keys\nlong-enough-key-0001 send\nshortkey-Pz9 send\n");
+        Run shortKey = run("--modem", "simulator", "--api-key-file", keys.toString(), "--port", "0", "--db",
+                dir.resolve("c.db").toString());
+        assertThat(shortKey.code()).isEqualTo(2);
+        assertThat(shortKey.err()).contains("API key file line 3: key shorter than 16 characters")
+                .doesNotContain("shortkey-Pz9");
+        Files.writeString(keys, "content long-enough-key-0001\n");
+        Run privilege = run("--modem", "simulator", "--api-key-file", keys.toString(), "--port", "0", "--db",
+                dir.resolve("c.db").toString());
+        assertThat(privilege.code()).isEqualTo(2);
+        assertThat(privilege.err()).contains("API key file line 1: the key is a privilege name")
+                .doesNotContain("long-enough-key-0001");
     }
 
     @Test
@@ -73,7 +114,7 @@ class MainTest {
         Run refused = run("--modem", "tcp://127.0.0.1:9", "--host", "0.0.0.0", "--port", "0",
                 "--db", dir.resolve("c.db").toString());
         assertThat(refused.code()).isEqualTo(2);
-        assertThat(refused.err()).contains("without API keys");
+        assertThat(refused.err()).contains("no API keys");
         // The AT stack's threads are daemons named by these prefixes; awaited, because a thread may still be
         // finishing its last step when close() returns.
         List<String> modemThreads = List.of("callstack-at-", "callstack-link-reader-", "callstack-sms-");
@@ -99,7 +140,7 @@ class MainTest {
     @Test
     void aKeyFileWithAnUnknownPrivilegeIsRefused() throws Exception {
         Path keys = dir.resolve("keys");
-        Files.writeString(keys, "k1 superuser\n");
+        Files.writeString(keys, "long-enough-key-0001 superuser\n");
         Run refused = run("--modem", "simulator", "--api-key-file", keys.toString(), "--port", "0", "--db",
                 dir.resolve("c.db").toString());
         assertThat(refused.code()).isEqualTo(2);

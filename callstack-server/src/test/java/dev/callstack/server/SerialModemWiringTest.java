@@ -27,7 +27,7 @@ class SerialModemWiringTest {
         try (AtModemSimulator simulator = new AtModemSimulator()) {
             InetSocketAddress address = simulator.listenTcp();
             OpenedModem opened = ModemFactory.open("tcp://127.0.0.1:" + address.getPort(), null, dir.resolve("c.db"));
-            try (CallstackServer server = CallstackServer.builder(opened.modem()).port(0)
+            try (CallstackServer server = CallstackServer.builder(opened.modem()).port(0).noAuth(true)
                     .storeReady(opened.storeReady()).closeModemOnClose(true).build()) {
                 int port = server.start();
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

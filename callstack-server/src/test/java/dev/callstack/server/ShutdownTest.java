@@ -69,7 +69,8 @@ class ShutdownTest {
     @Test
     void closeModemOnCloseClosesTheModem() throws Exception {
         FakeModem modem = new FakeModem();
-        CallstackServer server = CallstackServer.builder(modem).port(0).closeModemOnClose(true).build();
+        CallstackServer server = CallstackServer.builder(modem).port(0).noAuth(true).closeModemOnClose(true)
+                .build();
         server.start();
         server.close();
         assertThat(modem.sms().send(dev.callstack.core.PhoneNumber.of("+15550100100"), "x"))
@@ -80,7 +81,7 @@ class ShutdownTest {
     @Test
     void theCallerKeepsItsModemByDefault() throws Exception {
         try (FakeModem modem = new FakeModem()) {
-            CallstackServer server = CallstackServer.builder(modem).port(0).build();
+            CallstackServer server = CallstackServer.builder(modem).port(0).noAuth(true).build();
             server.start();
             server.close();
             assertThat(modem.sms().send(dev.callstack.core.PhoneNumber.of("+15550100100"), "x"))

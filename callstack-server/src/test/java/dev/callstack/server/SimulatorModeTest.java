@@ -61,7 +61,7 @@ class SimulatorModeTest {
         opened = ModemFactory.open("simulator", null, dir.resolve("callstack.db"));
         simulator = (SimulatorModem) opened.modem();
         server = CallstackServer.builder(opened.modem()).storeReady(opened.storeReady()).host("127.0.0.1").port(0)
-                .apiKey(KEY, Privilege.CONTENT).rateLimit(0, Duration.ofMinutes(1)).simulated(opened.simulated())
+                .apiKey(KEY, Privilege.SEND, Privilege.USSD, Privilege.CONTENT).rateLimit(0, Duration.ofMinutes(1)).simulated(opened.simulated())
                 .closeModemOnClose(true).build();
         port = server.start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(WAIT).build();

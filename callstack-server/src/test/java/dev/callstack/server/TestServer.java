@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 final class TestServer implements AutoCloseable {
     static final String CONTENT_KEY = "content-key-Zx81vB";
     static final String PLAIN_KEY = "plain-key-Qw42nM";
+    /** A key without any privilege: read-only. */
+    static final String READ_KEY = "read-only-key-Hj73pQ";
     static final ObjectMapper JSON = new ObjectMapper();
     /**
      * How long any single wait of a test may take (connect, request, message, close). Generous, because a loaded CI
@@ -37,14 +39,19 @@ final class TestServer implements AutoCloseable {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
 
-    /** Two keys (one with content), generous limits so tests do not trip them unless they mean to. */
+    /**
+     * Three keys: content (send, ussd, content), plain (send, ussd: the redacted view) and read-only; generous limits
+     * so tests do not trip them unless they mean to.
+     */
     static TestServer start() {
         return start(builder -> { });
     }
 
     static TestServer start(Consumer<CallstackServer.Builder> customize) {
         return startWith(builder -> {
-            builder.apiKey(CONTENT_KEY, Privilege.CONTENT).apiKey(PLAIN_KEY);
+            builder.apiKey(CONTENT_KEY, Privilege.SEND, Privilege.USSD, Privilege.CONTENT)
+                    .apiKey(PLAIN_KEY, Privilege.SEND, Privilege.USSD)
+                    .apiKey(READ_KEY);
             customize.accept(builder);
         });
     }

@@ -33,7 +33,7 @@ import java.util.concurrent.locks.LockSupport;
  * </pre>
  */
 public final class WsLoadTool {
-    private static final String KEY = "bench-key";
+    private static final String KEY = "bench-key-Lm48Qz7v";
 
     private WsLoadTool() {
     }

@@ -1,6 +1,7 @@
 package dev.callstack.modem.internal;
 
 import dev.callstack.core.InvalidRequestException;
+import dev.callstack.core.ModemBusyException;
 import dev.callstack.core.ModemRejectedException;
 import dev.callstack.core.ModemTimeoutException;
 import dev.callstack.core.ModemUnavailableException;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * arrive before or after the command's OK), fails with {@link ModemTimeoutException} after the caller's timeout
  * (and the network session is cancelled with {@code AT+CUSD=2}), or with {@link ModemRejectedException} for status
  * 4 (not supported) or an error result. One session at a time: a second request while one is under way fails fast
- * with {@link ModemRejectedException}. Every {@code +CUSD} is also published as a {@link UssdResponse}.
+ * with {@link ModemBusyException}. Every {@code +CUSD} is also published as a {@link UssdResponse}.
  *
  * <p>Thread-safe.
  */
@@ -65,7 +66,7 @@ final class UssdService implements UssdApi {
         }
         Session session = new Session();
         if (!current.compareAndSet(null, session)) {
-            return CompletableFuture.failedFuture(new ModemRejectedException("another USSD session is in progress"));
+            return CompletableFuture.failedFuture(new ModemBusyException("another USSD session is in progress"));
         }
         try {
             session.timer = engine.schedule(() -> onTimeout(session), timeout.toNanos(), TimeUnit.NANOSECONDS);

@@ -1,30 +1,24 @@
 package dev.callstack.server.internal;
 
-import dev.callstack.server.Privilege;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A configured API key: only the SHA-256 digest of its bytes is kept, so the secret itself never sits in a log-able
  * object.
  *
- * @param id         position in the configuration (1-based), the only way logs name a key
- * @param digest     SHA-256 of the key's UTF-8 bytes
- * @param privileges what the key unlocks
+ * @param id      position in the configuration (1-based), the only way logs name a key
+ * @param digest  SHA-256 of the key's UTF-8 bytes
+ * @param caller  what a request with this key may do
  */
-record ApiKey(int id, byte[] digest, Set<Privilege> privileges) {
+record ApiKey(int id, byte[] digest, Caller caller) {
     ApiKey {
         Objects.requireNonNull(digest, "digest");
-        privileges = Set.copyOf(Objects.requireNonNull(privileges, "privileges"));
-    }
-
-    boolean has(Privilege privilege) {
-        return privileges.contains(privilege);
+        Objects.requireNonNull(caller, "caller");
     }
 
     @Override
     public String toString() {
-        return "ApiKey[#" + id + ", " + privileges + "]";
+        return "ApiKey[#" + id + "]";
     }
 
     @Override

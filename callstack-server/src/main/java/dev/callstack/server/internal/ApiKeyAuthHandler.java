@@ -1,27 +1,41 @@
 package dev.callstack.server.internal;
 
-import dev.callstack.server.Privilege;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Authenticates every request, {@code /ws} upgrades included, before anything else sees it: {@code Bearer} keys,
- * per-key rate limit, and a per-address limit on failed attempts. Rejections are answered here (401/403/429) and go
- * no further, so a refused upgrade never reaches the WebSocket handshake.
+ * Authenticates every request, {@code /ws} upgrades included, from its headers alone and before anything else sees
+ * it: it sits in front of the body aggregator, so a refused request's body is never read (a bad key with a large
+ * {@code Content-Length} is answered at once, and {@code Expect: 100-continue} gets the refusal instead of
+ * {@code 100 Continue}). {@code Bearer} keys, per-key rate limit, and a per-address limit on failed attempts.
+ * Rejections are answered here (400/401/403/429) and go no further, so a refused upgrade never reaches the WebSocket
+ * handshake; the rest of a refused request is dropped, and a refused request that announced a body closes the
+ * connection once the answer is written. With {@code --no-auth} (no keys) every request passes as
+ * {@link Caller#NO_AUTH}.
  *
- * <p>Sharable and thread-safe: its state lives in the thread-safe limiters.
+ * <p>Sharable and thread-safe: its state lives in the thread-safe limiters and in a channel attribute confined to
+ * the channel's event loop.
  */
 @ChannelHandler.Sharable
 final class ApiKeyAuthHandler extends ChannelInboundHandlerAdapter {
     static final String WWW_AUTHENTICATE = "Bearer realm=\"callstack\"";
+    static final String DUPLICATE_AUTH = "more than one Authorization header";
+    /** Set while the rest of a refused request (its body) is dropped. */
+    private static final AttributeKey<Boolean> DISCARDING = AttributeKey.valueOf("callstack.auth.discarding");
 
     private final ApiKeyRegistry keys;
     private final RateLimiter<ApiKey> keyLimiter;
@@ -29,7 +43,7 @@ final class ApiKeyAuthHandler extends ChannelInboundHandlerAdapter {
     private final HttpResponder responder;
     private final ServerMetrics metrics;
 
-    /** Either limiter may be null: that limit is off. */
+    /** Either limiter may be null: that limit is off. An empty registry means {@code --no-auth}. */
     ApiKeyAuthHandler(ApiKeyRegistry keys, RateLimiter<ApiKey> keyLimiter, RateLimiter<InetAddress> failureLimiter,
                       HttpResponder responder, ServerMetrics metrics) {
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -41,35 +55,64 @@ final class ApiKeyAuthHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof FullHttpRequest request)) {
+        if (msg instanceof HttpRequest request) {
+            onRequest(ctx, request);
+        } else if (msg instanceof HttpContent content && Boolean.TRUE.equals(ctx.channel().attr(DISCARDING).get())) {
+            if (content instanceof LastHttpContent) {
+                ctx.channel().attr(DISCARDING).set(null);
+            }
+            content.release();
+        } else {
             ctx.fireChannelRead(msg);
-            return;
         }
+    }
+
+    private void onRequest(ChannelHandlerContext ctx, HttpRequest request) {
         HttpReply refusal;
         try {
             refusal = authenticate(ctx, request);
         } catch (RuntimeException unexpected) {
-            request.release();
+            ReferenceCountUtil.release(request);
             throw unexpected;
         }
         if (refusal == null) {
             ctx.fireChannelRead(request);
             return;
         }
+        boolean bodyFollows = !(request instanceof LastHttpContent) && announcesBody(request);
+        if (!(request instanceof LastHttpContent)) {
+            ctx.channel().attr(DISCARDING).set(Boolean.TRUE);
+        }
         try {
-            responder.send(ctx, request, refusal);
+            if (bodyFollows) {
+                // Reading the announced body would be the very cost this check spares: answer, then linger-close.
+                LingeringClose.after(responder.send(ctx, request, refusal.closing(), false));
+            } else {
+                var unused = responder.send(ctx, request, refusal); // the responder closes when it must
+            }
         } finally {
-            request.release();
+            ReferenceCountUtil.release(request);
         }
     }
 
+    private static boolean announcesBody(HttpRequest request) {
+        return HttpUtil.is100ContinueExpected(request) || HttpUtil.isTransferEncodingChunked(request)
+                || HttpUtil.getContentLength(request, 0L) > 0;
+    }
+
     /** Null when the request may pass (the caller is then set on the channel), else the refusal. */
-    private HttpReply authenticate(ChannelHandlerContext ctx, FullHttpRequest request) {
+    private HttpReply authenticate(ChannelHandlerContext ctx, HttpRequest request) {
         if (!request.decoderResult().isSuccess()) {
             return ErrorBody.reply(400, ErrorBody.BAD_REQUEST).closing();
         }
+        List<String> authorization = request.headers().getAll(HttpHeaderNames.AUTHORIZATION);
+        if (authorization.size() > 1) {
+            // Proxies and servers disagree on which of two wins; refuse rather than guess.
+            metrics.recordAuthFailure(ServerMetrics.AUTH_MISSING);
+            return ErrorBody.reply(400, DUPLICATE_AUTH).closing();
+        }
         if (keys.isEmpty()) {
-            ctx.channel().attr(ChannelAttributes.CALLER).set(Caller.LOCAL);
+            ctx.channel().attr(ChannelAttributes.CALLER).set(Caller.NO_AUTH);
             return null;
         }
         InetAddress address = remoteAddress(ctx);
@@ -78,7 +121,7 @@ final class ApiKeyAuthHandler extends ChannelInboundHandlerAdapter {
             metrics.recordAuthFailure(ServerMetrics.AUTH_BLOCKED);
             return ErrorBody.rateLimited(blocked);
         }
-        byte[] token = bearerToken(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        byte[] token = bearerToken(authorization.isEmpty() ? null : authorization.get(0));
         if (token == null) {
             recordFailure(address, ServerMetrics.AUTH_MISSING);
             return ErrorBody.reply(401, ErrorBody.MISSING_AUTH)
@@ -95,7 +138,7 @@ final class ApiKeyAuthHandler extends ChannelInboundHandlerAdapter {
                 return ErrorBody.rateLimited(wait);
             }
         }
-        ctx.channel().attr(ChannelAttributes.CALLER).set(new Caller(key.id(), key.has(Privilege.CONTENT)));
+        ctx.channel().attr(ChannelAttributes.CALLER).set(key.caller());
         return null;
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,8 +25,13 @@ final class ApiKeyRegistry {
         Objects.requireNonNull(entries, "entries");
         List<ApiKey> keys = new ArrayList<>(entries.size());
         for (KeyEntry entry : entries) {
-            keys.add(new ApiKey(keys.size() + 1, sha256(entry.secret().getBytes(StandardCharsets.UTF_8)),
-                    entry.privileges()));
+            byte[] digest = sha256(entry.secret().getBytes(StandardCharsets.UTF_8));
+            // The quota is counted under a digest of the digest: stable across restarts and reordering of the key
+            // file, and the stored value lets nobody test guesses against the key's own digest.
+            String quotaId = HexFormat.of().formatHex(sha256(digest), 0, 16);
+            Caller caller = new Caller(keys.size() + 1, entry.privileges(), entry.smsPerDay(),
+                    entry.recipientPrefixes(), quotaId);
+            keys.add(new ApiKey(keys.size() + 1, digest, caller));
         }
         return new ApiKeyRegistry(keys);
     }

@@ -28,6 +28,10 @@ final class ErrorBody {
     static final String NOT_WEBSOCKET = "WebSocket upgrade required";
     static final String UNSUPPORTED_WEBSOCKET_VERSION = "unsupported WebSocket version";
     static final String TLS_REQUIRED = "this port speaks TLS only: use https:// or wss://";
+    static final String RECIPIENT_NOT_ALLOWED = "recipient not allowed";
+    static final String SMS_QUOTA_EXCEEDED = "SMS quota exceeded";
+    static final String USSD_BUSY = "USSD session busy";
+    static final String SMS_QUEUE_FULL = "SMS queue full";
 
     private ErrorBody() {
     }
@@ -40,6 +44,18 @@ final class ErrorBody {
     static HttpReply rateLimited(long retryAfterSeconds) {
         ObjectNode body = Json.MAPPER.createObjectNode()
                 .put("error", RATE_LIMITED)
+                .put("retry_after", retryAfterSeconds);
+        return HttpReply.json(429, Json.bytes(body)).withHeader("Retry-After", Long.toString(retryAfterSeconds));
+    }
+
+    /** 403 for a route the caller's key may not use. */
+    static HttpReply missingPrivilege(String privilege) {
+        return reply(403, "missing privilege '" + privilege + "'");
+    }
+
+    static HttpReply smsQuotaExceeded(long retryAfterSeconds) {
+        ObjectNode body = Json.MAPPER.createObjectNode()
+                .put("error", SMS_QUOTA_EXCEEDED)
                 .put("retry_after", retryAfterSeconds);
         return HttpReply.json(429, Json.bytes(body)).withHeader("Retry-After", Long.toString(retryAfterSeconds));
     }

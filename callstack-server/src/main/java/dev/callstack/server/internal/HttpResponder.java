@@ -36,6 +36,14 @@ final class HttpResponder {
     }
 
     ChannelFuture send(ChannelHandlerContext ctx, HttpRequest request, HttpReply reply) {
+        return send(ctx, request, reply, true);
+    }
+
+    /**
+     * Writes {@code reply}; a response that does not keep the connection alive closes it once written, unless
+     * {@code closeWhenWritten} is false because the caller ends the connection itself (a {@link LingeringClose}).
+     */
+    ChannelFuture send(ChannelHandlerContext ctx, HttpRequest request, HttpReply reply, boolean closeWhenWritten) {
         FullHttpResponse response = toResponse(reply);
         // A refused upgrade must not leave a half-negotiated connection behind.
         boolean keepAlive = !reply.close() && HttpUtil.isKeepAlive(request)
@@ -51,7 +59,7 @@ final class HttpResponder {
         log.debug("{} {} -> {} on {}", methodLabel(request.method()), route, reply.status(),
                 ctx.channel().id().asShortText());
         ChannelFuture written = ctx.writeAndFlush(response);
-        if (!keepAlive) {
+        if (!keepAlive && closeWhenWritten) {
             written.addListener(ChannelFutureListener.CLOSE);
         }
         return written;

@@ -2,6 +2,7 @@ package dev.callstack.server.internal;
 
 import dev.callstack.core.CallstackException;
 import dev.callstack.core.InvalidRequestException;
+import dev.callstack.core.ModemBusyException;
 import dev.callstack.core.ModemRejectedException;
 import dev.callstack.core.ModemTimeoutException;
 import dev.callstack.core.ModemUnavailableException;
@@ -9,32 +10,44 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Maps a failed modem operation to its reply, with the route's own fixed messages (the exception's message is
  * never sent: the client gets the documented text only). {@link #RULES} is the one table from a core exception type
  * to its HTTP status; core itself knows nothing of HTTP.
  *
- * @param invalid  the 400 message
- * @param timedOut the 504 message
- * @param failed   the 502 message
+ * @param invalid    the 400 message
+ * @param timedOut   the 504 message
+ * @param failed     the 502 message
+ * @param busyStatus the status for a busy modem: 409 for a one-at-a-time session, 503 for a full queue
+ * @param busy       the message for a busy modem
  */
-record ModemErrors(String invalid, String timedOut, String failed) {
+record ModemErrors(String invalid, String timedOut, String failed, int busyStatus, String busy) {
+
+    /** Busy answered with the generic 503 "server busy". */
+    ModemErrors(String invalid, String timedOut, String failed) {
+        this(invalid, timedOut, failed, 503, ErrorBody.BUSY);
+    }
 
     /** The status of a core exception type and which message the route answers it with. */
-    record Rule(int status, Function<ModemErrors, String> message) {
+    record Rule(ToIntFunction<ModemErrors> status, Function<ModemErrors, String> message) {
+        static Rule fixed(int status, Function<ModemErrors, String> message) {
+            return new Rule(errors -> status, message);
+        }
     }
 
     /** Every {@link CallstackException} subtype (the hierarchy is sealed), and nothing else. */
     static final Map<Class<? extends CallstackException>, Rule> RULES = Map.of(
-            InvalidRequestException.class, new Rule(400, ModemErrors::invalid),
-            ModemRejectedException.class, new Rule(502, ModemErrors::failed),
-            ModemUnavailableException.class, new Rule(503, errors -> ErrorBody.MODEM_UNAVAILABLE),
-            ModemTimeoutException.class, new Rule(504, ModemErrors::timedOut));
+            InvalidRequestException.class, Rule.fixed(400, ModemErrors::invalid),
+            ModemRejectedException.class, Rule.fixed(502, ModemErrors::failed),
+            ModemUnavailableException.class, Rule.fixed(503, errors -> ErrorBody.MODEM_UNAVAILABLE),
+            ModemBusyException.class, new Rule(ModemErrors::busyStatus, ModemErrors::busy),
+            ModemTimeoutException.class, Rule.fixed(504, ModemErrors::timedOut));
 
-    /** The HTTP status of {@code failure}. */
-    static int status(CallstackException failure) {
-        return rule(failure).status();
+    /** The HTTP status of {@code failure} for this route. */
+    int status(CallstackException failure) {
+        return rule(failure).status().applyAsInt(this);
     }
 
     private static Rule rule(CallstackException failure) {
@@ -54,7 +67,7 @@ record ModemErrors(String invalid, String timedOut, String failed) {
         Throwable cause = unwrap(failure);
         if (cause instanceof CallstackException callstack) {
             Rule rule = rule(callstack);
-            return ErrorBody.reply(rule.status(), rule.message().apply(this));
+            return ErrorBody.reply(rule.status().applyAsInt(this), rule.message().apply(this));
         }
         if (cause instanceof RuntimeException runtime) {
             throw runtime;

@@ -3,6 +3,7 @@ package dev.callstack.server.internal;
 import dev.callstack.core.Modem;
 import dev.callstack.realtime.RealtimeConfig;
 import dev.callstack.realtime.RealtimeHub;
+import dev.callstack.server.Privilege;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -19,6 +20,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,6 +62,7 @@ public final class NettyHttpServer implements AutoCloseable {
     private RealtimeHub hub;
     private ServerMetrics metrics;
     private ReloadingTlsContext tls;
+    private SmsQuotaLedger quota;
 
     public NettyHttpServer(ServerSettings settings, Modem modem) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -72,7 +75,8 @@ public final class NettyHttpServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         ApiKeyRegistry keys = ApiKeyRegistry.of(settings.keys());
-        requireLoopbackWithoutKeys(keys);
+        AuthPolicy.check(settings, keys.size());
+        quota = SmsQuotaLedger.open(settings.quotaDatabase(), Clock.systemUTC());
         tls = settings.tls() == null ? null : ReloadingTlsContext.start(settings.tls());
         hub = new RealtimeHub(modem.events(), RealtimeConfig.defaults().withQueueCapacity(settings.wsQueueCapacity()));
         RealtimeHub realtime = hub;
@@ -136,39 +140,20 @@ public final class NettyHttpServer implements AutoCloseable {
 
     private Map<String, Map<HttpMethod, Route>> routes(Executor blocking) {
         Map<String, Map<HttpMethod, Route>> routes = new LinkedHashMap<>();
-        routes.put(RoutePaths.SMS_SEND, Map.of(HttpMethod.POST, new SmsSendRoute(modem)));
+        routes.put(RoutePaths.SMS_SEND, Map.of(HttpMethod.POST,
+                new PrivilegedRoute(Privilege.SEND, new SmsSendRoute(modem, quota, blocking))));
         routes.put(RoutePaths.SMS_MESSAGES, Map.of(HttpMethod.GET,
                 new OffLoopRoute(new SmsMessagesRoute(modem), blocking)));
         routes.put(RoutePaths.DELIVERY_REPORTS, Map.of(HttpMethod.GET,
                 new OffLoopRoute(new DeliveryReportsRoute(modem), blocking)));
-        routes.put(RoutePaths.USSD_SEND, Map.of(HttpMethod.POST, new UssdSendRoute(modem)));
+        routes.put(RoutePaths.USSD_SEND, Map.of(HttpMethod.POST,
+                new PrivilegedRoute(Privilege.USSD, new UssdSendRoute(modem))));
         routes.put(RoutePaths.HEALTH, Map.of(HttpMethod.GET,
                 new OffLoopRoute(new HealthRoute(modem, settings.storeReady(), settings.simulated(),
                         this::uptimeSeconds), blocking)));
         routes.put(RoutePaths.STATUS, Map.of(HttpMethod.GET, new StatusRoute(modem, settings.simulated())));
         routes.put(RoutePaths.METRICS, Map.of(HttpMethod.GET, new MetricsRoute(metrics)));
         return routes;
-    }
-
-    private void requireLoopbackWithoutKeys(ApiKeyRegistry keys) {
-        if (!keys.isEmpty()) {
-            return;
-        }
-        boolean loopback;
-        try {
-            InetAddress[] addresses = InetAddress.getAllByName(settings.host());
-            loopback = addresses.length > 0;
-            for (InetAddress address : addresses) {
-                loopback &= address.isLoopbackAddress();
-            }
-        } catch (UnknownHostException unknown) {
-            throw new IllegalStateException("cannot resolve host '" + settings.host() + "'", unknown);
-        }
-        if (!loopback) {
-            throw new IllegalStateException("refusing to listen on " + settings.host()
-                    + " without API keys: configure --api-key-file or CALLSTACK_API_KEYS, "
-                    + "or bind to a loopback address such as 127.0.0.1");
-        }
     }
 
     private void warnIfPublicWithoutTls() {
@@ -227,6 +212,9 @@ public final class NettyHttpServer implements AutoCloseable {
         connections.close().awaitUninterruptibly(grace.toMillis());
         if (metrics != null) {
             metrics.close();
+        }
+        if (quota != null) {
+            quota.close();
         }
         if (ioGroup != null) {
             ioGroup.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();

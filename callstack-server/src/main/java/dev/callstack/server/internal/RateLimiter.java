@@ -9,9 +9,11 @@ import java.util.function.LongSupplier;
 /**
  * A token bucket per key: {@code limit} requests per {@code window}, refilled continuously. At most
  * {@code maxKeys} buckets are kept, so many distinct keys (remote addresses) cannot exhaust memory: when a new key
- * finds the map full, refilled buckets are forgotten and, if a flood of distinct keys keeps them all busy, arbitrary
- * ones too down to half the bound. The scan is thus paid once per {@code maxKeys / 2} new keys, never per request;
- * a forgotten key merely starts again with a full bucket.
+ * finds the map full, refilled buckets are forgotten first, then buckets that still hold a token, down to half the
+ * bound. An empty bucket (a blocked key) is never forgotten before its window refills it, so a flood of new keys
+ * cannot unblock an attacker; when every tracked key is blocked, the new key is not tracked at all. The scan is thus
+ * paid at most once per {@code maxKeys / 2} new keys, never per request; a forgotten key merely starts again with a
+ * full bucket.
  *
  * <p>Thread-safe.
  */
@@ -74,6 +76,9 @@ final class RateLimiter<K> {
         if (buckets.size() >= maxKeys) {
             makeRoom();
         }
+        if (buckets.size() >= maxKeys) {
+            return new Bucket(nanoTime.getAsLong()); // every tracked key is blocked: this one goes untracked
+        }
         return buckets.computeIfAbsent(key, k -> new Bucket(nanoTime.getAsLong()));
     }
 
@@ -84,10 +89,11 @@ final class RateLimiter<K> {
             }
             long now = nanoTime.getAsLong();
             buckets.values().removeIf(bucket -> bucket.isFull(now));
-            Iterator<K> keys = buckets.keySet().iterator();
-            while (buckets.size() > maxKeys / 2 && keys.hasNext()) {
-                keys.next();
-                keys.remove();
+            Iterator<Bucket> unblocked = buckets.values().iterator();
+            while (buckets.size() > maxKeys / 2 && unblocked.hasNext()) {
+                if (!unblocked.next().isEmpty(now)) {
+                    unblocked.remove();
+                }
             }
         }
     }
@@ -110,6 +116,12 @@ final class RateLimiter<K> {
             }
             double nanos = (1 - tokens) / tokensPerNano;
             return Math.max(1, (long) Math.ceil(nanos / 1_000_000_000d));
+        }
+
+        /** No token left: the key is blocked until the next refill. */
+        synchronized boolean isEmpty(long now) {
+            refill(now);
+            return tokens < 1;
         }
 
         synchronized boolean isFull(long now) {

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One connection's path, top to bottom: cap connections → track → [TLS] → idle → HTTP codec (431 past 8 KiB of
  * headers) → one request at a time → request deadline (408) → host, origin and content type from the head
- * (421/403/415) → aggregate (JSON 413) → authenticate → route → [permessage-deflate] → WebSocket handshake and
- * frames → realtime.
+ * (421/403/415) → authenticate (headers only) → aggregate (JSON 413) → route → [permessage-deflate] → WebSocket
+ * handshake and frames → realtime.
  *
  * <p>Thread-safe: shared handlers are sharable, the others are created per channel.
  */
@@ -79,8 +79,8 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast(SEQUENCE, new HttpRequestSequencer());
         pipeline.addLast("deadline", new RequestDeadline(settings.requestTimeout(), responder, metrics));
         pipeline.addLast("cross-site", new RequestHeaderGate(crossSite, responder, metrics));
+        pipeline.addLast(AUTH, auth); // on the headers alone: a refused request's body is never read
         pipeline.addLast("aggregate", new JsonHttpObjectAggregator(settings.maxBodyBytes(), metrics));
-        pipeline.addLast(AUTH, auth);
         pipeline.addLast(ROUTER, router);
         if (settings.permessageDeflate()) {
             pipeline.addLast("ws-deflate", new WebSocketServerCompressionHandler(settings.wsMaxFrameBytes()));

@@ -1,5 +1,6 @@
 package dev.callstack.server.internal;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +8,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Everything the server needs besides the modem. Built by {@code CallstackServer.Builder}, which documents each
- * value and its default. {@code tls} is null for plain HTTP.
+ * value and its default. {@code tls} is null for plain HTTP. {@code quotaDatabase} may be null (SMS quotas then
+ * live in memory).
  */
 public record ServerSettings(String host, int port, List<KeyEntry> keys, int rateLimit, Duration rateWindow,
                              int authFailureLimit, Duration authFailureWindow, int maxBodyBytes, int wsQueueCapacity,
@@ -15,7 +17,7 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
                              Duration shutdownGrace, int writeBufferLow, int writeBufferHigh,
                              BooleanSupplier storeReady, boolean simulated, TlsFiles tls,
                              List<String> allowedOrigins, List<String> allowedHosts, Duration requestTimeout,
-                             int maxConnections) {
+                             int maxConnections, boolean noAuth, Path quotaDatabase) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         keys = List.copyOf(Objects.requireNonNull(keys, "keys"));

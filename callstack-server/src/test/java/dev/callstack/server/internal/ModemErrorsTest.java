@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ModemErrorsTest {
-    private static final ModemErrors ERRORS = new ModemErrors("bad thing", "too slow", "it failed");
+    private static final ModemErrors ERRORS = new ModemErrors("bad thing", "too slow", "it failed", 409, "so busy");
 
     @Test
     void everyCoreExceptionTypeHasExactlyOneRule() {
@@ -32,13 +32,14 @@ class ModemErrorsTest {
                 Arguments.of(new InvalidRequestException("detail +15550100100"), 400, "bad thing"),
                 Arguments.of(new ModemRejectedException("detail", 500), 502, "it failed"),
                 Arguments.of(new ModemUnavailableException("detail"), 503, "modem not connected"),
-                Arguments.of(new ModemTimeoutException("detail"), 504, "too slow"));
+                Arguments.of(new ModemTimeoutException("detail"), 504, "too slow"),
+                Arguments.of(new dev.callstack.core.ModemBusyException("detail"), 409, "so busy"));
     }
 
     @ParameterizedTest
     @MethodSource("table")
     void eachTypeGetsItsStatusAndTheRoutesFixedMessage(CallstackException failure, int status, String message) {
-        assertThat(ModemErrors.status(failure)).isEqualTo(status);
+        assertThat(ERRORS.status(failure)).isEqualTo(status);
         for (Throwable wrapped : new Throwable[] {failure, new CompletionException(failure),
                 new ExecutionException(new CompletionException(failure))}) {
             HttpReply reply = ERRORS.replyOrRethrow(wrapped);

@@ -40,4 +40,29 @@ class RateLimiterTest {
         clock.addAndGet(Duration.ofSeconds(30).toNanos());
         assertThat(limiter.tryAcquire("k")).isZero();
     }
+
+    @Test
+    void aBlockedKeyStaysBlockedWhileAFloodOfNewKeysFillsTheTable() {
+        RateLimiter<String> limiter = new RateLimiter<>(2, Duration.ofHours(1), clock::get, 4);
+        limiter.consume("attacker");
+        limiter.consume("attacker"); // blocked for the rest of the hour
+        for (int i = 0; i < 1_000; i++) {
+            limiter.consume("flood-" + i); // each holds one token left: evictable
+            assertThat(limiter.blockedFor("attacker")).as("after %d new keys", i + 1).isPositive();
+            assertThat(limiter.trackedKeys()).isLessThanOrEqualTo(4);
+        }
+    }
+
+    @Test
+    void whenEveryTrackedKeyIsBlockedNewKeysGoUntrackedAndTheBlockedOnesStay() {
+        RateLimiter<String> limiter = new RateLimiter<>(1, Duration.ofHours(1), clock::get, 4);
+        for (String key : new String[] {"a", "b", "c", "d"}) {
+            limiter.consume(key);
+        }
+        limiter.consume("e");
+        assertThat(limiter.trackedKeys()).isEqualTo(4);
+        for (String key : new String[] {"a", "b", "c", "d"}) {
+            assertThat(limiter.blockedFor(key)).isPositive();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.callstack.modem.internal.sms;
 
 import dev.callstack.core.InvalidRequestException;
+import dev.callstack.core.ModemBusyException;
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.core.OutgoingSms;
 import dev.callstack.core.SmsSendResult;
@@ -198,8 +199,8 @@ public final class SmsService implements SmsModule, SmsApi {
         try {
             sends.submit(sms, pdus, result);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new ModemUnavailableException(
-                    closed ? "modem closed" : "too many SMS waiting to be sent"));
+            return CompletableFuture.failedFuture(closed ? new ModemUnavailableException("modem closed")
+                    : new ModemBusyException("too many SMS waiting to be sent"));
         }
         return result;
     }

@@ -5,6 +5,13 @@ package dev.callstack.core;
  * one-at-a-time session (USSD) is under way. Retrying later may succeed; nothing was sent.
  */
 public final class ModemBusyException extends CallstackException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what is busy; never a number, body or code
+     */
     public ModemBusyException(String message) {
         super(message);
     }

@@ -172,6 +172,12 @@ public final class CallstackServer implements AutoCloseable {
         /**
          * Adds a key with limits: {@code smsPerDay} SMS parts per rolling 24 hours (0 for no limit), and the E.164
          * prefixes ({@code +4915}) its SMS recipients must start with (empty for any recipient).
+         *
+         * @param secret            the key as clients send it, at least 16 characters; never logged
+         * @param privileges        what the key may do beyond reading the redacted view
+         * @param smsPerDay         SMS parts per rolling 24 hours, 0 for no limit
+         * @param recipientPrefixes E.164 prefixes recipients must start with; empty for any
+         * @return this builder
          */
         public Builder apiKey(String secret, Set<Privilege> privileges, int smsPerDay, List<String> recipientPrefixes) {
             Objects.requireNonNull(secret, "secret");
@@ -186,6 +192,9 @@ public final class CallstackServer implements AutoCloseable {
          * Runs without authentication: every caller may send SMS, USSD and calls, with the redacted view. Loopback
          * addresses only, and only without keys; default false. Without keys and without this, {@link #start()}
          * refuses to start.
+         *
+         * @param noAuth whether to run without authentication
+         * @return this builder
          */
         public Builder noAuth(boolean noAuth) {
             this.noAuth = noAuth;
@@ -195,6 +204,9 @@ public final class CallstackServer implements AutoCloseable {
         /**
          * The SQLite file the per-key SMS quotas are counted in (the message store's file is fine: the server keeps
          * its own table), so a restart does not reset them; default none (counted in memory).
+         *
+         * @param database the SQLite file
+         * @return this builder
          */
         public Builder quotaDatabase(Path database) {
             this.quotaDatabase = Objects.requireNonNull(database, "database");

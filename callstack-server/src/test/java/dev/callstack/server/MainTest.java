@@ -157,10 +157,10 @@ class MainTest {
         assertThat(run(sim, "--db", db, "--request-timeout", "10").code()).isEqualTo(2);
         assertThat(run(sim, "--db", db, "--request-timeout", "0s").err()).contains("--request-timeout");
         assertThat(run(sim, "--db", db, "--max-connections", "0").err()).contains("--max-connections");
-        Run origin = run(sim, "--db", db, "--port", "0", "--allowed-origins", "evil.example");
+        Run origin = run(sim, "--no-auth", "--db", db, "--port", "0", "--allowed-origins", "evil.example");
         assertThat(origin.code()).isEqualTo(2);
         assertThat(origin.err()).contains("--allowed-origins");
-        Run host = run(sim, "--db", db, "--port", "0", "--allowed-hosts", "a/b");
+        Run host = run(sim, "--no-auth", "--db", db, "--port", "0", "--allowed-hosts", "a/b");
         assertThat(host.code()).isEqualTo(2);
         assertThat(host.err()).contains("--allowed-hosts");
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.callstack.core.event.CallState;
 import dev.callstack.core.event.DeliveryStatus;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class LogPrivacyTest {
                     .method("+15550100100", java.net.http.HttpRequest.BodyPublishers.noBody()).build())
                     .statusCode()).isEqualTo(405);
             content.socket().sendText("+15550100100 Meet me at the secret garden", true).join();
-            content.socket().sendBinary(ByteBuffer.wrap("Balance".getBytes()), true).join();
+            content.socket().sendBinary(ByteBuffer.wrap("Balance".getBytes(StandardCharsets.UTF_8)), true).join();
             content.awaitClose(TestServer.TIMEOUT);
             server.get("/healthz", "bogus-key-123");
             server.get("/healthz", TestServer.CONTENT_KEY + "Zx81vB");

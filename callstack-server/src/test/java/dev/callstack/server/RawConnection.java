@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ final class RawConnection implements AutoCloseable {
 
     RawConnection(int port) throws IOException {
         socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port), (int) TestServer.TIMEOUT.toMillis());
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) TestServer.TIMEOUT.toMillis());
         socket.setSoTimeout((int) TestServer.TIMEOUT.toMillis());
         in = new DataInputStream(socket.getInputStream());
     }
@@ -128,6 +129,7 @@ final class RawConnection implements AutoCloseable {
     record Response(int status, Map<String, String> headers, String body) {
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // a frame read once in a test, never compared
     record Frame(int opcode, byte[] payload) {
         static final int TEXT = 1;
         static final int BINARY = 2;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.callstack.testkit.FakeModem;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpRequest;
@@ -59,7 +60,7 @@ class ShutdownTest {
 
     private static boolean refusesConnections(int port) {
         try (Socket probe = new Socket()) {
-            probe.connect(new InetSocketAddress("127.0.0.1", port), (int) TestServer.TIMEOUT.toMillis());
+            probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) TestServer.TIMEOUT.toMillis());
             return false;
         } catch (IOException refused) {
             return true;

@@ -139,7 +139,7 @@ final class TestServer implements AutoCloseable {
     /** A metric sample value from {@code /metrics}, e.g. {@code callstack_websocket_clients}. */
     double metric(String sample) {
         String body = get("/metrics", CONTENT_KEY).body();
-        for (String line : body.split("\n")) {
+        for (String line : body.split("\n", -1)) {
             if (line.startsWith(sample + " ")) {
                 return Double.parseDouble(line.substring(sample.length() + 1).trim());
             }

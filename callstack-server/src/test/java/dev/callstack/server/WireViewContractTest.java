@@ -116,7 +116,7 @@ class WireViewContractTest {
 
     private static List<String> fields(JsonNode node) {
         List<String> fields = new ArrayList<>();
-        node.fields().forEachRemaining(field -> fields.add(field.getKey() + "=" + field.getValue()));
+        node.properties().forEach(field -> fields.add(field.getKey() + "=" + field.getValue()));
         return fields;
     }
 

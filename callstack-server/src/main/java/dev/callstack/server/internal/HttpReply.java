@@ -15,6 +15,7 @@ import java.util.OptionalLong;
  * @param close       close the connection after writing
  * @param messageId   the stored message the request created or touched, for the audit line; not sent
  */
+@SuppressWarnings("ArrayRecordComponent") // a reply to write once, never compared
 record HttpReply(int status, String contentType, byte[] body, List<Map.Entry<String, String>> headers, boolean close,
                  OptionalLong messageId) {
     static final String JSON = "application/json; charset=utf-8";

@@ -49,7 +49,7 @@ final class HttpRequestSequencer extends ChannelDuplexHandler {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (!queued.isEmpty() || http instanceof HttpRequest && awaitingResponse) {
+        if (!queued.isEmpty() || (http instanceof HttpRequest && awaitingResponse)) {
             queued.add(http);
         } else {
             forward(ctx, http);
@@ -125,7 +125,7 @@ final class HttpRequestSequencer extends ChannelDuplexHandler {
     }
 
     private void updateReading(ChannelHandlerContext ctx) {
-        boolean read = upgraded || queued.isEmpty() && (!awaitingResponse || readingBody);
+        boolean read = upgraded || (queued.isEmpty() && (!awaitingResponse || readingBody));
         ChannelConfig config = ctx.channel().config();
         if (config.isAutoRead() != read) {
             config.setAutoRead(read);

@@ -47,8 +47,8 @@ final class JsonHttpObjectAggregator extends HttpObjectAggregator {
 
     @Override
     protected boolean closeAfterContinueResponse(Object msg) {
-        return msg instanceof FullHttpResponse response
-                && response.status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()
+        return (msg instanceof FullHttpResponse response
+                && response.status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code())
                 || super.closeAfterContinueResponse(msg);
     }
 

@@ -79,7 +79,7 @@ final class ServerMetrics implements AutoCloseable {
         Objects.requireNonNull(uptimeSeconds, "uptimeSeconds");
         Objects.requireNonNull(realtime, "realtime");
         GaugeWithCallback.builder().name("callstack_uptime_seconds").help("Seconds since the server started")
-                .callback(cb -> cb.call(uptimeSeconds.getAsLong())).register(registry);
+                .callback(cb -> cb.call((double) uptimeSeconds.getAsLong())).register(registry);
         smsReceived = Counter.builder().name("callstack_sms_received").help("Inbound SMS received")
                 .register(registry);
         smsSent = Counter.builder().name("callstack_sms_sent").help("SMS accepted by the network")
@@ -103,10 +103,10 @@ final class ServerMetrics implements AutoCloseable {
                 .callback(cb -> cb.call(clients.getAsInt())).register(registry);
         CounterWithCallback.builder().name("callstack_websocket_envelopes_sent")
                 .help("Realtime messages handed to WebSocket clients")
-                .callback(cb -> cb.call(realtime.sent())).register(registry);
+                .callback(cb -> cb.call((double) realtime.sent())).register(registry);
         CounterWithCallback.builder().name("callstack_websocket_envelopes_dropped")
                 .help("Realtime events dropped for slow WebSocket clients")
-                .callback(cb -> cb.call(realtime.dropped())).register(registry);
+                .callback(cb -> cb.call((double) realtime.dropped())).register(registry);
         httpRequests = Counter.builder().name("callstack_http_requests").help("HTTP requests by route and status")
                 .labelNames("route", "status").register(registry);
         authFailures = Counter.builder().name("callstack_auth_failures").help("Rejected authentications by reason")

@@ -171,7 +171,7 @@ public final class Main implements Callable<Integer> {
     }
 
     private CallstackServer configure(OpenedModem opened) {
-        CallstackServer.Builder builder = CallstackServer.builder(opened.modem())
+        CallstackServerBuilder builder = CallstackServer.builder(opened.modem())
                 .storeReady(opened.storeReady())
                 .host(host)
                 .port(port)

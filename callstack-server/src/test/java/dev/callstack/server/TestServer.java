@@ -47,7 +47,7 @@ final class TestServer implements AutoCloseable {
         return start(builder -> { });
     }
 
-    static TestServer start(Consumer<CallstackServer.Builder> customize) {
+    static TestServer start(Consumer<CallstackServerBuilder> customize) {
         return startWith(builder -> {
             builder.apiKey(CONTENT_KEY, Privilege.SEND, Privilege.USSD, Privilege.CONTENT)
                     .apiKey(PLAIN_KEY, Privilege.SEND, Privilege.USSD)
@@ -57,9 +57,9 @@ final class TestServer implements AutoCloseable {
     }
 
     /** No default keys: {@code customize} decides. */
-    static TestServer startWith(Consumer<CallstackServer.Builder> customize) {
+    static TestServer startWith(Consumer<CallstackServerBuilder> customize) {
         FakeModem modem = new FakeModem();
-        CallstackServer.Builder builder = CallstackServer.builder(modem)
+        CallstackServerBuilder builder = CallstackServer.builder(modem)
                 .host("127.0.0.1")
                 .port(0)
                 .ioThreads(2)

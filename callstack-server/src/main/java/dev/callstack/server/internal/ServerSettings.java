@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
- * Everything the server needs besides the modem. Built by {@code CallstackServer.Builder}, which documents each
+ * Everything the server needs besides the modem. Built by {@code CallstackServerBuilder}, which documents each
  * value and its default. {@code tls} is null for plain HTTP. {@code quotaDatabase} may be null (SMS quotas then
  * live in memory).
  */

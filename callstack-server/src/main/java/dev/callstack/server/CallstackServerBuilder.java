@@ -1,0 +1,398 @@
+package dev.callstack.server;
+
+import dev.callstack.core.Modem;
+import dev.callstack.server.internal.KeyEntry;
+import dev.callstack.server.internal.KeyFileParser;
+import dev.callstack.server.internal.ServerSettings;
+import dev.callstack.server.internal.TlsFiles;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/** Server options; every setter documents its default. Not thread-safe. */
+public final class CallstackServerBuilder {
+    private final Modem modem;
+    private String host = "127.0.0.1";
+    private int port = 8080;
+    private final List<KeyEntry> keys = new ArrayList<>();
+    private int rateLimit = 60;
+    private Duration rateWindow = Duration.ofSeconds(60);
+    private int authFailureLimit = 10;
+    private Duration authFailureWindow = Duration.ofSeconds(60);
+    private int maxBodyBytes = 64 * 1024;
+    private int wsQueueCapacity = 256;
+    private int wsMaxFrameBytes = 64 * 1024;
+    private Duration idleTimeout = Duration.ofSeconds(30);
+    private boolean permessageDeflate;
+    private int ioThreads;
+    private Duration shutdownGrace = Duration.ofSeconds(10);
+    private int writeBufferLow = 32 * 1024;
+    private int writeBufferHigh = 64 * 1024;
+    private BooleanSupplier storeReady = () -> true;
+    private boolean closeModemOnClose;
+    private boolean simulated;
+    private Path tlsCertificate;
+    private Path tlsPrivateKey;
+    private Duration tlsReloadInterval = Duration.ofSeconds(30);
+    private final List<String> allowedOrigins = new ArrayList<>();
+    private final List<String> allowedHosts = new ArrayList<>();
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private int maxConnections = 16_384;
+    private boolean noAuth;
+    private Path quotaDatabase;
+
+    CallstackServerBuilder(Modem modem) {
+        this.modem = Objects.requireNonNull(modem, "modem");
+    }
+
+    /**
+     * Address to listen on; default {@code 127.0.0.1}. Non-loopback addresses require at least one key.
+     *
+     * @param host a host name or IP literal; not null
+     * @return this builder
+     */
+    public CallstackServerBuilder host(String host) {
+        this.host = Objects.requireNonNull(host, "host");
+        return this;
+    }
+
+    /**
+     * TCP port; default 8080; 0 picks a free port.
+     *
+     * @param port 0–65535
+     * @return this builder
+     */
+    public CallstackServerBuilder port(int port) {
+        this.port = port;
+        return this;
+    }
+
+    /**
+     * Adds a key of at least 16 characters; a key without privileges is read-only. Without any key,
+     * {@link #noAuth(boolean)} must be set or {@link CallstackServer#start()} refuses to start.
+     *
+     * @param secret     the key as clients send it; not null, never logged
+     * @param privileges what the key may do beyond reading the redacted view; none for read-only
+     * @return this builder
+     */
+    public CallstackServerBuilder apiKey(String secret, Privilege... privileges) {
+        EnumSet<Privilege> set = EnumSet.noneOf(Privilege.class);
+        for (Privilege privilege : privileges) {
+            set.add(Objects.requireNonNull(privilege, "privilege"));
+        }
+        return apiKey(secret, set, 0, List.of());
+    }
+
+    /**
+     * Adds a key with limits: {@code smsPerDay} SMS parts per rolling 24 hours (0 for no limit), and the E.164
+     * prefixes ({@code +4915}) its SMS recipients must start with (empty for any recipient).
+     *
+     * @param secret            the key as clients send it, at least 16 characters; never logged
+     * @param privileges        what the key may do beyond reading the redacted view
+     * @param smsPerDay         SMS parts per rolling 24 hours, 0 for no limit
+     * @param recipientPrefixes E.164 prefixes recipients must start with; empty for any
+     * @return this builder
+     */
+    public CallstackServerBuilder apiKey(String secret, Set<Privilege> privileges, int smsPerDay, List<String> recipientPrefixes) {
+        Objects.requireNonNull(secret, "secret");
+        if (secret.length() < KeyEntry.MIN_LENGTH) {
+            throw new IllegalArgumentException("API keys must be at least " + KeyEntry.MIN_LENGTH + " characters");
+        }
+        keys.add(new KeyEntry(secret, privileges, smsPerDay, recipientPrefixes));
+        return this;
+    }
+
+    /**
+     * Runs without authentication: every caller may send SMS, USSD and calls, with the redacted view. Loopback
+     * addresses only, and only without keys; default false. Without keys and without this, {@link CallstackServer#start()}
+     * refuses to start.
+     *
+     * @param noAuth whether to run without authentication
+     * @return this builder
+     */
+    public CallstackServerBuilder noAuth(boolean noAuth) {
+        this.noAuth = noAuth;
+        return this;
+    }
+
+    /**
+     * The SQLite file the per-key SMS quotas are counted in (the message store's file is fine: the server keeps
+     * its own table), so a restart does not reset them; default none (counted in memory).
+     *
+     * @param database the SQLite file
+     * @return this builder
+     */
+    public CallstackServerBuilder quotaDatabase(Path database) {
+        this.quotaDatabase = Objects.requireNonNull(database, "database");
+        return this;
+    }
+
+    /**
+     * Adds the keys of a key file (format in the README); warns when group or others may read it.
+     *
+     * @param file the key file; read once, now
+     * @return this builder
+     */
+    public CallstackServerBuilder apiKeyFile(Path file) {
+        keys.addAll(KeyFileParser.readFile(Objects.requireNonNull(file, "file")));
+        return this;
+    }
+
+    /**
+     * Adds the keys of a {@code CALLSTACK_API_KEYS} value ({@code key [privileges],key2,...}); null is none.
+     *
+     * @param value the variable's value, or null
+     * @return this builder
+     */
+    public CallstackServerBuilder apiKeysVariable(String value) {
+        keys.addAll(KeyFileParser.parseVariable(value));
+        return this;
+    }
+
+    /**
+     * Requests per key per window; default 60 per 60 s; 0 turns the per-key limit off.
+     *
+     * @param requests requests allowed per key per window; 0 for no limit
+     * @param window the window length; not null
+     * @return this builder
+     */
+    public CallstackServerBuilder rateLimit(int requests, Duration window) {
+        this.rateLimit = requests;
+        this.rateWindow = Objects.requireNonNull(window, "window");
+        return this;
+    }
+
+    /**
+     * Failed authentications per remote address per window before it gets 429; default 10 per 60 s.
+     *
+     * @param failures failed authentications allowed per address per window
+     * @param window the window length; not null
+     * @return this builder
+     */
+    public CallstackServerBuilder authFailureLimit(int failures, Duration window) {
+        this.authFailureLimit = failures;
+        this.authFailureWindow = Objects.requireNonNull(window, "window");
+        return this;
+    }
+
+    /**
+     * Largest request body; default 64 KiB; larger bodies get 413.
+     *
+     * @param bytes the limit in bytes, positive
+     * @return this builder
+     */
+    public CallstackServerBuilder maxBodyBytes(int bytes) {
+        this.maxBodyBytes = bytes;
+        return this;
+    }
+
+    /**
+     * Events queued per WebSocket client before drop-oldest; default 256.
+     *
+     * @param capacity events per client, at least 1
+     * @return this builder
+     */
+    public CallstackServerBuilder wsQueueCapacity(int capacity) {
+        this.wsQueueCapacity = capacity;
+        return this;
+    }
+
+    /**
+     * Largest inbound WebSocket frame; default 64 KiB; larger frames close the connection with 1009.
+     *
+     * @param bytes the limit in bytes, positive
+     * @return this builder
+     */
+    public CallstackServerBuilder wsMaxFrameBytes(int bytes) {
+        this.wsMaxFrameBytes = bytes;
+        return this;
+    }
+
+    /**
+     * Read-idle time; default 30 s. An idle HTTP connection is closed; an idle WebSocket is pinged, and closed when
+     * it stays silent for another period.
+     *
+     * @param timeout the read-idle period; not null
+     * @return this builder
+     */
+    public CallstackServerBuilder idleTimeout(Duration timeout) {
+        this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * Offer permessage-deflate on {@code /ws}; default off (it costs memory per connection).
+     *
+     * @param enabled true to offer the extension
+     * @return this builder
+     */
+    public CallstackServerBuilder permessageDeflate(boolean enabled) {
+        this.permessageDeflate = enabled;
+        return this;
+    }
+
+    /**
+     * Netty I/O threads; default 0 = twice the processors.
+     *
+     * @param threads the number of event-loop threads; 0 for the default
+     * @return this builder
+     */
+    public CallstackServerBuilder ioThreads(int threads) {
+        this.ioThreads = threads;
+        return this;
+    }
+
+    /**
+     * How long close waits for in-flight requests and event loops; default 10 s.
+     *
+     * @param grace the longest wait; not null
+     * @return this builder
+     */
+    public CallstackServerBuilder shutdownGrace(Duration grace) {
+        this.shutdownGrace = Objects.requireNonNull(grace, "grace");
+        return this;
+    }
+
+    /**
+     * Per-connection write buffer water marks; default 32 KiB / 64 KiB.
+     *
+     * @param low bytes below which a connection is writable again
+     * @param high bytes above which a connection stops being writable; not below {@code low}
+     * @return this builder
+     */
+    public CallstackServerBuilder writeBufferWaterMarks(int low, int high) {
+        this.writeBufferLow = low;
+        this.writeBufferHigh = high;
+        return this;
+    }
+
+    /**
+     * Whether the message store is usable, for {@code /healthz}; default always true.
+     *
+     * @param storeReady polled on each health request; must be cheap and not block
+     * @return this builder
+     */
+    public CallstackServerBuilder storeReady(BooleanSupplier storeReady) {
+        this.storeReady = Objects.requireNonNull(storeReady, "storeReady");
+        return this;
+    }
+
+    /**
+     * Whether {@code modem} is simulated (nothing reaches a real network); default false. Shown as
+     * {@code "simulated"} by {@code /healthz} and {@code /status}.
+     *
+     * @param simulated true when the modem is a simulator or fake
+     * @return this builder
+     */
+    public CallstackServerBuilder simulated(boolean simulated) {
+        this.simulated = simulated;
+        return this;
+    }
+
+    /**
+     * Close the modem when the server closes; default false (the caller owns it).
+     *
+     * @param close true to close the modem in {@link CallstackServer#close()}
+     * @return this builder
+     */
+    public CallstackServerBuilder closeModemOnClose(boolean close) {
+        this.closeModemOnClose = close;
+        return this;
+    }
+
+    /**
+     * Serve HTTPS and WSS instead of plain HTTP, with this PEM certificate chain (leaf first, as certbot's
+     * {@code fullchain.pem}) and its unencrypted PKCS#8 private key ({@code BEGIN PRIVATE KEY}); default plain
+     * HTTP. The files are loaded by {@link CallstackServer#start()}, which refuses a bad one with an
+     * {@link IllegalArgumentException} naming it, and are then watched: a renewal is used for new connections
+     * (see {@link #tlsReloadInterval}).
+     *
+     * @param certificate the PEM certificate chain file
+     * @param privateKey  the PEM PKCS#8 private key file
+     * @return this builder
+     */
+    public CallstackServerBuilder tls(Path certificate, Path privateKey) {
+        this.tlsCertificate = Objects.requireNonNull(certificate, "certificate");
+        this.tlsPrivateKey = Objects.requireNonNull(privateKey, "privateKey");
+        return this;
+    }
+
+    /**
+     * How often the TLS files are checked for a renewal; default 30 s.
+     *
+     * @param interval the polling interval
+     * @return this builder
+     */
+    public CallstackServerBuilder tlsReloadInterval(Duration interval) {
+        this.tlsReloadInterval = Objects.requireNonNull(interval, "interval");
+        return this;
+    }
+
+    /**
+     * Adds origins ({@code https://app.example.com[:port]}) whose pages may call the server; default none. A
+     * request whose {@code Origin} is neither one of these nor the server's own gets 403, as does a request
+     * marked {@code Sec-Fetch-Site: cross-site}, or {@code same-site} from an origin not allowed.
+     *
+     * @param origins origins as {@code scheme://host[:port]}
+     * @return this builder
+     */
+    public CallstackServerBuilder allowedOrigins(List<String> origins) {
+        allowedOrigins.addAll(Objects.requireNonNull(origins, "origins"));
+        return this;
+    }
+
+    /**
+     * Adds accepted {@code Host} names (optionally {@code name:port}), for a reverse proxy; default none. On a
+     * loopback address only {@code 127.0.0.1}, {@code [::1]}, {@code localhost} and these are accepted; on any
+     * other address the {@code Host} check applies once a name is added. Other hosts get 421.
+     *
+     * @param hosts host names, each optionally with {@code :port}
+     * @return this builder
+     */
+    public CallstackServerBuilder allowedHosts(List<String> hosts) {
+        allowedHosts.addAll(Objects.requireNonNull(hosts, "hosts"));
+        return this;
+    }
+
+    /**
+     * Time a request's head and body have to arrive, from its first byte; default 10 s. A slower client gets
+     * 408 and is disconnected.
+     *
+     * @param timeout the time limit per request
+     * @return this builder
+     */
+    public CallstackServerBuilder requestTimeout(Duration timeout) {
+        this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * Open connections (WebSockets included); default 16384. Connections past it are closed at once.
+     *
+     * @param connections the cap
+     * @return this builder
+     */
+    public CallstackServerBuilder maxConnections(int connections) {
+        this.maxConnections = connections;
+        return this;
+    }
+
+    /**
+     * Creates the server; nothing is bound until {@link CallstackServer#start()}.
+     *
+     * @return the server
+     */
+    public CallstackServer build() {
+        ServerSettings settings = new ServerSettings(host, port, keys, rateLimit, rateWindow, authFailureLimit,
+                authFailureWindow, maxBodyBytes, wsQueueCapacity, wsMaxFrameBytes, idleTimeout, permessageDeflate,
+                ioThreads, shutdownGrace, writeBufferLow, writeBufferHigh, storeReady, simulated,
+                tlsCertificate == null ? null : new TlsFiles(tlsCertificate, tlsPrivateKey, tlsReloadInterval),
+                allowedOrigins, allowedHosts, requestTimeout, maxConnections, noAuth, quotaDatabase);
+        return new CallstackServer(settings, modem, closeModemOnClose);
+    }
+}

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -420,8 +419,7 @@ class AdversarialTest {
         }
     }
 
-    @Disabled("hole: the failure limiter counts per exact address; 127.0.0.2 (and, on IPv6, any other address of the"
-            + " attacker's /64) starts a fresh budget. Needs bucketing by IPv6 /64 (and loopback /8) in RateLimiter.")
+    /** Was a hole: the limiter counted per exact address; now per host (loopback /8, IPv6 /64). */
     @Test
     void anotherAddressOfTheSameHostGetsAFreshAuthFailureBudget() throws IOException {
         try (TestServer limited = TestServer.start(b -> b.authFailureLimit(2, Duration.ofMinutes(10)))) {

@@ -233,6 +233,35 @@ class AdversarialTest {
         assertNothingSentSince(before);
     }
 
+    @Test
+    void chunkedAndContentLengthTogetherAre400AndTheSmuggledRequestNeverRuns() throws IOException {
+        int before = server.modem.sentSms().size();
+        String smuggled = smsPost(PLAIN_KEY, "Content-Type: application/json\r\n");
+        String chunked = Integer.toHexString(SMS.length()) + "\r\n" + SMS + "\r\n0\r\n\r\n";
+        try (RawConnection connection = new RawConnection(server.port)) {
+            connection.write("POST /sms/send HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + PLAIN_KEY
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + SMS.length()
+                    + "\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked + smuggled);
+            // Ambiguous framing (RFC 9112 6.3) is refused and the connection ends: neither the outer nor the
+            // smuggled request runs.
+            assertThat(connection.readResponse(false).status()).isEqualTo(400);
+            assertThat(connection.atEndOfStream()).isTrue();
+        }
+        assertNothingSentSince(before);
+    }
+
+    @Test
+    void anHttp2PrefaceOrH2cUpgradeIsNotAcceptedAsAWayAroundTheChecks() throws IOException {
+        int before = server.modem.sentSms().size();
+        assertThat(raw(smsPost(PLAIN_KEY, "Content-Type: text/plain\r\nUpgrade: h2c\r\nConnection: Upgrade, "
+                + "HTTP2-Settings\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n")).status()).isEqualTo(415);
+        try (RawConnection connection = new RawConnection(server.port)) {
+            connection.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+            assertThat(connection.readResponse(false).status()).isIn(400, 401, 404, 405);
+        }
+        assertNothingSentSince(before);
+    }
+
     // --- WebSocket upgrade variants
 
     @Test

@@ -197,7 +197,7 @@ final class ApiKeyAuthHandler extends ChannelInboundHandlerAdapter {
     private static InetAddress remoteAddress(ChannelHandlerContext ctx) {
         SocketAddress remote = ctx.channel().remoteAddress();
         if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress();
+            return AddressBucket.of(inet.getAddress()); // one budget per host, not per address it can pick
         }
         return InetAddress.getLoopbackAddress();
     }

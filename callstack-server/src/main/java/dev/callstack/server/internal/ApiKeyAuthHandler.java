@@ -6,7 +6,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
@@ -79,25 +78,15 @@ final class ApiKeyAuthHandler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(request);
             return;
         }
-        boolean bodyFollows = !(request instanceof LastHttpContent) && announcesBody(request);
         if (!(request instanceof LastHttpContent)) {
             ctx.channel().attr(DISCARDING).set(Boolean.TRUE);
         }
         try {
-            if (bodyFollows) {
-                // Reading the announced body would be the very cost this check spares: answer, then linger-close.
-                LingeringClose.after(responder.send(ctx, request, refusal.closing(), false));
-            } else {
-                var unused = responder.send(ctx, request, refusal); // the responder closes when it must
-            }
+            // Reading an announced body would be the very cost this check spares.
+            responder.refuseOnHead(ctx, request, refusal);
         } finally {
             ReferenceCountUtil.release(request);
         }
-    }
-
-    private static boolean announcesBody(HttpRequest request) {
-        return HttpUtil.is100ContinueExpected(request) || HttpUtil.isTransferEncodingChunked(request)
-                || HttpUtil.getContentLength(request, 0L) > 0;
     }
 
     /** Null when the request may pass (the caller is then set on the channel), else the refusal. */

@@ -1,7 +1,5 @@
 package dev.callstack.server.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,7 @@ final class AuthPolicy {
             if (keyCount > 0) {
                 throw new IllegalStateException("--no-auth and API keys together: drop one of them");
             }
-            if (!isLoopback(settings.host())) {
+            if (!LoopbackHost.isLoopback(settings.host())) {
                 throw new IllegalStateException("refusing --no-auth on " + settings.host()
                         + ": without authentication the server listens on loopback only (e.g. 127.0.0.1)");
             }
@@ -49,16 +47,4 @@ final class AuthPolicy {
         }
     }
 
-    private static boolean isLoopback(String host) {
-        try {
-            InetAddress[] addresses = InetAddress.getAllByName(host);
-            boolean loopback = addresses.length > 0;
-            for (InetAddress address : addresses) {
-                loopback &= address.isLoopbackAddress();
-            }
-            return loopback;
-        } catch (UnknownHostException unknown) {
-            throw new IllegalStateException("cannot resolve host '" + host + "'", unknown);
-        }
-    }
 }

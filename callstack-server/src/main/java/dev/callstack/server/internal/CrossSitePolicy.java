@@ -3,8 +3,6 @@ package dev.callstack.server.internal;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -80,19 +78,6 @@ final class CrossSitePolicy {
         this.allowedOrigins = Set.copyOf(origins);
     }
 
-    /** Whether {@code host} resolves to loopback addresses only. */
-    static boolean isLoopback(String host) {
-        try {
-            InetAddress[] addresses = InetAddress.getAllByName(host);
-            boolean loopback = addresses.length > 0;
-            for (InetAddress address : addresses) {
-                loopback &= address.isLoopbackAddress();
-            }
-            return loopback;
-        } catch (UnknownHostException unknown) {
-            return false;
-        }
-    }
 
     /** Null when the request may go on, else why not. {@code tls}: whether it came over HTTPS. */
     Refusal check(HttpMethod method, HttpHeaders headers, boolean tls) {

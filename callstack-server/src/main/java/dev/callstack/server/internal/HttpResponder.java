@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -63,6 +64,25 @@ final class HttpResponder {
             written.addListener(ChannelFutureListener.CLOSE);
         }
         return written;
+    }
+
+    /**
+     * Refuses a request on its head alone. When a body was announced (a length, chunked, or {@code Expect:
+     * 100-continue}), the answer ends the connection through a {@link LingeringClose}: the body is never read, and
+     * the client still gets the answer instead of a reset. Otherwise the connection stays usable. The caller drops
+     * whatever content of the request still arrives.
+     */
+    void refuseOnHead(ChannelHandlerContext ctx, HttpRequest request, HttpReply reply) {
+        if (!(request instanceof LastHttpContent) && announcesBody(request)) {
+            LingeringClose.after(send(ctx, request, reply.closing(), false));
+        } else {
+            var unused = send(ctx, request, reply); // closes after writing when the reply or request says so
+        }
+    }
+
+    private static boolean announcesBody(HttpRequest request) {
+        return HttpUtil.is100ContinueExpected(request) || HttpUtil.isTransferEncodingChunked(request)
+                || HttpUtil.getContentLength(request, 0L) > 0;
     }
 
     private static String methodLabel(HttpMethod method) {

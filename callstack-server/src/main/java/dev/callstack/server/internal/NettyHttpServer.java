@@ -19,10 +19,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -106,7 +104,7 @@ public final class NettyHttpServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("callstack-blocking", true),
                 new ThreadPoolExecutor.AbortPolicy());
         HttpRouter router = new HttpRouter(routes(blockingWork), new RealtimeUpgradeGate(), responder, inFlight);
-        CrossSitePolicy crossSite = new CrossSitePolicy(CrossSitePolicy.isLoopback(settings.host()),
+        CrossSitePolicy crossSite = new CrossSitePolicy(LoopbackHost.isLoopback(settings.host()),
                 settings.allowedHosts(), settings.allowedOrigins());
         ServerChannelInitializer initializer = new ServerChannelInitializer(settings,
                 new ConnectionLimit(settings.maxConnections(), metrics), new ConnectionTracker(connections),
@@ -160,14 +158,7 @@ public final class NettyHttpServer implements AutoCloseable {
         if (tls != null) {
             return;
         }
-        boolean loopback;
-        try {
-            loopback = Arrays.stream(InetAddress.getAllByName(settings.host()))
-                    .allMatch(InetAddress::isLoopbackAddress);
-        } catch (UnknownHostException unknown) {
-            loopback = false;
-        }
-        if (!loopback) {
+        if (!LoopbackHost.isLoopback(settings.host())) {
             log.warn("Plain HTTP on public address {}: API keys and messages cross the network unencrypted. "
                     + "Pass --tls-cert and --tls-key, or listen on 127.0.0.1 behind a TLS reverse proxy",
                     settings.host());

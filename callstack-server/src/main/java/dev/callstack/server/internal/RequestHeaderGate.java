@@ -2,12 +2,8 @@ package dev.callstack.server.internal;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.ssl.SslHandler;
@@ -77,23 +73,10 @@ final class RequestHeaderGate extends ChannelInboundHandlerAdapter {
         // Whatever content of this request follows (if only the empty last content) goes no further.
         discarding = !(request instanceof LastHttpContent);
         try {
-            if (!discarding || reply.close() || !declaresBody(request)) {
-                var unused = responder.send(ctx, request, reply);
-                return;
-            }
-            // A body was declared and is on its way (or awaits a 100 Continue that will never come): answer, then
-            // end the connection without a reset that could destroy the answer.
-            FullHttpResponse response = HttpResponder.toResponse(reply);
-            HttpUtil.setKeepAlive(response, false);
-            metrics.recordHttp(RoutePaths.label(request.uri()), reply.status());
-            LingeringClose.after(ctx.writeAndFlush(response));
+            // A declared body (or one awaiting a 100 Continue that never comes) is not read.
+            responder.refuseOnHead(ctx, request, reply);
         } finally {
             ReferenceCountUtil.release(request);
         }
-    }
-
-    private static boolean declaresBody(HttpRequest request) {
-        return HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0
-                || request.headers().containsValue(HttpHeaderNames.EXPECT, HttpHeaderValues.CONTINUE, true);
     }
 }

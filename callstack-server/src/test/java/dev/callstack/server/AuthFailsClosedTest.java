@@ -11,10 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 11 §2: authentication is decided from the headers alone, and the server does not start without keys. */
+@ExtendWith(NoPiiInLogs.class)
 class AuthFailsClosedTest {
     private static final String SEND = String.join("\r\n", "POST /sms/send HTTP/1.1", "Host: 127.0.0.1",
             "Content-Type: application/json", "");
@@ -23,14 +25,12 @@ class AuthFailsClosedTest {
 
     @BeforeAll
     static void startServer() {
-        LogCapture.install();
         server = TestServer.start();
     }
 
     @AfterAll
     static void stopServer() {
         server.close();
-        LogCapture.assertNoPii();
     }
 
     @ParameterizedTest

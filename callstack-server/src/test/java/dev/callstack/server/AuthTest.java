@@ -13,9 +13,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(NoPiiInLogs.class)
 class AuthTest {
     private static final String MISSING = "{\"error\":\"Missing or invalid Authorization header. Use 'Bearer <api_key>'.\"}";
     private static final String INVALID = "{\"error\":\"Invalid API key.\"}";
@@ -23,14 +25,12 @@ class AuthTest {
 
     @BeforeAll
     static void startServer() {
-        LogCapture.install();
         server = TestServer.start();
     }
 
     @AfterAll
     static void stopServer() {
         server.close();
-        LogCapture.assertNoPii();
     }
 
     private HttpResponse<String> withAuthorization(String headerValue) {

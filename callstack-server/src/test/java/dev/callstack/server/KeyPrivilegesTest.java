@@ -5,32 +5,26 @@ import static dev.callstack.server.TestServer.READ_KEY;
 import static dev.callstack.server.TestServer.assertJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.callstack.core.CallApi;
 import dev.callstack.core.Modem;
 import dev.callstack.core.ModemBusyException;
-import dev.callstack.core.ModemState;
 import dev.callstack.core.OutgoingSms;
-import dev.callstack.core.SmsApi;
 import dev.callstack.core.SmsSendResult;
-import dev.callstack.core.StoredDeliveryReport;
-import dev.callstack.core.StoredSms;
-import dev.callstack.core.UssdApi;
-import dev.callstack.core.event.EventBus;
 import dev.callstack.testkit.FakeModem;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 11 §3 and §4 (USSD busy, SMS queue full): what a key may do, to whom, and how much. */
+@ExtendWith(NoPiiInLogs.class)
 class KeyPrivilegesTest {
     private static final String SMS = "{\"to\":\"+15550100100\",\"body\":\"hello\"}";
     private static final String LIMITED_KEY = "limited-key-Ux52sD";
@@ -41,14 +35,12 @@ class KeyPrivilegesTest {
 
     @BeforeAll
     static void startServer() {
-        LogCapture.install();
         server = TestServer.start();
     }
 
     @AfterAll
     static void stopServer() {
         server.close();
-        LogCapture.assertNoPii();
     }
 
     @Test
@@ -160,7 +152,7 @@ class KeyPrivilegesTest {
     @Test
     void aFullSmsQueueIs503SmsQueueFull() throws Exception {
         try (FakeModem fake = new FakeModem();
-             CallstackServer full = CallstackServer.builder(new QueueFullModem(fake)).port(0)
+             CallstackServer full = CallstackServer.builder(queueFull(fake)).port(0)
                      .apiKey(PLAIN_KEY, Privilege.SEND).shutdownGrace(Duration.ofSeconds(2)).build()) {
             int port = full.start();
             try (RawConnection raw = new RawConnection(port)) {
@@ -175,50 +167,12 @@ class KeyPrivilegesTest {
     }
 
     /** A connected modem whose SMS send queue is full, as the serial modem reports it. */
-    private record QueueFullModem(FakeModem fake) implements Modem {
-        @Override
-        public EventBus events() {
-            return fake.events();
-        }
-
-        @Override
-        public ModemState state() {
-            return fake.state();
-        }
-
-        @Override
-        public SmsApi sms() {
-            return new SmsApi() {
-                @Override
-                public CompletableFuture<SmsSendResult> send(OutgoingSms sms) {
-                    return CompletableFuture.failedFuture(new ModemBusyException("too many SMS waiting to be sent"));
-                }
-
-                @Override
-                public List<StoredSms> received(int limit, OptionalLong beforeId) {
-                    return fake.sms().received(limit, beforeId);
-                }
-
-                @Override
-                public List<StoredDeliveryReport> deliveryReports(int limit) {
-                    return fake.sms().deliveryReports(limit);
-                }
-            };
-        }
-
-        @Override
-        public UssdApi ussd() {
-            return fake.ussd();
-        }
-
-        @Override
-        public CallApi calls() {
-            return fake.calls();
-        }
-
-        @Override
-        public void close() {
-            fake.close();
-        }
+    private static Modem queueFull(FakeModem fake) {
+        return new ModemWithSms(fake, new ModemWithSms.Forwarding(fake.sms()) {
+            @Override
+            public CompletableFuture<SmsSendResult> send(OutgoingSms sms) {
+                return CompletableFuture.failedFuture(new ModemBusyException("too many SMS waiting to be sent"));
+            }
+        });
     }
 }

@@ -3,16 +3,8 @@ package dev.callstack.server;
 import static dev.callstack.server.TestServer.PLAIN_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.callstack.core.CallApi;
 import dev.callstack.core.Modem;
-import dev.callstack.core.ModemState;
-import dev.callstack.core.OutgoingSms;
-import dev.callstack.core.SmsSendResult;
-import dev.callstack.core.SmsApi;
-import dev.callstack.core.StoredDeliveryReport;
 import dev.callstack.core.StoredSms;
-import dev.callstack.core.UssdApi;
-import dev.callstack.core.event.EventBus;
 import dev.callstack.testkit.FakeModem;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +25,7 @@ class OffLoopRoutesTest {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (FakeModem fake = new FakeModem();
-             CallstackServer server = CallstackServer.builder(new SlowStoreModem(fake, entered, release))
+             CallstackServer server = CallstackServer.builder(slowStore(fake, entered, release))
                      .port(0).ioThreads(1).apiKey(PLAIN_KEY).shutdownGrace(Duration.ofSeconds(2)).build()) {
             int port = server.start();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -60,57 +52,18 @@ class OffLoopRoutesTest {
     }
 
     /** A modem whose inbound-message query blocks until released, like a store behind a busy disk. */
-    private record SlowStoreModem(FakeModem fake, CountDownLatch entered, CountDownLatch release) implements Modem {
-        @Override
-        public EventBus events() {
-            return fake.events();
-        }
-
-        @Override
-        public ModemState state() {
-            return fake.state();
-        }
-
-        @Override
-        public SmsApi sms() {
-            SmsApi sms = fake.sms();
-            return new SmsApi() {
-                @Override
-                public CompletableFuture<SmsSendResult> send(OutgoingSms outgoing) {
-                    return sms.send(outgoing);
+    private static Modem slowStore(FakeModem fake, CountDownLatch entered, CountDownLatch release) {
+        return new ModemWithSms(fake, new ModemWithSms.Forwarding(fake.sms()) {
+            @Override
+            public List<StoredSms> received(int limit, OptionalLong beforeId) {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-
-                @Override
-                public List<StoredSms> received(int limit, OptionalLong beforeId) {
-                    entered.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return sms.received(limit, beforeId);
-                }
-
-                @Override
-                public List<StoredDeliveryReport> deliveryReports(int limit) {
-                    return sms.deliveryReports(limit);
-                }
-            };
-        }
-
-        @Override
-        public UssdApi ussd() {
-            return fake.ussd();
-        }
-
-        @Override
-        public CallApi calls() {
-            return fake.calls();
-        }
-
-        @Override
-        public void close() {
-            fake.close();
-        }
+                return super.received(limit, beforeId);
+            }
+        });
     }
 }

@@ -27,6 +27,16 @@ public interface Modem extends AutoCloseable {
     ModemState state();
 
     /**
+     * Everything known about the modem, for status pages and diagnosis: device, SIM, network, SMS storage, counters.
+     * The default derives what it can from {@link #state()}; modems that know more override it.
+     *
+     * @return a snapshot; never null
+     */
+    default ModemStatus status() {
+        return ModemStatus.of(state());
+    }
+
+    /**
      * Sending SMS and reading the message store.
      *
      * @return the SMS operations of this modem; the same instance on every call

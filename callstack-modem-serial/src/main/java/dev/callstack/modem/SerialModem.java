@@ -3,6 +3,7 @@ package dev.callstack.modem;
 import dev.callstack.core.CallApi;
 import dev.callstack.core.Modem;
 import dev.callstack.core.ModemState;
+import dev.callstack.core.ModemStatus;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
 import dev.callstack.core.event.EventBus;
@@ -74,6 +75,11 @@ public final class SerialModem implements Modem {
     @Override
     public ModemState state() {
         return engine.state();
+    }
+
+    @Override
+    public ModemStatus status() {
+        return engine.status();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.callstack.modem.internal;
 
 import dev.callstack.core.CallApi;
 import dev.callstack.core.ModemState;
+import dev.callstack.core.ModemStatus;
 import dev.callstack.core.Redaction;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
@@ -116,6 +117,10 @@ public final class ModemEngine {
 
     public ModemState state() {
         return state.get();
+    }
+
+    public ModemStatus status() {
+        return state.status(lifecycle.haltReason().orElse(null));
     }
 
     public SmsApi sms() {

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>Not thread-safe; confined to the lifecycle worker thread.
  */
 final class ModemInitializer {
-    record Result(String manufacturer, String model, String revision, Registration registration, String operator) {
+    record Result(String manufacturer, String model, String revision, Registration registration, String operator,
+                  ModemProfile profile) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ModemInitializer.class);
@@ -61,6 +62,11 @@ final class ModemInitializer {
         String manufacturer = identity("AT+CGMI", "+CGMI:");
         String model = identity("AT+CGMM", "+CGMM:");
         String revision = identity("AT+CGMR", "+CGMR:");
+        ModemProfile profile = ModemProfiles.detect(manufacturer, model);
+        log.info("Modem profile: {}", profile.name());
+        for (String command : profile.initCommands()) {
+            optional(AtCommand.simple(command));
+        }
         Registration registration = Registration.UNKNOWN;
         Optional<AtResponse> creg = optional(AtCommand.query("AT+CREG?", "+CREG:")
                 .withAnswerFilter(RegistrationParser::isAnswerShape));
@@ -71,7 +77,7 @@ final class ModemInitializer {
         }
         String operator = optional(AtCommand.query("AT+COPS?", "+COPS:"))
                 .flatMap(r -> r.first("+COPS:")).map(NetworkMonitor::parseOperator).orElse(null);
-        return new Result(manufacturer, model, revision, registration, operator);
+        return new Result(manufacturer, model, revision, registration, operator, profile);
     }
 
     private void sync() throws InitException, InterruptedException {

@@ -176,6 +176,7 @@ final class ModemLifecycle implements AtCommandExecutor.Listener {
             failures = 0;
             state.connected(result.manufacturer(), result.model(), result.revision(), result.registration(),
                     result.operator());
+            state.profile(result.profile().name());
             events.publish(new ModemConnected(clock.instant()));
         }
         log.info("Modem connected: {} {} ({})", result.manufacturer(), result.model(), result.registration());

@@ -3,6 +3,7 @@ package dev.callstack.server.internal;
 import dev.callstack.core.CallApi;
 import dev.callstack.core.Modem;
 import dev.callstack.core.ModemState;
+import dev.callstack.core.ModemStatus;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
 import dev.callstack.core.event.EventBus;
@@ -32,6 +33,11 @@ abstract class DelegatingModem implements Modem {
     @Override
     public final ModemState state() {
         return modem.state();
+    }
+
+    @Override
+    public final ModemStatus status() {
+        return modem.status();
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class AtModemSimulator implements AutoCloseable {
      */
     public static final int HISTORY_LIMIT = 10_000;
 
+    private final SimProfile profile;
     private final Script script = new Script();
     private final SmsStorage storage = new SmsStorage();
     private final SimState simState = new SimState(storage);
@@ -42,12 +43,27 @@ public final class AtModemSimulator implements AutoCloseable {
      * {@link #openPipe()}, {@link #listenTcp()} or {@link #openPty()}.
      */
     public AtModemSimulator() {
-        this(HISTORY_LIMIT);
+        this(SimProfile.SIM800);
+    }
+
+    /**
+     * A simulator playing {@code profile}, with that modem's answers and quirks, a SIM without PIN lock, and no link
+     * yet.
+     *
+     * @param profile the modem to play
+     */
+    public AtModemSimulator(SimProfile profile) {
+        this(profile, HISTORY_LIMIT);
     }
 
     /** With a smaller history, so a test can watch the oldest entries go. */
     AtModemSimulator(int historyLimit) {
-        this.interpreter = new CommandInterpreter(script, new ModemBehaviour(Sim800Commands.TABLE, simState),
+        this(SimProfile.SIM800, historyLimit);
+    }
+
+    private AtModemSimulator(SimProfile profile, int historyLimit) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.interpreter = new CommandInterpreter(script, new ModemBehaviour(profile.table(), simState),
                 historyLimit);
         this.commands = new CommandLog(historyLimit);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,6 +73,15 @@ public final class AtModemSimulator implements AutoCloseable {
         });
         SessionDispatcher dispatcher = new SessionDispatcher(interpreter, simState, commands, scheduler);
         this.links = new Links(dispatcher, () -> maxChunk);
+    }
+
+    /**
+     * The modem this simulator plays.
+     *
+     * @return the profile given at construction ({@link SimProfile#SIM800} by default)
+     */
+    public SimProfile profile() {
+        return profile;
     }
 
     // ---- transports -----------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ final class Sim800Commands {
             .exact("E0", Sim800Commands::echoOff)
             .exact("E1", Sim800Commands::echoOn)
             // Identity.
+            .exact("I", constant("SIM800 R14.18"))
             .exact("+CGMI", constant(MANUFACTURER))
             .exact("+CGMM", constant(MODEL))
             .exact("+CGMR", constant(REVISION))

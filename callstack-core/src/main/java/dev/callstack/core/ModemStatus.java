@@ -44,7 +44,8 @@ public record ModemStatus(Device modem, Sim sim, Network network, Sms sms, Ident
     public static ModemStatus of(ModemState state) {
         Objects.requireNonNull(state, "state");
         return new ModemStatus(
-                new Device(state.connected(), state.manufacturer(), state.model(), state.revision(), null, 0, 0, null),
+                new Device(state.connected(), state.manufacturer(), state.model(), state.revision(), null, 0, 0, null,
+                        null),
                 new Sim(state.connected() ? SimStatus.READY : SimStatus.UNKNOWN),
                 new Network(state.registration(), AccessTechnology.UNKNOWN, state.operator(), state.signal()),
                 Sms.UNKNOWN, Identity.UNKNOWN);
@@ -61,9 +62,10 @@ public record ModemStatus(Device modem, Sim sim, Network network, Sms sms, Ident
      * @param restarts         how often the modem restarted under a live link and was initialised again
      * @param floodDisconnects how often the link was dropped because the modem sent more than could be framed
      * @param haltReason       why reconnecting stopped (a rejected PIN, a PUK), or null while it keeps trying
+     * @param lastDisconnect   why the link was last lost or dropped (e.g. {@code "input flood"}), or null
      */
     public record Device(boolean connected, String manufacturer, String model, String firmware, String profile,
-                         int restarts, long floodDisconnects, String haltReason) {
+                         int restarts, long floodDisconnects, String haltReason, String lastDisconnect) {
     }
 
     /**

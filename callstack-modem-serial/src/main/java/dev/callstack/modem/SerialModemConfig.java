@@ -18,11 +18,17 @@ import java.util.Objects;
  * @param signalPollInterval    how often {@code AT+CSQ} is polled, default 30 s
  * @param reconnectInitialDelay first reconnect delay, default 1 s; doubles per failed attempt
  * @param reconnectMaxDelay     reconnect delay cap, default 60 s
+ * @param sweepInterval         how often every SMS storage in use is read, stored and emptied whether or not its
+ *                              {@code +CMTI} arrived, default 60 s; {@link Duration#ZERO} turns the periodic sweep
+ *                              off (the sweep on every connect and on storage-full signals stays)
  * @param clock                 time source for event timestamps
  */
 public record SerialModemConfig(String port, int baudRate, String simPin, Duration commandTimeout,
                                 Duration signalPollInterval, Duration reconnectInitialDelay,
-                                Duration reconnectMaxDelay, Clock clock) {
+                                Duration reconnectMaxDelay, Duration sweepInterval, Clock clock) {
+    /** The periodic SMS storage sweep's interval unless {@link Builder#sweepInterval} says otherwise. */
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(60);
+
     /** The serial speed used unless {@link Builder#baudRate} says otherwise, in bit/s. */
     public static final int DEFAULT_BAUD = 115200;
 
@@ -39,6 +45,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
      * @param signalPollInterval    how often {@code AT+CSQ} is polled, default 30 s
      * @param reconnectInitialDelay first reconnect delay, default 1 s; doubles per failed attempt
      * @param reconnectMaxDelay     reconnect delay cap, default 60 s
+     * @param sweepInterval         how often every SMS storage in use is swept, default 60 s; zero: no periodic sweep
      * @param clock                 time source for event timestamps
      */
     public SerialModemConfig {
@@ -47,7 +54,11 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         Objects.requireNonNull(signalPollInterval, "signalPollInterval");
         Objects.requireNonNull(reconnectInitialDelay, "reconnectInitialDelay");
         Objects.requireNonNull(reconnectMaxDelay, "reconnectMaxDelay");
+        Objects.requireNonNull(sweepInterval, "sweepInterval");
         Objects.requireNonNull(clock, "clock");
+        if (sweepInterval.isNegative()) {
+            throw new IllegalArgumentException("sweepInterval must not be negative");
+        }
         if (port.isBlank()) {
             throw new IllegalArgumentException("port must not be blank");
         }
@@ -102,7 +113,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         return "SerialModemConfig[port=" + port + ", baudRate=" + baudRate + ", simPin="
                 + (simPin == null ? "none" : Redaction.REDACTED) + ", commandTimeout=" + commandTimeout
                 + ", signalPollInterval=" + signalPollInterval + ", reconnect=" + reconnectInitialDelay + ".."
-                + reconnectMaxDelay + "]";
+                + reconnectMaxDelay + ", sweepInterval=" + sweepInterval + "]";
     }
 
     /**
@@ -154,6 +165,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         private Duration signalPollInterval = Duration.ofSeconds(30);
         private Duration reconnectInitialDelay = Duration.ofSeconds(1);
         private Duration reconnectMaxDelay = Duration.ofSeconds(60);
+        private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
         private Clock clock = Clock.systemUTC();
 
         private Builder(String port) {
@@ -218,6 +230,18 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         }
 
         /**
+         * Sets how often every SMS storage in use is swept (read, stored, emptied) whether or not its {@code +CMTI}
+         * arrived.
+         *
+         * @param value not negative; default 60 s; {@link Duration#ZERO} turns the periodic sweep off
+         * @return this builder
+         */
+        public Builder sweepInterval(Duration value) {
+            this.sweepInterval = value;
+            return this;
+        }
+
+        /**
          * Sets the time source for event timestamps (tests use a fixed clock).
          *
          * @param value not null; default the system UTC clock
@@ -237,7 +261,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
          */
         public SerialModemConfig build() {
             return new SerialModemConfig(port, baudRate, simPin, commandTimeout, signalPollInterval,
-                    reconnectInitialDelay, reconnectMaxDelay, clock);
+                    reconnectInitialDelay, reconnectMaxDelay, sweepInterval, clock);
         }
     }
 }

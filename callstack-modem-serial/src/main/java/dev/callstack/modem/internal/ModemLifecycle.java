@@ -262,7 +262,7 @@ final class ModemLifecycle implements AtCommandExecutor.Listener {
         network.stop();
         ussd.onDisconnected();
         calls.onDisconnected();
-        state.disconnected();
+        state.disconnected(reason);
         events.publish(new ModemDisconnected(clock.instant(), reason));
         try {
             sms.onDisconnected(reason);

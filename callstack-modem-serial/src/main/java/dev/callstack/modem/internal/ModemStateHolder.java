@@ -21,6 +21,7 @@ public final class ModemStateHolder {
     private final AtomicReference<String> profile = new AtomicReference<>();
     private final AtomicLong restarts = new AtomicLong();
     private final AtomicLong floodDisconnects = new AtomicLong();
+    private final AtomicReference<String> lastDisconnect = new AtomicReference<>();
     private final AtomicReference<SimStatus> sim = new AtomicReference<>(SimStatus.UNKNOWN);
     private final AtomicReference<AccessTechnology> technology = new AtomicReference<>(AccessTechnology.UNKNOWN);
     private final AtomicReference<ModemStatus.Sms> sms = new AtomicReference<>(ModemStatus.Sms.UNKNOWN);
@@ -36,7 +37,8 @@ public final class ModemStateHolder {
         ModemState s = state.get();
         return new ModemStatus(
                 new ModemStatus.Device(s.connected(), s.manufacturer(), s.model(), s.revision(), profile.get(),
-                        (int) Math.min(Integer.MAX_VALUE, restarts.get()), floodDisconnects.get(), haltReason),
+                        (int) Math.min(Integer.MAX_VALUE, restarts.get()), floodDisconnects.get(), haltReason,
+                        lastDisconnect.get()),
                 new ModemStatus.Sim(s.connected() || sim.get() != SimStatus.READY ? sim.get() : SimStatus.UNKNOWN),
                 new ModemStatus.Network(s.registration(), s.connected() ? technology.get() : AccessTechnology.UNKNOWN,
                         s.operator(), s.signal()),
@@ -48,7 +50,8 @@ public final class ModemStateHolder {
                 revision));
     }
 
-    void disconnected() {
+    void disconnected(String reason) {
+        lastDisconnect.set(reason);
         state.set(ModemState.disconnected());
         technology.set(AccessTechnology.UNKNOWN);
     }

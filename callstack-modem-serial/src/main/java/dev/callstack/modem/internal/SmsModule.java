@@ -29,6 +29,13 @@ public interface SmsModule {
     /** The link went away (or the modem closed); pending commands have already failed. Must not block. */
     void onDisconnected(String reason);
 
+    /**
+     * The modem said its SMS service is ready ({@code SMS Ready}, {@code +QIND: SMS DONE}): an SMS init that failed
+     * because it was not ready yet is retried now. Called on the engine thread: must not block.
+     */
+    default void onSmsReady() {
+    }
+
     /** The modem is closing (after {@link #onDisconnected}): stop threads, release what the module owns. */
     default void close() {
     }

@@ -62,6 +62,18 @@ class ApiValuesTest {
     }
 
     @Test
+    void registrationStatsSixToTenAreMapped() {
+        // 27.007 §7.2: 6/7 SMS-only, 8 emergency bearer services only, 9/10 CSFB not preferred.
+        assertThat(Registration.fromStat(6)).isEqualTo(Registration.HOME);
+        assertThat(Registration.fromStat(7)).isEqualTo(Registration.ROAMING);
+        assertThat(Registration.fromStat(8)).isEqualTo(Registration.NOT_REGISTERED);
+        assertThat(Registration.fromStat(9)).isEqualTo(Registration.HOME);
+        assertThat(Registration.fromStat(10)).isEqualTo(Registration.ROAMING);
+        assertThat(Registration.fromStat(11)).isEqualTo(Registration.UNKNOWN);
+        assertThat(Registration.fromStat(8).isRegistered()).isFalse();
+    }
+
+    @Test
     void registrationFromStat() {
         assertThat(Registration.fromStat(0)).isEqualTo(Registration.NOT_REGISTERED);
         assertThat(Registration.fromStat(1)).isEqualTo(Registration.HOME);

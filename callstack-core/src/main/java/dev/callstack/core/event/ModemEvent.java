@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public sealed interface ModemEvent
         permits SmsReceived, SmsSent, SmsDeliveryReport, CallStateChanged, CallRing, CallerId, DtmfReceived,
-                ModemConnected, ModemDisconnected, SignalQuality, UssdResponse {
+                ModemConnected, ModemDisconnected, SignalQuality, NetworkRegistrationChanged, UssdResponse {
 
     /**
      * When the event was observed by Callstack (not the network's timestamp).

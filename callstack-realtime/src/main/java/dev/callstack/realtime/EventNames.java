@@ -7,6 +7,7 @@ import dev.callstack.core.event.DtmfReceived;
 import dev.callstack.core.event.ModemConnected;
 import dev.callstack.core.event.ModemDisconnected;
 import dev.callstack.core.event.ModemEvent;
+import dev.callstack.core.event.NetworkRegistrationChanged;
 import dev.callstack.core.event.SignalQuality;
 import dev.callstack.core.event.SmsDeliveryReport;
 import dev.callstack.core.event.SmsReceived;
@@ -39,11 +40,13 @@ public final class EventNames {
     public static final String MODEM_STATE = "modem.state";
     /** {@link SignalQuality}: a new signal reading. */
     public static final String SIGNAL_QUALITY = "signal.quality";
+    /** {@link NetworkRegistrationChanged}: the effective registration or its access technology changed. */
+    public static final String NETWORK_REGISTRATION = "network.registration";
     /** {@link UssdResponse}: a USSD reply or network-initiated USSD message. */
     public static final String USSD_RESPONSE = "ussd.response";
 
     private static final List<String> SUPPORTED = List.of(SMS_RECEIVED, SMS_DELIVERY_REPORT, SMS_SENT, CALL_STATE,
-            CALL_RING, CALL_CALLER_ID, CALL_DTMF, MODEM_STATE, SIGNAL_QUALITY, USSD_RESPONSE);
+            CALL_RING, CALL_CALLER_ID, CALL_DTMF, MODEM_STATE, SIGNAL_QUALITY, NETWORK_REGISTRATION, USSD_RESPONSE);
 
     private static final Map<Class<?>, Integer> INDEX_BY_TYPE = Map.ofEntries(
             Map.entry(SmsReceived.class, SUPPORTED.indexOf(SMS_RECEIVED)),
@@ -56,6 +59,7 @@ public final class EventNames {
             Map.entry(ModemConnected.class, SUPPORTED.indexOf(MODEM_STATE)),
             Map.entry(ModemDisconnected.class, SUPPORTED.indexOf(MODEM_STATE)),
             Map.entry(SignalQuality.class, SUPPORTED.indexOf(SIGNAL_QUALITY)),
+            Map.entry(NetworkRegistrationChanged.class, SUPPORTED.indexOf(NETWORK_REGISTRATION)),
             Map.entry(UssdResponse.class, SUPPORTED.indexOf(USSD_RESPONSE)));
 
     private EventNames() {

@@ -14,6 +14,7 @@ import dev.callstack.core.event.DtmfReceived;
 import dev.callstack.core.event.ModemConnected;
 import dev.callstack.core.event.ModemDisconnected;
 import dev.callstack.core.event.ModemEvent;
+import dev.callstack.core.event.NetworkRegistrationChanged;
 import dev.callstack.core.event.SignalQuality;
 import dev.callstack.core.event.SmsDeliveryReport;
 import dev.callstack.core.event.SmsReceived;
@@ -190,6 +191,9 @@ public final class WireViews {
             } else {
                 g.writeNull();
             }
+        } else if (event instanceof NetworkRegistrationChanged network) {
+            g.writeStringField("registration", wireName(network.registration()));
+            g.writeStringField("technology", wireName(network.technology()));
         } else {
             throw new IllegalArgumentException("no wire view for " + event.getClass().getName());
         }

@@ -2,6 +2,8 @@ package dev.callstack.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callstack.core.AccessTechnology;
+import dev.callstack.core.Registration;
 import dev.callstack.core.event.CallRing;
 import dev.callstack.core.event.CallState;
 import dev.callstack.core.event.CallStateChanged;
@@ -12,6 +14,7 @@ import dev.callstack.core.event.EventBus;
 import dev.callstack.core.event.ModemConnected;
 import dev.callstack.core.event.ModemDisconnected;
 import dev.callstack.core.event.ModemEvent;
+import dev.callstack.core.event.NetworkRegistrationChanged;
 import dev.callstack.core.event.SignalQuality;
 import dev.callstack.core.event.SmsDeliveryReport;
 import dev.callstack.core.event.SmsReceived;
@@ -33,7 +36,7 @@ class EnvelopeContractTest {
     private static final Instant T = Instant.parse("2026-11-26T19:44:39.123456789Z");
     private static final String TS = "\"timestamp\":\"2026-11-26T19:44:39.123Z\"";
     private static final String ALL_NAMES = "[\"sms.received\",\"sms.delivery_report\",\"sms.sent\",\"call.state\","
-            + "\"call.ring\",\"call.caller_id\",\"call.dtmf\",\"modem.state\",\"signal.quality\",\"ussd.response\"]";
+            + "\"call.ring\",\"call.caller_id\",\"call.dtmf\",\"modem.state\",\"signal.quality\",\"network.registration\",\"ussd.response\"]";
 
     private final EnvelopeEncoder encoder = new EnvelopeEncoder();
 
@@ -114,6 +117,16 @@ class EnvelopeContractTest {
                                 + "\"dbm\":null}}",
                         "{\"type\":\"signal.quality\",\"id\":41," + TS + ",\"data\":{\"rssi\":99,\"ber\":99,"
                                 + "\"dbm\":null}}"),
+                Arguments.of(new NetworkRegistrationChanged(T, Registration.HOME, AccessTechnology.LTE),
+                        "{\"type\":\"network.registration\",\"id\":41," + TS + ",\"data\":{\"registration\":\"home\","
+                                + "\"technology\":\"lte\"}}",
+                        "{\"type\":\"network.registration\",\"id\":41," + TS + ",\"data\":{\"registration\":\"home\","
+                                + "\"technology\":\"lte\"}}"),
+                Arguments.of(new NetworkRegistrationChanged(T, Registration.NOT_REGISTERED, AccessTechnology.UNKNOWN),
+                        "{\"type\":\"network.registration\",\"id\":41," + TS + ",\"data\":{\"registration\":"
+                                + "\"not_registered\",\"technology\":\"unknown\"}}",
+                        "{\"type\":\"network.registration\",\"id\":41," + TS + ",\"data\":{\"registration\":"
+                                + "\"not_registered\",\"technology\":\"unknown\"}}"),
                 Arguments.of(new UssdResponse(T, 0, "Balance: 5.00 \u20AC", 15),
                         "{\"type\":\"ussd.response\",\"id\":41," + TS + ",\"data\":{\"status\":0,\"encoding\":\"gsm7\","
                                 + "\"message\":\"[redacted]\",\"message_length\":15}}",

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EventSelectionTest {
     private static final List<String> ALL = List.of("sms.received", "sms.delivery_report", "sms.sent", "call.state",
-            "call.ring", "call.caller_id", "call.dtmf", "modem.state", "signal.quality", "ussd.response");
+            "call.ring", "call.caller_id", "call.dtmf", "modem.state", "signal.quality", "network.registration",
+            "ussd.response");
 
     @Test
     void supportedNamesAreInWireOrder() {

@@ -9,6 +9,7 @@ import dev.callstack.core.ModemTimeoutException;
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.core.OutgoingSms;
 import dev.callstack.core.PhoneNumber;
+import dev.callstack.core.AccessTechnology;
 import dev.callstack.core.Registration;
 import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.SmsApi;
@@ -23,6 +24,7 @@ import dev.callstack.core.event.EventBus;
 import dev.callstack.core.event.ModemConnected;
 import dev.callstack.core.event.ModemDisconnected;
 import dev.callstack.core.event.ModemEvent;
+import dev.callstack.core.event.NetworkRegistrationChanged;
 import dev.callstack.core.event.SignalQuality;
 import dev.callstack.core.event.SmsDeliveryReport;
 import dev.callstack.core.event.SmsReceived;
@@ -265,7 +267,7 @@ public final class FakeModem implements Modem {
 
     /**
      * Publishes any event. Events that describe state ({@link SignalQuality}, {@link CallStateChanged},
-     * {@link ModemConnected}, {@link ModemDisconnected}) update {@link #state()} / {@code calls().state()} too, and a
+     * {@link ModemConnected}, {@link ModemDisconnected}, {@link NetworkRegistrationChanged}) update {@link #state()} / {@code calls().state()} too, and a
      * {@link ModemDisconnected} fails hanging operations exactly as {@link #disconnect} does; SMS events are not
      * stored (use {@link #receiveSms} and {@link #deliveryReport} for that).
      *
@@ -281,6 +283,8 @@ public final class FakeModem implements Modem {
             network.connected();
         } else if (event instanceof ModemDisconnected) {
             network.disconnected();
+        } else if (event instanceof NetworkRegistrationChanged changed) {
+            var unused = network.registration(changed.registration(), changed.technology());
         }
         bus.publish(event);
     }
@@ -291,8 +295,22 @@ public final class FakeModem implements Modem {
      * @param registration the registration state; not null
      */
     public void registration(Registration registration) {
+        registration(registration, network.technology());
+    }
+
+    /**
+     * Network registration and access technology; publishes {@link NetworkRegistrationChanged} when the pair changed
+     * while connected, as a real modem does.
+     *
+     * @param registration the registration state; not null
+     * @param technology   the access technology; not null
+     */
+    public void registration(Registration registration, AccessTechnology technology) {
         Objects.requireNonNull(registration, "registration");
-        network.registration(registration);
+        Objects.requireNonNull(technology, "technology");
+        if (network.registration(registration, technology)) {
+            bus.publish(new NetworkRegistrationChanged(clock.instant(), registration, technology));
+        }
     }
 
     /**

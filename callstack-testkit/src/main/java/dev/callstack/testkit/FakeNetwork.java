@@ -1,5 +1,6 @@
 package dev.callstack.testkit;
 
+import dev.callstack.core.AccessTechnology;
 import dev.callstack.core.ModemState;
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.core.Registration;
@@ -20,6 +21,7 @@ final class FakeNetwork {
     private boolean connected = true;
     private boolean closed;
     private Registration registration = Registration.HOME;
+    private AccessTechnology technology = AccessTechnology.UNKNOWN;
     private String operator = FakeModem.OPERATOR;
     private SignalQuality signal;
     private final List<CompletableFuture<?>> pending = new ArrayList<>();
@@ -38,8 +40,16 @@ final class FakeNetwork {
                 FakeModem.MANUFACTURER, FakeModem.MODEL, FakeModem.REVISION);
     }
 
-    synchronized void registration(Registration registration) {
+    /** Sets both; true when the pair changed while connected (a change worth an event). */
+    synchronized boolean registration(Registration registration, AccessTechnology technology) {
+        boolean changed = this.registration != registration || this.technology != technology;
         this.registration = Objects.requireNonNull(registration, "registration");
+        this.technology = Objects.requireNonNull(technology, "technology");
+        return changed && connected && !closed;
+    }
+
+    synchronized AccessTechnology technology() {
+        return technology;
     }
 
     synchronized void operator(String operator) {

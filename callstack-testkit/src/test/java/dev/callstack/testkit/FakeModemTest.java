@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.callstack.core.AccessTechnology;
 import dev.callstack.core.InvalidRequestException;
 import dev.callstack.core.ModemRejectedException;
 import dev.callstack.core.ModemState;
@@ -28,6 +29,7 @@ import dev.callstack.core.event.EventStream;
 import dev.callstack.core.event.ModemConnected;
 import dev.callstack.core.event.ModemDisconnected;
 import dev.callstack.core.event.ModemEvent;
+import dev.callstack.core.event.NetworkRegistrationChanged;
 import dev.callstack.core.event.SignalQuality;
 import dev.callstack.core.event.SmsDeliveryReport;
 import dev.callstack.core.event.SmsReceived;
@@ -208,6 +210,18 @@ class FakeModemTest {
 
             assertThat(modem.state().registration()).isEqualTo(Registration.ROAMING);
             assertThat(modem.state().operator()).isNull();
+        }
+
+        @Test
+        void registrationChangePublishesTheEventOncePerChange() {
+            modem.registration(Registration.HOME, AccessTechnology.LTE);
+            modem.registration(Registration.HOME, AccessTechnology.LTE);
+            modem.registration(Registration.ROAMING);
+
+            assertThat(events).containsExactly(
+                    new NetworkRegistrationChanged(NOW, Registration.HOME, AccessTechnology.LTE),
+                    new NetworkRegistrationChanged(NOW, Registration.ROAMING, AccessTechnology.LTE));
+            assertThat(modem.state().registration()).isEqualTo(Registration.ROAMING);
         }
     }
 

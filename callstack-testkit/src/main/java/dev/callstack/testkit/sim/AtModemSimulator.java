@@ -268,13 +268,49 @@ public final class AtModemSimulator implements AutoCloseable {
     }
 
     /**
-     * Sets the registration stat of {@code +CREG?}/{@code +CGREG?} (default 1) and emits {@code +CREG: <stat>,...}.
+     * Sets the circuit- and packet-switched registration stat ({@code +CREG?}/{@code +CGREG?}, default 1) and emits
+     * {@code +CREG: <stat>,...} if the host enabled it ({@code AT+CREG=1} or {@code 2}, as init does).
      *
      * @param stat the 27.007 registration stat (0 not registered, 1 home, 2 searching, 3 denied, 5 roaming)
      */
     public void registration(int stat) {
-        simState.registration(stat);
-        urc(simState.registrationUrc());
+        simState.registration("CREG", stat, -1);
+        simState.registration("CGREG", stat, -1);
+        emitIfEnabled(simState.registrationUrc("CREG"));
+    }
+
+    /**
+     * Sets one domain's registration and emits its URC if the host enabled it: with {@code AT+CEREG=2},
+     * {@code +CEREG: 1,"1A2B","01A2B3C4",7}; the query answers {@code +CEREG: 2,1,"1A2B","01A2B3C4",7}. Location
+     * fields are reported only while registered. Defaults: {@code CREG}/{@code CGREG} 1 without {@code <AcT>} (as a
+     * SIM800), {@code CEREG} 1 with 7 (E-UTRAN), {@code C5GREG} 0. Whether the modem answers a domain at all is the
+     * profile's: the SIM800 refuses {@code +CEREG}, no profile answers {@code +C5GREG}.
+     *
+     * @param domain {@code CREG}, {@code CGREG}, {@code CEREG} or {@code C5GREG} (a leading {@code +} and any case
+     *               accepted)
+     * @param stat   the 27.007 stat (0–10)
+     * @param act    the 27.007 {@code <AcT>} (0 GSM, 2 UTRAN, 7 E-UTRAN, 11 NR...), or -1 for none in the lines
+     * @throws IllegalArgumentException for another domain
+     */
+    public void registration(String domain, int stat, int act) {
+        simState.registration(domain, stat, act);
+        emitIfEnabled(simState.registrationUrc(domain));
+    }
+
+    /**
+     * The LTE-only field case (an EC25 or SIM7600 on an LTE-only network or SIM): {@code +CREG: 0,0} and
+     * {@code +CGREG: 0,0} while {@code +CEREG: 0,1} with {@code <AcT>} 7; emits the enabled URCs.
+     */
+    public void lteOnlyRegistration() {
+        registration("CREG", 0, -1);
+        registration("CGREG", 0, -1);
+        registration("CEREG", 1, 7);
+    }
+
+    private void emitIfEnabled(String urc) {
+        if (urc != null) {
+            urc(urc);
+        }
     }
 
     /**

@@ -26,9 +26,8 @@ final class Sim800Commands {
             .exact("Z", ok())
             .set("+CMEE", ok())
             .set("+CLIP", ok())
-            .set("+CREG", ok())
-            .set("+CGREG", ok())
-            .set("+CEREG", ok())
+            .set("+CREG", Sim800Commands::registrationMode)
+            .set("+CGREG", Sim800Commands::registrationMode)
             .set("+CMGF", ok())
             .set("+CNMI", ok())
             .prefix("+CSMS", ok())
@@ -50,8 +49,9 @@ final class Sim800Commands {
             .query("+CPIN", Sim800Commands::pinQuery)
             .set("+CPIN", Sim800Commands::enterPin)
             // Network.
-            .query("+CREG", (state, command) -> registration("+CREG", state))
-            .query("+CGREG", (state, command) -> registration("+CGREG", state))
+            // 2G only: +CEREG and +C5GREG are not commands here (ERROR, as on the real SIM800).
+            .query("+CREG", Sim800Commands::registration)
+            .query("+CGREG", Sim800Commands::registration)
             .query("+COPS", constant("+COPS: 0,0,\"" + OPERATOR + "\""))
             .exact("+CSQ", (state, command) -> SimReply.of("+CSQ: " + state.rssi() + "," + state.ber(), SimReply.OK))
             // USSD.
@@ -114,8 +114,29 @@ final class Sim800Commands {
         }
     }
 
-    static SimReply registration(String name, SimState state) {
-        return SimReply.of(name + ": 2," + state.registration() + ",\"84CD\",\"00D30173\"", SimReply.OK);
+    /** {@code AT+CREG?}, {@code AT+CEREG?}...: {@code +CREG: <n>,<stat>[,<lac>,<ci>[,<AcT>]]}. */
+    static SimReply registration(SimState state, AtCommand command) {
+        return SimReply.of(state.registrationAnswer(domainOf(command)), SimReply.OK);
+    }
+
+    /** {@code AT+CREG=<n>}, {@code AT+CEREG=<n>}...: the URC mode, 0–5 as 27.007 allows for the widest. */
+    static SimReply registrationMode(SimState state, AtCommand command) {
+        OptionalInt n = command.integer(0);
+        if (n.isEmpty() || n.getAsInt() < 0 || n.getAsInt() > 5) {
+            return SimReply.error();
+        }
+        state.registrationUrcMode(domainOf(command), n.getAsInt());
+        return SimReply.ok();
+    }
+
+    /** {@code "CEREG"} from {@code +CEREG?} or {@code +CEREG=2}. */
+    private static String domainOf(AtCommand command) {
+        String body = command.body();
+        int end = 1;
+        while (end < body.length() && Character.isLetterOrDigit(body.charAt(end))) {
+            end++;
+        }
+        return body.substring(1, end);
     }
 
     /** OK at once; the reply to a request follows asynchronously as {@code +CUSD}, as on the real modem. */

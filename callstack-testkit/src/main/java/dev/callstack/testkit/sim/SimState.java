@@ -15,6 +15,7 @@ import java.util.Objects;
  */
 final class SimState {
     static final int MAX_PIN_ATTEMPTS = 3;
+    static final List<String> REGISTRATION_DOMAINS = List.of("CREG", "CGREG", "CEREG", "C5GREG");
 
     enum CallPhase { IDLE, DIALING, RINGING, ACTIVE }
 
@@ -33,7 +34,12 @@ final class SimState {
     private int wrongPinAttempts;
     private int rssi = 20;
     private int ber = 0;
-    private int registration = 1;
+    /** CS, PS, LTE and 5G; defaults: registered home, no {@code <AcT>} on CS/PS (as SIM800), LTE on CEREG. */
+    private final Map<String, Domain> registrations = new HashMap<>(Map.of(
+            "CREG", new Domain("84CD", "00D30173", 0, 1, -1),
+            "CGREG", new Domain("84CD", "00D30173", 0, 1, -1),
+            "CEREG", new Domain("1A2B", "01A2B3C4", 0, 1, 7),
+            "C5GREG", new Domain("1A2B", "01A2B3C4", 0, 0, -1)));
     private CallPhase call = CallPhase.IDLE;
     private boolean incoming;
     private String callNumber = "";
@@ -108,16 +114,64 @@ final class SimState {
         return ber;
     }
 
-    synchronized void registration(int stat) {
-        registration = stat;
+    /** The URC mode the host set ({@code AT+CREG=<n>}); URCs only when 1 or more, as on a real modem. */
+    synchronized void registrationUrcMode(String domain, int n) {
+        registrations.put(domain(domain), registrations.get(domain(domain)).withMode(n));
     }
 
-    synchronized int registration() {
-        return registration;
+    /** The stat and {@code <AcT>} (-1: none in the lines) the network gives {@code domain}. */
+    synchronized void registration(String domain, int stat, int act) {
+        registrations.put(domain(domain), registrations.get(domain(domain)).with(stat, act));
     }
 
-    synchronized String registrationUrc() {
-        return "+CREG: " + registration + ",\"84CD\",\"00D30173\"";
+    synchronized int registration(String domain) {
+        return registrations.get(domain(domain)).stat();
+    }
+
+    /** The answer to {@code AT+<domain>?}: {@code +CEREG: 2,1,"1A2B","01A2B3C4",7}. */
+    synchronized String registrationAnswer(String domain) {
+        Domain d = registrations.get(domain(domain));
+        return "+" + domain(domain) + ": " + d.mode() + "," + d.stat() + (d.mode() >= 2 ? d.location() : "");
+    }
+
+    /** The URC the host enabled for {@code domain} ({@code +CEREG: 1,"1A2B","01A2B3C4",7}), or null if it did not. */
+    synchronized String registrationUrc(String domain) {
+        Domain d = registrations.get(domain(domain));
+        if (d.mode() < 1) {
+            return null;
+        }
+        return "+" + domain(domain) + ": " + d.stat() + (d.mode() >= 2 ? d.location() : "");
+    }
+
+    private static String domain(String name) {
+        String key = name.startsWith("+") ? name.substring(1) : name;
+        key = key.toUpperCase(java.util.Locale.ROOT);
+        if (!REGISTRATION_DOMAINS.contains(key)) {
+            throw new IllegalArgumentException("unknown registration domain: " + name + " " + REGISTRATION_DOMAINS);
+        }
+        return key;
+    }
+
+    /**
+     * One registration domain: the host's URC mode and the network's stat and {@code <AcT>}. The location (LAC/TAC
+     * and cell id) is fixed, and reported only while registered, as real modems do.
+     */
+    record Domain(String lac, String cell, int mode, int stat, int act) {
+        Domain withMode(int n) {
+            return new Domain(lac, cell, n, stat, act);
+        }
+
+        Domain with(int newStat, int newAct) {
+            return new Domain(lac, cell, mode, newStat, newAct);
+        }
+
+        String location() {
+            boolean registered = stat == 1 || stat == 5 || (stat >= 6 && stat <= 10 && stat != 8);
+            if (!registered) {
+                return "";
+            }
+            return ",\"" + lac + "\",\"" + cell + "\"" + (act >= 0 ? "," + act : "");
+        }
     }
 
     // ---- USSD -----------------------------------------------------------------------------------------------

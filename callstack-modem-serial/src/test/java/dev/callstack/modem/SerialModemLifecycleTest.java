@@ -120,9 +120,12 @@ class SerialModemLifecycleTest {
     void registrationUrcUpdatesState() {
         SerialModem modem = h.start(SimHarness.fastConfig().build());
         await().until(() -> modem.state().connected());
+        // The best of the domains counts (init read +CGREG: home too), so both move, as on a real modem.
         h.sim.urc("+CREG: 5,\"07D0\",\"009D4564\",7");
+        h.sim.urc("+CGREG: 5,\"07D0\",\"009D4564\",7");
         await().until(() -> modem.state().registration() == Registration.ROAMING);
         h.sim.urc("+CREG: 3");
+        h.sim.urc("+CGREG: 3");
         await().until(() -> modem.state().registration() == Registration.DENIED);
     }
 

@@ -6,16 +6,26 @@ import dev.callstack.modem.internal.SmsModuleFactory;
 import dev.callstack.modem.internal.UnavailableSmsModule;
 import dev.callstack.modem.internal.link.ReaderThreadLink;
 import dev.callstack.testkit.sim.AtModemSimulator;
+import dev.callstack.testkit.sim.SimProfile;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A simulator, a SerialModem over an in-memory pipe to it, and every event the modem published, in order. */
 final class SimHarness implements AutoCloseable {
-    final AtModemSimulator sim = new AtModemSimulator();
+    final AtModemSimulator sim;
     final List<ModemEvent> events = new CopyOnWriteArrayList<>();
-    final PluggableSimLink link = new PluggableSimLink(sim);
+    final PluggableSimLink link;
     SerialModem modem;
+
+    SimHarness() {
+        this(SimProfile.SIM800);
+    }
+
+    SimHarness(SimProfile profile) {
+        sim = new AtModemSimulator(profile);
+        link = new PluggableSimLink(sim);
+    }
 
     /**
      * Fast reconnects. The command timeout is generous because no test using it as is lets a command time out: one

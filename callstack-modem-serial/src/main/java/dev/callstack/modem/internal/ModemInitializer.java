@@ -8,7 +8,6 @@ import dev.callstack.core.Registration;
 import dev.callstack.modem.internal.at.AtChannel;
 import dev.callstack.modem.internal.at.AtCommand;
 import dev.callstack.modem.internal.at.AtResponse;
-import dev.callstack.modem.internal.urc.RegistrationParser;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,13 +38,13 @@ final class ModemInitializer {
     private static final int CME_WRONG_PASSWORD = 16;
 
     private final AtChannel at;
-    private final NetworkMonitor network;
+    private final RegistrationInit registrations;
     private final String simPin;
     private final Duration commandTimeout;
 
     ModemInitializer(AtChannel at, NetworkMonitor network, String simPin, Duration commandTimeout) {
         this.at = Objects.requireNonNull(at, "at");
-        this.network = Objects.requireNonNull(network, "network");
+        this.registrations = new RegistrationInit(network);
         this.simPin = simPin;
         this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
     }
@@ -56,9 +55,7 @@ final class ModemInitializer {
         optional(AtCommand.simple("AT+CMEE=1"));
         unlockSim();
         optional(AtCommand.simple("AT+CLIP=1"));
-        optional(AtCommand.simple("AT+CREG=2"));
-        optional(AtCommand.simple("AT+CGREG=2"));
-        optional(AtCommand.simple("AT+CEREG=2"));
+        registrations.enableUrcs(this::optional);
         String manufacturer = identity("AT+CGMI", "+CGMI:");
         String model = identity("AT+CGMM", "+CGMM:");
         String revision = identity("AT+CGMR", "+CGMR:");
@@ -67,16 +64,8 @@ final class ModemInitializer {
         for (String command : profile.initCommands()) {
             optional(AtCommand.simple(command));
         }
-        Registration registration = Registration.UNKNOWN;
-        Optional<AtResponse> creg = optional(AtCommand.query("AT+CREG?", "+CREG:")
-                .withAnswerFilter(RegistrationParser::isAnswerShape));
-        if (creg.isPresent() && creg.get().first("+CREG:").isPresent()) {
-            int stat = RegistrationParser.stat(creg.get().first("+CREG:").get());
-            network.onRegistration("CREG", stat);
-            registration = stat < 0 ? Registration.UNKNOWN : network.effective();
-        }
-        String operator = optional(AtCommand.query("AT+COPS?", "+COPS:"))
-                .flatMap(r -> r.first("+COPS:")).map(NetworkMonitor::parseOperator).orElse(null);
+        Registration registration = registrations.query(this::optional);
+        String operator = registrations.operator(this::optional);
         return new Result(manufacturer, model, revision, registration, operator, profile);
     }
 

@@ -1,16 +1,16 @@
 package dev.callstack.modem.internal;
 
-import dev.callstack.core.Registration;
+import dev.callstack.core.AccessTechnology;
 import dev.callstack.core.event.EventBus;
+import dev.callstack.core.event.NetworkRegistrationChanged;
 import dev.callstack.core.event.SignalQuality;
 import dev.callstack.modem.internal.at.AtChannel;
 import dev.callstack.modem.internal.at.AtCommand;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Signal polling ({@code AT+CSQ} every interval → {@link SignalQuality}) and registration state from
- * {@code +CREG}/{@code +CGREG}/{@code +CEREG}. Registered on any domain counts as registered (an LTE-only modem
- * reports {@code +CREG: 0} next to {@code +CEREG: 1}).
+ * {@code +CREG}/{@code +CGREG}/{@code +CEREG}/{@code +C5GREG}: the {@link EffectiveRegistration} over every domain
+ * goes to the state holder, and each change of it while connected is published once as
+ * {@link NetworkRegistrationChanged}.
  *
  * <p>Thread-safe.
  */
@@ -34,7 +35,11 @@ final class NetworkMonitor {
     private final EventBus events;
     private final Clock clock;
     private final Duration interval;
-    private final Map<String, Registration> byDomain = new ConcurrentHashMap<>();
+    private final Map<String, EffectiveRegistration.Report> byDomain = new HashMap<>();
+    private AccessTechnology operatorTechnology = AccessTechnology.UNKNOWN;
+    private EffectiveRegistration current = EffectiveRegistration.UNKNOWN;
+    /** The pair last published; reset on disconnect, so the first one of a connection is published. */
+    private EffectiveRegistration published = EffectiveRegistration.UNKNOWN;
     private ScheduledFuture<?> poller;
 
     NetworkMonitor(AtChannel at, ScheduledExecutorService engine, ModemStateHolder state, EventBus events,
@@ -47,9 +52,15 @@ final class NetworkMonitor {
         this.interval = Objects.requireNonNull(interval, "interval");
     }
 
-    /** Polls now and then every interval, until {@link #stop}. */
+    /**
+     * Polls now and then every interval, until {@link #stop}; publishes the registration init found (the modem is
+     * connected now). The domains' reports are kept: init just read them.
+     */
     synchronized void start() {
-        stop();
+        cancelPoller();
+        state.registration(current.registration());
+        state.technology(current.technology());
+        publishIfChanged();
         try {
             poller = engine.scheduleWithFixedDelay(this::poll, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
@@ -58,12 +69,28 @@ final class NetworkMonitor {
         }
     }
 
+    /** Stops polling and forgets the registration: the link is gone. */
     synchronized void stop() {
+        cancelPoller();
+        forgetRegistrations();
+        current = EffectiveRegistration.UNKNOWN;
+        published = EffectiveRegistration.UNKNOWN;
+    }
+
+    private void cancelPoller() {
         if (poller != null) {
             poller.cancel(false);
             poller = null;
         }
+    }
+
+    /**
+     * Init is about to read every domain again: earlier reports no longer count. The state and the last published
+     * pair stay until the new reports arrive, so a re-init does not flap the registration.
+     */
+    synchronized void forgetRegistrations() {
         byDomain.clear();
+        operatorTechnology = AccessTechnology.UNKNOWN;
     }
 
     void poll() {
@@ -87,35 +114,44 @@ final class NetworkMonitor {
         }
     }
 
-    /** A registration stat from a URC or a query answer. */
-    void onRegistration(String domain, int stat) {
+    /** A registration report from a URC or a query answer; {@code act} -1 when the line had none. */
+    synchronized void onRegistration(String domain, int stat, int act) {
         if (stat < 0) {
             return;
         }
-        Registration r = Registration.fromStat(stat);
-        byDomain.put(domain, r);
-        Registration effective = effective();
-        if (effective != state.get().registration()) {
-            log.info("Network registration: {}", effective);
-        }
-        state.registration(effective);
+        byDomain.put(domain, new EffectiveRegistration.Report(stat, act));
+        update();
     }
 
-    Registration effective() {
-        Registration best = Registration.UNKNOWN;
-        for (Registration r : List.of(Registration.HOME, Registration.ROAMING)) {
-            if (byDomain.containsValue(r)) {
-                return r;
-            }
+    /** The {@code <AcT>} of {@code AT+COPS?} (-1: none), the technology when no registration line has one. */
+    synchronized void onOperatorAct(int act) {
+        operatorTechnology = AccessTechnology.fromAct(act);
+        update();
+    }
+
+    /** The effective registration and technology now. */
+    synchronized EffectiveRegistration registration() {
+        return current;
+    }
+
+    private void update() {
+        EffectiveRegistration now = EffectiveRegistration.of(byDomain, operatorTechnology);
+        if (!now.equals(current)) {
+            log.info("Network registration: {} ({})", now.registration(), now.technology());
         }
-        Registration cs = byDomain.get("CREG");
-        if (cs != null) {
-            return cs;
+        current = now;
+        state.registration(now.registration());
+        state.technology(now.technology());
+        publishIfChanged();
+    }
+
+    /** Only while connected: during init the pair is still being assembled, {@link #start} publishes it. */
+    private void publishIfChanged() {
+        if (state.get().connected() && !current.equals(published)) {
+            published = current;
+            events.publish(new NetworkRegistrationChanged(clock.instant(), current.registration(),
+                    current.technology()));
         }
-        for (Registration r : byDomain.values()) {
-            best = r;
-        }
-        return best;
     }
 
     /** {@code +CSQ: <rssi>,<ber>} with any spacing; null when the values are out of range. */

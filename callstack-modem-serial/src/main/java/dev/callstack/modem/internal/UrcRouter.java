@@ -84,7 +84,7 @@ final class UrcRouter implements UnsolicitedHandler {
         } else if (urc instanceof Urc.Ussd u) {
             ussd.onUssd(u);
         } else if (urc instanceof Urc.NetworkRegistration r) {
-            network.onRegistration(r.type(), r.stat());
+            network.onRegistration(r.type(), r.stat(), r.act());
         } else if (urc instanceof Urc.Signal s) {
             network.onSignal(s.rssi(), s.ber());
         } else if (urc instanceof Urc.Sms s) {

@@ -269,7 +269,8 @@ public final class AtModemSimulator implements AutoCloseable {
 
     /**
      * Sets the circuit- and packet-switched registration stat ({@code +CREG?}/{@code +CGREG?}, default 1) and emits
-     * {@code +CREG: <stat>,...} if the host enabled it ({@code AT+CREG=1} or {@code 2}, as init does).
+     * {@code +CREG: <stat>,...} and {@code +CGREG: <stat>,...}, each if the host enabled it ({@code AT+CREG=2}, as
+     * init does).
      *
      * @param stat the 27.007 registration stat (0 not registered, 1 home, 2 searching, 3 denied, 5 roaming)
      */
@@ -277,6 +278,7 @@ public final class AtModemSimulator implements AutoCloseable {
         simState.registration("CREG", stat, -1);
         simState.registration("CGREG", stat, -1);
         emitIfEnabled(simState.registrationUrc("CREG"));
+        emitIfEnabled(simState.registrationUrc("CGREG"));
     }
 
     /**

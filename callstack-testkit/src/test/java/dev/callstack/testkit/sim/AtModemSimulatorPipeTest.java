@@ -86,7 +86,8 @@ class AtModemSimulatorPipeTest {
         host.exchange("AT+CREG=2", "OK");
         host.exchange("AT+CGREG=2", "OK");
         sim.registration(5);
-        assertThat(host.awaitReceived("\"00D30173\"\r\n")).isEqualTo("\r\n+CREG: 5,\"84CD\",\"00D30173\"\r\n");
+        assertThat(host.awaitReceived("+CGREG: 5,\"84CD\",\"00D30173\"\r\n"))
+                .isEqualTo("\r\n+CREG: 5,\"84CD\",\"00D30173\"\r\n\r\n+CGREG: 5,\"84CD\",\"00D30173\"\r\n");
         assertThat(host.exchange("AT+CREG?", "OK")).isEqualTo("\r\n+CREG: 2,5,\"84CD\",\"00D30173\"\r\n\r\nOK\r\n");
         assertThat(host.exchange("AT+CGREG?", "OK")).isEqualTo("\r\n+CGREG: 2,5,\"84CD\",\"00D30173\"\r\n\r\nOK\r\n");
     }

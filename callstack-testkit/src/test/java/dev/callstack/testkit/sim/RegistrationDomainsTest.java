@@ -70,6 +70,7 @@ class RegistrationDomainsTest {
         assertThat(host.exchange("AT+CREG=1", "OK")).isEqualTo("\r\nOK\r\n");
         sim.registration(1);
         assertThat(host.awaitReceived("+CREG: 1\r\n")).isEqualTo("\r\n+CREG: 1\r\n");
+        assertThat(host.exchange("AT+CGREG?", "OK")).isEqualTo("\r\n+CGREG: 0,1\r\n\r\nOK\r\n");
         assertThatThrownBy(() -> sim.registration("CXREG", 1, 7)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -56,8 +56,11 @@ public sealed interface Urc {
         }
     }
 
-    /** {@code +CREG}/{@code +CGREG}/{@code +CEREG}/{@code +C5GREG}; stat -1 when the line carried none. */
-    record NetworkRegistration(String type, int stat) implements Urc {
+    /**
+     * {@code +CREG}/{@code +CGREG}/{@code +CEREG}/{@code +C5GREG}: the domain ({@code "CEREG"}...), the stat and the
+     * {@code <AcT>}, each -1 when the line carried none. The location fields are not kept.
+     */
+    record NetworkRegistration(String type, int stat, int act) implements Urc {
         public NetworkRegistration {
             Objects.requireNonNull(type, "type");
         }

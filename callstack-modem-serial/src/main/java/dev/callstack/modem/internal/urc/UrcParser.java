@@ -67,7 +67,8 @@ public final class UrcParser {
         }
         if (upper.startsWith("+CREG:") || upper.startsWith("+CGREG:") || upper.startsWith("+CEREG:")
                 || upper.startsWith("+C5GREG:")) {
-            return new Urc.NetworkRegistration(RegistrationParser.type(upper), RegistrationParser.stat(line));
+            return new Urc.NetworkRegistration(RegistrationParser.type(upper), RegistrationParser.stat(line),
+                    RegistrationParser.act(line));
         }
         if (upper.startsWith("+CPIN:")) {
             return new Urc.PinStatus(AtFields.params(line).strip().toUpperCase(Locale.ROOT));

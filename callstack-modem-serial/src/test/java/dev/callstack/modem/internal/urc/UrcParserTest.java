@@ -139,7 +139,45 @@ class UrcParserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void registrations(String line, String type, int stat) {
-        assertThat(UrcParser.parse(line)).isEqualTo(new Urc.NetworkRegistration(type, stat));
+        assertThat(UrcParser.parse(line)).isInstanceOfSatisfying(Urc.NetworkRegistration.class, r -> {
+            assertThat(r.type()).isEqualTo(type);
+            assertThat(r.stat()).isEqualTo(stat);
+        });
+    }
+
+    static Stream<Arguments> registrationActs() {
+        return Stream.of(
+                // testdata/at-transcripts.md §5 (ModemManager test-modem-helpers.c) and the new LTE-only section
+                Arguments.of("+CEREG: 2,1, 1F00, 79D903 ,7", 1, 7),
+                Arguments.of("+CEREG: 1, 1F00, 79D903 ,7", 1, 7),
+                Arguments.of("+CEREG: 1, 2, 0001, 00000100, 7", 2, 7),
+                Arguments.of("+CEREG: 2, 0001, 00000100, 7", 2, 7),
+                Arguments.of("+CGREG: 2,1,\"8BE3\",\"00002B5D\",3", 1, 3),
+                Arguments.of("+CGREG: 1,\"1422\",\"00000142\",3,\"00\"", 1, 3),
+                Arguments.of("+CREG: 6,\"8B37\",\"0A265185\",7", 6, 7),
+                Arguments.of("+C5GREG: 2,1,1F00,79D903,11,6,ABCDEF", 1, 11),
+                Arguments.of("+C5GREG: 1,1F00,79D903,11,6,ABCDEF", 1, 11),
+                Arguments.of("+CEREG: 2,1,\"1A2B\",\"01A2B3C4\",7", 1, 7),
+                Arguments.of("+CEREG: 1,\"1A2B\",\"01A2B3C4\",7", 1, 7),
+                // no AcT: SIM800, n=1, not registered
+                Arguments.of("+CREG: 2,1,\"84CD\",\"00D30173\"", 1, -1),
+                Arguments.of("+CREG: 1,\"CE00\",\"00005449\"", 1, -1),
+                Arguments.of("+CREG: 0,0", 0, -1),
+                Arguments.of("+CEREG: 1", 1, -1),
+                Arguments.of("+CREG: 2,,", -1, -1),
+                // an extra field before AcT (Novatel E362): no technology rather than a wrong one
+                Arguments.of("+CEREG: 2,1, 1F00, 20 ,79D903 ,7", 1, -1),
+                Arguments.of("+CREG: 2,1,000B,2816, B, C2816", 1, -1),
+                Arguments.of("+CEREG: 2,1,\"1A2B\",\"01A2B3C4\",99", 1, -1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void registrationActs(String line, int stat, int act) {
+        assertThat(UrcParser.parse(line)).isInstanceOfSatisfying(Urc.NetworkRegistration.class, r -> {
+            assertThat(r.stat()).isEqualTo(stat);
+            assertThat(r.act()).isEqualTo(act);
+        });
     }
 
     @Test

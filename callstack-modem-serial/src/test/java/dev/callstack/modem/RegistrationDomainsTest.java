@@ -54,6 +54,21 @@ class RegistrationDomainsTest {
     }
 
     @Test
+    void realSim7000NbIotTranscriptIsHomeOnLte() throws Exception {
+        // testdata/at-transcripts.md §9: botletics/SIM7000-LTE-Shield#50, replayed verbatim.
+        SerialModem modem = connect(SimProfile.SIM7600, () -> {
+            h.sim.respond("AT+CREG?", "+CREG: 0,0", "OK");
+            h.sim.respond("AT+CGREG?", "+CGREG: 0,1", "OK");
+            h.sim.respond("AT+CEREG?", "+CEREG: 0,1", "OK");
+            h.sim.respond("AT+COPS?", "+COPS: 0,0,\"242 01 Telenor\",9", "OK");
+        });
+
+        assertThat(modem.state().registration()).isEqualTo(Registration.HOME);
+        assertThat(modem.state().operator()).isEqualTo("242 01 Telenor");
+        assertThat(modem.status().network().technology()).isEqualTo(AccessTechnology.LTE);
+    }
+
+    @Test
     void ceregUrcChangePublishesTheNewPairOncePerChange() throws Exception {
         SerialModem modem = connect(SimProfile.EC25, () -> h.sim.lteOnlyRegistration());
 

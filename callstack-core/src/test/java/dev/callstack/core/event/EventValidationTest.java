@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.callstack.core.AccessTechnology;
+import dev.callstack.core.Registration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +32,7 @@ class EventValidationTest {
                 () -> new ModemConnected(null),
                 () -> new ModemDisconnected(null, "gone"),
                 () -> new SignalQuality(null, 10, 0),
+                () -> new NetworkRegistrationChanged(null, Registration.HOME, AccessTechnology.LTE),
                 () -> new UssdResponse(null, 0, "m", 15));
 
         assertThat(constructors).allSatisfy(constructor ->
@@ -38,7 +41,17 @@ class EventValidationTest {
 
     @Test
     void everyPermittedEventTypeIsCoveredByTheNullTimestampTest() {
-        assertThat(ModemEvent.class.getPermittedSubclasses()).hasSize(11);
+        assertThat(ModemEvent.class.getPermittedSubclasses()).hasSize(12);
+    }
+
+    @Test
+    void networkRegistrationChangedRejectsNullComponents() {
+        assertThatNullPointerException()
+                .isThrownBy(() -> new NetworkRegistrationChanged(T, null, AccessTechnology.LTE))
+                .withMessage("registration");
+        assertThatNullPointerException()
+                .isThrownBy(() -> new NetworkRegistrationChanged(T, Registration.HOME, null))
+                .withMessage("technology");
     }
 
     @Nested

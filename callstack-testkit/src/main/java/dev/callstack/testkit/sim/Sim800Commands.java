@@ -121,6 +121,9 @@ final class Sim800Commands {
 
     /** {@code AT+CREG=<n>}, {@code AT+CEREG=<n>}...: the URC mode, 0–5 as 27.007 allows for the widest. */
     static SimReply registrationMode(SimState state, AtCommand command) {
+        if (command.args().strip().equals("?")) {
+            return SimReply.ok(); // the test command: supported
+        }
         OptionalInt n = command.integer(0);
         if (n.isEmpty() || n.getAsInt() < 0 || n.getAsInt() > 5) {
             return SimReply.error();

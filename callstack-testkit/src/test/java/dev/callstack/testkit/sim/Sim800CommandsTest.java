@@ -19,8 +19,9 @@ class Sim800CommandsTest {
 
     @Test
     void queryAndSetOfTheSameCommandAreAnsweredDifferently() {
-        assertThat(sim800.command("AT+CREG?")).isEqualTo(SimReply.of("+CREG: 2,1,\"84CD\",\"00D30173\"", "OK"));
+        assertThat(sim800.command("AT+CREG?")).isEqualTo(SimReply.of("+CREG: 0,1", "OK"));
         assertThat(sim800.command("AT+CREG=2")).isEqualTo(SimReply.ok());
+        assertThat(sim800.command("AT+CREG?")).isEqualTo(SimReply.of("+CREG: 2,1,\"84CD\",\"00D30173\"", "OK"));
         assertThat(sim800.command("AT+CREG=?")).isEqualTo(SimReply.ok());
         assertThat(sim800.command("AT+CREG")).isEqualTo(SimReply.error());
     }

@@ -40,10 +40,8 @@ final class SmsInitializer {
         Optional<String> chosen = chooseIndications();
         List<String> candidates = new ArrayList<>();
         chosen.ifPresent(candidates::add);
-        if (chosen.isEmpty()) {
-            // Only when AT+CNMI=? failed or made no sense: today's list, most useful first.
-            candidates.addAll(CNMI_CHOICES);
-        }
+        // When AT+CNMI=? failed, or the modem refuses its own choice: the standard list, most useful first.
+        CNMI_CHOICES.stream().filter(c -> !candidates.contains(c)).forEach(candidates::add);
         for (String cnmi : candidates) {
             try {
                 at.call(AtCommand.simple(cnmi));

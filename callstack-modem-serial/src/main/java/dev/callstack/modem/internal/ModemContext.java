@@ -19,9 +19,11 @@ import java.util.function.BooleanSupplier;
  * @param callbacks where public futures should be completed ({@code ForkJoinPool.commonPool()})
  * @param ready     true while the modem is connected and initialised
  * @param state     the modem state
+ * @param settingsLost tells the lifecycle that a setting the init made is gone (the modem restarted without the
+ *                  link dropping): the whole init runs again; must not block
  */
 public record ModemContext(AtChannel at, EventBus events, Clock clock, ScheduledExecutorService scheduler,
-                           Executor callbacks, BooleanSupplier ready, ModemStateHolder state) {
+                           Executor callbacks, BooleanSupplier ready, ModemStateHolder state, Runnable settingsLost) {
     public ModemContext {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(events, "events");
@@ -30,5 +32,22 @@ public record ModemContext(AtChannel at, EventBus events, Clock clock, Scheduled
         Objects.requireNonNull(callbacks, "callbacks");
         Objects.requireNonNull(ready, "ready");
         Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(settingsLost, "settingsLost");
+    }
+
+    /**
+     * A context whose lost-setting reports go nowhere (tests of a service alone).
+     *
+     * @param at        the command channel
+     * @param events    the modem's bus
+     * @param clock     the configured clock
+     * @param scheduler the engine's scheduler
+     * @param callbacks where public futures should be completed
+     * @param ready     true while the modem is connected and initialised
+     * @param state     the modem state
+     */
+    public ModemContext(AtChannel at, EventBus events, Clock clock, ScheduledExecutorService scheduler,
+                        Executor callbacks, BooleanSupplier ready, ModemStateHolder state) {
+        this(at, events, clock, scheduler, callbacks, ready, state, () -> { });
     }
 }

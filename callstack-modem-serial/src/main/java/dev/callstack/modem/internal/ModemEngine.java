@@ -92,11 +92,11 @@ public final class ModemEngine {
                 settings.signalPollInterval());
         calls = new CallControl(channel, events, clock, ready, callbacks);
         ussd = new UssdService(channel, engine, events, clock, ready, callbacks);
-        sms = Objects.requireNonNull(smsFactory.create(new ModemContext(channel, events, clock, engine, callbacks,
-                ready, state)), "sms module");
-        UrcRouter router = new UrcRouter(calls, ussd, network, sms);
-        Backoff backoff = new Backoff(settings.reconnectInitialDelay(), settings.reconnectMaxDelay());
         LifecycleRelay relay = new LifecycleRelay();
+        sms = Objects.requireNonNull(smsFactory.create(new ModemContext(channel, events, clock, engine, callbacks,
+                ready, state, () -> relay.onRestartSignal("setting found lost"))), "sms module");
+        UrcRouter router = new UrcRouter(calls, ussd, network, sms, state, relay);
+        Backoff backoff = new Backoff(settings.reconnectInitialDelay(), settings.reconnectMaxDelay());
         executor = new AtCommandExecutor(engine, router, relay, settings.commandTimeout(), MAX_QUEUED_COMMANDS,
                 MAX_CONSECUTIVE_TIMEOUTS);
         ModemInitializer initializer = new ModemInitializer(channel, network, settings.simPin(),
@@ -208,7 +208,7 @@ public final class ModemEngine {
     }
 
     /** Breaks the executor ↔ lifecycle construction cycle; set once before any link is attached. */
-    private static final class LifecycleRelay implements AtCommandExecutor.Listener {
+    private static final class LifecycleRelay implements AtCommandExecutor.Listener, RestartSignal {
         private volatile ModemLifecycle target;
 
         @Override
@@ -219,6 +219,16 @@ public final class ModemEngine {
         @Override
         public void onUnresponsive(long sessionId, int consecutiveTimeouts) {
             target.onUnresponsive(sessionId, consecutiveTimeouts);
+        }
+
+        @Override
+        public void onEcho(long sessionId) {
+            target.onEcho(sessionId);
+        }
+
+        @Override
+        public void onRestartSignal(String why) {
+            target.onRestartSignal(why);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.callstack.core.ModemRejectedException;
 import dev.callstack.core.ModemTimeoutException;
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.core.Registration;
+import dev.callstack.core.SimStatus;
 import dev.callstack.modem.internal.at.AtChannel;
 import dev.callstack.modem.internal.at.AtCommand;
 import dev.callstack.modem.internal.at.AtResponse;
@@ -41,6 +42,8 @@ final class ModemInitializer {
     private final RegistrationInit registrations;
     private final String simPin;
     private final Duration commandTimeout;
+    // What the last AT+CPIN? said; read by the lifecycle after run() (same worker thread).
+    private SimStatus simStatus = SimStatus.UNKNOWN;
 
     ModemInitializer(AtChannel at, NetworkMonitor network, String simPin, Duration commandTimeout) {
         this.at = Objects.requireNonNull(at, "at");
@@ -101,6 +104,7 @@ final class ModemInitializer {
         }
         try {
             call(AtCommand.simple("AT+CPIN=\"" + simPin + "\""));
+            simStatus = SimStatus.READY;
             log.info("SIM PIN accepted");
         } catch (ModemRejectedException e) {
             // Never retried: every wrong attempt brings the SIM closer to PUK lock.
@@ -113,13 +117,22 @@ final class ModemInitializer {
         }
     }
 
+    /** The SIM status the last run found ({@code AT+CPIN?}, and READY once a PIN was accepted). */
+    SimStatus simStatus() {
+        return simStatus;
+    }
+
     private String pinStatus() throws InitException, InterruptedException {
+        simStatus = SimStatus.UNKNOWN;
         try {
             AtResponse response = call(AtCommand.query("AT+CPIN?", "+CPIN:"));
-            return response.value("+CPIN:").map(v -> v.toUpperCase(Locale.ROOT)).orElse("UNKNOWN");
+            String value = response.value("+CPIN:").map(v -> v.toUpperCase(Locale.ROOT)).orElse("UNKNOWN");
+            simStatus = SimStatuses.of(value);
+            return value;
         } catch (ModemRejectedException e) {
             int code = e.code().orElse(-1);
             if (code == CME_SIM_NOT_INSERTED) {
+                simStatus = SimStatus.ABSENT;
                 throw new InitException("no SIM inserted", false);
             }
             if (code == CME_SIM_PUK) {

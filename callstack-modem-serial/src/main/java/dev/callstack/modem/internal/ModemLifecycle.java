@@ -27,10 +27,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe; phase changes are guarded by {@code lock}.
  */
-final class ModemLifecycle implements AtCommandExecutor.Listener {
+final class ModemLifecycle implements AtCommandExecutor.Listener, RestartSignal {
     enum Phase { NEW, CONNECTING, CONNECTED, WAITING, HALTED, CLOSED }
 
     private static final Logger log = LoggerFactory.getLogger(ModemLifecycle.class);
+    static final String RESTARTED = "modem restarted";
+    /**
+     * After a restart's re-init, further restart signals are taken as the tail of the same boot burst for this long.
+     * The burst's lines that mean "restarted" ({@code RDY}, {@code +CFUN: 1}) come within milliseconds of each other,
+     * long before a re-init of a dozen round trips ends; this only guards a slow modem's stragglers.
+     */
+    private static final long RESTART_HOLD_OFF_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final LinkOpener links;
     private final AtCommandExecutor at;
@@ -52,6 +59,9 @@ final class ModemLifecycle implements AtCommandExecutor.Listener {
     private int failures;
     private ScheduledFuture<?> retry;
     private String haltReason;
+    // A restart's re-init is queued or running (debounce: a burst of boot lines is one restart).
+    private boolean restarting;
+    private long holdOffUntil = System.nanoTime();
 
     /**
      * What a connect attempt uses and where it runs: open the link, attach it to the executor, init the modem on
@@ -150,10 +160,16 @@ final class ModemLifecycle implements AtCommandExecutor.Listener {
             }
             sessionId = id;
         }
+        initialise(id);
+    }
+
+    /** Runs the init on an attached link and publishes the outcome; the phase is CONNECTING. */
+    private void initialise(long id) {
         ModemInitializer.Result result;
         try {
             result = initializer.run();
         } catch (InitException e) {
+            state.sim(initializer.simStatus());
             at.detach(id, new ModemUnavailableException("modem init failed"));
             failed(e.getMessage(), e.fatal());
             return;
@@ -177,6 +193,11 @@ final class ModemLifecycle implements AtCommandExecutor.Listener {
             state.connected(result.manufacturer(), result.model(), result.revision(), result.registration(),
                     result.operator());
             state.profile(result.profile().name());
+            state.sim(initializer.simStatus());
+            if (restarting) {
+                restarting = false;
+                holdOffUntil = System.nanoTime() + RESTART_HOLD_OFF_NANOS;
+            }
             events.publish(new ModemConnected(clock.instant()));
         }
         log.info("Modem connected: {} {} ({})", result.manufacturer(), result.model(), result.registration());
@@ -190,6 +211,7 @@ final class ModemLifecycle implements AtCommandExecutor.Listener {
 
     private void failed(String reason, boolean fatal) {
         synchronized (lock) {
+            restarting = false;
             if (phase != Phase.CONNECTING) {
                 return;
             }
@@ -233,6 +255,62 @@ final class ModemLifecycle implements AtCommandExecutor.Listener {
     @Override
     public void onUnresponsive(long id, int consecutiveTimeouts) {
         lost(id, "modem unresponsive (" + consecutiveTimeouts + " timeouts in a row)", false);
+    }
+
+    @Override
+    public void onEcho(long id) {
+        synchronized (lock) {
+            if (id != sessionId) {
+                return;
+            }
+        }
+        onRestartSignal("command echo is back");
+    }
+
+    /**
+     * A sign that the modem restarted under the live link. While CONNECTED (and not already re-initialising) the
+     * modem is reported disconnected ({@value #RESTARTED}) and the whole init runs again on the worker, on the same
+     * link; {@code ModemConnected} follows it. Signals during the re-init, or shortly after it, are the same burst.
+     */
+    @Override
+    public void onRestartSignal(String why) {
+        long id;
+        synchronized (lock) {
+            if (phase != Phase.CONNECTED || restarting) {
+                return;
+            }
+            if (System.nanoTime() - holdOffUntil < 0) {
+                log.debug("Restart signal ({}) within the hold-off of the last restart; ignored", why);
+                return;
+            }
+            restarting = true;
+            id = sessionId;
+        }
+        log.warn("Modem restarted under a live link ({}); initialising it again", why);
+        submit(() -> reinitialise(id));
+    }
+
+    private void reinitialise(long id) {
+        synchronized (lock) {
+            if (phase != Phase.CONNECTED || sessionId != id) {
+                restarting = false;
+                return;
+            }
+            phase = Phase.CONNECTING;
+            state.restarted();
+            // The link stays: only what a disconnect tells the services, so sends fail fast or wait on the SMS gate.
+            network.stop();
+            ussd.onDisconnected();
+            calls.onDisconnected();
+            state.disconnected(RESTARTED);
+            events.publish(new ModemDisconnected(clock.instant(), RESTARTED));
+            try {
+                sms.onDisconnected(RESTARTED);
+            } catch (RuntimeException e) {
+                log.warn("SMS disconnect hook failed: {}", e.getClass().getName());
+            }
+        }
+        initialise(id);
     }
 
     private void lost(long id, String reason, boolean linkGone) {

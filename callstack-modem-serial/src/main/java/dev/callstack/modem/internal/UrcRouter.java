@@ -22,12 +22,17 @@ final class UrcRouter implements UnsolicitedHandler {
     private final UssdService ussd;
     private final NetworkMonitor network;
     private final SmsModule sms;
+    private final ModemStateHolder state;
+    private final RestartSignal restarts;
 
-    UrcRouter(CallControl calls, UssdService ussd, NetworkMonitor network, SmsModule sms) {
+    UrcRouter(CallControl calls, UssdService ussd, NetworkMonitor network, SmsModule sms, ModemStateHolder state,
+              RestartSignal restarts) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.ussd = Objects.requireNonNull(ussd, "ussd");
         this.network = Objects.requireNonNull(network, "network");
         this.sms = Objects.requireNonNull(sms, "sms");
+        this.state = Objects.requireNonNull(state, "state");
+        this.restarts = Objects.requireNonNull(restarts, "restarts");
     }
 
     @Override
@@ -68,6 +73,17 @@ final class UrcRouter implements UnsolicitedHandler {
         }
     }
 
+    private void boot(Urc.Boot boot) {
+        switch (boot.kind()) {
+            case RESTARTED -> restarts.onRestartSignal("boot line " + boot.line());
+            case SMS_READY -> {
+                log.debug("Modem boot line: {}", boot.line());
+                sms.onSmsReady();
+            }
+            case NOTICE -> log.debug("Modem boot line: {}", boot.line());
+        }
+    }
+
     private void route(Urc urc) {
         if (urc instanceof Urc.Ring) {
             calls.onRing();
@@ -90,7 +106,10 @@ final class UrcRouter implements UnsolicitedHandler {
         } else if (urc instanceof Urc.Sms s) {
             sms.onSmsUrc(s.sms());
         } else if (urc instanceof Urc.PinStatus p) {
-            log.info("SIM status changed: {}", p.status());
+            state.sim(SimStatuses.of(p.status()));
+            log.info("SIM status changed: {}", SimStatuses.of(p.status()));
+        } else if (urc instanceof Urc.Boot boot) {
+            boot(boot);
         } else if (urc instanceof Urc.Info info) {
             log.debug("Modem info: {}", info.name());
         } else if (urc instanceof Urc.Unknown unknown) {

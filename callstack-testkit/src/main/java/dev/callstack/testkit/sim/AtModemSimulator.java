@@ -31,7 +31,7 @@ public final class AtModemSimulator implements AutoCloseable {
     private final SimProfile profile;
     private final Script script = new Script();
     private final SmsStorage storage = new SmsStorage();
-    private final SimState simState = new SimState(storage);
+    private final SimState simState;
     private final CommandInterpreter interpreter;
     private final CommandLog commands;
     private final ScheduledExecutorService scheduler;
@@ -63,8 +63,9 @@ public final class AtModemSimulator implements AutoCloseable {
 
     private AtModemSimulator(SimProfile profile, int historyLimit) {
         this.profile = Objects.requireNonNull(profile, "profile");
-        this.interpreter = new CommandInterpreter(script, new ModemBehaviour(profile.table(), simState),
-                historyLimit);
+        this.simState = new SimState(storage, CnmiRanges.parse(profile.quirks().cnmiRanges()));
+        this.interpreter = new CommandInterpreter(script,
+                new ModemBehaviour(profile.table(), simState, profile.quirks()), historyLimit);
         this.commands = new CommandLog(historyLimit);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, Links.THREAD_PREFIX + "scheduler");
@@ -346,6 +347,85 @@ public final class AtModemSimulator implements AutoCloseable {
         emit(simState.answerCall());
     }
 
+    // ---- restarts and SMS readiness -------------------------------------------------------------------------
+
+    /**
+     * The modem restarts under a live link (firmware crash, brown-out, {@code AT+CFUN=1,1}): every setting goes back
+     * to its power-on default (echo on, {@code AT+CMGF=0}, {@code +CNMI: 0,0,0,0,0}) and the profile's real boot
+     * lines are emitted ({@code RDY}, {@code +CFUN: 1}, {@code +CPIN: READY}, {@code Call Ready}, {@code SMS Ready}
+     * on a SIM800). Stored messages stay.
+     */
+    public void restart() {
+        simState.powerOn();
+        emit(profile.quirks().bootLines());
+    }
+
+    /**
+     * The profile's boot lines, as {@link #restart()} emits them.
+     *
+     * @return e.g. {@code [RDY, +CFUN: 1, +CPIN: READY, Call Ready, SMS Ready]} on a SIM800
+     */
+    public List<String> bootLines() {
+        return profile.quirks().bootLines();
+    }
+
+    /**
+     * The next {@code commands} SMS commands ({@code AT+CMGF}, {@code AT+CNMI}, {@code AT+CPMS}, {@code AT+CMGL}...)
+     * answer the profile's not-ready error ({@code +CMS ERROR: 302} on a SIM800, {@code +CME ERROR: 14} on an EC25);
+     * the profile's ready line ({@code SMS Ready}, {@code +QIND: SMS DONE}) follows the last one refused.
+     *
+     * @param commands how many SMS commands to refuse; at least 1
+     */
+    public void smsNotReadyFor(int commands) {
+        if (commands < 1 || commands == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("commands must be 1.." + (Integer.MAX_VALUE - 1) + ": " + commands);
+        }
+        simState.smsNotReady(commands);
+    }
+
+    /** Every SMS command answers the profile's not-ready error until {@link #smsReady()}. */
+    public void smsNotReady() {
+        simState.smsNotReady(Integer.MAX_VALUE);
+    }
+
+    /** The SMS service is up: SMS commands work again and the profile's ready line (if it has one) is emitted. */
+    public void smsReady() {
+        simState.smsNotReady(0);
+        String line = profile.quirks().smsReadyLine();
+        if (line != null) {
+            urc(line);
+        }
+    }
+
+    /**
+     * What {@code AT+CNMI=?} answers from now on; a set outside these ranges is refused with {@code +CMS ERROR: 303}.
+     * The current setting goes back to the power-on {@code 0,0,0,0,0}.
+     *
+     * @param ranges e.g. {@code (0,1),(0,1),(0),(0,1),(1)}
+     */
+    public void cnmiRanges(String ranges) {
+        simState.cnmiRanges(CnmiRanges.parse(Objects.requireNonNull(ranges, "ranges")));
+    }
+
+    /**
+     * The current {@code AT+CNMI} setting.
+     *
+     * @return {@code mode,mt,bm,ds,bfr}, e.g. {@code "2,1,0,2,0"}
+     */
+    public String cnmi() {
+        int[] v = simState.cnmi();
+        return v[0] + "," + v[1] + "," + v[2] + "," + v[3] + "," + v[4];
+    }
+
+    /**
+     * Whether commands are echoed now ({@code ATE1}, or after a {@link #restart()}).
+     *
+     * @return true when commands are echoed
+     */
+    public boolean echoing() {
+        return simState.echo();
+    }
+
     // ---- SMS storage ----------------------------------------------------------------------------------------
 
     /**
@@ -359,14 +439,17 @@ public final class AtModemSimulator implements AutoCloseable {
     }
 
     /**
-     * Stores a received message and emits {@code +CMTI: "SM",<index>}.
+     * Stores a received message and emits {@code +CMTI: "SM",<index>} when {@code AT+CNMI} asked for it
+     * ({@code mt=1}); otherwise the message only waits in storage, as on a real modem.
      *
      * @param pduHex the SMS-DELIVER PDU, SMSC address included, in hex
      * @return the storage index announced in the URC
      */
     public int deliverStored(String pduHex) {
         int index = storeSms(pduHex);
-        urc("+CMTI: \"SM\"," + index);
+        if (simState.announcesStored()) {
+            urc("+CMTI: \"SM\"," + index);
+        }
         return index;
     }
 
@@ -402,6 +485,7 @@ public final class AtModemSimulator implements AutoCloseable {
 
     /**
      * As {@link #deliverReportStored(String)}, announcing the given memory (e.g. {@code "SR"}); one store backs all.
+     * The {@code +CDSI} is emitted only when {@code AT+CNMI} asked for it ({@code ds=2}).
      *
      * @param pduHex the SMS-STATUS-REPORT PDU, SMSC address included, in hex
      * @param memory the storage name put in the URC
@@ -409,7 +493,9 @@ public final class AtModemSimulator implements AutoCloseable {
      */
     public int deliverReportStored(String pduHex, String memory) {
         int index = storeSms(pduHex);
-        urc("+CDSI: \"" + memory + "\"," + index);
+        if (simState.announcesStoredReports()) {
+            urc("+CDSI: \"" + memory + "\"," + index);
+        }
         return index;
     }
 

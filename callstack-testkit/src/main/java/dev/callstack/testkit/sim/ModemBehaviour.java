@@ -1,5 +1,6 @@
 package dev.callstack.testkit.sim;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -10,12 +11,23 @@ import java.util.OptionalInt;
  * <p>Thread-safe; handlers run holding the state's monitor.
  */
 final class ModemBehaviour {
+    /** Commands a modem refuses while its SMS service is not ready yet. */
+    private static final List<String> SMS_COMMANDS = List.of("+CMGF", "+CNMI", "+CPMS", "+CSMS", "+CMGL", "+CMGR",
+            "+CMGD", "+CMGS", "+CNMA", "+CSCA");
+
     private final CommandTable table;
     private final SimState state;
+    private final ProfileQuirks quirks;
 
+    /** With the SIM800's quirks. */
     ModemBehaviour(CommandTable table, SimState state) {
+        this(table, state, ProfileQuirks.SIM800);
+    }
+
+    ModemBehaviour(CommandTable table, SimState state, ProfileQuirks quirks) {
         this.table = Objects.requireNonNull(table, "table");
         this.state = Objects.requireNonNull(state, "state");
+        this.quirks = Objects.requireNonNull(quirks, "quirks");
     }
 
     SimState state() {
@@ -30,8 +42,22 @@ final class ModemBehaviour {
         }
         CommandHandler handler = table.handlerFor(command.body());
         synchronized (state) {
+            if (!state.smsReady() && isSmsCommand(command.body())) {
+                SimReply refused = SimReply.of(quirks.smsNotReadyError());
+                return state.refuseSmsCommand() && quirks.smsReadyLine() != null
+                        ? refused.thenAsync(List.of(quirks.smsReadyLine())) : refused;
+            }
             return handler.handle(state, command);
         }
+    }
+
+    private static boolean isSmsCommand(String body) {
+        for (String name : SMS_COMMANDS) {
+            if (body.startsWith(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

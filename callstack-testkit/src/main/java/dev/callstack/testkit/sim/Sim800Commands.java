@@ -28,8 +28,11 @@ final class Sim800Commands {
             .set("+CLIP", ok())
             .set("+CREG", Sim800Commands::registrationMode)
             .set("+CGREG", Sim800Commands::registrationMode)
-            .set("+CMGF", ok())
-            .set("+CNMI", ok())
+            .set("+CMGF", Sim800Commands::setMessageFormat)
+            .query("+CMGF", (state, command) -> SimReply.of("+CMGF: " + state.cmgf(), SimReply.OK))
+            .set("+CNMI", Sim800Commands::setIndications)
+            .query("+CNMI", Sim800Commands::indicationsQuery)
+            .test("+CNMI", (state, command) -> SimReply.of("+CNMI: " + state.cnmiRanges().text(), SimReply.OK))
             .prefix("+CSMS", ok())
             .set("+CSCS", ok())
             .set("+COPS", ok())
@@ -74,6 +77,41 @@ final class Sim800Commands {
             .build();
 
     private Sim800Commands() {
+    }
+
+    static SimReply setMessageFormat(SimState state, AtCommand command) {
+        OptionalInt mode = command.integer(0);
+        if (mode.isEmpty() || mode.getAsInt() < 0 || mode.getAsInt() > 1) {
+            return SimReply.of("+CMS ERROR: 303");
+        }
+        state.cmgf(mode.getAsInt());
+        return SimReply.ok();
+    }
+
+    /** {@code AT+CNMI=<mode>[,<mt>[,<bm>[,<ds>[,<bfr>]]]]}: remembered; a value outside the ranges is refused. */
+    static SimReply setIndications(SimState state, AtCommand command) {
+        List<String> fields = command.fields();
+        if (fields.isEmpty() || fields.size() > 5) {
+            return SimReply.of("+CMS ERROR: 303");
+        }
+        int[] values = state.cnmi();
+        for (int i = 0; i < fields.size(); i++) {
+            OptionalInt v = command.integer(i);
+            if (v.isEmpty()) {
+                return SimReply.of("+CMS ERROR: 303");
+            }
+            values[i] = v.getAsInt();
+        }
+        if (!state.cnmiRanges().allows(values)) {
+            return SimReply.of("+CMS ERROR: 303");
+        }
+        state.cnmi(values);
+        return SimReply.ok();
+    }
+
+    static SimReply indicationsQuery(SimState state, AtCommand command) {
+        int[] v = state.cnmi();
+        return SimReply.of("+CNMI: " + v[0] + "," + v[1] + "," + v[2] + "," + v[3] + "," + v[4], SimReply.OK);
     }
 
     static SimReply echoOff(SimState state, AtCommand command) {

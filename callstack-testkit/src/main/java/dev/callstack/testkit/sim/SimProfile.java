@@ -27,6 +27,15 @@ public enum SimProfile {
         };
     }
 
+    ProfileQuirks quirks() {
+        return switch (this) {
+            case SIM800 -> ProfileQuirks.SIM800;
+            case SIM7600 -> ProfileQuirks.SIM7600;
+            case EC25 -> ProfileQuirks.EC25;
+            case HUAWEI -> ProfileQuirks.HUAWEI;
+        };
+    }
+
     /**
      * The profile named {@code name} ({@code sim800}, {@code sim7600}, {@code ec25}, {@code huawei}; any case).
      *

@@ -44,9 +44,22 @@ final class SimState {
     private boolean incoming;
     private String callNumber = "";
     private int nextMessageReference;
+    // Settings a real modem forgets when it restarts. A new simulator starts as a modem whose gateway settings were
+    // saved (AT&W): PDU mode, CNMI 2,1,0,2,0, so tests that deliver without an SMS init still see +CMTI/+CDSI.
+    private int cmgf;
+    private int[] cnmi = {2, 1, 0, 2, 0};
+    private CnmiRanges cnmiRanges;
+    // SMS commands still to refuse as "not ready" (Integer.MAX_VALUE: until smsReady()).
+    private int smsNotReady;
 
+    /** With the SIM800's {@code AT+CNMI=?} ranges. */
     SimState(SmsStorage storage) {
+        this(storage, CnmiRanges.parse(ProfileQuirks.SIM800.cnmiRanges()));
+    }
+
+    SimState(SmsStorage storage, CnmiRanges cnmiRanges) {
         this.storage = Objects.requireNonNull(storage, "storage");
+        this.cnmiRanges = Objects.requireNonNull(cnmiRanges, "cnmiRanges");
     }
 
     SmsStorage storage() {
@@ -230,6 +243,75 @@ final class SimState {
     /** The {@code <type>} of a number: 145 international, 129 otherwise. */
     static int typeOf(String number) {
         return number.startsWith("+") ? 145 : 129;
+    }
+
+    // ---- settings a restart forgets ------------------------------------------------------------------------
+
+    /** Power-on defaults, as after a restart: echo on, text mode, {@code +CNMI: 0,0,0,0,0}. */
+    synchronized void powerOn() {
+        echo = true;
+        cmgf = 0;
+        cnmi = new int[] {0, 0, 0, 0, 0};
+    }
+
+    synchronized void cmgf(int mode) {
+        cmgf = mode;
+    }
+
+    synchronized int cmgf() {
+        return cmgf;
+    }
+
+    synchronized void cnmi(int[] values) {
+        cnmi = values.clone();
+    }
+
+    /** {@code mode, mt, bm, ds, bfr}. */
+    synchronized int[] cnmi() {
+        return cnmi.clone();
+    }
+
+    synchronized CnmiRanges cnmiRanges() {
+        return cnmiRanges;
+    }
+
+    /** A modem offering only {@code ranges}; its CNMI starts again from the power-on {@code 0,0,0,0,0}. */
+    synchronized void cnmiRanges(CnmiRanges ranges) {
+        cnmiRanges = Objects.requireNonNull(ranges, "ranges");
+        cnmi = new int[] {0, 0, 0, 0, 0};
+    }
+
+    /** Whether a stored message is announced with {@code +CMTI} ({@code mt=1}). */
+    synchronized boolean announcesStored() {
+        return cnmi[1] == 1;
+    }
+
+    /** Whether a stored status report is announced with {@code +CDSI} ({@code ds=2}). */
+    synchronized boolean announcesStoredReports() {
+        return cnmi[3] == 2;
+    }
+
+    // ---- SMS readiness --------------------------------------------------------------------------------------
+
+    synchronized void smsNotReady(int commands) {
+        smsNotReady = commands;
+    }
+
+    /** Whether the SMS service is ready ({@code false} while commands are still refused). */
+    synchronized boolean smsReady() {
+        return smsNotReady == 0;
+    }
+
+    /**
+     * One SMS command arrives while the service is not ready: it is refused. Returns true when this was the last
+     * one refused (the ready line follows).
+     */
+    synchronized boolean refuseSmsCommand() {
+        if (smsNotReady == Integer.MAX_VALUE) {
+            return false;
+        }
+        smsNotReady--;
+        return smsNotReady == 0;
     }
 
     // ---- SMS ------------------------------------------------------------------------------------------------

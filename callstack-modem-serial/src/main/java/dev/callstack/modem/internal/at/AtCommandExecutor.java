@@ -41,6 +41,10 @@ public final class AtCommandExecutor implements AtChannel {
         void onLinkLost(long sessionId, String reason);
 
         void onUnresponsive(long sessionId, int consecutiveTimeouts);
+
+        /** A command came back echoed: after {@code ATE0}, a sign that the modem restarted. */
+        default void onEcho(long sessionId) {
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(AtCommandExecutor.class);
@@ -250,6 +254,9 @@ public final class AtCommandExecutor implements AtChannel {
         if (p == null) {
             unsolicited.onUnsolicited(line);
             return;
+        }
+        if (session != null && p.command.isEcho(line)) {
+            listener.onEcho(session.id);
         }
         ResponseMatcher.Match match = ResponseMatcher.match(p, line, unsolicited::isUnsolicited);
         switch (match.kind()) {

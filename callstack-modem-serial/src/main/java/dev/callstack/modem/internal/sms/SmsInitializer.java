@@ -37,7 +37,12 @@ final class SmsInitializer {
         boolean ack = ackRequired();
         List<String> storages = storages();
         String indications = null;
-        for (String cnmi : CNMI_CHOICES) {
+        Optional<String> chosen = chooseIndications();
+        List<String> candidates = new ArrayList<>();
+        chosen.ifPresent(candidates::add);
+        // When AT+CNMI=? failed, or the modem refuses its own choice: the standard list, most useful first.
+        CNMI_CHOICES.stream().filter(c -> !candidates.contains(c)).forEach(candidates::add);
+        for (String cnmi : candidates) {
             try {
                 at.call(AtCommand.simple(cnmi));
                 indications = cnmi;
@@ -51,7 +56,24 @@ final class SmsInitializer {
         }
         log.info("SMS ready: PDU mode, {}, storages {}, CNMA {}", indications, storages,
                 ack ? "used" : "not needed");
-        return new SmsModemSetup(ack, storages.get(0), storages);
+        return new SmsModemSetup(ack, storages.get(0), storages, indications);
+    }
+
+    /** The setting chosen from {@code AT+CNMI=?}, logged (values only); empty when the test command failed. */
+    private Optional<String> chooseIndications() {
+        try {
+            Optional<String> answer = at.call(AtCommand.query("AT+CNMI=?", "+CNMI:")).value("+CNMI:");
+            Optional<String> chosen = answer.flatMap(CnmiChoice::choose);
+            if (chosen.isPresent()) {
+                log.info("AT+CNMI chosen from the modem's ranges {}: {}", answer.get().strip(), chosen.get());
+            } else {
+                log.debug("AT+CNMI=? answer unusable; trying the standard settings");
+            }
+            return chosen;
+        } catch (CallstackException e) {
+            log.debug("AT+CNMI=? failed: {}; trying the standard settings", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     private boolean ackRequired() {
@@ -65,6 +87,28 @@ final class SmsInitializer {
             log.debug("AT+CSMS? failed: {}", e.getClass().getSimpleName());
         }
         return true;
+    }
+
+    /**
+     * Whether the modem still has the {@code <mt>} the init set ({@code AT+CNMI?}): a modem that restarted under a
+     * live link answers the power-on {@code 0,0,...}. A modem that cannot answer the query is taken as unchanged.
+     */
+    boolean indicationsLost(SmsModemSetup setup) {
+        int expected = setup.mt();
+        if (expected <= 0) {
+            return false;
+        }
+        try {
+            Optional<String> value = at.call(AtCommand.query("AT+CNMI?", "+CNMI:")).value("+CNMI:");
+            if (value.isEmpty()) {
+                return false;
+            }
+            String[] fields = value.get().split(",", -1);
+            return fields.length > 1 && !fields[1].strip().equals(String.valueOf(expected));
+        } catch (CallstackException e) {
+            log.debug("AT+CNMI? failed: {}", e.getClass().getSimpleName());
+            return false;
+        }
     }
 
     /** mem1 first, then mem3 if different; "SM" when the answer names none. */

@@ -14,6 +14,7 @@ import dev.callstack.modem.internal.ModemContext;
 import dev.callstack.modem.internal.SmsModule;
 import dev.callstack.modem.pdu.SubmitPdu;
 import dev.callstack.modem.internal.urc.SmsUrc;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -44,6 +45,8 @@ public final class SmsService implements SmsModule, SmsApi {
     private static final Logger log = LoggerFactory.getLogger(SmsService.class);
     private static final int MAX_QUEUED_INBOUND = 1024;
     private static final AtomicInteger IDS = new AtomicInteger();
+    private static final Duration INIT_RETRY_FIRST = Duration.ofSeconds(1);
+    private static final Duration INIT_RETRY_MAX = Duration.ofSeconds(30);
 
     private final ModemContext context;
     private final MessageStore store;
@@ -57,6 +60,7 @@ public final class SmsService implements SmsModule, SmsApi {
     private final DirectDeliveryHandler direct;
     private final SmsSender sender;
     private final ScheduledFuture<?> maintenance;
+    private final SmsInitRetry initRetry;
     private volatile boolean closed;
 
     /**
@@ -68,6 +72,15 @@ public final class SmsService implements SmsModule, SmsApi {
 
     /** @param inboundQueue notifications that may wait for the inbound thread; more are turned away (tests) */
     SmsService(ModemContext context, MessageStore store, boolean ownsStore, SmsSettings settings, int inboundQueue) {
+        this(context, store, ownsStore, settings, inboundQueue, INIT_RETRY_FIRST, INIT_RETRY_MAX);
+    }
+
+    /**
+     * @param initRetryFirst the wait before the first retry of a failed SMS init; it doubles up to {@code initRetryMax}
+     *                       (tests make it long, to see {@code SMS Ready} cut it short)
+     */
+    SmsService(ModemContext context, MessageStore store, boolean ownsStore, SmsSettings settings, int inboundQueue,
+               Duration initRetryFirst, Duration initRetryMax) {
         this.context = Objects.requireNonNull(context, "context");
         this.store = Objects.requireNonNull(store, "store");
         this.ownsStore = ownsStore;
@@ -94,9 +107,11 @@ public final class SmsService implements SmsModule, SmsApi {
         this.sender = new SmsSender(at, store, context.events(), context.clock(), context.ready(),
                 settings.sendTimeout(), sendsInFlight);
         this.connection = new SmsConnectRoutine(initializer, storage, sweeper,
-                new SmsMaintenance(multipart, store, context.clock(), settings.fingerprintRetention()));
+                new SmsMaintenance(multipart, store, context.clock(), settings.fingerprintRetention()),
+                context.settingsLost());
         this.inbound = new InboundWorker(inboundThread, context.ready(), gate, connection, counters);
         this.sends = new SendQueue(outboundThread, sender, gate, context.callbacks());
+        this.initRetry = new SmsInitRetry(context.scheduler(), initRetryFirst, initRetryMax, this::retryInit);
         long every = settings.maintenanceInterval().toNanos();
         this.maintenance = context.scheduler().scheduleWithFixedDelay(inbound::tick, every, every,
                 TimeUnit.NANOSECONDS);
@@ -143,11 +158,46 @@ public final class SmsService implements SmsModule, SmsApi {
 
     @Override
     public void onConnected() {
+        initRetry.stop();
         inbound.connect();
+        CompletableFuture<Void> current = gate.current();
+        if (context.ready().getAsBoolean() && current.isCompletedExceptionally()) {
+            // Not ready yet (SIMCom, Quectel right after boot): sends wait on a fresh gate while the init is retried.
+            gate.disconnected();
+            Duration delay = initRetry.start();
+            log.info("SMS init retried in {} ms (or at the modem's SMS-ready line)", delay.toMillis());
+        }
+    }
+
+    @Override
+    public void onSmsReady() {
+        initRetry.now();
+    }
+
+    /** On the engine's scheduler (or the engine thread, for {@code SMS Ready}): queues one init attempt. */
+    private void retryInit() {
+        boolean queued = inbound.run("SMS init retry", () -> {
+            if (!initRetry.active() || !context.ready().getAsBoolean()) {
+                return;
+            }
+            CompletableFuture<Void> current = gate.current();
+            if (connection.retryInit()) {
+                initRetry.stop();
+                gate.open(current, true);
+                log.info("SMS init succeeded on a retry");
+            } else {
+                log.info("SMS init retried in {} ms", initRetry.failed().toMillis());
+            }
+        });
+        if (!queued) {
+            var unused = initRetry.failed();
+        }
     }
 
     @Override
     public void onDisconnected(String reason) {
+        initRetry.stop();
+        connection.disconnected();
         gate.disconnected();
         // Pending commands have failed already; what was on the modem is found again by the next sweep.
         log.debug("SMS service: modem disconnected; {}", counters);
@@ -157,6 +207,7 @@ public final class SmsService implements SmsModule, SmsApi {
     @Override
     public void close() {
         closed = true;
+        initRetry.stop();
         gate.close();
         maintenance.cancel(false);
         inbound.shutdown();

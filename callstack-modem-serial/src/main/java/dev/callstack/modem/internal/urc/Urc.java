@@ -92,6 +92,34 @@ public sealed interface Urc {
     record TextModeSms() implements Urc {
     }
 
+    /**
+     * A line a modem prints while it boots ({@code RDY}, {@code +CFUN: 1}, {@code SMS Ready}...), from the
+     * {@link BootLines} table.
+     *
+     * @param line the line, upper case, as the table spells it
+     * @param kind what the line tells
+     */
+    record Boot(String line, Kind kind) implements Urc {
+        /** What a boot line tells. */
+        public enum Kind {
+            /** The modem has just (re)started: every setting is back to its power-on default. */
+            RESTARTED,
+            /** The SMS service is up: SMS commands that were refused as "not ready" work now. */
+            SMS_READY,
+            /** Boot progress that needs no action ({@code Call Ready}, {@code PB DONE}, {@code ^SIMST}). */
+            NOTICE
+        }
+
+        /**
+         * @param line the line, upper case, as the table spells it
+         * @param kind what the line tells
+         */
+        public Boot {
+            Objects.requireNonNull(line, "line");
+            Objects.requireNonNull(kind, "kind");
+        }
+    }
+
     /** Boot and status noise we recognise but do not act on ({@code RDY}, {@code Call Ready}, {@code +CIEV}...). */
     record Info(String name) implements Urc {
         public Info {

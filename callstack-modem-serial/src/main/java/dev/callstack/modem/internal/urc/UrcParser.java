@@ -3,6 +3,7 @@ package dev.callstack.modem.internal.urc;
 import dev.callstack.core.event.DtmfReceived;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,8 +13,7 @@ import java.util.Set;
  * <p>Pure and stateless; the two-line {@code +CMT}/{@code +CDS} are returned as a header (see {@link UrcAssembler}).
  */
 public final class UrcParser {
-    private static final Set<String> INFO_LINES = Set.of("RDY", "CALL READY", "SMS READY", "SMS DONE", "PB DONE",
-            "MO RING", "NORMAL POWER DOWN", "UNDER-VOLTAGE WARNNING", "UNDER-VOLTAGE WARNING",
+    private static final Set<String> INFO_LINES = Set.of("MO RING", "NORMAL POWER DOWN", "UNDER-VOLTAGE WARNNING", "UNDER-VOLTAGE WARNING",
             "UNDER-VOLTAGE POWER DOWN", "OVER-VOLTAGE WARNNING", "OVER-VOLTAGE POWER DOWN", "+CPIN: NOT READY",
             "OK", "ERROR");
     private static final Set<String> INFO_PREFIXES = Set.of("+CIEV", "^CIEV", "^SYSINFO", "^RSSI",
@@ -84,6 +84,10 @@ public final class UrcParser {
         }
         if (upper.startsWith("+CDS:")) {
             return cdsHeader(line);
+        }
+        Optional<BootLines.Entry> boot = BootLines.match(upper);
+        if (boot.isPresent()) {
+            return new Urc.Boot(boot.get().line(), boot.get().kind());
         }
         if (INFO_LINES.contains(upper)) {
             return new Urc.Info(upper);

@@ -37,6 +37,7 @@ final class SmsHarness implements AutoCloseable {
     private final Path file;
     // Generous: tests that want a send to time out set their own; the others must never see it fire on a slow box.
     private SmsSettings settings = SmsSettings.defaults().withSendTimeout(Duration.ofSeconds(30));
+    private Duration initRetryFirst = Duration.ofMillis(200);
     MessageStore store;
     SerialModem modem;
     volatile SmsService service;
@@ -50,6 +51,12 @@ final class SmsHarness implements AutoCloseable {
     SmsHarness(Path file) {
         this.file = file;
         this.store = file == null ? SqliteMessageStore.inMemory() : SqliteMessageStore.open(file);
+    }
+
+    /** The wait before the first retry of a failed SMS init (doubling, capped at 30 s). */
+    SmsHarness initRetry(Duration first) {
+        initRetryFirst = first;
+        return this;
     }
 
     SmsHarness settings(SmsSettings value) {
@@ -67,8 +74,9 @@ final class SmsHarness implements AutoCloseable {
                 .build();
         SmsSettings s = settings;
         MessageStore st = store;
+        Duration retry = initRetryFirst;
         modem = SerialModemTestHooks.sms(SerialModem.builder(config).connections(link), context -> {
-            service = new SmsService(context, st, false, s);
+            service = new SmsService(context, st, false, s, 1024, retry, Duration.ofSeconds(30));
             return new ReadySignal(service, smsReady);
         }).build();
         modem.events().subscribe(ModemEvent.class, events::add, Delivery.inline());
@@ -153,6 +161,11 @@ final class SmsHarness implements AutoCloseable {
         @Override
         public void onDisconnected(String reason) {
             service.onDisconnected(reason);
+        }
+
+        @Override
+        public void onSmsReady() {
+            service.onSmsReady();
         }
 
         @Override

@@ -157,6 +157,8 @@ class SmsSendTest {
     @Test
     void sendIsRefusedWhenTheModemRefusedPduMode() {
         h.sim.respond("AT+CMGF=0", "ERROR");
+        // The init is retried while connected; a send waits for it no longer than its send timeout.
+        h.settings(SmsSettings.defaults().withSendTimeout(Duration.ofSeconds(1)));
         h.startAndAwaitSmsReady();
 
         assertThatThrownBy(() -> h.modem.sms().send(TO, "not as text").get(WAIT_SECONDS, TimeUnit.SECONDS))

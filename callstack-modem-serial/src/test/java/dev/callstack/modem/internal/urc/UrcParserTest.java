@@ -245,7 +245,7 @@ class UrcParserTest {
     @ValueSource(strings = {"RDY", "Call Ready", "SMS Ready", "SMS DONE", "PB DONE", "+CPIN: NOT READY",
             "^SYSINFO: 2,3,0,17,1,7", "NORMAL POWER DOWN", "UNDER-VOLTAGE WARNNING"})
     void bootNoiseIsRecognisedInfo(String line) {
-        assertThat(UrcParser.parse(line)).isInstanceOfAny(Urc.Info.class, Urc.PinStatus.class);
+        assertThat(UrcParser.parse(line)).isInstanceOfAny(Urc.Info.class, Urc.PinStatus.class, Urc.Boot.class);
     }
 
     @ParameterizedTest

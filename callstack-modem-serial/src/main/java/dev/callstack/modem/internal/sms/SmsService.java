@@ -57,6 +57,7 @@ public final class SmsService implements SmsModule, SmsApi {
     private final DirectDeliveryHandler direct;
     private final SmsSender sender;
     private final ScheduledFuture<?> maintenance;
+    private final ScheduledFuture<?> periodicSweep;
     private volatile boolean closed;
 
     /**
@@ -76,7 +77,8 @@ public final class SmsService implements SmsModule, SmsApi {
         ThreadPoolExecutor inboundThread = singleThread("callstack-sms-in-" + id, inboundQueue);
         ThreadPoolExecutor outboundThread = singleThread("callstack-sms-out-" + id, settings.maxQueuedSends());
         this.gate = new InitGate(context.ready(), settings.sendTimeout());
-        BlockingAt at = new BlockingAt(context.at());
+        // A +CMS ERROR: 322 on any SMS command means the storage is full: sweep it at once.
+        BlockingAt at = new BlockingAt(context.at(), () -> requestSweep("+CMS ERROR: 322"));
         SmsInitializer initializer = new SmsInitializer(at);
         ModemStorage storage = new ModemStorage(at);
         MultipartAssembler multipart = new MultipartAssembler(store, context.events(), context.clock(),
@@ -86,10 +88,10 @@ public final class SmsService implements SmsModule, SmsApi {
         DeliveryReportCorrelator reports = new DeliveryReportCorrelator(store, context.events(), context.clock(),
                 counters, sendsInFlight);
         InboundSmsReceiver receiver = new InboundSmsReceiver(store, context.events(), context.clock(), multipart,
-                reports, counters);
-        SlotProcessor slots = new SlotProcessor(receiver, storage);
+                reports, counters, context.state());
+        SlotProcessor slots = new SlotProcessor(receiver, storage, settings.deleteOutgoing());
         this.announced = new AnnouncedSlotReader(storage, slots);
-        StorageSweeper sweeper = new StorageSweeper(storage, slots);
+        StorageSweeper sweeper = new StorageSweeper(storage, slots, context.state(), context.clock());
         this.direct = new DirectDeliveryHandler(receiver, at);
         this.sender = new SmsSender(at, store, context.events(), context.clock(), context.ready(),
                 settings.sendTimeout(), sendsInFlight);
@@ -100,6 +102,17 @@ public final class SmsService implements SmsModule, SmsApi {
         long every = settings.maintenanceInterval().toNanos();
         this.maintenance = context.scheduler().scheduleWithFixedDelay(inbound::tick, every, every,
                 TimeUnit.NANOSECONDS);
+        context.state().sweepInterval(settings.sweepInterval());
+        long sweepEvery = settings.sweepInterval().toNanos();
+        this.periodicSweep = sweepEvery == 0 ? null : context.scheduler().scheduleWithFixedDelay(
+                () -> inbound.requestSweep("periodic"), sweepEvery, sweepEvery, TimeUnit.NANOSECONDS);
+    }
+
+    private void requestSweep(String why) {
+        InboundWorker worker = inbound;
+        if (worker != null) {
+            worker.requestSweep(why);
+        }
     }
 
     // ---- SmsModule ----------------------------------------------------------------------------------------
@@ -133,6 +146,14 @@ public final class SmsService implements SmsModule, SmsApi {
                     connection.ackRequired()))) {
                 inbound.directDropped("+CMT");
             }
+        } else if (urc instanceof SmsUrc.TextMessage t) {
+            if (!inbound.run("+CMT", () -> direct.onText(t.originator(), t.scts(), t.text(),
+                    connection.ackRequired()))) {
+                inbound.directDropped("+CMT");
+            }
+        } else if (urc instanceof SmsUrc.StorageFull f) {
+            log.info("SMS storage full ({}); sweeping", f.signal());
+            inbound.requestSweep(f.signal());
         } else if (urc instanceof SmsUrc.DirectStatusReport d) {
             if (!inbound.run("+CDS", () -> direct.onDirect(d.pduHex(), PduSource.DIRECT_REPORT,
                     connection.ackRequired()))) {
@@ -159,6 +180,9 @@ public final class SmsService implements SmsModule, SmsApi {
         closed = true;
         gate.close();
         maintenance.cancel(false);
+        if (periodicSweep != null) {
+            periodicSweep.cancel(false);
+        }
         inbound.shutdown();
         sends.shutdown();
         try {

@@ -78,6 +78,12 @@ public final class UrcParser {
         if (upper.startsWith("+CMTI:") || upper.startsWith("+CDSI:")) {
             return stored(line, upper.startsWith("+CDSI:"));
         }
+        if (upper.startsWith("^SMMEMFULL")) {
+            return new Urc.Sms(new SmsUrc.StorageFull("^SMMEMFULL"));
+        }
+        if (upper.startsWith("+CIEV:") && smsFull(line)) {
+            return new Urc.Sms(new SmsUrc.StorageFull("+CIEV SMSFULL"));
+        }
         if (upper.startsWith("+CMT:")) {
             return cmtHeader(line);
         }
@@ -188,7 +194,27 @@ public final class UrcParser {
         if (fields.size() <= 2 && length >= 0) {
             return new Urc.SmsPduHeader(false, length);
         }
-        return new Urc.TextModeSms();
+        return textHeader(fields);
+    }
+
+    /**
+     * {@code +CMT: "<oa>",[<alpha>],"<scts>"[,<tooa>,...]}: the time stamp itself holds a comma
+     * ({@code "26/11/21,10:00:00+04"}), which {@link AtFields#split} keeps inside its quotes.
+     */
+    private static Urc textHeader(List<String> fields) {
+        String originator = AtFields.unquote(fields.get(0));
+        String scts = fields.size() > 2 ? AtFields.unquote(fields.get(2)) : "";
+        return new Urc.TextModeSms(originator, scts);
+    }
+
+    /**
+     * {@code +CIEV: "SMSFULL",1} (SIMCom names its indicator). A numbered {@code +CIEV: <ind>,<value>} depends on the
+     * order {@code AT+CIND=?} lists, so it is not taken as storage full.
+     */
+    private static boolean smsFull(String line) {
+        List<String> fields = AtFields.split(AtFields.params(line));
+        return fields.size() >= 2 && AtFields.unquote(fields.get(0)).equalsIgnoreCase("SMSFULL")
+                && AtFields.intOrMinus(fields.get(1)) == 1;
     }
 
     private static Urc cdsHeader(String line) {

@@ -81,8 +81,8 @@ public final class UrcParser {
         if (upper.startsWith("^SMMEMFULL")) {
             return new Urc.Sms(new SmsUrc.StorageFull("^SMMEMFULL"));
         }
-        if (upper.startsWith("+CIEV:") && smsFull(line)) {
-            return new Urc.Sms(new SmsUrc.StorageFull("+CIEV SMSFULL"));
+        if ((upper.startsWith("+CIEV:") || upper.startsWith("+QIND:")) && smsFull(line)) {
+            return new Urc.Sms(new SmsUrc.StorageFull(upper.startsWith("+QIND:") ? "+QIND smsfull" : "+CIEV SMSFULL"));
         }
         if (upper.startsWith("+CMT:")) {
             return cmtHeader(line);
@@ -208,13 +208,17 @@ public final class UrcParser {
     }
 
     /**
-     * {@code +CIEV: "SMSFULL",1} (SIMCom names its indicator). A numbered {@code +CIEV: <ind>,<value>} depends on the
-     * order {@code AT+CIND=?} lists, so it is not taken as storage full.
+     * {@code +CIEV: "SMSFULL",1} (SIMCom names its indicator) or Quectel's {@code +QIND: "smsfull","SM"} (after
+     * {@code AT+QINDCFG="smsfull",1}). A numbered {@code +CIEV: <ind>,<value>} depends on the order {@code AT+CIND=?}
+     * lists, so it is not taken as storage full.
      */
     private static boolean smsFull(String line) {
         List<String> fields = AtFields.split(AtFields.params(line));
-        return fields.size() >= 2 && AtFields.unquote(fields.get(0)).equalsIgnoreCase("SMSFULL")
-                && AtFields.intOrMinus(fields.get(1)) == 1;
+        if (fields.size() < 2 || !AtFields.unquote(fields.get(0)).equalsIgnoreCase("SMSFULL")) {
+            return false;
+        }
+        // +CIEV carries the indicator's value (1 full, 0 no longer full); +QIND names the full storage.
+        return AtFields.isQuoted(fields.get(1)) || AtFields.intOrMinus(fields.get(1)) == 1;
     }
 
     private static Urc cdsHeader(String line) {

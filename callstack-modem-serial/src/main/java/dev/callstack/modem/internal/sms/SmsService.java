@@ -54,6 +54,7 @@ public final class SmsService implements SmsModule, SmsApi {
     private final InboundWorker inbound;
     private final SendQueue sends;
     private final AnnouncedSlotReader announced;
+    private final StorageSweeper sweeper;
     private final DirectDeliveryHandler direct;
     private final SmsSender sender;
     private final ScheduledFuture<?> maintenance;
@@ -78,7 +79,7 @@ public final class SmsService implements SmsModule, SmsApi {
         ThreadPoolExecutor outboundThread = singleThread("callstack-sms-out-" + id, settings.maxQueuedSends());
         this.gate = new InitGate(context.ready(), settings.sendTimeout());
         // A +CMS ERROR: 322 on any SMS command means the storage is full: sweep it at once.
-        BlockingAt at = new BlockingAt(context.at(), () -> requestSweep("+CMS ERROR: 322"));
+        BlockingAt at = new BlockingAt(context.at(), this::memoryFull);
         SmsInitializer initializer = new SmsInitializer(at);
         ModemStorage storage = new ModemStorage(at);
         MultipartAssembler multipart = new MultipartAssembler(store, context.events(), context.clock(),
@@ -91,7 +92,7 @@ public final class SmsService implements SmsModule, SmsApi {
                 reports, counters, context.state());
         SlotProcessor slots = new SlotProcessor(receiver, storage, settings.deleteOutgoing());
         this.announced = new AnnouncedSlotReader(storage, slots);
-        StorageSweeper sweeper = new StorageSweeper(storage, slots, context.state(), context.clock());
+        this.sweeper = new StorageSweeper(storage, slots, context.state(), context.clock());
         this.direct = new DirectDeliveryHandler(receiver, at);
         this.sender = new SmsSender(at, store, context.events(), context.clock(), context.ready(),
                 settings.sendTimeout(), sendsInFlight);
@@ -108,10 +109,12 @@ public final class SmsService implements SmsModule, SmsApi {
                 () -> inbound.requestSweep("periodic"), sweepEvery, sweepEvery, TimeUnit.NANOSECONDS);
     }
 
-    private void requestSweep(String why) {
+    /** {@code +CMS ERROR: 322} on an SMS command; one met by the sweep itself is left to that sweep. */
+    private void memoryFull() {
         InboundWorker worker = inbound;
-        if (worker != null) {
-            worker.requestSweep(why);
+        StorageSweeper running = sweeper;
+        if (worker != null && running != null && !running.running()) {
+            worker.requestSweep("+CMS ERROR: 322");
         }
     }
 

@@ -25,6 +25,8 @@ final class StorageSweeper {
     private final SlotProcessor slots;
     private final ModemStateHolder status;
     private final Clock clock;
+    // Written on the inbound thread; read by the memory-full hook, which a sweep's own commands may trigger.
+    private volatile boolean running;
 
     StorageSweeper(ModemStorage storage, SlotProcessor slots, ModemStateHolder status, Clock clock) {
         this.storage = Objects.requireNonNull(storage, "storage");
@@ -35,14 +37,24 @@ final class StorageSweeper {
 
     void sweep(List<String> storages) {
         String home = storage.current();
+        running = true;
         try {
             for (String name : storage.inUse(storages)) {
                 sweepOne(name);
             }
         } finally {
-            storage.select(home);
+            try {
+                storage.select(home);
+            } finally {
+                running = false;
+            }
         }
         report();
+    }
+
+    /** Whether a sweep is under way: a "memory full" it meets itself needs no second sweep (nor could end one). */
+    boolean running() {
+        return running;
     }
 
     private void sweepOne(String name) {

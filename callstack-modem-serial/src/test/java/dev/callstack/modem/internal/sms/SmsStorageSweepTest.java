@@ -89,4 +89,26 @@ class SmsStorageSweepTest {
         assertThat(h.events(SmsReceived.class)).extracting(SmsReceived::body).containsExactly("direct", "stored");
         await().until(() -> h.sim.storedSms().isEmpty());
     }
+
+    @Test
+    void sweepRequestsDuringASweepRunOnceAfterIt() {
+        h.settings(SmsSettings.defaults().withSweepInterval(Duration.ZERO));
+        h.startAndAwaitSmsReady();
+        int first = h.sim.storeSms(TestPdus.single(FROM, "first"));
+        // Holds sweep A in its delete, so the next signals arrive while it runs (the assertions below do not
+        // depend on how long: they wait for the last queued task, whatever the timing).
+        h.sim.delay("AT+CMGD=" + first, Duration.ofSeconds(2));
+        h.sim.signalStorageFull();
+        await().until(() -> h.sim.commands().contains("AT+CMGD=" + first));
+        h.sim.signalStorageFull();
+        h.sim.signalStorageFull();
+        h.sim.signalStorageFull();
+        int marker = h.sim.deliverStored(TestPdus.single(FROM, "marker"));
+
+        // The +CMTI task was queued after every sweep request: once it has read its slot, all sweeps have run.
+        await().until(() -> h.sim.commands().contains("AT+CMGR=" + marker));
+        await().until(() -> h.events(SmsReceived.class).size() == 2);
+        // The connect sweep, sweep A, and one more for the three signals that came during A.
+        assertThat(h.sim.commands()).filteredOn("AT+CMGL=4"::equals).hasSize(3);
+    }
 }

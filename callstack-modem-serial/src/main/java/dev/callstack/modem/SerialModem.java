@@ -15,6 +15,7 @@ import dev.callstack.modem.internal.link.SerialLink;
 import dev.callstack.modem.internal.link.StreamLink;
 import dev.callstack.modem.internal.link.TcpConnector;
 import dev.callstack.modem.internal.sms.SmsModules;
+import dev.callstack.modem.internal.sms.SmsSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -128,10 +129,15 @@ public final class SerialModem implements Modem {
         private final SerialModemConfig config;
         private ConnectionFactory links;
         // Out of the box SMS works on an in-memory store; messageStore(...) makes it durable.
-        private SmsModuleFactory sms = SmsModules.inMemory();
+        private SmsModuleFactory sms;
 
         private Builder(SerialModemConfig config) {
             this.config = Objects.requireNonNull(config, "config");
+            this.sms = SmsModules.inMemory(smsSettings());
+        }
+
+        private SmsSettings smsSettings() {
+            return SmsSettings.defaults().withSweepInterval(config.sweepInterval());
         }
 
         /**
@@ -153,7 +159,7 @@ public final class SerialModem implements Modem {
          * @return this builder
          */
         public Builder messageStore(MessageStore store) {
-            this.sms = SmsModules.withStore(Objects.requireNonNull(store, "store"));
+            this.sms = SmsModules.withStore(Objects.requireNonNull(store, "store"), smsSettings());
             return this;
         }
 

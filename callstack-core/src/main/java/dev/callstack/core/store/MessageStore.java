@@ -58,6 +58,31 @@ public interface MessageStore extends AutoCloseable {
     boolean markSeen(String fingerprint, Instant at);
 
     /**
+     * Keeps a PDU that does not decode, with its fingerprint, in one transaction, so the modem's slot can be freed
+     * and a later sweep recognises it. The default only records the fingerprint, for stores that keep no raw PDUs.
+     *
+     * @param fingerprint the PDU's {@link MessageFingerprint}
+     * @param pdu         the raw PDU, where it came from and why it did not decode
+     * @return true when it was new (the fingerprint had not been recorded)
+     */
+    default boolean storeUndecodable(String fingerprint, UndecodablePdu pdu) {
+        return markSeen(fingerprint, pdu.seenAt());
+    }
+
+    /**
+     * The kept undecodable PDUs, newest first. The default returns none, for stores that keep no raw PDUs.
+     *
+     * @param limit the page size, 1–{@value #MAX_PAGE}
+     * @return at most {@code limit} PDUs, newest first
+     */
+    default List<UndecodablePdu> undecodable(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_PAGE);
+        }
+        return List.of();
+    }
+
+    /**
      * Forgets fingerprints recorded before {@code before}.
      *
      * @param before the cut-off instant

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Erases message content older than a cutoff, for data retention: bodies and phone numbers become empty strings,
+ * Erases message content older than a cutoff, for data retention: bodies, phone numbers and the hex of undecodable
+ * PDUs become empty strings,
  * while rows, ids, timestamps, part counts and delivery states stay, so listings, counts and quotas keep working.
  * Parts of a multipart message still waiting for their group are deleted (their key is the sender); by then the
  * group is long past its reassembly timeout.
@@ -25,7 +26,9 @@ final class ContentEraser {
             "DELETE FROM pending_part WHERE received_at < ?",
             "UPDATE sent_message SET recipient = '', body = ''"
                     + " WHERE created_at < ? AND (recipient <> '' OR body <> '')",
-            "UPDATE delivery_report SET recipient = '' WHERE received_at < ? AND recipient <> ''");
+            "UPDATE delivery_report SET recipient = '' WHERE received_at < ? AND recipient <> ''",
+            // An undecodable PDU's hex holds its sender and text: content like a body.
+            "UPDATE undecodable_pdu SET pdu_hex = '' WHERE seen_at < ? AND pdu_hex <> ''");
 
     private final StoreConnection db;
 

@@ -64,7 +64,17 @@ final class SchemaMigrations {
                             + " raw_status INTEGER NOT NULL,"
                             + " received_at INTEGER NOT NULL,"
                             + " message_id INTEGER REFERENCES sent_message(id) ON DELETE SET NULL,"
-                            + " part INTEGER)")));
+                            + " part INTEGER)")),
+            // Undecodable PDUs used to stay on the SIM (and fill it); they are kept here so the slot can be freed.
+            new Migration(2, "undecodable PDUs", List.of(
+                    "CREATE TABLE undecodable_pdu ("
+                            + " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            + " storage TEXT NOT NULL,"
+                            + " slot INTEGER NOT NULL,"
+                            + " pdu_hex TEXT NOT NULL,"
+                            + " reason TEXT NOT NULL,"
+                            + " seen_at INTEGER NOT NULL)",
+                    "CREATE INDEX undecodable_pdu_seen_at ON undecodable_pdu(seen_at)")));
 
     private SchemaMigrations() {
     }

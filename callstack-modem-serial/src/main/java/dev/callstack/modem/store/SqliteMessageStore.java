@@ -12,6 +12,7 @@ import dev.callstack.core.store.PendingGroup;
 import dev.callstack.core.store.PendingPart;
 import dev.callstack.core.store.SentMessage;
 import dev.callstack.core.store.SentPart;
+import dev.callstack.core.store.UndecodablePdu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,12 +37,14 @@ public final class SqliteMessageStore implements MessageStore {
     private final InboundRecords inbound;
     private final OutboundRecords outbound;
     private final ContentEraser eraser;
+    private final UndecodableRecords undecodable;
 
     private SqliteMessageStore(StoreConnection db) {
         this.db = Objects.requireNonNull(db, "db");
         this.inbound = new InboundRecords(db);
         this.outbound = new OutboundRecords(db);
         this.eraser = new ContentEraser(db);
+        this.undecodable = new UndecodableRecords(db);
     }
 
     /**
@@ -103,6 +106,16 @@ public final class SqliteMessageStore implements MessageStore {
     @Override
     public int pruneFingerprints(Instant before) {
         return inbound.pruneFingerprints(before);
+    }
+
+    @Override
+    public boolean storeUndecodable(String fingerprint, UndecodablePdu pdu) {
+        return undecodable.store(fingerprint, pdu);
+    }
+
+    @Override
+    public List<UndecodablePdu> undecodable(int limit) {
+        return undecodable.newest(limit);
     }
 
     // ---- multipart ----------------------------------------------------------------------------------------
@@ -176,8 +189,8 @@ public final class SqliteMessageStore implements MessageStore {
     /**
      * Erases the personal content of everything stored before {@code cutoff}, for data retention: the bodies and
      * senders of received messages, the bodies and recipients of sent messages and the recipients of delivery
-     * reports become empty strings, while the rows themselves, their ids, times, part counts and delivery states
-     * stay (listings, counts and per-day quotas keep working). Parts of incomplete multipart messages received
+     * reports and the hex of undecodable PDUs become empty strings, while the rows themselves, their ids, times, part
+     * counts and delivery states stay (listings, counts and per-day quotas keep working). Parts of incomplete multipart messages received
      * before {@code cutoff} are deleted. One transaction; idempotent.
      *
      * @param cutoff content stored strictly before this instant is erased

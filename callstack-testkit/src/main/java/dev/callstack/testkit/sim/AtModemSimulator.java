@@ -500,6 +500,80 @@ public final class AtModemSimulator implements AutoCloseable {
     }
 
     /**
+     * Stores a received message in {@code memory} and emits {@code +CMTI: "<memory>",<index>}; when that memory is
+     * full nothing is stored and the profile's storage-full URC is emitted instead.
+     *
+     * @param memory "SM", "ME" or "MT" (which is "SM" here)
+     * @param pduHex the SMS-DELIVER PDU, SMSC address included, in hex
+     * @return the storage index announced in the URC, or -1 when the memory was full
+     */
+    public int deliverStored(String memory, String pduHex) {
+        int index = simState.storage().store(memory, pduHex, SmsStorage.REC_UNREAD);
+        if (index < 0) {
+            signalStorageFull();
+            return -1;
+        }
+        urc("+CMTI: \"" + memory + "\"," + index);
+        return index;
+    }
+
+    /**
+     * Puts an arbitrary PDU, garbage included, with the given {@code <stat>} (2 stored unsent, 3 stored sent: drafts
+     * and sent copies) in {@code memory}, without a URC.
+     *
+     * @param memory "SM", "ME" or "MT"
+     * @param pduHex any text; the modem lists it as it is
+     * @param stat   the {@code <stat>} {@code AT+CMGL} shows, 0–3
+     * @return the storage index, or -1 when the memory was full
+     */
+    public int storeRaw(String memory, String pduHex, int stat) {
+        if (stat < 0 || stat > 3) {
+            throw new IllegalArgumentException("stat must be 0..3");
+        }
+        return simState.storage().store(memory, pduHex, stat);
+    }
+
+    /**
+     * Fills {@code memory} to capacity with received messages (no URC), so the next delivery finds it full.
+     *
+     * @param memory "SM", "ME" or "MT"
+     * @param pduHex the SMS-DELIVER PDU stored in every free slot
+     */
+    public void fillStorage(String memory, String pduHex) {
+        while (simState.storage().store(memory, pduHex, SmsStorage.REC_UNREAD) > 0) {
+            // one more slot taken
+        }
+    }
+
+    /** Emits this profile's storage-full URC ({@code +CIEV: "SMSFULL",1}, Huawei {@code ^SMMEMFULL: "SM"}). */
+    public void signalStorageFull() {
+        urc(StorageFullUrc.line(profile));
+    }
+
+    /**
+     * A text-mode direct delivery, as from a modem that ignores {@code AT+CMGF=0} for {@code +CMT}:
+     * {@code +CMT: "<sender>",,"<scts>"} and the text line.
+     *
+     * @param sender the originator as the modem shows it
+     * @param scts   the time stamp as the modem shows it, {@code yy/MM/dd,hh:mm:ss±zz}
+     * @param text   the message text (one line)
+     */
+    public void deliverTextMode(String sender, String scts, String text) {
+        emit(List.of("+CMT: \"" + Objects.requireNonNull(sender, "sender") + "\",,\""
+                + Objects.requireNonNull(scts, "scts") + "\"", Objects.requireNonNull(text, "text")));
+    }
+
+    /**
+     * Index → PDU of every message in {@code memory}.
+     *
+     * @param memory "SM", "ME" or "MT"
+     * @return a snapshot, index to PDU hex
+     */
+    public Map<Integer, String> storedSms(String memory) {
+        return simState.storage().snapshot(memory);
+    }
+
+    /**
      * Index → PDU of every stored message.
      *
      * @return a snapshot, index to PDU hex

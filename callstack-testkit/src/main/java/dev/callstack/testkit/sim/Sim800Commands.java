@@ -237,11 +237,15 @@ final class Sim800Commands {
 
     static SimReply storageQuery(SimState state, AtCommand command) {
         int n = state.storage().size();
-        String sm = "\"SM\"," + n + "," + SmsStorage.CAPACITY;
+        String sm = "\"" + state.storage().selected() + "\"," + n + "," + SmsStorage.CAPACITY;
         return SimReply.of("+CPMS: " + sm + "," + sm + "," + sm, SimReply.OK);
     }
 
+    /** {@code AT+CPMS="<mem1>"[,...]}: mem1 really switches what {@code AT+CMGR/CMGL/CMGD} see. */
     static SimReply selectStorage(SimState state, AtCommand command) {
+        if (!command.fields().isEmpty() && !state.storage().select(command.fields().get(0))) {
+            return SimReply.of("+CMS ERROR: 302");
+        }
         int n = state.storage().size();
         int cap = SmsStorage.CAPACITY;
         return SimReply.of("+CPMS: " + n + "," + cap + "," + n + "," + cap + "," + n + "," + cap, SimReply.OK);

@@ -3,13 +3,16 @@ package dev.callstack.testkit.sim;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The SIM's message store ("SM"): slots 1..{@link #CAPACITY}, each a hex PDU with its {@code <stat>}
- * (0 received unread, 1 received read, 2 stored unsent, 3 stored sent).
+ * The modem's message memories: the SIM ("SM") and the modem's own ("ME"; "MT" names both, as on SIMCom and Quectel,
+ * and reads as "SM" here), each with slots 1..{@link #CAPACITY}, each slot a hex PDU with its {@code <stat>}
+ * (0 received unread, 1 received read, 2 stored unsent, 3 stored sent). {@code AT+CPMS} selects the memory that
+ * reads, lists and deletes go to ({@link #select}); messages arrive in the memory the caller names.
  *
  * <p>Thread-safe.
  */
@@ -18,27 +21,70 @@ final class SmsStorage {
     static final int REC_UNREAD = 0;
     static final int REC_READ = 1;
     static final int ALL = 4;
+    static final String SIM = "SM";
+    static final String MODEM = "ME";
 
     /** One occupied slot. */
     record Entry(int index, int stat, String pdu) {
     }
 
-    private final TreeMap<Integer, Entry> slots = new TreeMap<>();
+    private final Map<String, TreeMap<Integer, Entry>> memories = new LinkedHashMap<>();
+    private String selected = SIM;
 
-    /** Stores in the lowest free slot. */
+    SmsStorage() {
+        memories.put(SIM, new TreeMap<>());
+        memories.put(MODEM, new TreeMap<>());
+    }
+
+    /** The memory {@code name} names ("MT" is "SM"), or null when the modem has none of that name. */
+    private static String canonical(String name) {
+        String n = name.replace("\"", "").strip().toUpperCase(Locale.ROOT);
+        return switch (n) {
+            case SIM, "MT", "SR" -> SIM;
+            case MODEM -> MODEM;
+            default -> null;
+        };
+    }
+
+    /** {@code AT+CPMS="<name>"}: false when there is no such memory. */
+    synchronized boolean select(String name) {
+        String n = canonical(name);
+        if (n == null) {
+            return false;
+        }
+        selected = n;
+        return true;
+    }
+
+    synchronized String selected() {
+        return selected;
+    }
+
+    /** Stores in the SIM's lowest free slot. */
     synchronized int store(String pdu, int stat) {
+        return store(SIM, pdu, stat);
+    }
+
+    /** Stores in the lowest free slot of {@code memory}; -1 when that memory is full. */
+    synchronized int store(String memory, String pdu, int stat) {
         Objects.requireNonNull(pdu, "pdu");
+        Map<Integer, Entry> slots = memory(memory);
         for (int index = 1; index <= CAPACITY; index++) {
             if (!slots.containsKey(index)) {
                 slots.put(index, new Entry(index, stat, pdu));
                 return index;
             }
         }
-        throw new IllegalStateException("SMS storage full (" + CAPACITY + " messages)");
+        return -1;
     }
 
-    /** Reads a slot, marking a received message read; null when empty. */
+    synchronized boolean full(String memory) {
+        return memory(memory).size() >= CAPACITY;
+    }
+
+    /** Reads a slot of the selected memory, marking a received message read; null when empty. */
     synchronized Entry read(int index) {
+        Map<Integer, Entry> slots = memories.get(selected);
         Entry entry = slots.get(index);
         if (entry != null && entry.stat() == REC_UNREAD) {
             slots.put(index, new Entry(index, REC_READ, entry.pdu()));
@@ -46,10 +92,10 @@ final class SmsStorage {
         return entry;
     }
 
-    /** Entries with the given stat ({@link #ALL} for every one), marking received ones read. */
+    /** Entries of the selected memory with the given stat ({@link #ALL} for every one), marking received ones read. */
     synchronized List<Entry> list(int stat) {
         List<Entry> result = new ArrayList<>();
-        for (Entry entry : List.copyOf(slots.values())) {
+        for (Entry entry : List.copyOf(memories.get(selected).values())) {
             if (stat == ALL || entry.stat() == stat) {
                 result.add(entry);
                 read(entry.index());
@@ -59,13 +105,15 @@ final class SmsStorage {
     }
 
     synchronized void delete(int index) {
-        slots.remove(index);
+        memories.get(selected).remove(index);
     }
 
     /**
-     * {@code AT+CMGD=<i>,<flag>}: 0 the slot, 1 all read, 2 read and sent, 3 read, sent and unsent, 4 all.
+     * {@code AT+CMGD=<i>,<flag>} on the selected memory: 0 the slot, 1 all read, 2 read and sent, 3 read, sent and
+     * unsent, 4 all.
      */
     synchronized void delete(int index, int flag) {
+        Map<Integer, Entry> slots = memories.get(selected);
         switch (flag) {
             case 0 -> slots.remove(index);
             case 4 -> slots.clear();
@@ -74,13 +122,28 @@ final class SmsStorage {
         }
     }
 
+    /** Messages in the selected memory. */
     synchronized int size() {
-        return slots.size();
+        return memories.get(selected).size();
     }
 
+    /** Index → PDU of the SIM's messages. */
     synchronized Map<Integer, String> snapshot() {
+        return snapshot(SIM);
+    }
+
+    /** Index → PDU of {@code memory}'s messages. */
+    synchronized Map<Integer, String> snapshot(String memory) {
         Map<Integer, String> copy = new LinkedHashMap<>();
-        slots.forEach((i, e) -> copy.put(i, e.pdu()));
+        memory(memory).forEach((i, e) -> copy.put(i, e.pdu()));
         return copy;
+    }
+
+    private Map<Integer, Entry> memory(String name) {
+        String n = canonical(Objects.requireNonNull(name, "memory"));
+        if (n == null) {
+            throw new IllegalArgumentException("no SMS memory " + name + " (SM, ME, MT)");
+        }
+        return memories.get(n);
     }
 }

@@ -35,6 +35,8 @@ final class AnnouncedSlotReader {
                 readReport(announced, index);
                 return;
             }
+            // "ME"/"MT" as well as "SM": read from the storage named, then back to the home storage (finally).
+            storage.noteAnnounced(announced);
             storage.select(announced);
             Optional<StoredPdu> entry = storage.read(index);
             if (entry.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.callstack.modem.internal.sms;
 
 import dev.callstack.core.CallstackException;
+import dev.callstack.core.ModemRejectedException;
 import dev.callstack.core.ModemTimeoutException;
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.modem.internal.at.AtChannel;
@@ -22,10 +23,20 @@ final class BlockingAt {
     /** The channel times every command out itself; this only guards against a future nobody completes. */
     private static final Duration SAFETY_MARGIN = Duration.ofSeconds(30);
 
+    /** {@code +CMS ERROR: 322}, "memory full" (3GPP TS 27.005 3.2.5): the storage must be emptied. */
+    static final int MEMORY_FULL = 322;
+
     private final AtChannel at;
+    private final Runnable memoryFull;
 
     BlockingAt(AtChannel at) {
+        this(at, () -> { });
+    }
+
+    /** @param memoryFull told (on the calling thread) whenever an SMS command was answered {@code +CMS ERROR: 322} */
+    BlockingAt(AtChannel at, Runnable memoryFull) {
         this.at = Objects.requireNonNull(at, "at");
+        this.memoryFull = Objects.requireNonNull(memoryFull, "memoryFull");
     }
 
     AtResponse call(AtCommand command) {
@@ -34,6 +45,10 @@ final class BlockingAt {
             return at.execute(command).get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof ModemRejectedException re && re.code().orElse(-1) == MEMORY_FULL
+                    && re.getMessage().contains("+CMS ERROR")) {
+                memoryFull.run();
+            }
             if (cause instanceof CallstackException ce) {
                 throw ce;
             }

@@ -26,7 +26,18 @@ final class DirectDeliveryHandler {
     }
 
     void onDirect(String pduHex, String kind, boolean ackRequired) {
-        InboundOutcome outcome = receiver.accept(pduHex, PduSource.direct(kind));
+        acknowledge(receiver.accept(pduHex, PduSource.direct(kind)), kind, ackRequired);
+    }
+
+    /**
+     * A text-mode {@code +CMT} (a modem that ignores {@code AT+CMGF=0} for direct delivery, testdata §1): stored as
+     * the modem decoded it, then acknowledged like a PDU.
+     */
+    void onText(String originator, String scts, String text, boolean ackRequired) {
+        acknowledge(receiver.acceptText(originator, scts, text), "+CMT text", ackRequired);
+    }
+
+    private void acknowledge(InboundOutcome outcome, String kind, boolean ackRequired) {
         if (!ackRequired || outcome == InboundOutcome.STORE_FAILED) {
             return;
         }

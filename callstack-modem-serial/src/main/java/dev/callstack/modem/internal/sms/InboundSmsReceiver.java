@@ -9,6 +9,8 @@ import dev.callstack.core.store.MessageStore;
 import dev.callstack.core.store.MessageStoreException;
 import dev.callstack.core.store.PartGroupKey;
 import dev.callstack.core.store.PendingPart;
+import dev.callstack.core.store.UndecodablePdu;
+import dev.callstack.modem.internal.ModemStateHolder;
 import dev.callstack.modem.pdu.Concatenation;
 import dev.callstack.modem.pdu.DecodedPdu;
 import dev.callstack.modem.pdu.PduDecoder;
@@ -16,8 +18,10 @@ import dev.callstack.modem.pdu.PduFormatException;
 import dev.callstack.modem.pdu.SmsDeliver;
 import dev.callstack.modem.pdu.SmsStatusReport;
 import dev.callstack.modem.pdu.SmsSubmit;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -27,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * One inbound PDU, wherever it came from: fingerprint (source + PDU) → decode → store with the fingerprint in the
  * same transaction → publish. A fingerprint already in the store means the PDU was handled before (a crash between
  * store and delete, a reconnect sweep): nothing is emitted and the caller may free the slot. A PDU that does not
- * decode is logged once (no content), counted and reported as {@link InboundOutcome#UNDECODABLE} so it stays on
- * the modem.
+ * decode is kept in the store with its reason, logged once (no content), counted, and reported as
+ * {@link InboundOutcome#UNDECODABLE_KEPT} so the slot is freed; only when the store fails does it stay on the modem.
  *
  * <p>Not thread-safe; confined to the SMS inbound thread.
  */
@@ -41,15 +45,17 @@ final class InboundSmsReceiver {
     private final MultipartAssembler multipart;
     private final DeliveryReportCorrelator reports;
     private final SmsCounters counters;
+    private final ModemStateHolder status;
 
     InboundSmsReceiver(MessageStore store, EventBus events, Clock clock, MultipartAssembler multipart,
-                       DeliveryReportCorrelator reports, SmsCounters counters) {
+                       DeliveryReportCorrelator reports, SmsCounters counters, ModemStateHolder status) {
         this.store = Objects.requireNonNull(store, "store");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.multipart = Objects.requireNonNull(multipart, "multipart");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.counters = Objects.requireNonNull(counters, "counters");
+        this.status = Objects.requireNonNull(status, "status");
     }
 
     InboundOutcome accept(String rawPdu, PduSource source) {
@@ -59,7 +65,7 @@ final class InboundSmsReceiver {
         try {
             decoded = PduDecoder.decode(pdu);
         } catch (PduFormatException e) {
-            return undecodable(fingerprint, source, e);
+            return undecodable(fingerprint, pdu, source, e);
         }
         try {
             if (decoded instanceof SmsDeliver deliver) {
@@ -80,6 +86,28 @@ final class InboundSmsReceiver {
         }
     }
 
+    /**
+     * A text-mode {@code +CMT}: the modem decoded the message itself; the sender, the time stamp and the text are
+     * stored as given. Its fingerprint is over the three fields (there is no PDU), so a redelivery is recognised.
+     */
+    InboundOutcome acceptText(String originator, String scts, String text) {
+        String fields = originator + '\n' + scts + '\n' + text;
+        String fingerprint = MessageFingerprint.of(PduSource.DIRECT_MESSAGE + "-TEXT", -1,
+                HexFormat.of().formatHex(fields.getBytes(StandardCharsets.UTF_8)));
+        String sender = originator.isBlank() ? Redaction.UNKNOWN : originator;
+        Instant smsc = TextModeTimestamp.parse(scts).orElse(null);
+        if (smsc == null && !scts.isBlank()) {
+            log.warn("Text-mode +CMT time stamp not understood; stored without it");
+        }
+        try {
+            return storeSingle(fingerprint, sender, text, smsc);
+        } catch (MessageStoreException e) {
+            counters.storeFailures.incrementAndGet();
+            log.error("Could not store the text-mode message: {}", e.getClass().getSimpleName());
+            return InboundOutcome.STORE_FAILED;
+        }
+    }
+
     private InboundOutcome deliver(String fingerprint, SmsDeliver deliver) {
         String sender = deliver.originator().value().isBlank() ? Redaction.UNKNOWN : deliver.originator().value();
         Instant smsc = deliver.serviceCentreTimestamp().toInstant();
@@ -94,30 +122,43 @@ final class InboundSmsReceiver {
             }
             return outcome;
         }
-        OptionalLong id = store.storeReceived(fingerprint, new InboundMessage(sender, deliver.text(), now, smsc, 1,
-                false));
+        return storeSingle(fingerprint, sender, deliver.text(), smsc);
+    }
+
+    private InboundOutcome storeSingle(String fingerprint, String sender, String text, Instant smsc) {
+        Instant now = clock.instant();
+        OptionalLong id = store.storeReceived(fingerprint, new InboundMessage(sender, text, now, smsc, 1, false));
         if (id.isEmpty()) {
             counters.duplicates.incrementAndGet();
             return InboundOutcome.DUPLICATE_MESSAGE;
         }
         counters.received.incrementAndGet();
         log.debug("SMS {} stored from {}", id.getAsLong(), Redaction.phone(sender));
-        events.publish(new SmsReceived(now, sender, deliver.text(), smsc, 1, id.getAsLong()));
+        events.publish(new SmsReceived(now, sender, text, smsc, 1, id.getAsLong()));
         return InboundOutcome.MESSAGE;
     }
 
-    private InboundOutcome undecodable(String fingerprint, PduSource source, PduFormatException e) {
+    /**
+     * Kept in the store (raw hex, reason, where, when) and then, like any stored message, deleted from the modem:
+     * left there it would fill the SIM. Counted once per PDU (a second sweep of the same slot finds its fingerprint).
+     */
+    private InboundOutcome undecodable(String fingerprint, String pdu, PduSource source, PduFormatException e) {
         counters.undecodable.incrementAndGet();
         boolean first;
         try {
-            first = store.markSeen(fingerprint, clock.instant());
+            first = store.storeUndecodable(fingerprint, new UndecodablePdu(source.storage(), source.index(), pdu,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), clock.instant()));
         } catch (MessageStoreException storeFailure) {
-            first = true;
+            counters.storeFailures.incrementAndGet();
+            log.error("Could not keep the undecodable PDU from {}; it stays on the modem: {}", source,
+                    storeFailure.getClass().getSimpleName());
+            return InboundOutcome.UNDECODABLE;
         }
         if (first) {
+            status.undecodable();
             // The reason names a field and an offset, never content.
-            log.warn("Undecodable PDU from {} kept on the modem: {}", source, e.getMessage());
+            log.warn("Undecodable PDU from {} kept in the store and freed on the modem: {}", source, e.getMessage());
         }
-        return InboundOutcome.UNDECODABLE;
+        return InboundOutcome.UNDECODABLE_KEPT;
     }
 }

@@ -43,6 +43,9 @@ final class InboundWorker {
     private final AtomicBoolean catchUpNeeded = new AtomicBoolean();
     private final AtomicBoolean routingMayBeOff = new AtomicBoolean();
     private final AtomicBoolean initDeferred = new AtomicBoolean();
+    // True while a requested sweep waits in the queue: further requests are covered by it. Cleared when it starts,
+    // so a request made during a sweep queues exactly one more, which runs after it (one thread: never two at once).
+    private final AtomicBoolean sweepQueued = new AtomicBoolean();
 
     /**
      * @param inbound    the single thread and bounded queue this worker runs on (and shuts down)
@@ -114,6 +117,28 @@ final class InboundWorker {
                 log.debug("SMS inbound queue full; {} not queued", what);
             }
             return false;
+        }
+    }
+
+    /**
+     * From any thread: sweeps every storage in use on the inbound thread (periodic sweep, storage full). Never two at
+     * once, and requests made while one waits are merged into it; one made during a sweep runs once after it. Not
+     * before this connection's init ran (its own sweep covers that) nor while disconnected.
+     */
+    void requestSweep(String why) {
+        if (closed || !sweepQueued.compareAndSet(false, true)) {
+            return;
+        }
+        if (!run("sweep (" + why + ")", () -> {
+            sweepQueued.set(false);
+            if (!ready.getAsBoolean() || !gate.isDone()) {
+                return;
+            }
+            log.debug("SMS storage sweep: {}", why);
+            connection.sweep();
+        })) {
+            sweepQueued.set(false);
+            catchUpNeeded.set(true);
         }
     }
 

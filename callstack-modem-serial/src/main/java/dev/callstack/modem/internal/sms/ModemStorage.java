@@ -1,10 +1,12 @@
 package dev.callstack.modem.internal.sms;
 
 import dev.callstack.modem.internal.at.AtCommand;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +23,8 @@ final class ModemStorage {
 
     private final BlockingAt at;
     private String current = DEFAULT;
+    // Storages a +CMTI named ("ME", "MT"): swept too from then on, even if the init's sweep list lacks them.
+    private final Set<String> announced = new LinkedHashSet<>();
 
     ModemStorage(BlockingAt at) {
         this.at = Objects.requireNonNull(at, "at");
@@ -38,6 +42,21 @@ final class ModemStorage {
     /** The storage a notification named, or the current one when it named none usable. */
     String resolve(String storage) {
         return canonical(storage).orElse(current);
+    }
+
+    /** A {@code +CMTI} named {@code storage}: it is in use, so every sweep lists it from now on. */
+    void noteAnnounced(String storage) {
+        canonical(storage).filter(name -> !STATUS_REPORTS.equals(name)).ifPresent(announced::add);
+    }
+
+    /** {@code storages} and every storage a {@code +CMTI} has named, each once, in that order. */
+    List<String> inUse(List<String> storages) {
+        Set<String> all = new LinkedHashSet<>();
+        for (String name : storages) {
+            canonical(name).ifPresent(all::add);
+        }
+        all.addAll(announced);
+        return List.copyOf(all);
     }
 
     /** Makes {@code storage} mem1 unless it already is. */
@@ -59,6 +78,17 @@ final class ModemStorage {
 
     void delete(int index) {
         at.call(AtCommand.simple("AT+CMGD=" + index));
+    }
+
+    /** mem1's used and total slots from {@code AT+CPMS?} ({@code +CPMS: "SM",3,30,...}); empty when unreadable. */
+    Optional<StorageUsage> usage() {
+        for (String line : at.call(AtCommand.query("AT+CPMS?", "+CPMS:")).lines()) {
+            Optional<StorageUsage> usage = StorageUsage.parse(line);
+            if (usage.isPresent()) {
+                return usage;
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<String> canonical(String storage) {

@@ -17,19 +17,20 @@ final class SlotProcessor {
 
     private final InboundSmsReceiver receiver;
     private final ModemStorage storage;
+    private final boolean deleteOutgoing;
 
-    SlotProcessor(InboundSmsReceiver receiver, ModemStorage storage) {
+    /** @param deleteOutgoing whether drafts and sent copies ({@code <stat>} 2/3, or an SMS-SUBMIT PDU) are deleted */
+    SlotProcessor(InboundSmsReceiver receiver, ModemStorage storage, boolean deleteOutgoing) {
         this.receiver = Objects.requireNonNull(receiver, "receiver");
         this.storage = Objects.requireNonNull(storage, "storage");
+        this.deleteOutgoing = deleteOutgoing;
     }
 
     /** {@code entry} was read from the current storage. */
     InboundOutcome process(StoredPdu entry) {
-        if (entry.outgoing()) {
-            return InboundOutcome.OUTGOING;
-        }
-        InboundOutcome outcome = receiver.accept(entry.pduHex(), new PduSource(storage.current(), entry.index()));
-        if (outcome.mayDelete()) {
+        InboundOutcome outcome = entry.outgoing() ? InboundOutcome.OUTGOING
+                : receiver.accept(entry.pduHex(), new PduSource(storage.current(), entry.index()));
+        if (outcome.mayDelete() || (outcome == InboundOutcome.OUTGOING && deleteOutgoing)) {
             try {
                 storage.delete(entry.index());
             } catch (CallstackException e) {

@@ -23,6 +23,12 @@ public final class SmsModules {
 
     /** The service on a private in-memory store that lives and dies with the modem (nothing survives a restart). */
     public static SmsModuleFactory inMemory() {
-        return context -> new SmsService(context, SqliteMessageStore.inMemory(), true, SmsSettings.defaults());
+        return inMemory(SmsSettings.defaults());
+    }
+
+    /** As {@link #inMemory()}, with {@code settings}. */
+    public static SmsModuleFactory inMemory(SmsSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return context -> new SmsService(context, SqliteMessageStore.inMemory(), true, settings);
     }
 }

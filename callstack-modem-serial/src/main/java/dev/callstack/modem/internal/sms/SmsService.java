@@ -57,10 +57,12 @@ public final class SmsService implements SmsModule, SmsApi {
     private final InboundWorker inbound;
     private final SendQueue sends;
     private final AnnouncedSlotReader announced;
+    private final StorageSweeper sweeper;
     private final DirectDeliveryHandler direct;
     private final SmsSender sender;
     private final ScheduledFuture<?> maintenance;
     private final SmsInitRetry initRetry;
+    private final ScheduledFuture<?> periodicSweep;
     private volatile boolean closed;
 
     /**
@@ -89,7 +91,8 @@ public final class SmsService implements SmsModule, SmsApi {
         ThreadPoolExecutor inboundThread = singleThread("callstack-sms-in-" + id, inboundQueue);
         ThreadPoolExecutor outboundThread = singleThread("callstack-sms-out-" + id, settings.maxQueuedSends());
         this.gate = new InitGate(context.ready(), settings.sendTimeout());
-        BlockingAt at = new BlockingAt(context.at());
+        // A +CMS ERROR: 322 on any SMS command means the storage is full: sweep it at once.
+        BlockingAt at = new BlockingAt(context.at(), this::memoryFull);
         SmsInitializer initializer = new SmsInitializer(at);
         ModemStorage storage = new ModemStorage(at);
         MultipartAssembler multipart = new MultipartAssembler(store, context.events(), context.clock(),
@@ -99,10 +102,10 @@ public final class SmsService implements SmsModule, SmsApi {
         DeliveryReportCorrelator reports = new DeliveryReportCorrelator(store, context.events(), context.clock(),
                 counters, sendsInFlight);
         InboundSmsReceiver receiver = new InboundSmsReceiver(store, context.events(), context.clock(), multipart,
-                reports, counters);
-        SlotProcessor slots = new SlotProcessor(receiver, storage);
+                reports, counters, context.state());
+        SlotProcessor slots = new SlotProcessor(receiver, storage, settings.deleteOutgoing());
         this.announced = new AnnouncedSlotReader(storage, slots);
-        StorageSweeper sweeper = new StorageSweeper(storage, slots);
+        this.sweeper = new StorageSweeper(storage, slots, context.state(), context.clock());
         this.direct = new DirectDeliveryHandler(receiver, at);
         this.sender = new SmsSender(at, store, context.events(), context.clock(), context.ready(),
                 settings.sendTimeout(), sendsInFlight);
@@ -115,6 +118,19 @@ public final class SmsService implements SmsModule, SmsApi {
         long every = settings.maintenanceInterval().toNanos();
         this.maintenance = context.scheduler().scheduleWithFixedDelay(inbound::tick, every, every,
                 TimeUnit.NANOSECONDS);
+        context.state().sweepInterval(settings.sweepInterval());
+        long sweepEvery = settings.sweepInterval().toNanos();
+        this.periodicSweep = sweepEvery == 0 ? null : context.scheduler().scheduleWithFixedDelay(
+                () -> inbound.requestSweep("periodic"), sweepEvery, sweepEvery, TimeUnit.NANOSECONDS);
+    }
+
+    /** {@code +CMS ERROR: 322} on an SMS command; one met by the sweep itself is left to that sweep. */
+    private void memoryFull() {
+        InboundWorker worker = inbound;
+        StorageSweeper running = sweeper;
+        if (worker != null && running != null && !running.running()) {
+            worker.requestSweep("+CMS ERROR: 322");
+        }
     }
 
     // ---- SmsModule ----------------------------------------------------------------------------------------
@@ -148,6 +164,14 @@ public final class SmsService implements SmsModule, SmsApi {
                     connection.ackRequired()))) {
                 inbound.directDropped("+CMT");
             }
+        } else if (urc instanceof SmsUrc.TextMessage t) {
+            if (!inbound.run("+CMT", () -> direct.onText(t.originator(), t.scts(), t.text(),
+                    connection.ackRequired()))) {
+                inbound.directDropped("+CMT");
+            }
+        } else if (urc instanceof SmsUrc.StorageFull f) {
+            log.info("SMS storage full ({}); sweeping", f.signal());
+            inbound.requestSweep(f.signal());
         } else if (urc instanceof SmsUrc.DirectStatusReport d) {
             if (!inbound.run("+CDS", () -> direct.onDirect(d.pduHex(), PduSource.DIRECT_REPORT,
                     connection.ackRequired()))) {
@@ -210,6 +234,9 @@ public final class SmsService implements SmsModule, SmsApi {
         initRetry.stop();
         gate.close();
         maintenance.cancel(false);
+        if (periodicSweep != null) {
+            periodicSweep.cancel(false);
+        }
         inbound.shutdown();
         sends.shutdown();
         try {

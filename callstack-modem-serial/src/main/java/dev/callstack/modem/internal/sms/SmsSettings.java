@@ -21,12 +21,24 @@ import java.util.Objects;
  *                            redelivery that late) would be taken as new; an undecodable PDU left on the SIM is
  *                            logged once more. Must be longer than {@code reassemblyTimeout}, so the fingerprints
  *                            of an open group's parts outlive the group.
+ * @param sweepInterval       how often every storage in use is read, stored and emptied whether or not its
+ *                            {@code +CMTI} came ({@code +CMTI} is lost in the field: URC port routing, a refused
+ *                            {@code CNMI}, a reconnect); default 60 s; {@link Duration#ZERO} turns the periodic sweep
+ *                            off (the sweep on connect and on storage-full signals stays)
+ * @param deleteOutgoing      whether stored drafts and sent copies ({@code <stat>} 2 and 3) found by a sweep are
+ *                            deleted from the modem, so they cannot fill it; default true
  */
 public record SmsSettings(Duration reassemblyTimeout, int maxOpenGroups, Duration maintenanceInterval,
-                          Duration sendTimeout, int maxQueuedSends, Duration fingerprintRetention) {
+                          Duration sendTimeout, int maxQueuedSends, Duration fingerprintRetention,
+                          Duration sweepInterval, boolean deleteOutgoing) {
     public static final int DEFAULT_FINGERPRINT_RETENTION_DAYS = 90;
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(60);
 
     public SmsSettings {
+        Objects.requireNonNull(sweepInterval, "sweepInterval");
+        if (sweepInterval.isNegative()) {
+            throw new IllegalArgumentException("sweepInterval must not be negative");
+        }
         positive(reassemblyTimeout, "reassemblyTimeout");
         positive(maintenanceInterval, "maintenanceInterval");
         positive(sendTimeout, "sendTimeout");
@@ -46,22 +58,42 @@ public record SmsSettings(Duration reassemblyTimeout, int maxOpenGroups, Duratio
                 Duration.ofDays(DEFAULT_FINGERPRINT_RETENTION_DAYS));
     }
 
+    /** The settings as they were before the periodic sweep: the sweep and the outgoing deletes are the defaults. */
+    public SmsSettings(Duration reassemblyTimeout, int maxOpenGroups, Duration maintenanceInterval,
+                       Duration sendTimeout, int maxQueuedSends, Duration fingerprintRetention) {
+        this(reassemblyTimeout, maxOpenGroups, maintenanceInterval, sendTimeout, maxQueuedSends, fingerprintRetention,
+                DEFAULT_SWEEP_INTERVAL, true);
+    }
+
     public static SmsSettings defaults() {
         return new SmsSettings(Duration.ofHours(24), 256, Duration.ofMinutes(1), Duration.ofSeconds(60), 64);
     }
 
     public SmsSettings withReassembly(Duration timeout, int maxGroups, Duration checkInterval) {
-        return new SmsSettings(timeout, maxGroups, checkInterval, sendTimeout, maxQueuedSends, fingerprintRetention);
+        return new SmsSettings(timeout, maxGroups, checkInterval, sendTimeout, maxQueuedSends, fingerprintRetention,
+                sweepInterval, deleteOutgoing);
     }
 
     public SmsSettings withSendTimeout(Duration timeout) {
         return new SmsSettings(reassemblyTimeout, maxOpenGroups, maintenanceInterval, timeout, maxQueuedSends,
-                fingerprintRetention);
+                fingerprintRetention, sweepInterval, deleteOutgoing);
     }
 
     public SmsSettings withFingerprintRetention(Duration retention) {
         return new SmsSettings(reassemblyTimeout, maxOpenGroups, maintenanceInterval, sendTimeout, maxQueuedSends,
-                retention);
+                retention, sweepInterval, deleteOutgoing);
+    }
+
+    /** {@link Duration#ZERO}: no periodic sweep. */
+    public SmsSettings withSweepInterval(Duration interval) {
+        return new SmsSettings(reassemblyTimeout, maxOpenGroups, maintenanceInterval, sendTimeout, maxQueuedSends,
+                fingerprintRetention, interval, deleteOutgoing);
+    }
+
+    /** Whether drafts and sent copies ({@code <stat>} 2/3) found in storage are deleted. */
+    public SmsSettings withDeleteOutgoing(boolean delete) {
+        return new SmsSettings(reassemblyTimeout, maxOpenGroups, maintenanceInterval, sendTimeout, maxQueuedSends,
+                fingerprintRetention, sweepInterval, delete);
     }
 
     private static void positive(Duration d, String name) {

@@ -1,15 +1,20 @@
 package dev.callstack.modem.internal.sms;
 
 import dev.callstack.core.CallstackException;
+import dev.callstack.modem.internal.ModemStateHolder;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * On every connect: lists every message in each inbound storage ({@code AT+CMGL=4}, which also marks them read)
- * and handles each exactly like a {@code +CMTI} — messages that arrived while nobody listened, and messages a crash
- * left behind between store and delete (their fingerprints are known: deleted, not emitted again).
+ * Lists every message in each storage in use ({@code AT+CMGL=4}, which also marks them read) and handles each
+ * exactly like a {@code +CMTI} — messages that arrived while nobody listened or whose {@code +CMTI} was lost, and
+ * messages a crash left behind between store and delete (their fingerprints are known: deleted, not emitted again).
+ * Runs on every connect, periodically, and at once on a storage-full signal ({@link InboundWorker#requestSweep}).
+ * Afterwards the read storage's fill ({@code AT+CPMS?}) and the time are reported to the modem status.
  *
  * <p>Not thread-safe; confined to the SMS inbound thread.
  */
@@ -18,21 +23,38 @@ final class StorageSweeper {
 
     private final ModemStorage storage;
     private final SlotProcessor slots;
+    private final ModemStateHolder status;
+    private final Clock clock;
+    // Written on the inbound thread; read by the memory-full hook, which a sweep's own commands may trigger.
+    private volatile boolean running;
 
-    StorageSweeper(ModemStorage storage, SlotProcessor slots) {
+    StorageSweeper(ModemStorage storage, SlotProcessor slots, ModemStateHolder status, Clock clock) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.slots = Objects.requireNonNull(slots, "slots");
+        this.status = Objects.requireNonNull(status, "status");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     void sweep(List<String> storages) {
         String home = storage.current();
+        running = true;
         try {
-            for (String name : storages) {
+            for (String name : storage.inUse(storages)) {
                 sweepOne(name);
             }
         } finally {
-            storage.select(home);
+            try {
+                storage.select(home);
+            } finally {
+                running = false;
+            }
         }
+        report();
+    }
+
+    /** Whether a sweep is under way: a "memory full" it meets itself needs no second sweep (nor could end one). */
+    boolean running() {
+        return running;
     }
 
     private void sweepOne(String name) {
@@ -56,5 +78,15 @@ final class StorageSweeper {
         if (!entries.isEmpty()) {
             log.info("Swept storage {}: {} handled, {} kept", name, handled, kept);
         }
+    }
+
+    private void report() {
+        try {
+            Optional<StorageUsage> usage = storage.usage();
+            usage.ifPresent(u -> status.storage(u.used(), u.total()));
+        } catch (CallstackException e) {
+            log.debug("Could not read the storage fill: {}", e.getClass().getSimpleName());
+        }
+        status.swept(clock.instant());
     }
 }

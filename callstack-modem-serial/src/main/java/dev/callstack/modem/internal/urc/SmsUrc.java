@@ -51,4 +51,33 @@ public sealed interface SmsUrc {
             return "DirectStatusReport[pdu " + pduHex.length() + " hex chars, length=" + length + "]";
         }
     }
+
+    /**
+     * A text-mode {@code +CMT: "<oa>",[<alpha>],"<scts>"[,...]} and its text line, from a modem that delivers in text
+     * mode although {@code AT+CMGF=0} was set. The fields are as the modem sent them (unquoted).
+     */
+    record TextMessage(String originator, String scts, String text) implements SmsUrc {
+        public TextMessage {
+            Objects.requireNonNull(originator, "originator");
+            Objects.requireNonNull(scts, "scts");
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public String toString() {
+            return "TextMessage[text " + text.length() + " chars]";
+        }
+    }
+
+    /**
+     * The modem's message storage is full ({@code ^SMMEMFULL: "SM"} on Huawei, {@code +CIEV: "SMSFULL",1} on
+     * SIMCom): new messages are refused until it is emptied.
+     *
+     * @param signal which line said so, for the log
+     */
+    record StorageFull(String signal) implements SmsUrc {
+        public StorageFull {
+            Objects.requireNonNull(signal, "signal");
+        }
+    }
 }

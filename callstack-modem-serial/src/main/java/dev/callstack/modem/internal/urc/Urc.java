@@ -88,8 +88,22 @@ public sealed interface Urc {
     record SmsPduHeader(boolean statusReport, int length) implements Urc {
     }
 
-    /** A text-mode {@code +CMT} header: the next line is the message body, which we do not handle. */
-    record TextModeSms() implements Urc {
+    /**
+     * A text-mode {@code +CMT} header: the next line is the message body.
+     *
+     * @param originator the sender as given (unquoted); empty when the header had none
+     * @param scts       the service-centre time stamp as given ({@code yy/MM/dd,hh:mm:ss±zz}); empty when absent
+     */
+    record TextModeSms(String originator, String scts) implements Urc {
+        public TextModeSms {
+            java.util.Objects.requireNonNull(originator, "originator");
+            java.util.Objects.requireNonNull(scts, "scts");
+        }
+
+        @Override
+        public String toString() {
+            return "TextModeSms[]";
+        }
     }
 
     /**

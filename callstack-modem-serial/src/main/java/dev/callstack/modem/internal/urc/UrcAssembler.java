@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Joins the two-line URCs: a {@code +CMT}/{@code +CDS} header waits for the next line, which is the PDU when it is
  * hex. A header followed by anything else (the {@code +CDS:25} then {@code BAD} seen in the wild) is dropped and the
- * line is treated on its own. A text-mode {@code +CMT} swallows its body line.
+ * line is treated on its own. A text-mode {@code +CMT} header takes its body line as the message text.
  *
  * <p>Not thread-safe; confined to the executor's engine thread.
  */
@@ -40,8 +40,9 @@ public final class UrcAssembler {
             return Optional.empty();
         }
         pending = null;
-        if (header instanceof Urc.TextModeSms) {
-            return Optional.of(new Urc.Info("+CMT text mode body"));
+        if (header instanceof Urc.TextModeSms text) {
+            // The body line is the message as the modem decoded it (GSM text in the TE character set).
+            return Optional.of(new Urc.Sms(new SmsUrc.TextMessage(text.originator(), text.scts(), line)));
         }
         Urc.SmsPduHeader pdu = (Urc.SmsPduHeader) header;
         String hex = stripQuotes(line.strip());

@@ -79,6 +79,12 @@ public final class UrcParser {
         if (upper.startsWith("+CMTI:") || upper.startsWith("+CDSI:")) {
             return stored(line, upper.startsWith("+CDSI:"));
         }
+        if (upper.startsWith("^SMMEMFULL")) {
+            return new Urc.Sms(new SmsUrc.StorageFull("^SMMEMFULL"));
+        }
+        if ((upper.startsWith("+CIEV:") || upper.startsWith("+QIND:")) && smsFull(line)) {
+            return new Urc.Sms(new SmsUrc.StorageFull(upper.startsWith("+QIND:") ? "+QIND smsfull" : "+CIEV SMSFULL"));
+        }
         if (upper.startsWith("+CMT:")) {
             return cmtHeader(line);
         }
@@ -193,7 +199,31 @@ public final class UrcParser {
         if (fields.size() <= 2 && length >= 0) {
             return new Urc.SmsPduHeader(false, length);
         }
-        return new Urc.TextModeSms();
+        return textHeader(fields);
+    }
+
+    /**
+     * {@code +CMT: "<oa>",[<alpha>],"<scts>"[,<tooa>,...]}: the time stamp itself holds a comma
+     * ({@code "26/11/21,10:00:00+04"}), which {@link AtFields#split} keeps inside its quotes.
+     */
+    private static Urc textHeader(List<String> fields) {
+        String originator = AtFields.unquote(fields.get(0));
+        String scts = fields.size() > 2 ? AtFields.unquote(fields.get(2)) : "";
+        return new Urc.TextModeSms(originator, scts);
+    }
+
+    /**
+     * {@code +CIEV: "SMSFULL",1} (SIMCom names its indicator) or Quectel's {@code +QIND: "smsfull","SM"} (after
+     * {@code AT+QINDCFG="smsfull",1}). A numbered {@code +CIEV: <ind>,<value>} depends on the order {@code AT+CIND=?}
+     * lists, so it is not taken as storage full.
+     */
+    private static boolean smsFull(String line) {
+        List<String> fields = AtFields.split(AtFields.params(line));
+        if (fields.size() < 2 || !AtFields.unquote(fields.get(0)).equalsIgnoreCase("SMSFULL")) {
+            return false;
+        }
+        // +CIEV carries the indicator's value (1 full, 0 no longer full); +QIND names the full storage.
+        return AtFields.isQuoted(fields.get(1)) || AtFields.intOrMinus(fields.get(1)) == 1;
     }
 
     private static Urc cdsHeader(String line) {

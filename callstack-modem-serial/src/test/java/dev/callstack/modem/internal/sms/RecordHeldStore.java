@@ -11,6 +11,7 @@ import dev.callstack.core.store.PendingGroup;
 import dev.callstack.core.store.PendingPart;
 import dev.callstack.core.store.SentMessage;
 import dev.callstack.core.store.SentPart;
+import dev.callstack.core.store.UndecodablePdu;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -85,6 +86,16 @@ final class RecordHeldStore implements MessageStore {
     @Override
     public boolean markSeen(String fingerprint, Instant at) {
         return store.markSeen(fingerprint, at);
+    }
+
+    @Override
+    public boolean storeUndecodable(String fingerprint, UndecodablePdu pdu) {
+        return store.storeUndecodable(fingerprint, pdu);
+    }
+
+    @Override
+    public List<UndecodablePdu> undecodable(int limit) {
+        return store.undecodable(limit);
     }
 
     @Override

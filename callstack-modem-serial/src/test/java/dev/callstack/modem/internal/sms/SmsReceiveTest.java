@@ -144,7 +144,8 @@ class SmsReceiveTest {
     }
 
     @Test
-    void undecodablePduStaysOnTheSimAndNothingDies() {
+    void undecodablePduIsKeptInTheStoreLeavesTheSimAndNothingDies() {
+        // Issue 12 item 6: it used to stay on the SIM forever (and fill it); now it is kept in SQLite, then deleted.
         h.startAndAwaitSmsReady();
         int bad = h.sim.deliverStored("00FFFFFFFFFFFFFFFF");
         await().until(() -> h.service.counters().undecodable.get() == 1);
@@ -153,8 +154,10 @@ class SmsReceiveTest {
         h.sim.deliverDirect("07914875215652F0BAD");
         await().until(() -> h.events(SmsReceived.class).size() == 1);
         assertThat(h.events(SmsReceived.class).get(0).body()).isEqualTo("still alive");
-        await().until(() -> h.sim.storedSms().keySet().equals(java.util.Set.of(bad)));
-        assertThat(h.sim.commands()).doesNotContain("AT+CMGD=" + bad);
+        await().until(() -> h.sim.storedSms().isEmpty());
+        assertThat(h.sim.commands()).contains("AT+CMGD=" + bad);
+        assertThat(h.store.undecodable(10)).extracting(u -> u.storage() + "/" + u.index())
+                .contains("SM/" + bad);
     }
 
     @Test

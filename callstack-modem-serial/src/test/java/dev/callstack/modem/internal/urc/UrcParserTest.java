@@ -85,11 +85,12 @@ class UrcParserTest {
     }
 
     @Test
-    void assemblerSwallowsATextModeBody() {
+    void assemblerTurnsATextModeBodyIntoAMessage() {
         UrcAssembler a = new UrcAssembler();
         assertThat(a.accept("+CMT: \"+8615021012496\",,\"13/03/18,17:07:21+32\",145,4,0,0,\"+86138\",145,28"))
                 .isEmpty();
-        assertThat(a.continuation("This is a test from Quectel.")).containsInstanceOf(Urc.Info.class);
+        assertThat(a.continuation("This is a test from Quectel.")).contains(new Urc.Sms(new SmsUrc.TextMessage(
+                "+8615021012496", "13/03/18,17:07:21+32", "This is a test from Quectel.")));
     }
 
     static Stream<Arguments> registrations() {

@@ -96,7 +96,7 @@ public final class ModemEngine {
                 ready, state)), "sms module");
         UrcRouter router = new UrcRouter(calls, ussd, network, sms);
         Backoff backoff = new Backoff(settings.reconnectInitialDelay(), settings.reconnectMaxDelay());
-        LifecycleRelay relay = new LifecycleRelay();
+        LifecycleRelay relay = new LifecycleRelay(state);
         executor = new AtCommandExecutor(engine, router, relay, settings.commandTimeout(), MAX_QUEUED_COMMANDS,
                 MAX_CONSECUTIVE_TIMEOUTS);
         ModemInitializer initializer = new ModemInitializer(channel, network, settings.simPin(),
@@ -207,12 +207,27 @@ public final class ModemEngine {
         };
     }
 
-    /** Breaks the executor ↔ lifecycle construction cycle; set once before any link is attached. */
+    /**
+     * Breaks the executor ↔ lifecycle construction cycle (the target is set once before any link is attached), and
+     * counts input floods for the status: once per link, although a flood may also fail a write on the same link.
+     *
+     * <p>Not thread-safe; confined to the engine thread (the executor calls its listener there).
+     */
     private static final class LifecycleRelay implements AtCommandExecutor.Listener {
+        private final ModemStateHolder state;
         private volatile ModemLifecycle target;
+        private long lastFloodedSession = -1;
+
+        LifecycleRelay(ModemStateHolder state) {
+            this.state = state;
+        }
 
         @Override
         public void onLinkLost(long sessionId, String reason) {
+            if (AtCommandExecutor.FLOODING.equals(reason) && sessionId != lastFloodedSession) {
+                lastFloodedSession = sessionId;
+                state.floodDisconnected();
+            }
             target.onLinkLost(sessionId, reason);
         }
 

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * completing the next one. A line in the middle of an answer is the answer's only when the {@link AtCommand} says
  * so (prefix, count, PDU, free text); everything else goes to the {@link UnsolicitedHandler} ({@link ResponseMatcher}
  * decides). Input read but not yet framed is bounded ({@link InputBudget}): a modem that sends more than the engine
- * frames loses its link ("modem flooding input"), like any link error. Each attached link is a {@link LinkSession}.
+ * frames loses its link ({@value #FLOODING}), like any link error. Each attached link is a {@link LinkSession}.
  *
  * <p>Threading: public methods may be called from any thread; all state is confined to the engine thread (a
  * single-threaded scheduler shared with the rest of the modem), which also frames the bytes. Futures complete on the
@@ -53,7 +53,8 @@ public final class AtCommandExecutor implements AtChannel {
      * late answer (discarded) or a URC.
      */
     private static final AtCommand RESYNC_PROBE = AtCommand.query("AT+CPIN?", "+CPIN:");
-    static final String FLOODING = "modem flooding input";
+    /** The link-lost reason of a modem that sent more than the engine could frame (the disconnect reason too). */
+    public static final String FLOODING = "input flood";
 
     private final ScheduledExecutorService engine;
     private final UnsolicitedHandler unsolicited;

@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A modem that sends more than the engine can frame is dropped and reconnected, not buffered without limit. */
+/**
+ * A modem that sends more than the engine can frame is dropped and reconnected, not buffered without limit; the drop
+ * is counted and its reason ("input flood") is in the {@code modem.state} event and the status.
+ */
 class FloodingModemTest {
     private final AtModemSimulator sim = new AtModemSimulator();
     private final List<ModemEvent> events = new CopyOnWriteArrayList<>();
@@ -36,7 +39,7 @@ class FloodingModemTest {
     }
 
     @Test
-    void floodingModemIsDisconnectedAndReconnected() {
+    void floodingModemIsDisconnectedCountedAndReconnected() {
         AtomicInteger opened = new AtomicInteger();
         FloodingInput flood = new FloodingInput();
         StallingOutput held = new StallingOutput();
@@ -67,11 +70,16 @@ class FloodingModemTest {
         sim.sendRaw("\r\n"); // wakes the reader from its read of the quiet pipe
 
         await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
-                .anyMatch(e -> e instanceof ModemDisconnected d && d.reason().equals("modem flooding input")));
+                .anyMatch(e -> e instanceof ModemDisconnected d && d.reason().equals("input flood")));
+        assertThat(modem.status().modem().floodDisconnects()).isEqualTo(1);
+        assertThat(modem.status().modem().lastDisconnect()).isEqualTo("input flood");
         // A reconnect: backoff, then a whole init on the second pipe.
         await().atMost(Duration.ofSeconds(30)).until(() -> modem.state().connected()
                 && events.stream().filter(ModemConnected.class::isInstance).count() == 2);
         assertThat(opened.get()).isEqualTo(2);
+        // Counted once although the flood also failed the write the engine was blocked in; kept after reconnect.
+        assertThat(modem.status().modem().floodDisconnects()).isEqualTo(1);
+        assertThat(modem.status().modem().lastDisconnect()).isEqualTo("input flood");
     }
 
     /** Reads through until told to flood, then returns a full buffer of garbage without a line end, forever. */

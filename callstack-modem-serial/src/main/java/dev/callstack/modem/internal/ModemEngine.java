@@ -92,7 +92,7 @@ public final class ModemEngine {
                 settings.signalPollInterval());
         calls = new CallControl(channel, events, clock, ready, callbacks);
         ussd = new UssdService(channel, engine, events, clock, ready, callbacks);
-        LifecycleRelay relay = new LifecycleRelay();
+        LifecycleRelay relay = new LifecycleRelay(state);
         sms = Objects.requireNonNull(smsFactory.create(new ModemContext(channel, events, clock, engine, callbacks,
                 ready, state, () -> relay.onRestartSignal("setting found lost"))), "sms module");
         UrcRouter router = new UrcRouter(calls, ussd, network, sms, state, relay);
@@ -207,12 +207,28 @@ public final class ModemEngine {
         };
     }
 
-    /** Breaks the executor ↔ lifecycle construction cycle; set once before any link is attached. */
+    /**
+     * Breaks the executor ↔ lifecycle construction cycle (the target is set once before any link is attached), relays
+     * restart signals, and counts input floods for the status: once per link, although a flood may also fail a write
+     * on the same link.
+     *
+     * <p>Thread-safe: the executor calls it on the engine thread, restart signals may come from others.
+     */
     private static final class LifecycleRelay implements AtCommandExecutor.Listener, RestartSignal {
+        private final ModemStateHolder state;
         private volatile ModemLifecycle target;
+        private long lastFloodedSession = -1;
+
+        LifecycleRelay(ModemStateHolder state) {
+            this.state = state;
+        }
 
         @Override
         public void onLinkLost(long sessionId, String reason) {
+            if (AtCommandExecutor.FLOODING.equals(reason) && sessionId != lastFloodedSession) {
+                lastFloodedSession = sessionId;
+                state.floodDisconnected();
+            }
             target.onLinkLost(sessionId, reason);
         }
 

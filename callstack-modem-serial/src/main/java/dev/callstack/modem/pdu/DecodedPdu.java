@@ -13,4 +13,14 @@ public sealed interface DecodedPdu permits SmsDeliver, SmsStatusReport, SmsSubmi
      * @return the address; empty when the field was {@code 00} or had no digits
      */
     Optional<PduAddress> smsc();
+
+    /**
+     * Whether a service-centre timestamp in this PDU had a time-zone octet that could not be read; such timestamps
+     * hold the digits as sent at offset UTC.
+     *
+     * @return true when a zone was unknown; always false for a PDU without timestamps
+     */
+    default boolean zoneUnknown() {
+        return false;
+    }
 }

@@ -4,14 +4,25 @@ import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** TP-SCTS / TP-DT: seven swapped-BCD octets with a quarter-hour zone (3GPP TS 23.040 §9.2.3.11). Stateless. */
+/**
+ * TP-SCTS / TP-DT: seven swapped-BCD octets with a quarter-hour zone (3GPP TS 23.040 §9.2.3.11). Stateless.
+ *
+ * <p>Reading is lenient about the zone only, as AOSP's {@code SmsMessage} and python-gsmmodem are: real service
+ * centres send zone octets that are not BCD (python-gsmmodem issue #15: {@code 0xC2} in a status report from
+ * Indonesia). Such a zone, or one beyond 18 hours, is reported as unknown and the time is read as UTC; the date
+ * and time digits stay strict, because a wrong date would be worse than a message kept undecoded.
+ */
 final class ScTimestampCodec {
     private static final int MAX_ZONE_QUARTERS = 18 * 4;
 
     private ScTimestampCodec() {
     }
 
-    static OffsetDateTime read(PduReader reader, String field) throws PduFormatException {
+    /**
+     * Reads a timestamp; a zone octet that is not BCD or is beyond 18 hours gives the time at UTC with
+     * {@link ScTimestamp#zoneUnknown()} set instead of an error.
+     */
+    static ScTimestamp read(PduReader reader, String field) throws PduFormatException {
         int at = reader.offset();
         byte[] raw = reader.take(7, field);
         int[] v = new int[6];
@@ -19,14 +30,14 @@ final class ScTimestampCodec {
             v[i] = swappedBcd(reader, raw[i], field, at + i);
         }
         int zone = raw[6] & 0xFF;
+        // Low nibble: tens digit (bit 3 is the sign); high nibble: units digit.
         int quarters = (zone & 0x07) * 10 + ((zone >> 4) & 0x0F);
-        if ((zone >> 4) > 9 || quarters > MAX_ZONE_QUARTERS) {
-            throw reader.error(field + " has an invalid time zone 0x" + Integer.toHexString(zone), at + 6);
-        }
+        boolean zoneUnknown = (zone >> 4) > 9 || quarters > MAX_ZONE_QUARTERS;
         boolean negative = (zone & 0x08) != 0;
+        int offsetSeconds = zoneUnknown ? 0 : (negative ? -quarters : quarters) * 15 * 60;
         try {
-            return OffsetDateTime.of(year(v[0]), v[1], v[2], v[3], v[4], v[5], 0,
-                    ZoneOffset.ofTotalSeconds((negative ? -quarters : quarters) * 15 * 60));
+            return new ScTimestamp(OffsetDateTime.of(year(v[0]), v[1], v[2], v[3], v[4], v[5], 0,
+                    ZoneOffset.ofTotalSeconds(offsetSeconds)), zoneUnknown);
         } catch (DateTimeException e) {
             throw reader.error(field + " is not a valid date and time", at);
         }

@@ -15,20 +15,23 @@ import java.util.Optional;
  * @param coding                 the alphabet the body was actually decoded with; it differs from the DCS only
  *                               for a group F DCS with its reserved bit set, when only the other alphabet fits
  *                               TP-UDL (seen in real captures)
- * @param serviceCentreTimestamp TP-SCTS with the zone it carried
+ * @param serviceCentreTimestamp TP-SCTS with the zone it carried; when {@code zoneUnknown} is set, the digits as
+ *                               sent at offset UTC
  * @param concatenation          the concatenation header element, when this is one part of several
  * @param userDataHeader         the raw header including its length octet; empty when TP-UDHI is clear
  * @param text                   the body (empty for 8-bit data)
  * @param data                   the raw body octets for 8-bit data (empty otherwise)
  * @param replyPath              TP-RP
  * @param statusReportIndication TP-SRI
+ * @param zoneUnknown            true when the TP-SCTS zone octet was not valid (not BCD, or beyond 18 hours), as
+ *                               some service centres send it: the message is kept and its timestamp is read as UTC
  */
 // The octets are copied in and out; records of raw octets are values to read, not keys to compare.
 @SuppressWarnings("ArrayRecordComponent")
 public record SmsDeliver(Optional<PduAddress> smsc, PduAddress originator, int protocolId, DataCoding dataCoding,
                          Coding coding, OffsetDateTime serviceCentreTimestamp, Optional<Concatenation> concatenation,
                          byte[] userDataHeader, String text, byte[] data, boolean replyPath,
-                         boolean statusReportIndication) implements DecodedPdu {
+                         boolean statusReportIndication, boolean zoneUnknown) implements DecodedPdu {
     /**
      * Checks for nulls and copies the arrays.
      *
@@ -44,6 +47,7 @@ public record SmsDeliver(Optional<PduAddress> smsc, PduAddress originator, int p
      * @param data                   see {@link #data()}
      * @param replyPath              see {@link #replyPath()}
      * @param statusReportIndication see {@link #statusReportIndication()}
+     * @param zoneUnknown            see {@link #zoneUnknown()}
      * @throws NullPointerException when a field is null
      */
     public SmsDeliver {
@@ -56,6 +60,31 @@ public record SmsDeliver(Optional<PduAddress> smsc, PduAddress originator, int p
         userDataHeader = Objects.requireNonNull(userDataHeader, "userDataHeader").clone();
         Objects.requireNonNull(text, "text");
         data = Objects.requireNonNull(data, "data").clone();
+    }
+
+    /**
+     * A message whose timestamp zone was read: {@code zoneUnknown} is false.
+     *
+     * @param smsc                   see {@link #smsc()}
+     * @param originator             see {@link #originator()}
+     * @param protocolId             see {@link #protocolId()}
+     * @param dataCoding             see {@link #dataCoding()}
+     * @param coding                 see {@link #coding()}
+     * @param serviceCentreTimestamp see {@link #serviceCentreTimestamp()}
+     * @param concatenation          see {@link #concatenation()}
+     * @param userDataHeader         see {@link #userDataHeader()}
+     * @param text                   see {@link #text()}
+     * @param data                   see {@link #data()}
+     * @param replyPath              see {@link #replyPath()}
+     * @param statusReportIndication see {@link #statusReportIndication()}
+     * @throws NullPointerException when a field is null
+     */
+    public SmsDeliver(Optional<PduAddress> smsc, PduAddress originator, int protocolId, DataCoding dataCoding,
+                      Coding coding, OffsetDateTime serviceCentreTimestamp, Optional<Concatenation> concatenation,
+                      byte[] userDataHeader, String text, byte[] data, boolean replyPath,
+                      boolean statusReportIndication) {
+        this(smsc, originator, protocolId, dataCoding, coding, serviceCentreTimestamp, concatenation, userDataHeader,
+                text, data, replyPath, statusReportIndication, false);
     }
 
     /**

@@ -16,10 +16,13 @@ import java.util.Optional;
  * @param dischargeTime          TP-DT: when the status below was reached
  * @param status                 TP-ST as received (0–255)
  * @param statusReportQualifier  TP-SRQ: true when the report answers an SMS-COMMAND rather than a SUBMIT
+ * @param zoneUnknown            true when the zone octet of TP-SCTS or TP-DT was not valid (not BCD, or beyond 18
+ *                               hours), as some service centres send it: the report is kept and that timestamp
+ *                               holds the digits as sent at offset UTC
  */
 public record SmsStatusReport(Optional<PduAddress> smsc, int messageReference, PduAddress recipient,
                               OffsetDateTime serviceCentreTimestamp, OffsetDateTime dischargeTime, int status,
-                              boolean statusReportQualifier) implements DecodedPdu {
+                              boolean statusReportQualifier, boolean zoneUnknown) implements DecodedPdu {
     /**
      * Checks the fields.
      *
@@ -30,6 +33,7 @@ public record SmsStatusReport(Optional<PduAddress> smsc, int messageReference, P
      * @param dischargeTime          see {@link #dischargeTime()}
      * @param status                 see {@link #status()}
      * @param statusReportQualifier  see {@link #statusReportQualifier()}
+     * @param zoneUnknown            see {@link #zoneUnknown()}
      * @throws NullPointerException     when a field is null
      * @throws IllegalArgumentException when the reference or status is not an octet
      */
@@ -41,6 +45,26 @@ public record SmsStatusReport(Optional<PduAddress> smsc, int messageReference, P
         if (messageReference < 0 || messageReference > 0xFF || status < 0 || status > 0xFF) {
             throw new IllegalArgumentException("messageReference and status are octets");
         }
+    }
+
+    /**
+     * A report whose timestamp zones were read: {@code zoneUnknown} is false.
+     *
+     * @param smsc                   see {@link #smsc()}
+     * @param messageReference       see {@link #messageReference()}
+     * @param recipient              see {@link #recipient()}
+     * @param serviceCentreTimestamp see {@link #serviceCentreTimestamp()}
+     * @param dischargeTime          see {@link #dischargeTime()}
+     * @param status                 see {@link #status()}
+     * @param statusReportQualifier  see {@link #statusReportQualifier()}
+     * @throws NullPointerException     when a field is null
+     * @throws IllegalArgumentException when the reference or status is not an octet
+     */
+    public SmsStatusReport(Optional<PduAddress> smsc, int messageReference, PduAddress recipient,
+                           OffsetDateTime serviceCentreTimestamp, OffsetDateTime dischargeTime, int status,
+                           boolean statusReportQualifier) {
+        this(smsc, messageReference, recipient, serviceCentreTimestamp, dischargeTime, status, statusReportQualifier,
+                false);
     }
 
     /**

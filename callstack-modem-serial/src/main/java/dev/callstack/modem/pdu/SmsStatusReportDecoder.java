@@ -1,6 +1,5 @@
 package dev.callstack.modem.pdu;
 
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** The TPDU of an SMS-STATUS-REPORT (3GPP TS 23.040 §9.2.2.3), after the first octet. Stateless. */
@@ -16,9 +15,10 @@ final class SmsStatusReportDecoder {
             throws PduFormatException {
         int reference = reader.u8("TP-MR");
         PduAddress recipient = AddressCodec.read(reader, "TP-RA");
-        OffsetDateTime scts = ScTimestampCodec.read(reader, "TP-SCTS");
-        OffsetDateTime discharge = ScTimestampCodec.read(reader, "TP-DT");
+        ScTimestamp scts = ScTimestampCodec.read(reader, "TP-SCTS");
+        ScTimestamp discharge = ScTimestampCodec.read(reader, "TP-DT");
         int status = reader.u8("TP-ST");
-        return new SmsStatusReport(smsc, reference, recipient, scts, discharge, status, (firstOctet & 0x20) != 0);
+        return new SmsStatusReport(smsc, reference, recipient, scts.time(), discharge.time(), status,
+                (firstOctet & 0x20) != 0, scts.zoneUnknown() || discharge.zoneUnknown());
     }
 }

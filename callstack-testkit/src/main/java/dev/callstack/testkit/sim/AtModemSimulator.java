@@ -30,6 +30,7 @@ public final class AtModemSimulator implements AutoCloseable {
 
     private final SimProfile profile;
     private final Script script = new Script();
+    private final Pauses pauses = new Pauses();
     private final SmsStorage storage = new SmsStorage();
     private final SimState simState;
     private final CommandInterpreter interpreter;
@@ -72,7 +73,8 @@ public final class AtModemSimulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        SessionDispatcher dispatcher = new SessionDispatcher(interpreter, simState, commands, scheduler);
+        SessionDispatcher dispatcher = new SessionDispatcher(interpreter, simState, commands, scheduler,
+                pauses);
         this.links = new Links(dispatcher, () -> maxChunk);
     }
 
@@ -164,6 +166,21 @@ public final class AtModemSimulator implements AutoCloseable {
      */
     public void drop(String command) {
         script.drop(command);
+    }
+
+    /**
+     * Makes the next answer to {@code command} stop after {@code linesBeforePause} lines until the returned pause is
+     * released: a slow {@code +CMGL} list whose tail arrives after the host's timeout. Meanwhile the modem reads no
+     * further command on that link.
+     *
+     * @param command          the command line as the host sends it, without CR (e.g. {@code AT+CMGL=4})
+     * @param linesBeforePause how many answer lines go out before the pause
+     * @return the pause, to await and release
+     */
+    public AnswerPause pauseAnswer(String command, int linesBeforePause) {
+        AnswerPause pause = new AnswerPause(command, linesBeforePause);
+        pauses.add(pause);
+        return pause;
     }
 
     /** Forgets every {@code respond}, {@code respondOnce}, {@code delay} and {@code drop}. */

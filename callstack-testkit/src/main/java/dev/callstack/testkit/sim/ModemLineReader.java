@@ -57,6 +57,9 @@ final class ModemLineReader {
             if (!line.isEmpty()) {
                 listener.command(line);
             }
+        } else if (b == ESC) {
+            // Outside the prompt ESC cancels the line typed so far, as the host's resync expects.
+            current.setLength(0);
         } else if (b != LF) {
             append(b);
         }

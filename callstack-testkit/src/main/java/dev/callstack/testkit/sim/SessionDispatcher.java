@@ -18,9 +18,16 @@ final class SessionDispatcher implements LinkSession.Handler {
     private final SimState state;
     private final CommandLog commands;
     private final ScheduledExecutorService scheduler;
+    private final Pauses pauses;
 
     SessionDispatcher(CommandInterpreter interpreter, SimState state, CommandLog commands,
                       ScheduledExecutorService scheduler) {
+        this(interpreter, state, commands, scheduler, new Pauses());
+    }
+
+    SessionDispatcher(CommandInterpreter interpreter, SimState state, CommandLog commands,
+                      ScheduledExecutorService scheduler, Pauses pauses) {
+        this.pauses = Objects.requireNonNull(pauses, "pauses");
         this.interpreter = Objects.requireNonNull(interpreter, "interpreter");
         this.state = Objects.requireNonNull(state, "state");
         this.commands = Objects.requireNonNull(commands, "commands");
@@ -37,7 +44,21 @@ final class SessionDispatcher implements LinkSession.Handler {
         if (reply.prompts() && !reply.dropped()) {
             session.expectPayload(reply.promptLength());
         }
+        AnswerPause pause = pauses.take(line);
+        if (pause != null && !reply.dropped() && reply.delay().isZero() && !reply.prompts()) {
+            deliverPaused(session, reply, pause);
+            return;
+        }
         deliver(session, reply);
+    }
+
+    /** The first lines, then (on this reader thread, so nothing else is read meanwhile) the pause, then the rest. */
+    private void deliverPaused(LinkSession session, SimReply reply, AnswerPause pause) {
+        int split = Math.min(pause.linesBefore(), reply.lines().size());
+        session.writer().lines(reply.lines().subList(0, split));
+        pause.hold();
+        emit(session, new SimReply(reply.lines().subList(split, reply.lines().size()), -1, reply.followUps(),
+                reply.delay(), false));
     }
 
     @Override

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * completing the next one. A line in the middle of an answer is the answer's only when the {@link AtCommand} says
  * so (prefix, count, PDU, free text); everything else goes to the {@link UnsolicitedHandler} ({@link ResponseMatcher}
  * decides). Input read but not yet framed is bounded ({@link InputBudget}): a modem that sends more than the engine
- * frames loses its link ("modem flooding input"), like any link error. Each attached link is a {@link LinkSession}.
+ * frames loses its link ({@value #FLOODING}), like any link error. Each attached link is a {@link LinkSession}.
  *
  * <p>Threading: public methods may be called from any thread; all state is confined to the engine thread (a
  * single-threaded scheduler shared with the rest of the modem), which also frames the bytes. Futures complete on the
@@ -49,15 +49,8 @@ public final class AtCommandExecutor implements AtChannel {
 
     private static final Logger log = LoggerFactory.getLogger(AtCommandExecutor.class);
     private static final byte[] CTRL_Z = {0x1A};
-    private static final byte[] ESC = {0x1B};
-    /**
-     * After a timeout the modem may still answer the timed-out command, and that late final result would complete
-     * the next command (and shift every answer after it by one). A plain {@code AT} cannot tell its own OK from the
-     * late one, so the probe is a standard query with a prefixed answer: everything before {@code +CPIN:} is the
-     * late answer (discarded) or a URC.
-     */
-    private static final AtCommand RESYNC_PROBE = AtCommand.query("AT+CPIN?", "+CPIN:");
-    static final String FLOODING = "modem flooding input";
+    /** The link-lost reason of a modem that sent more than the engine could frame (the disconnect reason too). */
+    public static final String FLOODING = "input flood";
 
     private final ScheduledExecutorService engine;
     private final UnsolicitedHandler unsolicited;
@@ -68,6 +61,7 @@ public final class AtCommandExecutor implements AtChannel {
     private final InputBudget inputBudget;
     private final LinkSession.Owner sessionOwner = new SessionOwner();
     private final AtomicLong sessionIds = new AtomicLong();
+    private final Resync resync = new Resync();
     /**
      * Every attached, not yet ended link by session id. Detaching closes the link from the calling thread before
      * the engine hears of it: a write blocked on a stalled peer holds the engine thread, and only closing the
@@ -317,16 +311,17 @@ public final class AtCommandExecutor implements AtChannel {
         }
         inFlight = null;
         if (p.resync) {
+            AtCommand next = resync.next();
+            if (next != null && session != null) {
+                sendProbe(next, p.command.timeout());
+                return;
+            }
             // The timed-out command already counted; the next one will tell whether the modem is gone.
-            log.debug("AT resync probe unanswered; continuing");
+            log.debug("AT resync probes unanswered; continuing");
             startNext();
             return;
         }
-        if (p.command.promptPayload() != null) {
-            // Without ESC a late prompt would swallow the next command as message text.
-            write(ESC);
-        }
-        if (p.answers > 0 && !p.awaitingPrompt && p.command.promptPayload() == null) {
+        if (Resync.answeredWithoutFinal(p)) {
             // Some phones answer AT+CPIN? without a final OK: the answer itself is the proof of life.
             log.debug("AT command {} answered without a final result; accepting the answer", p.command);
             consecutiveTimeouts = 0;
@@ -344,19 +339,24 @@ public final class AtCommandExecutor implements AtChannel {
         startNext();
     }
 
+    /** ESC, then probes until one is answered in step (see {@link Resync}). */
     private void startResync(PendingCommand timedOut) {
         if (session == null || inFlight != null) {
             startNext();
             return;
         }
-        Duration own = timedOut.command.timeout();
-        Duration timeout = own != null && own.compareTo(defaultTimeout) < 0 ? own : defaultTimeout;
-        PendingCommand probe = new PendingCommand(RESYNC_PROBE, new CompletableFuture<>());
+        // Without ESC a late prompt would swallow the next command as message text.
+        write(Resync.ESC);
+        sendProbe(resync.first(), Resync.timeout(timedOut.command, defaultTimeout));
+    }
+
+    private void sendProbe(AtCommand command, Duration timeout) {
+        PendingCommand probe = new PendingCommand(command.withTimeout(timeout), new CompletableFuture<>());
         probe.resync = true;
         inFlight = probe;
         probe.timer = engine.schedule(() -> onTimeout(probe), timeout.toNanos(), TimeUnit.NANOSECONDS);
-        log.debug("AT> {} (resync)", RESYNC_PROBE.text());
-        write(RESYNC_PROBE.text() + "\r");
+        log.debug("AT> {} (resync)", command.text());
+        write(command.text() + "\r");
     }
 
     private void endSession(CallstackException cause) {

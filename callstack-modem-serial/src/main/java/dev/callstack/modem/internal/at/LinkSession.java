@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One attached link: its framer and the bridge from its reader thread onto the engine. Bytes are charged to the
  * {@link InputBudget} before they are handed over; a modem that sends more than the engine frames loses its link
- * ("modem flooding input"), like any link error. Lines and prompts reach the {@link Owner} only while this session
+ * ("input flood"), like any link error. Lines and prompts reach the {@link Owner} only while this session
  * is the current one.
  *
  * <p>Thread-safe: {@link #onBytes} and {@link #onClosed} run on the link's reader thread and only hand work to the
@@ -67,7 +67,7 @@ final class LinkSession implements LinkListener, AtLineFramer.Sink {
         if (!budget.reserve(length)) {
             // Dropping bytes silently would corrupt answers; a modem this noisy is broken: reconnect it.
             flooded = true;
-            log.warn("Modem flooding input: over {} bytes not yet framed; dropping the link", budget.maxBytes());
+            log.warn("Modem link {} dropped for input flood: over {} bytes not yet framed", id, budget.maxBytes());
             owner.closeAttached(id);
             link.close();
             owner.runOnEngine(() -> {

@@ -61,7 +61,7 @@ final class ResponseMatcher {
             return Match.IGNORED;
         }
         if (p.resync) {
-            return matchResync(p, line);
+            return matchResync(p, line, isUnsolicited);
         }
         FinalResult result = FinalResult.parse(line, p.command.dial());
         if (result != null) {
@@ -90,9 +90,10 @@ final class ResponseMatcher {
 
     /**
      * The resync probe's answer is what proves the stream is in step: a final result before it is the late answer
-     * of the timed-out command, and is discarded.
+     * of the timed-out command, and is discarded; so is any other line that is not a URC (the late tail of a slow
+     * list), never to be taken for the next command's answer.
      */
-    private static Match matchResync(PendingCommand p, String line) {
+    private static Match matchResync(PendingCommand p, String line, Predicate<String> isUnsolicited) {
         if (p.answers == 0 && p.command.isAnswer(line)) {
             p.answers++;
             return Match.ANSWER;
@@ -105,7 +106,11 @@ final class ResponseMatcher {
             }
             return Match.finalResult(result);
         }
-        return Match.UNSOLICITED;
+        if (isUnsolicited.test(line)) {
+            return Match.UNSOLICITED;
+        }
+        log.debug("Discarded a stray line ({} chars) while resynchronising", line.length());
+        return Match.IGNORED;
     }
 
     private static boolean hasInlinePdu(String header) {

@@ -67,6 +67,10 @@ final class InboundSmsReceiver {
         } catch (PduFormatException e) {
             return undecodable(fingerprint, pdu, source, e);
         }
+        if (decoded.zoneUnknown()) {
+            // Real service centres send zone octets that are not BCD; the PDU is kept with its time read as UTC.
+            log.info("PDU from {} has an unreadable time zone; its timestamps are taken as UTC", source);
+        }
         try {
             if (decoded instanceof SmsDeliver deliver) {
                 return deliver(fingerprint, deliver);

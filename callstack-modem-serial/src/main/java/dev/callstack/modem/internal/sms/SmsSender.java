@@ -150,7 +150,9 @@ final class SmsSender {
                     rejected.code().isPresent() ? rejected.code().getAsInt() : null);
         }
         if (cause instanceof ModemTimeoutException) {
-            return new ModemTimeoutException(prefix + ": modem did not answer in time");
+            // The modem may have taken the part before going quiet: say so, and never send it again on our own.
+            return new ModemTimeoutException(prefix + ": modem did not answer in time; the part may have been sent"
+                    + " and is not retried");
         }
         if (cause instanceof InvalidRequestException invalid) {
             return invalid;

@@ -319,6 +319,7 @@ class AtCommandExecutorTest {
         link.nextWrite();
         timers.fire();
         assertThatThrownBy(() -> get(a)).cause().isInstanceOf(ModemTimeoutException.class);
+        assertThat(link.nextWrite()).isEqualTo("\u001B");
         assertThat(link.nextWrite()).isEqualTo("AT+CPIN?\r");
         link.modemSends("+CPIN: READY\r\nOK\r\n");
         assertThat(link.nextWrite()).isEqualTo("ATE0\r");
@@ -338,6 +339,7 @@ class AtCommandExecutorTest {
         assertThat(link.nextWrite()).isEqualTo("AT+COPS=0\r");
         timers.fire();
         assertThatThrownBy(() -> get(a)).cause().isInstanceOf(ModemTimeoutException.class);
+        assertThat(link.nextWrite()).isEqualTo("\u001B");
         assertThat(link.nextWrite()).isEqualTo("AT+CPIN?\r");
         // The modem finishes the timed-out command late, then answers the probe.
         link.modemSends("ERROR\r\n+CPIN: READY\r\nOK\r\n");
@@ -353,11 +355,37 @@ class AtCommandExecutorTest {
         CompletableFuture<AtResponse> b = executor.execute(AtCommand.simple("ATE0"));
         link.nextWrite();
         assertThatThrownBy(() -> get(a)).cause().isInstanceOf(ModemTimeoutException.class);
+        // ESC, then one probe per round, each with its own prefix, before giving up on resynchronising.
+        assertThat(link.nextWrite()).isEqualTo("\u001B");
         assertThat(link.nextWrite()).isEqualTo("AT+CPIN?\r");
+        assertThat(link.nextWrite()).isEqualTo("AT+CSQ\r");
+        assertThat(link.nextWrite()).isEqualTo("AT+CMGF?\r");
         assertThat(link.nextWrite()).isEqualTo("ATE0\r");
         link.modemSends("OK\r\n");
         get(b);
         assertThat(unresponsive.get()).isZero();
+    }
+
+    @Test
+    void listCutOffByATimeoutFailsAndItsLateTailIsDiscarded() throws Exception {
+        useManualTimers();
+        CompletableFuture<AtResponse> list = executor.execute(
+                AtCommand.pduRead("AT+CMGL=4", "+CMGL:", AtCommand.UNLIMITED).withTimeout(Duration.ofMillis(50)));
+        CompletableFuture<AtResponse> next = executor.execute(AtCommand.query("AT+CSQ", "+CSQ:"));
+        assertThat(link.nextWrite()).isEqualTo("AT+CMGL=4\r");
+        link.modemSends("+CMGL: 1,0,,23\r\n0791000000000000040B910000000000F000000000000000000000\r\n");
+        timers.fire();
+        // Half a list is not a list: the caller hears of the timeout instead of getting one entry.
+        assertThatThrownBy(() -> get(list)).cause().isInstanceOf(ModemTimeoutException.class);
+        assertThat(link.nextWrite()).isEqualTo("\u001B");
+        assertThat(link.nextWrite()).isEqualTo("AT+CPIN?\r");
+        // The tail, its OK, then the probe's own answer.
+        String tail = "+CMGL: 2,0,,23\r\n0791000000000000040B910000000000F000000000000000000000\r\nOK\r\n";
+        link.modemSends(tail + "+CPIN: READY\r\nOK\r\n");
+        assertThat(link.nextWrite()).isEqualTo("AT+CSQ\r");
+        assertThat(next).isNotDone();
+        link.modemSends("+CSQ: 23,99\r\nOK\r\n");
+        assertThat(get(next).lines()).containsExactly("+CSQ: 23,99");
     }
 
     @Test

@@ -104,10 +104,15 @@ class ResponseMatcherTest {
     }
 
     @Test
-    void resyncProbeHandsOtherLinesToTheUrcHandler() {
+    void resyncProbeHandsUrcsToTheUrcHandlerAndDiscardsStrayLines() {
         PendingCommand probe = pending(AtCommand.query("AT+CPIN?", "+CPIN:"));
         probe.resync = true;
 
-        assertThat(ResponseMatcher.match(probe, "+CSQ: 23,99", line -> false).kind()).isEqualTo(Kind.UNSOLICITED);
+        assertThat(ResponseMatcher.match(probe, "+CMTI: \"SM\",3", line -> line.startsWith("+CMTI:")).kind())
+                .isEqualTo(Kind.UNSOLICITED);
+        // The late tail of a slow list is neither the probe's answer nor a URC.
+        assertThat(ResponseMatcher.match(probe, "+CMGL: 2,0,,23", line -> false).kind()).isEqualTo(Kind.IGNORED);
+        assertThat(ResponseMatcher.match(probe, "0791000000000000040B91", line -> false).kind())
+                .isEqualTo(Kind.IGNORED);
     }
 }

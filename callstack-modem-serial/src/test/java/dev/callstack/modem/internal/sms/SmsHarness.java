@@ -38,6 +38,7 @@ final class SmsHarness implements AutoCloseable {
     // Generous: tests that want a send to time out set their own; the others must never see it fire on a slow box.
     private SmsSettings settings = SmsSettings.defaults().withSendTimeout(Duration.ofSeconds(30));
     private Duration initRetryFirst = Duration.ofMillis(200);
+    private Duration commandTimeout = Duration.ofSeconds(10);
     MessageStore store;
     SerialModem modem;
     volatile SmsService service;
@@ -64,10 +65,16 @@ final class SmsHarness implements AutoCloseable {
         return this;
     }
 
+    /** For the few tests that let a command time out on purpose. */
+    SmsHarness commandTimeout(Duration value) {
+        commandTimeout = value;
+        return this;
+    }
+
     SerialModem start() {
         // No SMS test lets a command time out: a timeout here could only be a slow box failing the SMS init.
         SerialModemConfig config = SerialModemConfig.builder("sim")
-                .commandTimeout(Duration.ofSeconds(10))
+                .commandTimeout(commandTimeout)
                 .signalPollInterval(Duration.ofHours(1))
                 .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
                 .clock(clock)

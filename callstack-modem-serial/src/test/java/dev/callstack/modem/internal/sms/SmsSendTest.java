@@ -185,6 +185,30 @@ class SmsSendTest {
     }
 
     @Test
+    void cmgsTimeoutAfterThePayloadSaysItMayHaveBeenSentAndIsNotRetried() {
+        h.settings(SmsSettings.defaults().withSendTimeout(Duration.ofSeconds(2)));
+        h.startAndAwaitSmsReady();
+        List<SubmitPdu> pdus = encode("quiet", 1);
+        // The prompt comes and the PDU goes out, then the modem never answers: the network may have it.
+        h.sim.drop(pdus.get(0).hex());
+
+        assertThatThrownBy(() -> h.modem.sms().send(TO, "quiet").get(WAIT_SECONDS, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(dev.callstack.core.ModemTimeoutException.class)
+                .hasMessageContaining("may have been sent").hasMessageContaining("not retried");
+        // The executor's resync follows; the send is not repeated.
+        await().until(() -> {
+            List<String> commands = h.sim.commands();
+            int cmgs = commands.size() - 1;
+            while (cmgs >= 0 && !commands.get(cmgs).startsWith("AT+CMGS=")) {
+                cmgs--;
+            }
+            return cmgs >= 0 && commands.subList(cmgs, commands.size()).contains("AT+CPIN?");
+        });
+        assertThat(h.sim.sentPdus()).hasSize(1);
+        assertThat(h.sim.commands()).filteredOn(c -> c.startsWith("AT+CMGS=")).hasSize(1);
+    }
+
+    @Test
     void sendWhileNotConnectedFailsAsUnavailable() {
         h.start();
         await().until(() -> h.modem.state().connected());

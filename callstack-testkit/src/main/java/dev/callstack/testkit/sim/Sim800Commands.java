@@ -35,6 +35,7 @@ final class Sim800Commands {
             .set("+CSCS", ok())
             .set("+COPS", ok())
             .set("+VTS", ok())
+            .set("+DDET", ok())
             .exact("+CNMA", ok())
             // Echo.
             .exact("E", Sim800Commands::echoOff)

@@ -107,6 +107,15 @@ class VoiceQuirksTest {
     }
 
     @Test
+    void ucs2HexReplyFromAModemInUcs2CharsetDecodesUnderDcs15() throws Exception {
+        connected(SimProfile.SIM800);
+        // A modem left in AT+CSCS="UCS2" hex-encodes every reply, whatever the DCS: "您的余额为12元".
+        sim.ussdReply("*100#", 0, "60A876844F59989D4E3A003100325143", 15);
+        UssdResponse r = get(modem.ussd().send(UssdCode.of("*100#"), REPLY_WAIT));
+        assertThat(r.message()).isEqualTo("您的余额为12元");
+    }
+
+    @Test
     void theCharacterSetIsSetDeliberatelyAtInit() {
         connected(SimProfile.SIM800);
         assertThat(sim.commands()).contains("AT+CSCS=\"GSM\"");

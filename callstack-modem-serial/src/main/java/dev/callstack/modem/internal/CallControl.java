@@ -16,10 +16,15 @@ import dev.callstack.modem.internal.at.AtChannel;
 import dev.callstack.modem.internal.at.AtCommand;
 import dev.callstack.modem.internal.at.AtResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * (RING/+CLIP) → ACTIVE (answered, VOICE CALL: BEGIN, MO CONNECTED) → ENDED → IDLE (hang-up, NO CARRIER, BUSY, NO
  * ANSWER, VOICE CALL: END, disconnect). Each change is published once as {@link CallStateChanged}; the caller's
  * {@link CallerId} once per call, however often the modem repeats {@code +CLIP}.
+ *
+ * <p>Many modems (SIM800, Quectel) send no URC when the remote party answers an outgoing call, and a lost
+ * {@code NO CARRIER} would leave the state stuck so that no call could be dialled again. So while a call exists and
+ * the profile says so ({@link ModemProfile#pollCalls()}), {@code AT+CLCC} is polled every {@code pollInterval}: the
+ * listed calls drive the state ({@link CallListParser}); an empty list ends the call. Huawei ({@code ^CONN},
+ * {@code ^CEND}) and SIMCom ({@code VOICE CALL: BEGIN/END}) URCs drive it too.
  *
  * <p>Thread-safe; transitions are serialised on this object's monitor so events keep their order.
  */
@@ -42,12 +53,20 @@ final class CallControl implements CallApi {
     private final Clock clock;
     private final BooleanSupplier ready;
     private final Executor callbacks;
+    private final ScheduledExecutorService scheduler;
+    private final ActiveProfile profile;
+    private final Duration pollInterval;
     private CallState state = CallState.IDLE;
+    private ScheduledFuture<?> poll;
     // Modems repeat +CLIP with every RING; subscribers want one CallerId per call.
     private boolean callerIdPublished;
 
-    CallControl(AtChannel at, EventBus events, Clock clock, BooleanSupplier ready, Executor callbacks) {
+    CallControl(AtChannel at, EventBus events, Clock clock, BooleanSupplier ready, Executor callbacks,
+                ScheduledExecutorService scheduler, ActiveProfile profile, Duration pollInterval) {
         this.at = Objects.requireNonNull(at, "at");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ready = Objects.requireNonNull(ready, "ready");
@@ -204,9 +223,59 @@ final class CallControl implements CallApi {
         state = next;
         if (next == CallState.IDLE) {
             callerIdPublished = false;
+            stopPolling();
+        } else {
+            startPolling();
         }
         log.debug("Call state {}", next);
         events.publish(new CallStateChanged(clock.instant(), next));
+    }
+
+    // ---- +CLCC polling, while a call exists ----
+
+    private void startPolling() {
+        if (poll != null || !profile.get().pollCalls()) {
+            return;
+        }
+        long nanos = pollInterval.toNanos();
+        try {
+            poll = scheduler.scheduleWithFixedDelay(this::pollOnce, nanos, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("Call polling not started: engine closed");
+        }
+    }
+
+    private void stopPolling() {
+        if (poll != null) {
+            poll.cancel(false);
+            poll = null;
+        }
+    }
+
+    private void pollOnce() {
+        if (state() == CallState.IDLE) {
+            return;
+        }
+        var unused = at.execute(AtCommand.list("AT+CLCC", "+CLCC:")).whenComplete((response, error) -> {
+            if (error == null) {
+                onCallList(CallListParser.state(response.lines()));
+            } else {
+                log.debug("AT+CLCC poll failed: {}", AsyncResults.unwrap(error).getClass().getSimpleName());
+            }
+        });
+    }
+
+    /** What the modem lists is the truth: it moves a call on, and ends one the URCs never ended. */
+    private synchronized void onCallList(CallState listed) {
+        if (listed == null || listed == state || state == CallState.IDLE) {
+            return;
+        }
+        if (listed == CallState.IDLE) {
+            log.debug("Call list is empty: the call is over");
+            endAny();
+        } else if (listed == CallState.ACTIVE) {
+            set(CallState.ACTIVE);
+        }
     }
 
     private static CompletableFuture<Void> failed(Throwable error) {

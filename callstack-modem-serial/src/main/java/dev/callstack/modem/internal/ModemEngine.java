@@ -59,6 +59,8 @@ public final class ModemEngine {
     private static final Logger log = LoggerFactory.getLogger(ModemEngine.class);
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final int MAX_QUEUED_COMMANDS = 64;
+    /** How often AT+CLCC is polled while a call exists (only on modems whose profile needs it). */
+    private static final Duration CALL_POLL_INTERVAL = Duration.ofSeconds(1);
     private static final int MAX_CONSECUTIVE_TIMEOUTS = 3;
 
     private final EventBus events = new EventBus();
@@ -90,8 +92,9 @@ public final class ModemEngine {
         BooleanSupplier ready = this::isConnected;
         NetworkMonitor network = new NetworkMonitor(channel, engine, state, events, clock,
                 settings.signalPollInterval());
-        calls = new CallControl(channel, events, clock, ready, callbacks);
-        ussd = new UssdService(channel, engine, events, clock, ready, callbacks);
+        ActiveProfile profile = new ActiveProfile();
+        calls = new CallControl(channel, events, clock, ready, callbacks, engine, profile, CALL_POLL_INTERVAL);
+        ussd = new UssdService(channel, engine, events, clock, ready, callbacks, profile);
         LifecycleRelay relay = new LifecycleRelay(state);
         sms = Objects.requireNonNull(smsFactory.create(new ModemContext(channel, events, clock, engine, callbacks,
                 ready, state, () -> relay.onRestartSignal("setting found lost"))), "sms module");
@@ -100,7 +103,7 @@ public final class ModemEngine {
         executor = new AtCommandExecutor(engine, router, relay, settings.commandTimeout(), MAX_QUEUED_COMMANDS,
                 MAX_CONSECUTIVE_TIMEOUTS);
         ModemInitializer initializer = new ModemInitializer(channel, network, settings.simPin(),
-                settings.commandTimeout());
+                settings.commandTimeout(), profile);
         lifecycle = new ModemLifecycle(
                 new ModemLifecycle.Connector(links, executor, initializer, backoff, engine, worker),
                 new ModemLifecycle.Dependents(network, calls, ussd, sms, state, events, clock));

@@ -42,10 +42,13 @@ final class ModemInitializer {
     private final RegistrationInit registrations;
     private final String simPin;
     private final Duration commandTimeout;
+    private final ActiveProfile activeProfile;
     // What the last AT+CPIN? said; read by the lifecycle after run() (same worker thread).
     private SimStatus simStatus = SimStatus.UNKNOWN;
 
-    ModemInitializer(AtChannel at, NetworkMonitor network, String simPin, Duration commandTimeout) {
+    ModemInitializer(AtChannel at, NetworkMonitor network, String simPin, Duration commandTimeout,
+                     ActiveProfile activeProfile) {
+        this.activeProfile = Objects.requireNonNull(activeProfile, "activeProfile");
         this.at = Objects.requireNonNull(at, "at");
         this.registrations = new RegistrationInit(network);
         this.simPin = simPin;
@@ -64,6 +67,7 @@ final class ModemInitializer {
         String revision = identity("AT+CGMR", "+CGMR:");
         ModemProfile profile = ModemProfiles.detect(manufacturer, model);
         log.info("Modem profile: {}", profile.name());
+        activeProfile.set(profile);
         for (String command : profile.initCommands()) {
             optional(AtCommand.simple(command));
         }

@@ -1,22 +1,52 @@
 package dev.callstack.modem.internal;
 
+import dev.callstack.modem.internal.ModemProfile.UssdEncoding;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * The table of known modem families, most specific first, ending with {@link #GENERIC}: plain 27.005/27.007.
+ * Identity strings are what the devices answer to {@code AT+CGMI}/{@code AT+CGMM} (see the test resources'
+ * {@code at-transcripts.md} and ModemManager's plugins, which match the same vendor strings).
+ *
+ * <p>Sources of the quirks: SIM800 Series AT Command Manual V1.09 (16.2.1 {@code AT+DDET}: URC {@code +DTMF: <key>}
+ * or {@code +DTMF: <key>,<last time>}); Quectel EC2x/EG2x AT Commands Manual ({@code AT+QTONEDET=1}, URC
+ * {@code +QTONEDET: <ASCII code>}; {@code AT+QURCCFG="urcport"}); Telit LE910 AT Reference ({@code AT#DTMF=1}, URC
+ * {@code #DTMFEV: <key>}); ModemManager's Huawei plugin (USSD as packed GSM-7 hex, {@code ^ORIG}/{@code ^CONN}/
+ * {@code ^CEND} call URCs on the PCUI port).
  *
  * <p>Immutable.
  */
 final class ModemProfiles {
-    static final ModemProfile GENERIC = new ModemProfile("generic", Pattern.compile(".*"), List.of());
+    static final ModemProfile GENERIC = new ModemProfile("generic", Pattern.compile(".*"), List.of(),
+            UssdEncoding.TEXT, "GSM", true, "27.007 URCs on the AT port");
 
     static final List<ModemProfile> TABLE = List.of(
-            new ModemProfile("sim800", Pattern.compile(".*SIM8\\d\\d.*"), List.of()),
-            new ModemProfile("sim7600", Pattern.compile(".*SIM7\\d\\d\\d.*"), List.of()),
-            new ModemProfile("quectel", Pattern.compile(".*QUECTEL.*"), List.of()),
-            new ModemProfile("huawei", Pattern.compile(".*HUAWEI.*"), List.of()),
+            // SIM800/SIM800L/SIM800C/SIM808/SIM868, and the older SIM900 family ("SIMCOM_SIM900").
+            new ModemProfile("sim800", Pattern.compile(".*SIM(8\\d\\d|9\\d\\d)\\w*.*"), List.of("AT+DDET=1"),
+                    UssdEncoding.TEXT, "GSM", true,
+                    "one UART: URCs interleave with answers; outgoing calls report nothing until NO CARRIER"),
+            // SIM7000/SIM7070/SIM7500/SIM7600: "VOICE CALL: BEGIN/END"; DTMF arrives as +RXDTMF.
+            new ModemProfile("sim7600", Pattern.compile(".*SIM7\\d\\d\\d\\w*.*"), List.of("AT+DDET=1"),
+                    UssdEncoding.TEXT, "GSM", true,
+                    "USB: URCs on the AT port (ttyUSB2); AT+CATR selects the port"),
+            // EC20/EC21/EC25/EG25-G/EG91/BG95/BG96: URC port chosen with AT+QURCCFG="urcport".
+            new ModemProfile("quectel", Pattern.compile(".*QUECTEL.*|.*\\b(EC2\\d|EG\\d\\d|BG9\\d)\\b.*"),
+                    List.of("AT+QTONEDET=1"), UssdEncoding.TEXT, "GSM", true,
+                    "URCs go to the port set by AT+QURCCFG=\"urcport\" (usbat by default, not usbmodem)"),
+            // ME909/MU709/E3372 in stick mode (not HiLink): USSD wants packed GSM-7 hex, call URCs ^ORIG..^CEND.
+            new ModemProfile("huawei", Pattern.compile(".*HUAWEI.*|.*\\b(ME909|MU709|E3372)\\w*.*"), List.of(),
+                    UssdEncoding.PACKED_GSM7_HEX, "IRA", false,
+                    "URCs only on the PCUI port (AT^CURC to select); HiLink mode has no AT port at all"),
+            // LE910/ME910/LN940: #DTMFEV URCs once AT#DTMF=1.
+            new ModemProfile("telit", Pattern.compile(".*TELIT.*|.*\\b(LE9\\d\\d|ME9\\d\\d|LN9\\d\\d)\\w*.*"),
+                    List.of("AT#DTMF=1"), UssdEncoding.TEXT, "IRA", true,
+                    "USB: URCs on the modem port; AT#PORTCFG chooses the layout"),
+            // SARA/LARA/TOBY: no verified DTMF-detection command, so none is sent.
+            new ModemProfile("ublox", Pattern.compile(".*U-BLOX.*|.*\\b(SARA|LARA|TOBY)-\\w*.*"), List.of(),
+                    UssdEncoding.TEXT, "IRA", true,
+                    "URCs on every AT interface; AT+UCALLSTAT would report call progress"),
             GENERIC);
 
     private ModemProfiles() {

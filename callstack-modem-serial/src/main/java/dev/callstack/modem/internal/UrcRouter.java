@@ -37,6 +37,9 @@ final class UrcRouter implements UnsolicitedHandler {
 
     @Override
     public boolean consumeContinuation(String line) {
+        if (assembler.awaitingUssdText()) {
+            return assembler.continueUssd(line, this::dispatch);
+        }
         if (!assembler.awaitingContinuation()) {
             return false;
         }

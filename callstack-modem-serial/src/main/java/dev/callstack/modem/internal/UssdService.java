@@ -21,6 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -33,10 +34,16 @@ import org.slf4j.LoggerFactory;
  * 4 (not supported) or an error result. One session at a time: a second request while one is under way fails fast
  * with {@link ModemBusyException}. Every {@code +CUSD} is also published as a {@link UssdResponse}.
  *
+ * <p>The code goes in as the profile says ({@link ModemProfile#ussdEncoding()}): as text, or packed GSM-7 hex for
+ * Huawei. A modem that refuses the text form with a bare error (or CME 100, unknown) is asked once more with the
+ * packed form; when that works, this modem gets the packed form from then on (until the next link).
+ *
  * <p>Thread-safe.
  */
 final class UssdService implements UssdApi {
     private static final Logger log = LoggerFactory.getLogger(UssdService.class);
+    /** Errors with which a modem refuses the text form it does not parse: bare ERROR (no code) or CME 100. */
+    private static final int CME_UNKNOWN = 100;
 
     private final AtChannel at;
     private final ScheduledExecutorService engine;
@@ -44,11 +51,15 @@ final class UssdService implements UssdApi {
     private final Clock clock;
     private final BooleanSupplier ready;
     private final Executor callbacks;
+    private final ActiveProfile profile;
     private final AtomicReference<Session> current = new AtomicReference<>();
+    // Learned on this link: the text form was refused and the packed form worked.
+    private final AtomicBoolean packedLearned = new AtomicBoolean();
 
     UssdService(AtChannel at, ScheduledExecutorService engine, EventBus events, Clock clock, BooleanSupplier ready,
-                Executor callbacks) {
+                Executor callbacks, ActiveProfile profile) {
         this.at = Objects.requireNonNull(at, "at");
+        this.profile = Objects.requireNonNull(profile, "profile");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -75,14 +86,36 @@ final class UssdService implements UssdApi {
             end(session);
             return CompletableFuture.failedFuture(new ModemUnavailableException("modem closed"));
         }
+        boolean packedFirst = packedLearned.get()
+                || profile.get().ussdEncoding() == ModemProfile.UssdEncoding.PACKED_GSM7_HEX;
+        String packed = UssdCodePacker.pack(code.value());
         // The session's own future carries the outcome; this chain only routes a command failure into it.
-        var unused = at.execute(AtCommand.simple("AT+CUSD=1,\"" + code.value() + "\",15").withTimeout(timeout))
+        var unused = at.execute(request(packedFirst ? packed : code.value(), timeout))
+                .exceptionallyCompose(error -> {
+                    if (packedFirst || !refusesText(AsyncResults.unwrap(error)) || current.get() != session) {
+                        return CompletableFuture.failedFuture(AsyncResults.unwrap(error));
+                    }
+                    log.info("USSD text form refused; retrying once as packed GSM-7");
+                    return at.execute(request(packed, timeout)).thenApply(response -> {
+                        packedLearned.set(true);
+                        return response;
+                    });
+                })
                 .whenComplete((response, error) -> {
                     if (error != null && end(session)) {
                         session.result.completeExceptionally(AsyncResults.unwrap(error));
                     }
                 });
         return AsyncResults.relay(session.result, callbacks);
+    }
+
+    private static AtCommand request(String encoded, Duration timeout) {
+        return AtCommand.simple("AT+CUSD=1,\"" + encoded + "\",15").withTimeout(timeout);
+    }
+
+    private static boolean refusesText(Throwable error) {
+        return error instanceof ModemRejectedException rejected
+                && (rejected.code().isEmpty() || rejected.code().getAsInt() == CME_UNKNOWN);
     }
 
     /** A {@code +CUSD} URC; called on the engine thread. */
@@ -102,8 +135,9 @@ final class UssdService implements UssdApi {
         }
     }
 
-    /** The link went away: the session cannot complete. */
+    /** The link went away: the session cannot complete, and the next modem may want the text form again. */
     void onDisconnected() {
+        packedLearned.set(false);
         Session session = current.get();
         if (session != null && end(session)) {
             session.result.completeExceptionally(new ModemUnavailableException("modem disconnected"));

@@ -29,7 +29,7 @@ class UssdServiceTest {
             UssdService ussd = new UssdService(command -> {
                 sent.add(command);
                 return CompletableFuture.<AtResponse>failedFuture(new ModemUnavailableException("modem closed"));
-            }, engine, events, Clock.systemUTC(), () -> true, Runnable::run);
+            }, engine, events, Clock.systemUTC(), () -> true, Runnable::run, new ActiveProfile());
             for (int i = 0; i < 2; i++) {
                 CompletableFuture<?> result = ussd.send(UssdCode.of("*100#"), Duration.ofSeconds(5));
                 assertThatThrownBy(() -> result.get(5, TimeUnit.SECONDS)).cause()

@@ -441,6 +441,31 @@ public final class AtModemSimulator implements AutoCloseable {
      */
     public boolean echoing() {
         return simState.echo();
+
+    /**
+     * The remote party answers our {@code ATD} and the call is active, reported as this profile's modem reports it:
+     * SIM800 and EC25 send nothing (only {@code AT+CLCC} shows the change), SIM7600 {@code VOICE CALL: BEGIN}, Huawei
+     * {@code ^CONN:1,0}.
+     */
+    public void remoteAnswers() {
+        simState.call(SimState.CallPhase.ACTIVE);
+        emit(SimVoice.answeredLines(profile));
+    }
+
+    /** The call ends and the modem's {@code NO CARRIER} is lost: only {@code AT+CLCC} (now empty) shows it. */
+    public void callDropsSilently() {
+        simState.call(SimState.CallPhase.IDLE);
+    }
+
+    /**
+     * The remote party presses {@code digit}; emits this profile's DTMF URC: SIM800 {@code +DTMF: 5}, SIM7600
+     * {@code +RXDTMF: 5}, EC25 {@code +QTONEDET: 53} (the ASCII code).
+     *
+     * @param digit one of {@code 0-9 * # A-D}
+     * @throws IllegalStateException for the Huawei profile, whose modems have no DTMF detector
+     */
+    public void dtmf(char digit) {
+        emit(SimVoice.dtmfLines(profile, digit));
     }
 
     // ---- SMS storage ----------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package dev.callstack.testkit.sim;
 
 import static dev.callstack.testkit.sim.CommandHandler.constant;
+import static dev.callstack.testkit.sim.CommandHandler.ok;
 
 /**
  * The command tables of the profiles other than SIM800: the SIM800 table with the entries where the real device
@@ -24,6 +25,8 @@ final class ProfileTables {
             .replaceExact("+CGMI", constant("Quectel"))
             .replaceExact("+CGMM", constant("EC25"))
             .replaceExact("+CGMR", constant("EC25EFAR06A06M4G"))
+            .removePrefix("+DDET=")
+            .set("+QTONEDET", ok())
             .build();
 
     static final CommandTable HUAWEI = Sim800Commands.TABLE.toBuilder()
@@ -33,6 +36,9 @@ final class ProfileTables {
             .replaceExact("+CGMI", constant("Huawei Technologies Co., Ltd."))
             .replaceExact("+CGMM", constant("ME909s-120"))
             .replaceExact("+CGMR", constant("11.617.01.00.00"))
+            .removePrefix("+DDET=")
+            .replacePrefix("+CUSD=", SimVoice::huaweiUssd)
+            .replacePrefix("D", SimVoice::huaweiDial)
             .build();
 
     private ProfileTables() {

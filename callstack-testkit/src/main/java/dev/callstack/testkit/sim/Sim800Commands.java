@@ -37,6 +37,7 @@ final class Sim800Commands {
             .set("+CSCS", ok())
             .set("+COPS", ok())
             .set("+VTS", ok())
+            .set("+DDET", ok())
             .exact("+CNMA", ok())
             // Echo.
             .exact("E", Sim800Commands::echoOff)

@@ -21,11 +21,14 @@ public sealed interface Urc {
         }
     }
 
-    /** {@code VOICE CALL: BEGIN} (SIMCom) or {@code MO CONNECTED} (SIM800): the call is up. */
+    /** {@code VOICE CALL: BEGIN} (SIMCom), {@code MO CONNECTED} (SIM800) or {@code ^CONN} (Huawei): the call is up. */
     record CallConnected() implements Urc {
     }
 
-    /** {@code VOICE CALL: END...}, {@code NO CARRIER}, {@code BUSY}, {@code NO ANSWER}, {@code NO DIALTONE}. */
+    /**
+     * {@code VOICE CALL: END...}, {@code NO CARRIER}, {@code BUSY}, {@code NO ANSWER}, {@code NO DIALTONE}, Huawei
+     * {@code ^CEND}.
+     */
     record CallEnded(String cause) implements Urc {
         public CallEnded {
             Objects.requireNonNull(cause, "cause");
@@ -39,7 +42,7 @@ public sealed interface Urc {
     record CallMissed() implements Urc {
     }
 
-    /** {@code +DTMF: 5} / {@code +RXDTMF: 5}. */
+    /** {@code +DTMF: 5}, {@code +DTMF: 1,40}, {@code +RXDTMF: 5}, {@code #DTMFEV: 5}, {@code +QTONEDET: 53}. */
     record Dtmf(char digit) implements Urc {
         @Override
         public String toString() {

@@ -2,6 +2,7 @@ package dev.callstack.modem.internal.urc;
 
 import dev.callstack.modem.pdu.PduHex;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Joins the two-line URCs: a {@code +CMT}/{@code +CDS} header waits for the next line, which is the PDU when it is
@@ -14,9 +15,14 @@ public final class UrcAssembler {
     /** Shorter than any real SMS-DELIVER or STATUS-REPORT TPDU with its SMSC field. */
     private static final int MIN_PDU_HEX = 20;
     private Urc pending;
+    private final UssdContinuation ussd = new UssdContinuation();
 
     /** Parses a line that is not part of a command's answer; empty while a two-line URC is incomplete. */
     public Optional<Urc> accept(String line) {
+        if (UssdContinuation.opens(line)) {
+            ussd.start(line);
+            return Optional.empty();
+        }
         Urc urc = UrcParser.parse(line);
         if (urc instanceof Urc.SmsPduHeader || urc instanceof Urc.TextModeSms) {
             pending = urc;
@@ -54,8 +60,23 @@ public final class UrcAssembler {
         return Optional.of(new Urc.Sms(sms));
     }
 
+    /** True while a {@code +CUSD} reply's quoted text spans lines and is not closed yet. */
+    public boolean awaitingUssdText() {
+        return ussd.active();
+    }
+
+    /**
+     * Offers the next line of a multi-line {@code +CUSD}: true when it belonged to the reply (a completed reply
+     * goes to {@code sink}); false when the line must be handled on its own (the partial reply went to
+     * {@code sink} first).
+     */
+    public boolean continueUssd(String line, Consumer<Urc> sink) {
+        return ussd.offer(line, sink);
+    }
+
     public void reset() {
         pending = null;
+        ussd.reset();
     }
 
     private static String stripQuotes(String s) {

@@ -59,8 +59,21 @@ public final class UrcParser {
         if (upper.startsWith("+CLIP:")) {
             return clip(line);
         }
-        if (upper.startsWith("+DTMF:") || upper.startsWith("+RXDTMF:")) {
+        if (upper.startsWith("^CONN:")) {
+            return new Urc.CallConnected();
+        }
+        if (upper.startsWith("^CEND:")) {
+            return new Urc.CallEnded("^CEND");
+        }
+        if (upper.startsWith("^ORIG:") || upper.startsWith("^CONF:")) {
+            // Huawei: the call was originated / the remote side is alerting; both are still DIALING.
+            return new Urc.Info(prefix(upper));
+        }
+        if (upper.startsWith("+DTMF:") || upper.startsWith("+RXDTMF:") || upper.startsWith("#DTMFEV:")) {
             return dtmf(line);
+        }
+        if (upper.startsWith("+QTONEDET:")) {
+            return toneDetected(line);
         }
         if (upper.startsWith("+CUSD:")) {
             return ussd(line);
@@ -115,12 +128,28 @@ public final class UrcParser {
         return new Urc.Clip(AtFields.unquote(fields.get(0)));
     }
 
+    /**
+     * {@code +DTMF: 5}, {@code +DTMF:5}, {@code +DTMF: 1,40} (SIM800 report mode 1: key and duration in ms),
+     * {@code +RXDTMF: 5} (SIM7x00), {@code #DTMFEV: 5} (Telit). A single-frequency tone ({@code +DTMF:1400}) is not a
+     * key.
+     */
     private static Urc dtmf(String line) {
-        String value = AtFields.unquote(AtFields.params(line)).toUpperCase(Locale.ROOT);
+        List<String> fields = AtFields.split(AtFields.params(line));
+        String value = AtFields.unquote(fields.get(0).strip()).toUpperCase(Locale.ROOT);
         if (value.length() == 1 && DtmfReceived.isDtmf(value.charAt(0))) {
             return new Urc.Dtmf(value.charAt(0));
         }
         return new Urc.Unknown("+DTMF");
+    }
+
+    /** Quectel {@code +QTONEDET: <code>}: the key as its ASCII code ({@code 53} is {@code 5}, {@code 35} is #). */
+    private static Urc toneDetected(String line) {
+        List<String> fields = AtFields.split(AtFields.params(line));
+        int code = AtFields.intOrMinus(fields.get(0));
+        if (code > 0 && code < 128 && DtmfReceived.isDtmf((char) code)) {
+            return new Urc.Dtmf((char) code);
+        }
+        return new Urc.Unknown("+QTONEDET");
     }
 
     private static Urc ussd(String line) {

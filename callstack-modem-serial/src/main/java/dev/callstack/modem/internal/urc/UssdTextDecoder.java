@@ -3,6 +3,8 @@ package dev.callstack.modem.internal.urc;
 import dev.callstack.modem.pdu.Gsm7;
 import dev.callstack.modem.pdu.PduHex;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Decodes the text of a {@code +CUSD} reply. Modems report a DCS but often do not honour it (UCS-2 hex under DCS 15,
@@ -16,6 +18,8 @@ final class UssdTextDecoder {
     private static final int MIN_HEX = 8;
     private static final double MIN_READABLE = 0.85;
     private static final double MIN_UCS2_COMMON = 0.6;
+    /** A reply is written in one script (plus digits and punctuation); a packed GSM-7 jumble shows several. */
+    private static final int MAX_SCRIPTS = 1;
 
     private static final String READABLE_PUNCTUATION = " .,:;!?-+*#()/%'\"=&@$£€\n\r<>_{}[]~|\\^";
 
@@ -37,7 +41,15 @@ final class UssdTextDecoder {
         if (ucs2 != null) {
             return ucs2;
         }
-        String gsm = packedGsm7(text);
+        String ascii = packedGsm7(text);
+        if (ascii != null && ascii.chars().allMatch(c -> (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r')) {
+            return ascii;
+        }
+        ucs2 = singleScriptUcs2(text);
+        if (ucs2 != null) {
+            return ucs2;
+        }
+        String gsm = ascii;
         if (gsm != null) {
             return gsm;
         }
@@ -101,6 +113,38 @@ final class UssdTextDecoder {
         }
         String s = out.toString();
         return isWellFormed(s) ? s : null;
+    }
+
+    /**
+     * UCS-2 from a modem left in {@code AT+CSCS="UCS2"}, which hex-encodes replies in scripts the common-range test
+     * does not count (CJK, Thai...) whatever the DCS: accepted when every character is assigned, printable and not
+     * private-use, and at most {@value #MAX_SCRIPTS} script (Han, Hiragana and Katakana counting as one) besides
+     * digits and punctuation appears. Packed GSM-7 read as UCS-2 gives a jumble of unrelated scripts, so it does not
+     * pass; packed GSM-7 that reads as plain ASCII is tried before this.
+     */
+    private static String singleScriptUcs2(String hex) {
+        if (hex.length() % 4 != 0) {
+            return null;
+        }
+        Set<Character.UnicodeScript> scripts = EnumSet.noneOf(Character.UnicodeScript.class);
+        StringBuilder out = new StringBuilder(hex.length() / 4);
+        for (int i = 0; i < hex.length(); i += 4) {
+            char c = (char) Integer.parseInt(hex.substring(i, i + 4), 16);
+            int type = Character.getType(c);
+            if (type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE
+                    || (Character.isISOControl(c) && c != '\n' && c != '\r')) {
+                return null;
+            }
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA) {
+                script = Character.UnicodeScript.HAN; // Japanese writes the three together
+            }
+            if (script != Character.UnicodeScript.COMMON && script != Character.UnicodeScript.INHERITED) {
+                scripts.add(script);
+            }
+            out.append(c);
+        }
+        return scripts.size() <= MAX_SCRIPTS ? out.toString() : null;
     }
 
     /** Packed GSM-7 septets (23.038 6.1.2.3.1); null when the result is not readable text. */

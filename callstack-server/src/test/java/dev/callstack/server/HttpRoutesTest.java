@@ -458,8 +458,8 @@ class HttpRoutesTest {
                  "modem":{"connected":true,"manufacturer":"Callstack","model":"FakeModem","firmware":"1","profile":null,
                           "restarts":0,"flood_disconnects":0,"halt_reason":null,"last_disconnect":null},
                  "sim":{"state":"ready"},
-                 "network":{"registration":"home","technology":"unknown","operator":"Callstack Test","rssi":null,
-                            "dbm":null},
+                 "network":{"registration":"home","technology":"unknown","operator":"Callstack Test","rssi":20,
+                            "dbm":-73},
                  "sms":{"storage_used":null,"storage_total":null,"sweep_interval_seconds":0,"last_sweep":null,
                         "undecodable":0}}""");
         server.modem.disconnect("unplugged");

@@ -49,7 +49,8 @@ class StatusAndHealthTest {
     @BeforeEach
     void start() {
         server = TestServer.serving(fake -> new ModemWithStatus(fake, status),
-                b -> b.apiKey(ADMIN_KEY, Privilege.ADMIN).apiKey(PLAIN_KEY, Privilege.SEND).apiKey(READ_KEY));
+                b -> b.apiKey(ADMIN_KEY, Privilege.ADMIN).apiKey(PLAIN_KEY, Privilege.SEND).apiKey(READ_KEY)
+                        .apiKey(TestServer.CONTENT_KEY, Privilege.CONTENT));
     }
 
     @AfterEach

@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Thread-safe.
  */
 final class CallCommandRoute implements Route {
+    /** A busy modem (its command queue full) is the generic 503: the call states have their own 409s. */
     static final ModemErrors ERRORS = new ModemErrors("invalid call request", "call command timed out",
-            "call command failed", 409, ErrorBody.CALL_IN_PROGRESS);
+            "call command failed");
     static final int MAX_DTMF = 32;
 
     /** One command: its body check, the call states it applies to, and the modem operation. */

@@ -4,11 +4,17 @@ import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine;
 
-/** Reads a duration flag: a number with {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}. Stateless. */
+/**
+ * Reads a duration flag: a number with {@code ms}, {@code s}, {@code m}, {@code h} or {@code d}, or a bare {@code 0}.
+ * Stateless.
+ */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
         String text = value.trim().toLowerCase(Locale.ROOT);
+        if ("0".equals(text)) {
+            return Duration.ZERO; // zero needs no unit: "--sweep-interval 0" turns the sweep off
+        }
         int digits = 0;
         while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
             digits++;

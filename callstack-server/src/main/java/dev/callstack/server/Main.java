@@ -51,7 +51,8 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--modem", defaultValue = "${env:CALLSTACK_MODEM}",
             description = "Required: serial device (/dev/serial/by-id/..., /dev/ttyUSB2), tcp://host:port, or "
-                    + "simulator (nothing reaches a real network) (CALLSTACK_MODEM; no default).")
+                    + "simulator[:sim800|sim7600|ec25|huawei] (nothing reaches a real network; plain simulator plays "
+                    + "a SIM800) (CALLSTACK_MODEM; no default).")
     String modem;
 
     @Option(names = "--db", defaultValue = "${env:CALLSTACK_DB:-./callstack.db}",
@@ -81,6 +82,13 @@ public final class Main implements Callable<Integer> {
             description = "How long message bodies and numbers are kept: 12h, 90d, ...; older ones are erased daily, "
                     + "rows and counts stay; 0 keeps them forever (CALLSTACK_RETENTION, default ${DEFAULT-VALUE}).")
     String retention;
+
+    @Option(names = "--sweep-interval", defaultValue = "${env:CALLSTACK_SWEEP_INTERVAL:-60s}",
+            converter = DurationConverter.class,
+            description = "How often every SMS storage on the modem is read, stored and emptied, whether or not the "
+                    + "modem announced the message (30s, 5m); 0 turns the periodic sweep off "
+                    + "(CALLSTACK_SWEEP_INTERVAL, default ${DEFAULT-VALUE}).")
+    Duration sweepInterval;
 
     @Option(names = "--ws-deflate", defaultValue = "${env:CALLSTACK_WS_DEFLATE:-false}",
             description = "Offer permessage-deflate on /ws; it costs memory per connection "
@@ -146,7 +154,7 @@ public final class Main implements Callable<Integer> {
         }
         try {
             validate();
-            opened = ModemFactory.open(modem, simPin, db, RetentionPeriod.parse(retention));
+            opened = ModemFactory.open(modem, simPin, db, RetentionPeriod.parse(retention), sweepInterval);
             server = configure(opened);
             server.start();
         } catch (IllegalArgumentException | IllegalStateException | KeyFileException refused) {
@@ -212,6 +220,9 @@ public final class Main implements Callable<Integer> {
         }
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("--request-timeout must be positive");
+        }
+        if (sweepInterval.isNegative()) {
+            throw new IllegalArgumentException("--sweep-interval must be 0 (off) or more");
         }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("--max-connections must be at least 1");

@@ -11,7 +11,10 @@ public enum Privilege {
     SEND,
     /** {@code POST /ussd/send}. */
     USSD,
-    /** Dial, answer, hang up and DTMF, once call routes exist. */
+    /**
+     * {@code POST /calls/dial}, {@code /calls/answer}, {@code /calls/hangup}, {@code /calls/dtmf} and
+     * {@code GET /calls/current}.
+     */
     CALLS,
     /** Full, unredacted payloads on {@code /ws}, in message listings and in USSD replies. */
     CONTENT,

@@ -35,7 +35,8 @@ class MainTest {
                 "CALLSTACK_API_KEY_FILE", "--modem", "CALLSTACK_MODEM", "--db", "CALLSTACK_DB", "--ws-queue",
                 "CALLSTACK_WS_QUEUE", "--rate-limit", "CALLSTACK_RATE_LIMIT", "--sim-pin", "CALLSTACK_SIM_PIN",
                 "--ws-deflate", "CALLSTACK_API_KEYS", "--sim-pin-file", "CALLSTACK_SIM_PIN_FILE", "--retention",
-                "CALLSTACK_RETENTION", "--no-auth", "CALLSTACK_NO_AUTH");
+                "CALLSTACK_RETENTION", "--no-auth", "CALLSTACK_NO_AUTH", "--sweep-interval",
+                "CALLSTACK_SWEEP_INTERVAL", "simulator[:sim800|sim7600|ec25|huawei]");
     }
 
     @Test
@@ -163,6 +164,32 @@ class MainTest {
         Run host = run(sim, "--no-auth", "--db", db, "--port", "0", "--allowed-hosts", "a/b");
         assertThat(host.code()).isEqualTo(2);
         assertThat(host.err()).contains("--allowed-hosts");
+    }
+
+    @Test
+    void anUnknownSimulatorProfileIsRefusedByName() {
+        Run refused = run("--modem", "simulator:nokia3310", "--port", "0", "--db", dir.resolve("c.db").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("callstack-server: --modem simulator:nokia3310: unknown simulator "
+                + "profile 'nokia3310' (sim800, sim7600, ec25, huawei)" + System.lineSeparator());
+        assertThat(Files.exists(dir.resolve("c.db"))).as("nothing was opened").isFalse();
+    }
+
+    @Test
+    void aBadSweepIntervalIsRefused() {
+        Run refused = run("--modem=simulator", "--sweep-interval", "often", "--db", dir.resolve("c.db").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--sweep-interval");
+        assertThat(Files.exists(dir.resolve("c.db"))).as("nothing was opened").isFalse();
+    }
+
+    @Test
+    void aZeroSweepIntervalNeedsNoUnit() {
+        // Parsed and accepted: the run stops at the next check, the bad retention, not at the sweep interval.
+        Run refused = run("--modem=simulator", "--sweep-interval", "0", "--retention", "forever", "--db",
+                dir.resolve("c.db").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--retention").doesNotContain("--sweep-interval");
     }
 
     @Test

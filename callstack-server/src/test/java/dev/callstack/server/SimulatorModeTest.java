@@ -99,7 +99,9 @@ class SimulatorModeTest {
         JsonNode status = json(get("/status"));
         assertThat(status.get("simulated").asBoolean()).isTrue();
         assertThat(status.get("modem").get("connected").asBoolean()).isTrue();
-        assertThat(status.get("modem").get("state").asText()).isNotEmpty();
+        assertThat(status.get("modem").get("profile").asText()).isEqualTo("sim800");
+        assertThat(status.get("modem").get("model").asText()).isEqualTo("SIMCOM_SIM800L");
+        assertThat(status.get("network").get("registration").asText()).isEqualTo("home");
     }
 
     @Test

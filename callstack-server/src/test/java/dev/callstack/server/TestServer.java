@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callstack.core.Modem;
 import dev.callstack.testkit.FakeModem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** A real server on an ephemeral loopback port over a {@link FakeModem}, and an HTTP client for it. */
 final class TestServer implements AutoCloseable {
@@ -58,8 +60,13 @@ final class TestServer implements AutoCloseable {
 
     /** No default keys: {@code customize} decides. */
     static TestServer startWith(Consumer<CallstackServerBuilder> customize) {
+        return serving(fake -> fake, customize);
+    }
+
+    /** The server serves {@code served(fake)}, a modem that is the fake in most things; {@code customize} decides. */
+    static TestServer serving(Function<FakeModem, Modem> served, Consumer<CallstackServerBuilder> customize) {
         FakeModem modem = new FakeModem();
-        CallstackServerBuilder builder = CallstackServer.builder(modem)
+        CallstackServerBuilder builder = CallstackServer.builder(served.apply(modem))
                 .host("127.0.0.1")
                 .port(0)
                 .ioThreads(2)

@@ -32,6 +32,10 @@ final class ErrorBody {
     static final String SMS_QUOTA_EXCEEDED = "SMS quota exceeded";
     static final String USSD_BUSY = "USSD session busy";
     static final String SMS_QUEUE_FULL = "SMS queue full";
+    static final String NO_CALL = "no call in progress";
+    static final String CALL_IN_PROGRESS = "call already in progress";
+    static final String CALL_NOT_ACTIVE = "call not active";
+    static final String INVALID_DTMF = "invalid 'digits': 1 to 32 of 0-9 * # A-D";
 
     private ErrorBody() {
     }

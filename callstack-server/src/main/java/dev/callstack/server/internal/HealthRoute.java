@@ -2,16 +2,25 @@ package dev.callstack.server.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callstack.core.Modem;
+import dev.callstack.core.ModemState;
+import dev.callstack.core.Registration;
+import dev.callstack.realtime.WireViews;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * {@code GET /healthz}: ready when the modem is connected and the store is usable, else 503 degraded; says whether
- * the modem is simulated, so a simulator left on in production shows on every probe. Thread-safe.
+ * {@code GET /healthz}: ready when the modem is connected, the store is usable and the modem is registered (home or
+ * roaming: a modem that cannot reach the network delivers nothing), else 503 degraded with the first
+ * {@code "reason"} of {@value #MODEM_DISCONNECTED}, {@value #STORE_UNAVAILABLE}, {@value #NOT_REGISTERED}; says
+ * whether the modem is simulated, so a simulator left on in production shows on every probe. Thread-safe.
  */
 final class HealthRoute implements Route {
+    static final String MODEM_DISCONNECTED = "modem_disconnected";
+    static final String STORE_UNAVAILABLE = "store_unavailable";
+    static final String NOT_REGISTERED = "not_registered";
+
     private final Modem modem;
     private final BooleanSupplier storeReady;
     private final boolean simulated;
@@ -26,12 +35,20 @@ final class HealthRoute implements Route {
 
     @Override
     public CompletableFuture<HttpReply> handle(RouteRequest request) {
-        boolean connected = modem.state().connected();
+        ModemState state = modem.state();
+        boolean connected = state.connected();
         boolean store = storeReady.getAsBoolean();
-        boolean ready = connected && store;
+        Registration registration = state.registration();
+        String reason = !connected ? MODEM_DISCONNECTED : !store ? STORE_UNAVAILABLE
+                : !registration.isRegistered() ? NOT_REGISTERED : null;
+        boolean ready = reason == null;
         ObjectNode json = Json.MAPPER.createObjectNode()
-                .put("status", ready ? "ready" : "degraded")
-                .put("modem_connected", connected)
+                .put("status", ready ? "ready" : "degraded");
+        if (!ready) {
+            json.put("reason", reason);
+        }
+        json.put("modem_connected", connected)
+                .put("registration", WireViews.wireName(registration))
                 .put("uptime_seconds", uptimeSeconds.getAsLong())
                 .put("store_ready", store)
                 .put("simulated", simulated);

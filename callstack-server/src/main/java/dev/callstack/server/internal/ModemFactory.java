@@ -5,6 +5,7 @@ import dev.callstack.core.store.MessageStore;
 import dev.callstack.modem.SerialModem;
 import dev.callstack.modem.SerialModemConfig;
 import dev.callstack.modem.store.SqliteMessageStore;
+import dev.callstack.testkit.sim.SimProfile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,12 +17,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place that turns {@code --modem} into a modem. Every choice is the AT stack ({@link SerialModem}) running
  * its SMS service on the SQLite store at {@code --db}: on a serial device path, on {@code tcp://host:port}, or, for
- * {@code simulator}, against the AT modem simulator with a little background activity ({@link SimulatorModem}).
+ * {@code simulator[:sim800|sim7600|ec25|huawei]}, against the AT modem simulator playing that device, with a little
+ * background activity ({@link SimulatorModem}).
  *
  * <p>Stateless.
  */
 public final class ModemFactory {
     public static final String SIMULATOR = "simulator";
+    /** The profile plain {@code --modem simulator} plays. */
+    static final String DEFAULT_PROFILE = "sim800";
     /** What {@code Main} prints, and exits 2, when no modem was named: there is deliberately no default. */
     public static final String NO_MODEM =
             "no modem: pass --modem /dev/serial/by-id/..., --modem tcp://host:port, or --modem simulator";
@@ -47,16 +51,30 @@ public final class ModemFactory {
      * the store daily ({@link Duration#ZERO}: keep them forever).
      */
     public static OpenedModem open(String spec, String simPin, Path db, Duration retention) {
+        return open(spec, simPin, db, retention, SerialModemConfig.DEFAULT_SWEEP_INTERVAL);
+    }
+
+    /**
+     * As {@link #open(String, String, Path, Duration)}, sweeping the modem's SMS storage every
+     * {@code sweepInterval} ({@link Duration#ZERO}: only on connect and on storage-full signals).
+     */
+    public static OpenedModem open(String spec, String simPin, Path db, Duration retention, Duration sweepInterval) {
         if (retention.isNegative()) {
             throw new IllegalArgumentException("--retention must not be negative");
+        }
+        if (sweepInterval.isNegative()) {
+            throw new IllegalArgumentException("--sweep-interval must not be negative");
         }
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException(NO_MODEM);
         }
-        if (SIMULATOR.equals(spec)) {
-            log.warn("SIMULATED MODEM (--modem simulator): nothing reaches a real network; no SMS, call or USSD "
-                    + "leaves this process. Use --modem /dev/serial/by-id/... or tcp://host:port for a real modem.");
-            return onStore(db, retention, true, store -> SimulatorModem.start(store, SimulatorActivity.Schedule.DEFAULT));
+        SimProfile profile = simulatorProfile(spec);
+        if (profile != null) {
+            log.warn("SIMULATED MODEM (--modem {}): nothing reaches a real network; no SMS, call or USSD "
+                    + "leaves this process. Use --modem /dev/serial/by-id/... or tcp://host:port for a real modem.",
+                    SIMULATOR + ":" + profile.wireName());
+            return onStore(db, retention, true, store -> SimulatorModem.start(store,
+                    SimulatorActivity.Schedule.DEFAULT, profile, sweepInterval));
         }
         if (!SerialModemConfig.isTcp(spec) && !spec.startsWith("/")) {
             throw new IllegalArgumentException(
@@ -65,7 +83,7 @@ public final class ModemFactory {
         SerialModemConfig config;
         try {
             config = SerialModemConfig.builder(spec).simPin(simPin == null || simPin.isEmpty() ? null : simPin)
-                    .build();
+                    .sweepInterval(sweepInterval).build();
         } catch (IllegalArgumentException invalid) {
             // The config's own message may name the PIN rule, never the PIN; the spec itself is not secret.
             throw new IllegalArgumentException("--modem " + spec + ": " + invalid.getMessage(), invalid);
@@ -75,6 +93,24 @@ public final class ModemFactory {
             modem.start();
             return new StoreOwningModem(modem, store);
         });
+    }
+
+    /**
+     * The simulator profile {@code spec} names ({@code simulator} is {@value #DEFAULT_PROFILE},
+     * {@code simulator:<profile>} any of {@link SimProfile}), or null when {@code spec} is no simulator.
+     */
+    static SimProfile simulatorProfile(String spec) {
+        if (SIMULATOR.equals(spec)) {
+            return SimProfile.named(DEFAULT_PROFILE);
+        }
+        if (!spec.startsWith(SIMULATOR + ":")) {
+            return null;
+        }
+        try {
+            return SimProfile.named(spec.substring(SIMULATOR.length() + 1));
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("--modem " + spec + ": " + unknown.getMessage(), unknown);
+        }
     }
 
     /** Opens the store and the modem on it; the modem owns the store from then on (closing it closes the store). */

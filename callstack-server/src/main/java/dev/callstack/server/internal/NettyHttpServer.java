@@ -78,7 +78,7 @@ public final class NettyHttpServer implements AutoCloseable {
         tls = settings.tls() == null ? null : ReloadingTlsContext.start(settings.tls());
         hub = new RealtimeHub(modem.events(), RealtimeConfig.defaults().withQueueCapacity(settings.wsQueueCapacity()));
         RealtimeHub realtime = hub;
-        metrics = new ServerMetrics(modem.events(), this::uptimeSeconds, new ServerMetrics.RealtimeStats() {
+        ServerMetrics.RealtimeStats realtimeStats = new ServerMetrics.RealtimeStats() {
             @Override
             public int clients() {
                 return realtime.clientCount();
@@ -93,7 +93,8 @@ public final class NettyHttpServer implements AutoCloseable {
             public long dropped() {
                 return realtime.eventsDropped();
             }
-        });
+        };
+        metrics = new ServerMetrics(modem.events(), modem::status, this::uptimeSeconds, realtimeStats);
         HttpResponder responder = new HttpResponder(metrics);
         RateLimiter<ApiKey> keyLimiter = settings.rateLimit() == 0 ? null
                 : new RateLimiter<>(settings.rateLimit(), settings.rateWindow(), System::nanoTime);
@@ -146,6 +147,16 @@ public final class NettyHttpServer implements AutoCloseable {
                 new OffLoopRoute(new DeliveryReportsRoute(modem), blocking)));
         routes.put(RoutePaths.USSD_SEND, Map.of(HttpMethod.POST,
                 new PrivilegedRoute(Privilege.USSD, new UssdSendRoute(modem))));
+        routes.put(RoutePaths.CALLS_DIAL, Map.of(HttpMethod.POST,
+                new PrivilegedRoute(Privilege.CALLS, CallCommandRoute.dial(modem))));
+        routes.put(RoutePaths.CALLS_ANSWER, Map.of(HttpMethod.POST,
+                new PrivilegedRoute(Privilege.CALLS, CallCommandRoute.answer(modem))));
+        routes.put(RoutePaths.CALLS_HANGUP, Map.of(HttpMethod.POST,
+                new PrivilegedRoute(Privilege.CALLS, CallCommandRoute.hangUp(modem))));
+        routes.put(RoutePaths.CALLS_DTMF, Map.of(HttpMethod.POST,
+                new PrivilegedRoute(Privilege.CALLS, CallCommandRoute.dtmf(modem))));
+        routes.put(RoutePaths.CALLS_CURRENT, Map.of(HttpMethod.GET,
+                new PrivilegedRoute(Privilege.CALLS, new CurrentCallRoute(modem))));
         routes.put(RoutePaths.HEALTH, Map.of(HttpMethod.GET,
                 new OffLoopRoute(new HealthRoute(modem, settings.storeReady(), settings.simulated(),
                         this::uptimeSeconds), blocking)));

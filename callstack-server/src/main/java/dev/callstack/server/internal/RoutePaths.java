@@ -8,14 +8,19 @@ final class RoutePaths {
     static final String SMS_MESSAGES = "/sms/messages";
     static final String DELIVERY_REPORTS = "/sms/delivery-reports";
     static final String USSD_SEND = "/ussd/send";
+    static final String CALLS_DIAL = "/calls/dial";
+    static final String CALLS_ANSWER = "/calls/answer";
+    static final String CALLS_HANGUP = "/calls/hangup";
+    static final String CALLS_DTMF = "/calls/dtmf";
+    static final String CALLS_CURRENT = "/calls/current";
     static final String HEALTH = "/healthz";
     static final String STATUS = "/status";
     static final String METRICS = "/metrics";
     static final String WS = "/ws";
     static final String UNMATCHED = "unmatched";
 
-    static final Set<String> ALL = Set.of(SMS_SEND, SMS_MESSAGES, DELIVERY_REPORTS, USSD_SEND, HEALTH, STATUS, METRICS,
-            WS);
+    static final Set<String> ALL = Set.of(SMS_SEND, SMS_MESSAGES, DELIVERY_REPORTS, USSD_SEND, CALLS_DIAL,
+            CALLS_ANSWER, CALLS_HANGUP, CALLS_DTMF, CALLS_CURRENT, HEALTH, STATUS, METRICS, WS);
 
     private RoutePaths() {
     }

@@ -1,5 +1,7 @@
 package dev.callstack.server.internal;
 
+import dev.callstack.core.ModemStatus;
+import dev.callstack.core.Registration;
 import dev.callstack.core.event.CallState;
 import dev.callstack.core.event.CallStateChanged;
 import dev.callstack.core.event.Delivery;
@@ -30,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The server's Prometheus metrics, fed by an inline EventBus subscriber (counting never blocks) and by the HTTP
@@ -74,8 +77,10 @@ final class ServerMetrics implements AutoCloseable {
     private final AtomicBoolean seenDisconnect = new AtomicBoolean();
     private final Subscription subscription;
 
-    ServerMetrics(EventBus bus, LongSupplier uptimeSeconds, RealtimeStats realtime) {
+    ServerMetrics(EventBus bus, Supplier<ModemStatus> modemStatus, LongSupplier uptimeSeconds,
+                  RealtimeStats realtime) {
         Objects.requireNonNull(bus, "bus");
+        Objects.requireNonNull(modemStatus, "modemStatus");
         Objects.requireNonNull(uptimeSeconds, "uptimeSeconds");
         Objects.requireNonNull(realtime, "realtime");
         GaugeWithCallback.builder().name("callstack_uptime_seconds").help("Seconds since the server started")
@@ -107,6 +112,7 @@ final class ServerMetrics implements AutoCloseable {
         CounterWithCallback.builder().name("callstack_websocket_envelopes_dropped")
                 .help("Realtime events dropped for slow WebSocket clients")
                 .callback(cb -> cb.call((double) realtime.dropped())).register(registry);
+        modemHealth(modemStatus);
         httpRequests = Counter.builder().name("callstack_http_requests").help("HTTP requests by route and status")
                 .labelNames("route", "status").register(registry);
         authFailures = Counter.builder().name("callstack_auth_failures").help("Rejected authentications by reason")
@@ -127,6 +133,28 @@ final class ServerMetrics implements AutoCloseable {
             deliveryReports.labelValues(WireViews.wireName(status));
         }
         subscription = bus.subscribe(ModemEvent.class, this::onEvent, Delivery.inline());
+    }
+
+    /** The modem's own health counters and registration, read from {@link ModemStatus} at scrape time. */
+    private void modemHealth(Supplier<ModemStatus> status) {
+        CounterWithCallback.builder().name("callstack_modem_restarts")
+                .help("Modem restarts under a live link, each followed by a fresh initialisation")
+                .callback(cb -> cb.call(status.get().modem().restarts())).register(registry);
+        CounterWithCallback.builder().name("callstack_modem_flood_disconnects")
+                .help("Links dropped because the modem sent more than could be framed")
+                .callback(cb -> cb.call((double) status.get().modem().floodDisconnects())).register(registry);
+        CounterWithCallback.builder().name("callstack_sms_undecodable")
+                .help("Undecodable PDUs kept in the store and deleted from the modem")
+                .callback(cb -> cb.call((double) status.get().sms().undecodable())).register(registry);
+        // One series per registration value, 1 for the current one: alerts need no value mapping.
+        GaugeWithCallback.builder().name("callstack_network_registration")
+                .help("Network registration: 1 for the current state, 0 for the others").labelNames("registration")
+                .callback(cb -> {
+                    Registration current = status.get().network().registration();
+                    for (Registration registration : Registration.values()) {
+                        cb.call(registration == current ? 1 : 0, WireViews.wireName(registration));
+                    }
+                }).register(registry);
     }
 
     void recordHttp(String routeLabel, int status) {

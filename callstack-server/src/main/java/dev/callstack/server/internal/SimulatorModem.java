@@ -5,13 +5,14 @@ import dev.callstack.modem.ConnectionFactory;
 import dev.callstack.modem.SerialModem;
 import dev.callstack.modem.SerialModemConfig;
 import dev.callstack.testkit.sim.AtModemSimulator;
+import dev.callstack.testkit.sim.SimProfile;
 import dev.callstack.testkit.sim.SimulatorPipe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * {@code --modem simulator}: the real AT stack ({@link SerialModem}, SMS on the given store) talking to an
+ * {@code --modem simulator[:profile]}: the real AT stack ({@link SerialModem}, SMS on the given store) talking to an
  * {@link AtModemSimulator} over an in-memory pipe, with {@link SimulatorActivity} playing the network. Closing
  * stops the activity, then the modem, then the store, then the simulator (the modem goes first so it does not
  * see the link vanish and start reconnecting).
@@ -39,13 +40,21 @@ public final class SimulatorModem extends DelegatingModem {
      * {@code store} and closes it; when this throws, the caller still owns it.
      */
     static SimulatorModem start(MessageStore store, SimulatorActivity.Schedule schedule) {
+        return start(store, schedule, SimProfile.SIM800, SerialModemConfig.DEFAULT_SWEEP_INTERVAL);
+    }
+
+    /** As {@link #start(MessageStore, SimulatorActivity.Schedule)}, the simulator playing {@code profile}. */
+    static SimulatorModem start(MessageStore store, SimulatorActivity.Schedule schedule, SimProfile profile,
+                                Duration sweepInterval) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(schedule, "schedule");
-        AtModemSimulator simulator = new AtModemSimulator();
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(sweepInterval, "sweepInterval");
+        AtModemSimulator simulator = new AtModemSimulator(profile);
         SerialModem modem = null;
         try {
             SerialModemConfig config = SerialModemConfig.builder(ModemFactory.SIMULATOR)
-                    .signalPollInterval(SIGNAL_POLL).build();
+                    .signalPollInterval(SIGNAL_POLL).sweepInterval(sweepInterval).build();
             ConnectionFactory links = () -> {
                 SimulatorPipe pipe = simulator.openPipe();
                 return new ConnectionFactory.Connection(pipe.hostInput(), pipe.hostOutput(), pipe, "simulator pipe");

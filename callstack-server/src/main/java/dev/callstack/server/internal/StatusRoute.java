@@ -1,16 +1,24 @@
 package dev.callstack.server.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.callstack.core.Modem;
-import dev.callstack.core.ModemState;
+import dev.callstack.core.ModemStatus;
+import dev.callstack.core.event.SignalQuality;
 import dev.callstack.realtime.WireViews;
+import dev.callstack.server.Privilege;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code GET /status}: {@code {"simulated":bool,"modem":{"connected":bool,"state":"<registration>"}}}, always 200
- * (health is {@code /healthz}'s job). {@code state} is the network registration's wire name ({@code home},
- * {@code roaming}, {@code searching}, {@code not_registered}, {@code denied}, {@code unknown}). Reads only the
- * modem's in-memory snapshot, so it runs on the event loop. Thread-safe.
+ * {@code GET /status}: {@link Modem#status()} as JSON, always 200 (health is {@code /healthz}'s job):
+ * {@code simulated}, {@code modem} (connected, identity strings, profile, health counters), {@code sim},
+ * {@code network} (registration, technology, operator, rssi, dbm), {@code sms} (storage, sweep, undecodable), and
+ * {@code identity} (IMEI, IMSI, ICCID) for {@code admin} keys only. Unknown facts are {@code null}; timestamps are
+ * {@link WireViews#timestamp}'s. Reads only the modem's in-memory snapshot, so it runs on the event loop.
+ * Thread-safe.
  */
 final class StatusRoute implements Route {
     private final Modem modem;
@@ -23,15 +31,80 @@ final class StatusRoute implements Route {
 
     @Override
     public CompletableFuture<HttpReply> handle(RouteRequest request) {
-        ModemState state = modem.state();
+        ModemStatus status = modem.status();
+        boolean admin = request.caller().has(Privilege.ADMIN);
         return CompletableFuture.completedFuture(HttpReply.json(200, Json.write(g -> {
             g.writeStartObject();
             g.writeBooleanField("simulated", simulated);
-            g.writeObjectFieldStart("modem");
-            g.writeBooleanField("connected", state.connected());
-            g.writeStringField("state", WireViews.wireName(state.registration()));
+            device(g, status.modem());
+            g.writeObjectFieldStart("sim");
+            g.writeStringField("state", WireViews.wireName(status.sim().state()));
             g.writeEndObject();
+            network(g, status.network());
+            sms(g, status.sms());
+            if (admin) {
+                ModemStatus.Identity identity = status.identity();
+                g.writeObjectFieldStart("identity");
+                g.writeStringField("imei", identity.imei());
+                g.writeStringField("imsi", identity.imsi());
+                g.writeStringField("iccid", identity.iccid());
+                g.writeEndObject();
+            }
             g.writeEndObject();
         })));
+    }
+
+    private static void device(JsonGenerator g, ModemStatus.Device device) throws IOException {
+        g.writeObjectFieldStart("modem");
+        g.writeBooleanField("connected", device.connected());
+        g.writeStringField("manufacturer", device.manufacturer());
+        g.writeStringField("model", device.model());
+        g.writeStringField("firmware", device.firmware());
+        g.writeStringField("profile", device.profile());
+        g.writeNumberField("restarts", device.restarts());
+        g.writeNumberField("flood_disconnects", device.floodDisconnects());
+        g.writeStringField("halt_reason", device.haltReason());
+        g.writeStringField("last_disconnect", device.lastDisconnect());
+        g.writeEndObject();
+    }
+
+    private static void network(JsonGenerator g, ModemStatus.Network network) throws IOException {
+        g.writeObjectFieldStart("network");
+        g.writeStringField("registration", WireViews.wireName(network.registration()));
+        g.writeStringField("technology", WireViews.wireName(network.technology()));
+        g.writeStringField("operator", network.operator());
+        SignalQuality signal = network.signal();
+        if (signal == null || signal.rssi() == SignalQuality.UNKNOWN) {
+            g.writeNullField("rssi");
+        } else {
+            g.writeNumberField("rssi", signal.rssi());
+        }
+        OptionalInt dbm = signal == null ? OptionalInt.empty() : signal.dbm();
+        if (dbm.isPresent()) {
+            g.writeNumberField("dbm", dbm.getAsInt());
+        } else {
+            g.writeNullField("dbm");
+        }
+        g.writeEndObject();
+    }
+
+    private static void sms(JsonGenerator g, ModemStatus.Sms sms) throws IOException {
+        g.writeObjectFieldStart("sms");
+        nonNegative(g, "storage_used", sms.storageUsed());
+        nonNegative(g, "storage_total", sms.storageTotal());
+        g.writeNumberField("sweep_interval_seconds", sms.sweepInterval().toSeconds());
+        Instant lastSweep = sms.lastSweep();
+        g.writeStringField("last_sweep", lastSweep == null ? null : WireViews.timestamp(lastSweep));
+        g.writeNumberField("undecodable", sms.undecodable());
+        g.writeEndObject();
+    }
+
+    /** The status says -1 for "not known"; the wire says null. */
+    private static void nonNegative(JsonGenerator g, String field, int value) throws IOException {
+        if (value < 0) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, value);
+        }
     }
 }

@@ -1,0 +1,180 @@
+package dev.callstack.server.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callstack.modem.SerialModemConfig;
+import dev.callstack.modem.store.SqliteMessageStore;
+import dev.callstack.server.CallstackServer;
+import dev.callstack.server.Privilege;
+import dev.callstack.testkit.sim.SimProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/**
+ * End to end over the real AT stack and the AT simulator: the call routes drive {@code ATD}/{@code AT+VTS}/
+ * {@code ATH}, {@code /status} shows what the simulated device reports, {@code /healthz} follows its registration.
+ */
+class SimulatorCallsAndStatusTest {
+    private static final String KEY = "simulator-calls-key-Hs4";
+    private static final String NUMBER = "+15550100177";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** No background activity: a ringing call from the activity would race the test's own call. */
+    private static final SimulatorActivity.Schedule QUIET = new SimulatorActivity.Schedule(Duration.ofHours(1),
+            Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(1),
+            Duration.ofHours(1));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(WAIT).build();
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private CallstackServer server;
+    private int port;
+
+    private SimulatorModem start(SimProfile profile) throws InterruptedException {
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        SqliteMessageStore store = SqliteMessageStore.open(dir.resolve("callstack.db"));
+        SimulatorModem modem = SimulatorModem.start(store, QUIET, profile, SerialModemConfig.DEFAULT_SWEEP_INTERVAL);
+        return serve(modem);
+    }
+
+    private <M extends dev.callstack.core.Modem> M serve(M modem) throws InterruptedException {
+        server = CallstackServer.builder(modem).host("127.0.0.1").port(0).apiKey(KEY, Privilege.CALLS)
+                .rateLimit(0, Duration.ofMinutes(1)).simulated(true).closeModemOnClose(true).build();
+        port = server.start();
+        await().atMost(WAIT).until(() -> get("/healthz").statusCode() == 200);
+        return modem;
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        assertThat(logs.list).noneMatch(event -> event.getFormattedMessage().contains(NUMBER.substring(1)));
+    }
+
+    @Test
+    void callRoutesDriveTheAtStack() throws Exception {
+        SimulatorModem modem = start(SimProfile.SIM800);
+        assertThat(call("/calls/current")).isEqualTo("idle");
+
+        HttpResponse<String> dialled = post("/calls/dial", "{\"to\":\"" + NUMBER + "\"}");
+        assertThat(dialled.statusCode()).as(dialled.body()).isEqualTo(200);
+        assertThat(json(dialled).get("state").asText()).isEqualTo("dialing");
+        assertThat(modem.simulator().commands()).contains("ATD" + NUMBER + ";");
+        assertThat(post("/calls/dial", "{\"to\":\"" + NUMBER + "\"}").body())
+                .isEqualTo("{\"error\":\"call already in progress\"}");
+        assertThat(post("/calls/dtmf", "{\"digits\":\"5\"}").body()).isEqualTo("{\"error\":\"call not active\"}");
+
+        modem.simulator().answerCall();
+        await().atMost(WAIT).until(() -> call("/calls/current").equals("active"));
+        HttpResponse<String> tones = post("/calls/dtmf", "{\"digits\":\"1#\"}");
+        assertThat(tones.statusCode()).as(tones.body()).isEqualTo(200);
+        assertThat(modem.simulator().commands()).contains("AT+VTS=1", "AT+VTS=#");
+
+        HttpResponse<String> hungUp = post("/calls/hangup", "");
+        assertThat(hungUp.statusCode()).as(hungUp.body()).isEqualTo(200);
+        assertThat(json(hungUp).get("state").asText()).isEqualTo("idle");
+        assertThat(modem.simulator().commands()).contains("ATH");
+        HttpResponse<String> again = post("/calls/hangup", "");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).isEqualTo("{\"error\":\"no call in progress\"}");
+    }
+
+    @Test
+    void healthIsDegradedWhileTheModemIsNotRegistered() throws Exception {
+        SimulatorModem modem = start(SimProfile.SIM800);
+        modem.simulator().registration(0);
+        await().atMost(WAIT).until(() -> get("/healthz").statusCode() == 503);
+        JsonNode health = json(get("/healthz"));
+        assertThat(health.get("reason").asText()).isEqualTo("not_registered");
+        assertThat(json(get("/status")).get("network").get("registration").asText()).isEqualTo("not_registered");
+        modem.simulator().registration(1);
+        await().atMost(WAIT).until(() -> get("/healthz").statusCode() == 200);
+    }
+
+    @Test
+    void theEc25ProfileShowsInStatus() throws Exception {
+        OpenedModem opened = ModemFactory.open("simulator:ec25", null, dir.resolve("ec25.db"), Duration.ZERO,
+                Duration.ofSeconds(30));
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+        SimulatorModem modem = serve((SimulatorModem) opened.modem());
+        assertThat(modem.simulator().profile()).isEqualTo(SimProfile.EC25);
+        await().atMost(WAIT).until(() -> json(get("/status")).get("modem").get("profile").isTextual());
+        JsonNode status = json(get("/status"));
+        assertThat(status.get("simulated").asBoolean()).isTrue();
+        assertThat(status.get("modem").get("model").asText()).isEqualTo("EC25");
+        assertThat(status.get("modem").get("manufacturer").asText()).containsIgnoringCase("quectel");
+        assertThat(status.get("modem").get("profile").asText()).isNotIn("generic", "sim800");
+        assertThat(status.has("identity")).isFalse();
+    }
+
+    @Test
+    void plainSimulatorIsTheSim800AndAnUnknownProfileIsRefusedByName() {
+        assertThat(ModemFactory.simulatorProfile("simulator")).isEqualTo(SimProfile.SIM800);
+        assertThat(ModemFactory.simulatorProfile("simulator:HUAWEI")).isEqualTo(SimProfile.HUAWEI);
+        assertThat(ModemFactory.simulatorProfile("/dev/ttyUSB2")).isNull();
+        assertThatThrownBy(() -> ModemFactory.open("simulator:nokia3310", null, dir.resolve("x.db")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--modem simulator:nokia3310: unknown simulator profile 'nokia3310' "
+                        + "(sim800, sim7600, ec25, huawei)");
+        assertThat(dir.resolve("x.db")).doesNotExist();
+    }
+
+    private String call(String path) {
+        return json(get(path)).get("state").asText();
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(WAIT)
+                .header("Authorization", "Bearer " + KEY).GET().build());
+    }
+
+    private HttpResponse<String> post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(WAIT)
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

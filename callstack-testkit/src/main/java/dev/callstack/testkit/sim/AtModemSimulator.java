@@ -441,6 +441,7 @@ public final class AtModemSimulator implements AutoCloseable {
      */
     public boolean echoing() {
         return simState.echo();
+    }
 
     /**
      * The remote party answers our {@code ATD} and the call is active, reported as this profile's modem reports it:

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code AT+CNMI=?} answers of {@code testdata/at-transcripts.md} §9. */
+/** {@code AT+CNMI=?} answers of {@code testdata/at-transcripts.md} §10. */
 class CnmiChoiceTest {
     @Test
     void sim800RangesGiveTheFullChoice() {

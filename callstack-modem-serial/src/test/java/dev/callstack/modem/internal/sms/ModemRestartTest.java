@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 12 items 2–4 end to end: a modem that restarts under a live link (boot lines, echo back, a setting lost), a
  * modem whose SMS service is not ready yet, and one whose {@code AT+CNMI=?} ranges rule out the usual setting. The
- * simulator replays the boot lines of {@code testdata/at-transcripts.md} §9.
+ * simulator replays the boot lines of {@code testdata/at-transcripts.md} §10.
  */
 class ModemRestartTest {
     private static final String FROM = "+4917298765432";

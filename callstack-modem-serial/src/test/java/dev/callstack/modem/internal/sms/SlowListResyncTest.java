@@ -36,7 +36,8 @@ class SlowListResyncTest {
         h.start();
         assertThat(pause.awaitPaused(Duration.ofSeconds(30))).isTrue();
         // The connect hook returns only once the sweep gave up on the list: nothing was taken from the half list.
-        await().until(() -> h.smsReadyCount() == 1);
+        // Bounded by the list timeout, three unanswered resync probes and the storage-fill read that follows the sweep.
+        await().atMost(Duration.ofSeconds(30)).until(() -> h.smsReadyCount() == 1);
         assertThat(h.events(SmsReceived.class)).isEmpty();
         assertThat(h.sim.storedSms()).hasSize(3);
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Boot lines of {@code testdata/at-transcripts.md} §9. */
+/** Boot lines of {@code testdata/at-transcripts.md} §10. */
 class BootLinesTest {
     @Test
     void restartLinesOfEveryFamily() {

@@ -28,6 +28,22 @@ public interface CallApi {
      */
     CompletableFuture<Void> hangUp();
 
+    /** The most DTMF digits one {@link #sendDtmf} takes. */
+    int MAX_DTMF_DIGITS = 32;
+
+    /**
+     * The one DTMF rule: 1 to {@value #MAX_DTMF_DIGITS} characters, each {@code 0-9 * # A-D}.
+     *
+     * @param digits the digits to check; null is invalid
+     * @return true when {@link #sendDtmf} accepts them
+     */
+    static boolean isValidDtmf(String digits) {
+        if (digits == null || digits.isEmpty() || digits.length() > MAX_DTMF_DIGITS) {
+            return false;
+        }
+        return digits.chars().allMatch(c -> dev.callstack.core.event.DtmfReceived.isDtmf((char) c));
+    }
+
     /**
      * Sends DTMF tones ({@code 0-9 * # A-D}) in the active call.
      *

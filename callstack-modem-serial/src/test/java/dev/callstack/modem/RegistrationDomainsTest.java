@@ -71,6 +71,8 @@ class RegistrationDomainsTest {
     @Test
     void ceregUrcChangePublishesTheNewPairOncePerChange() throws Exception {
         SerialModem modem = connect(SimProfile.EC25, () -> h.sim.lteOnlyRegistration());
+        // Connected is announced just before the monitor starts; its first pair comes out then.
+        await().until(() -> !h.events(NetworkRegistrationChanged.class).isEmpty());
 
         h.sim.registration("CEREG", 5, 7);
         await().until(() -> modem.state().registration() == Registration.ROAMING);

@@ -1,15 +1,10 @@
 package dev.callstack.server;
 
-import dev.callstack.core.CallApi;
-import dev.callstack.core.Modem;
-import dev.callstack.core.ModemState;
 import dev.callstack.core.OutgoingSms;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.StoredDeliveryReport;
 import dev.callstack.core.StoredSms;
-import dev.callstack.core.UssdApi;
-import dev.callstack.core.event.EventBus;
 import dev.callstack.testkit.FakeModem;
 import java.util.List;
 import java.util.Objects;
@@ -17,35 +12,17 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
 /** A modem that is {@code fake} in everything but its SMS API, for tests that need one SMS behaviour changed. */
-record ModemWithSms(FakeModem fake, SmsApi sms) implements Modem {
-    ModemWithSms {
-        Objects.requireNonNull(fake, "fake");
-        Objects.requireNonNull(sms, "sms");
+final class ModemWithSms extends ForwardingModem {
+    private final SmsApi sms;
+
+    ModemWithSms(FakeModem fake, SmsApi sms) {
+        super(fake);
+        this.sms = Objects.requireNonNull(sms, "sms");
     }
 
     @Override
-    public EventBus events() {
-        return fake.events();
-    }
-
-    @Override
-    public ModemState state() {
-        return fake.state();
-    }
-
-    @Override
-    public UssdApi ussd() {
-        return fake.ussd();
-    }
-
-    @Override
-    public CallApi calls() {
-        return fake.calls();
-    }
-
-    @Override
-    public void close() {
-        fake.close();
+    public SmsApi sms() {
+        return sms;
     }
 
     /** An SMS API that forwards every call to {@code delegate}; override the one that should differ. */

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
@@ -54,6 +53,7 @@ class SimulatorModeTest {
     private CallstackServer server;
     private HttpClient http;
     private int port;
+    private BearerHttp client;
 
     @BeforeAll
     void startLikeMain() throws Exception {
@@ -65,7 +65,8 @@ class SimulatorModeTest {
                 .closeModemOnClose(true).build();
         port = server.start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(WAIT).build();
-        await().atMost(WAIT).until(() -> get("/healthz").statusCode() == 200);
+        client = new BearerHttp(http, port, KEY, WAIT);
+        await().atMost(WAIT).until(() -> client.get("/healthz").statusCode() == 200);
     }
 
     @AfterAll
@@ -83,7 +84,7 @@ class SimulatorModeTest {
 
     @Test
     void healthIsReadyWithTheSqliteStore() {
-        JsonNode health = json(get("/healthz"));
+        JsonNode health = BearerHttp.json(client.get("/healthz"));
         assertThat(health.get("status").asText()).isEqualTo("ready");
         assertThat(health.get("modem_connected").asBoolean()).isTrue();
         assertThat(health.get("store_ready").asBoolean()).isTrue();
@@ -95,8 +96,8 @@ class SimulatorModeTest {
         assertThat(opened.simulated()).isTrue();
         assertThat(LogCapture.install().lines()).anyMatch(line -> line.contains("SIMULATED MODEM")
                 && line.contains("nothing reaches a real network"));
-        assertThat(json(get("/healthz")).get("simulated").asBoolean()).isTrue();
-        JsonNode status = json(get("/status"));
+        assertThat(BearerHttp.json(client.get("/healthz")).get("simulated").asBoolean()).isTrue();
+        JsonNode status = BearerHttp.json(client.get("/status"));
         assertThat(status.get("simulated").asBoolean()).isTrue();
         assertThat(status.get("modem").get("connected").asBoolean()).isTrue();
         assertThat(status.get("modem").get("profile").asText()).isEqualTo("sim800");
@@ -107,10 +108,10 @@ class SimulatorModeTest {
     @Test
     void aSentSmsGoesThroughTheAtStackAndGetsACorrelatedDeliveryReport() throws Exception {
         try (Events events = Events.connect(http, port, "sms.sent,sms.delivery_report")) {
-            HttpResponse<String> sent = post("/sms/send",
+            HttpResponse<String> sent = client.post("/sms/send",
                     "{\"to\":\"+447700900123\",\"body\":\"Meet me at the secret garden\"}");
             assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
-            int reference = json(sent).get("reference").asInt();
+            int reference = BearerHttp.json(sent).get("reference").asInt();
 
             assertThat(simulator.simulator().sentPdus()).anySatisfy(pdu -> {
                 SmsSubmit submit = (SmsSubmit) PduDecoder.decode(pdu);
@@ -125,7 +126,7 @@ class SimulatorModeTest {
             JsonNode report = events.await("sms.delivery_report", d -> d.get("reference").asInt() == reference);
             assertThat(report.get("status").asText()).isEqualTo("delivered");
             assertThat(report.get("recipient").asText()).isEqualTo("+447700900123");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(json(get("/sms/delivery-reports?limit=50"))
+            await().atMost(WAIT).untilAsserted(() -> assertThat(BearerHttp.json(client.get("/sms/delivery-reports?limit=50"))
                     .get("delivery_reports")).anySatisfy(r -> {
                         assertThat(r.get("reference").asInt()).isEqualTo(reference);
                         assertThat(r.get("status").asText()).isEqualTo("delivered");
@@ -145,7 +146,7 @@ class SimulatorModeTest {
             JsonNode two = events.await("sms.received", d -> d.get("body").asText().equals(multipart));
             assertThat(two.get("parts").asInt()).isEqualTo(2);
 
-            JsonNode listed = json(get("/sms/messages?limit=50")).get("messages");
+            JsonNode listed = BearerHttp.json(client.get("/sms/messages?limit=50")).get("messages");
             List<String> bodies = new ArrayList<>();
             listed.forEach(m -> bodies.add(m.get("body").asText()));
             assertThat(bodies).contains(single, multipart);
@@ -176,41 +177,15 @@ class SimulatorModeTest {
 
     @Test
     void ussdIsAnsweredByTheSimulator() {
-        HttpResponse<String> ussd = post("/ussd/send", "{\"code\":\"*100#\"}");
+        HttpResponse<String> ussd = client.post("/ussd/send", "{\"code\":\"*100#\"}");
         assertThat(ussd.statusCode()).as(ussd.body()).isEqualTo(200);
-        assertThat(json(ussd).get("status").asInt()).isZero();
-        assertThat(json(ussd).get("message").asText()).isNotEmpty();
+        assertThat(BearerHttp.json(ussd).get("status").asInt()).isZero();
+        assertThat(BearerHttp.json(ussd).get("message").asText()).isNotEmpty();
     }
 
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(WAIT)
-                .header("Authorization", "Bearer " + KEY).GET().build());
-    }
 
-    private HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(WAIT)
-                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
 
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** A {@code /ws} client that keeps every envelope and finds the one a check is about. */
     private static final class Events implements WebSocket.Listener, AutoCloseable {

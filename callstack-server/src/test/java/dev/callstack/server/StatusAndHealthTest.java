@@ -7,17 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callstack.core.AccessTechnology;
-import dev.callstack.core.CallApi;
-import dev.callstack.core.Modem;
-import dev.callstack.core.ModemState;
 import dev.callstack.core.ModemStatus;
 import dev.callstack.core.Registration;
 import dev.callstack.core.SimStatus;
-import dev.callstack.core.SmsApi;
-import dev.callstack.core.UssdApi;
-import dev.callstack.core.event.EventBus;
 import dev.callstack.core.event.SignalQuality;
-import dev.callstack.testkit.FakeModem;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +41,12 @@ class StatusAndHealthTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.serving(fake -> new ModemWithStatus(fake, status),
+        server = TestServer.serving(fake -> new ForwardingModem(fake) {
+            @Override
+            public ModemStatus status() {
+                return status.get();
+            }
+        },
                 b -> b.apiKey(ADMIN_KEY, Privilege.ADMIN).apiKey(PLAIN_KEY, Privilege.SEND).apiKey(READ_KEY)
                         .apiKey(TestServer.CONTENT_KEY, Privilege.CONTENT));
     }
@@ -151,43 +149,5 @@ class StatusAndHealthTest {
                 AccessTechnology.GSM, null, null), FULL.sms(), FULL.identity()));
         assertThat(server.metric("callstack_network_registration{registration=\"home\"}")).isEqualTo(0.0);
         assertThat(server.metric("callstack_network_registration{registration=\"roaming\"}")).isEqualTo(1.0);
-    }
-
-    /** The fake modem with a scripted {@link ModemStatus}. */
-    private record ModemWithStatus(FakeModem fake, AtomicReference<ModemStatus> scripted) implements Modem {
-        @Override
-        public EventBus events() {
-            return fake.events();
-        }
-
-        @Override
-        public ModemState state() {
-            return fake.state();
-        }
-
-        @Override
-        public ModemStatus status() {
-            return scripted.get();
-        }
-
-        @Override
-        public SmsApi sms() {
-            return fake.sms();
-        }
-
-        @Override
-        public UssdApi ussd() {
-            return fake.ussd();
-        }
-
-        @Override
-        public CallApi calls() {
-            return fake.calls();
-        }
-
-        @Override
-        public void close() {
-            fake.close();
-        }
     }
 }

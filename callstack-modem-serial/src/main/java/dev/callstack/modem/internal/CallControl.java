@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CallControl implements CallApi {
     private static final Logger log = LoggerFactory.getLogger(CallControl.class);
-    private static final int MAX_DTMF = 32;
+    private static final int MAX_DTMF = CallApi.MAX_DTMF_DIGITS;
 
     private final AtChannel at;
     private final EventBus events;

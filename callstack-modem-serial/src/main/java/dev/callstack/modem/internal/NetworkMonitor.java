@@ -40,6 +40,8 @@ final class NetworkMonitor {
     private EffectiveRegistration current = EffectiveRegistration.UNKNOWN;
     /** The pair last published; reset on disconnect, so the first one of a connection is published. */
     private EffectiveRegistration published = EffectiveRegistration.UNKNOWN;
+    /** Between {@link #start} and {@link #stop}: a URC read before start must not publish ahead of start's pair. */
+    private boolean started;
     private ScheduledFuture<?> poller;
 
     NetworkMonitor(AtChannel at, ScheduledExecutorService engine, ModemStateHolder state, EventBus events,
@@ -58,6 +60,7 @@ final class NetworkMonitor {
      */
     synchronized void start() {
         cancelPoller();
+        started = true;
         state.registration(current.registration());
         state.technology(current.technology());
         publishIfChanged();
@@ -72,6 +75,7 @@ final class NetworkMonitor {
     /** Stops polling and forgets the registration: the link is gone. */
     synchronized void stop() {
         cancelPoller();
+        started = false;
         forgetRegistrations();
         current = EffectiveRegistration.UNKNOWN;
         published = EffectiveRegistration.UNKNOWN;
@@ -147,7 +151,7 @@ final class NetworkMonitor {
 
     /** Only while connected: during init the pair is still being assembled, {@link #start} publishes it. */
     private void publishIfChanged() {
-        if (state.get().connected() && !current.equals(published)) {
+        if (started && state.get().connected() && !current.equals(published)) {
             published = current;
             events.publish(new NetworkRegistrationChanged(clock.instant(), current.registration(),
                     current.technology()));

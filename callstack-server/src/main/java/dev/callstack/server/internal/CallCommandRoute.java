@@ -7,11 +7,12 @@ import dev.callstack.core.Modem;
 import dev.callstack.core.ModemRejectedException;
 import dev.callstack.core.PhoneNumber;
 import dev.callstack.core.event.CallState;
-import dev.callstack.core.event.DtmfReceived;
 import dev.callstack.realtime.WireViews;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code POST /calls/dial}, {@code /calls/answer}, {@code /calls/hangup} and {@code /calls/dtmf}: checks the body
@@ -25,17 +26,13 @@ final class CallCommandRoute implements Route {
     /** A busy modem (its command queue full) is the generic 503: the call states have their own 409s. */
     static final ModemErrors ERRORS = new ModemErrors("invalid call request", "call command timed out",
             "call command failed");
-    static final int MAX_DTMF = 32;
 
-    /** One command: its body check, the call states it applies to, and the modem operation. */
-    private interface Command {
-        /** Validates the request, throwing {@link HttpError} (400, 403); returns what {@link #run} needs. */
-        Object parse(RouteRequest request);
-
-        /** The 409 message when the call is in {@code state}, or null when the command applies. */
-        String refusal(CallState state);
-
-        CompletableFuture<Void> run(CallApi calls, Object parsed);
+    /**
+     * One command: its body check (throws {@link HttpError} 400/403, returns what {@code run} needs), the 409
+     * message for the call states it does not apply to (null when it applies), and the modem operation.
+     */
+    private record Command(Function<RouteRequest, Object> parse, Function<CallState, String> refusal,
+                           BiFunction<CallApi, Object, CompletableFuture<Void>> run) {
     }
 
     private final Modem modem;
@@ -51,125 +48,69 @@ final class CallCommandRoute implements Route {
     }
 
     static CallCommandRoute dial(Modem modem) {
-        return new CallCommandRoute(modem, new Command() {
-            @Override
-            public Object parse(RouteRequest request) {
-                String to = Json.nonEmptyText(Json.object(request.http().content()), "to");
-                if (to == null) {
-                    throw HttpError.badRequest("missing 'to'");
-                }
-                if (!PhoneNumber.isValid(to)) {
-                    throw HttpError.badRequest("invalid 'to' phone number");
-                }
-                // A key limited to some prefixes may not call around its limit either.
-                if (!request.caller().mayReach(to)) {
-                    throw new HttpError(403, ErrorBody.RECIPIENT_NOT_ALLOWED);
-                }
-                return PhoneNumber.of(to);
-            }
-
-            @Override
-            public String refusal(CallState state) {
-                return state == CallState.IDLE ? null : ErrorBody.CALL_IN_PROGRESS;
-            }
-
-            @Override
-            public CompletableFuture<Void> run(CallApi calls, Object parsed) {
-                return calls.dial((PhoneNumber) parsed);
-            }
-        }, true);
+        return new CallCommandRoute(modem, new Command(CallCommandRoute::dialTarget,
+                state -> state == CallState.IDLE ? null : ErrorBody.CALL_IN_PROGRESS,
+                (calls, to) -> calls.dial((PhoneNumber) to)), true);
     }
 
     static CallCommandRoute answer(Modem modem) {
-        return new CallCommandRoute(modem, new Command() {
-            @Override
-            public Object parse(RouteRequest request) {
-                return "";
-            }
-
-            @Override
-            public String refusal(CallState state) {
-                return switch (state) {
-                    case RINGING -> null;
-                    case IDLE, ENDED -> ErrorBody.NO_CALL;
-                    case DIALING, ACTIVE, HELD -> ErrorBody.CALL_IN_PROGRESS;
-                };
-            }
-
-            @Override
-            public CompletableFuture<Void> run(CallApi calls, Object parsed) {
-                return calls.answer();
-            }
-        }, false);
+        return new CallCommandRoute(modem, new Command(CallCommandRoute::noBody, state -> switch (state) {
+            case RINGING -> null;
+            case IDLE, ENDED -> ErrorBody.NO_CALL;
+            case DIALING, ACTIVE, HELD -> ErrorBody.CALL_IN_PROGRESS;
+        }, (calls, none) -> calls.answer()), false);
     }
 
     static CallCommandRoute hangUp(Modem modem) {
-        return new CallCommandRoute(modem, new Command() {
-            @Override
-            public Object parse(RouteRequest request) {
-                return "";
-            }
-
-            @Override
-            public String refusal(CallState state) {
-                return state == CallState.IDLE || state == CallState.ENDED ? ErrorBody.NO_CALL : null;
-            }
-
-            @Override
-            public CompletableFuture<Void> run(CallApi calls, Object parsed) {
-                return calls.hangUp();
-            }
-        }, false);
+        return new CallCommandRoute(modem, new Command(CallCommandRoute::noBody,
+                state -> state == CallState.IDLE || state == CallState.ENDED ? ErrorBody.NO_CALL : null,
+                (calls, none) -> calls.hangUp()), false);
     }
 
     static CallCommandRoute dtmf(Modem modem) {
-        return new CallCommandRoute(modem, new Command() {
-            @Override
-            public Object parse(RouteRequest request) {
-                JsonNode digits = Json.object(request.http().content()).get("digits");
-                if (digits == null || !digits.isTextual() || !validDtmf(digits.textValue())) {
-                    throw HttpError.badRequest(ErrorBody.INVALID_DTMF);
-                }
-                return digits.textValue();
-            }
-
-            @Override
-            public String refusal(CallState state) {
-                return switch (state) {
-                    case ACTIVE -> null;
-                    case IDLE, ENDED -> ErrorBody.NO_CALL;
-                    // Tones go into a connected call only; a call still ringing or on hold would lose them.
-                    case DIALING, RINGING, HELD -> ErrorBody.CALL_NOT_ACTIVE;
-                };
-            }
-
-            @Override
-            public CompletableFuture<Void> run(CallApi calls, Object parsed) {
-                return calls.sendDtmf((String) parsed);
-            }
-        }, false);
+        return new CallCommandRoute(modem, new Command(CallCommandRoute::dtmfDigits, state -> switch (state) {
+            case ACTIVE -> null;
+            case IDLE, ENDED -> ErrorBody.NO_CALL;
+            // Tones go into a connected call only; a call still ringing or on hold would lose them.
+            case DIALING, RINGING, HELD -> ErrorBody.CALL_NOT_ACTIVE;
+        }, (calls, digits) -> calls.sendDtmf((String) digits)), false);
     }
 
-    static boolean validDtmf(String digits) {
-        if (digits.isEmpty() || digits.length() > MAX_DTMF) {
-            return false;
+    private static Object noBody(RouteRequest request) {
+        return "";
+    }
+
+    private static Object dialTarget(RouteRequest request) {
+        String to = Json.nonEmptyText(Json.object(request.http().content()), "to");
+        if (to == null) {
+            throw HttpError.badRequest("missing 'to'");
         }
-        for (int i = 0; i < digits.length(); i++) {
-            if (!DtmfReceived.isDtmf(digits.charAt(i))) {
-                return false;
-            }
+        if (!PhoneNumber.isValid(to)) {
+            throw HttpError.badRequest("invalid 'to' phone number");
         }
-        return true;
+        // A key limited to some prefixes may not call around its limit either.
+        if (!request.caller().mayReach(to)) {
+            throw new HttpError(403, ErrorBody.RECIPIENT_NOT_ALLOWED);
+        }
+        return PhoneNumber.of(to);
+    }
+
+    private static Object dtmfDigits(RouteRequest request) {
+        JsonNode digits = Json.object(request.http().content()).get("digits");
+        if (digits == null || !digits.isTextual() || !CallApi.isValidDtmf(digits.textValue())) {
+            throw HttpError.badRequest(ErrorBody.INVALID_DTMF);
+        }
+        return digits.textValue();
     }
 
     @Override
     public CompletableFuture<HttpReply> handle(RouteRequest request) {
-        Object parsed = command.parse(request);
+        Object parsed = command.parse().apply(request);
         if (!modem.state().connected()) {
             throw new HttpError(503, ErrorBody.MODEM_UNAVAILABLE);
         }
         CallApi calls = modem.calls();
-        String refusal = command.refusal(calls.state());
+        String refusal = command.refusal().apply(calls.state());
         if (refusal != null) {
             throw new HttpError(409, refusal);
         }
@@ -178,7 +119,7 @@ final class CallCommandRoute implements Route {
         }
         CompletableFuture<Void> done;
         try {
-            done = command.run(calls, parsed);
+            done = command.run().apply(calls, parsed);
         } catch (RuntimeException thrown) {
             done = CompletableFuture.failedFuture(thrown);
         }
@@ -194,7 +135,7 @@ final class CallCommandRoute implements Route {
      */
     private HttpReply failed(CallApi calls, Throwable failure) {
         if (ModemErrors.unwrap(failure) instanceof ModemRejectedException) {
-            String refusal = command.refusal(calls.state());
+            String refusal = command.refusal().apply(calls.state());
             if (refusal != null) {
                 return ErrorBody.reply(409, refusal);
             }

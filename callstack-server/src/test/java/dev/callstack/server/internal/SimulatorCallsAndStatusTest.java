@@ -8,17 +8,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callstack.modem.SerialModemConfig;
 import dev.callstack.modem.store.SqliteMessageStore;
+import dev.callstack.server.BearerHttp;
 import dev.callstack.server.CallstackServer;
 import dev.callstack.server.Privilege;
 import dev.callstack.testkit.sim.SimProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +35,6 @@ class SimulatorCallsAndStatusTest {
     private static final SimulatorActivity.Schedule QUIET = new SimulatorActivity.Schedule(Duration.ofHours(1),
             Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(1),
             Duration.ofHours(1));
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -49,6 +44,7 @@ class SimulatorCallsAndStatusTest {
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private CallstackServer server;
     private int port;
+    private BearerHttp client;
 
     private SimulatorModem start(SimProfile profile) throws InterruptedException {
         logs.start();
@@ -62,7 +58,8 @@ class SimulatorCallsAndStatusTest {
         server = CallstackServer.builder(modem).host("127.0.0.1").port(0).apiKey(KEY, Privilege.CALLS)
                 .rateLimit(0, Duration.ofMinutes(1)).simulated(true).closeModemOnClose(true).build();
         port = server.start();
-        await().atMost(WAIT).until(() -> get("/healthz").statusCode() == 200);
+        client = new BearerHttp(http, port, KEY, WAIT);
+        await().atMost(WAIT).until(() -> client.get("/healthz").statusCode() == 200);
         return modem;
     }
 
@@ -80,25 +77,25 @@ class SimulatorCallsAndStatusTest {
         SimulatorModem modem = start(SimProfile.SIM800);
         assertThat(call("/calls/current")).isEqualTo("idle");
 
-        HttpResponse<String> dialled = post("/calls/dial", "{\"to\":\"" + NUMBER + "\"}");
+        HttpResponse<String> dialled = client.post("/calls/dial", "{\"to\":\"" + NUMBER + "\"}");
         assertThat(dialled.statusCode()).as(dialled.body()).isEqualTo(200);
-        assertThat(json(dialled).get("state").asText()).isEqualTo("dialing");
+        assertThat(BearerHttp.json(dialled).get("state").asText()).isEqualTo("dialing");
         assertThat(modem.simulator().commands()).contains("ATD" + NUMBER + ";");
-        assertThat(post("/calls/dial", "{\"to\":\"" + NUMBER + "\"}").body())
+        assertThat(client.post("/calls/dial", "{\"to\":\"" + NUMBER + "\"}").body())
                 .isEqualTo("{\"error\":\"call already in progress\"}");
-        assertThat(post("/calls/dtmf", "{\"digits\":\"5\"}").body()).isEqualTo("{\"error\":\"call not active\"}");
+        assertThat(client.post("/calls/dtmf", "{\"digits\":\"5\"}").body()).isEqualTo("{\"error\":\"call not active\"}");
 
         modem.simulator().answerCall();
         await().atMost(WAIT).until(() -> call("/calls/current").equals("active"));
-        HttpResponse<String> tones = post("/calls/dtmf", "{\"digits\":\"1#\"}");
+        HttpResponse<String> tones = client.post("/calls/dtmf", "{\"digits\":\"1#\"}");
         assertThat(tones.statusCode()).as(tones.body()).isEqualTo(200);
         assertThat(modem.simulator().commands()).contains("AT+VTS=1", "AT+VTS=#");
 
-        HttpResponse<String> hungUp = post("/calls/hangup", "");
+        HttpResponse<String> hungUp = client.post("/calls/hangup", "");
         assertThat(hungUp.statusCode()).as(hungUp.body()).isEqualTo(200);
-        assertThat(json(hungUp).get("state").asText()).isEqualTo("idle");
+        assertThat(BearerHttp.json(hungUp).get("state").asText()).isEqualTo("idle");
         assertThat(modem.simulator().commands()).contains("ATH");
-        HttpResponse<String> again = post("/calls/hangup", "");
+        HttpResponse<String> again = client.post("/calls/hangup", "");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).isEqualTo("{\"error\":\"no call in progress\"}");
     }
@@ -107,12 +104,12 @@ class SimulatorCallsAndStatusTest {
     void healthIsDegradedWhileTheModemIsNotRegistered() throws Exception {
         SimulatorModem modem = start(SimProfile.SIM800);
         modem.simulator().registration(0);
-        await().atMost(WAIT).until(() -> get("/healthz").statusCode() == 503);
-        JsonNode health = json(get("/healthz"));
+        await().atMost(WAIT).until(() -> client.get("/healthz").statusCode() == 503);
+        JsonNode health = BearerHttp.json(client.get("/healthz"));
         assertThat(health.get("reason").asText()).isEqualTo("not_registered");
-        assertThat(json(get("/status")).get("network").get("registration").asText()).isEqualTo("not_registered");
+        assertThat(BearerHttp.json(client.get("/status")).get("network").get("registration").asText()).isEqualTo("not_registered");
         modem.simulator().registration(1);
-        await().atMost(WAIT).until(() -> get("/healthz").statusCode() == 200);
+        await().atMost(WAIT).until(() -> client.get("/healthz").statusCode() == 200);
     }
 
     @Test
@@ -123,8 +120,8 @@ class SimulatorCallsAndStatusTest {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         SimulatorModem modem = serve((SimulatorModem) opened.modem());
         assertThat(modem.simulator().profile()).isEqualTo(SimProfile.EC25);
-        await().atMost(WAIT).until(() -> json(get("/status")).get("modem").get("profile").isTextual());
-        JsonNode status = json(get("/status"));
+        await().atMost(WAIT).until(() -> BearerHttp.json(client.get("/status")).get("modem").get("profile").isTextual());
+        JsonNode status = BearerHttp.json(client.get("/status"));
         assertThat(status.get("simulated").asBoolean()).isTrue();
         assertThat(status.get("modem").get("model").asText()).isEqualTo("EC25");
         assertThat(status.get("modem").get("manufacturer").asText()).containsIgnoringCase("quectel");
@@ -145,36 +142,10 @@ class SimulatorCallsAndStatusTest {
     }
 
     private String call(String path) {
-        return json(get(path)).get("state").asText();
+        return BearerHttp.json(client.get(path)).get("state").asText();
     }
 
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(WAIT)
-                .header("Authorization", "Bearer " + KEY).GET().build());
-    }
 
-    private HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(WAIT)
-                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
 
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -44,6 +44,17 @@ public interface Modem extends AutoCloseable {
     SmsApi sms();
 
     /**
+     * The durable outbox: messages committed before they are sent, sent exactly once across restarts, with their
+     * status. Modems without a message store have none.
+     *
+     * @return the outbox of this modem; the same instance on every call
+     * @throws UnsupportedOperationException when this modem has no outbox (the default)
+     */
+    default Outbox outbox() {
+        throw new UnsupportedOperationException("this modem has no outbox");
+    }
+
+    /**
      * USSD sessions (balance checks, operator menus).
      *
      * @return the USSD operations of this modem; the same instance on every call

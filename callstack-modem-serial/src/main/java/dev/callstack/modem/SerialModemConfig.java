@@ -21,11 +21,17 @@ import java.util.Objects;
  * @param sweepInterval         how often every SMS storage in use is read, stored and emptied whether or not its
  *                              {@code +CMTI} arrived, default 60 s; {@link Duration#ZERO} turns the periodic sweep
  *                              off (the sweep on every connect and on storage-full signals stays)
+ * @param sendRatePerMinute     how many messages the outbox hands to the modem per minute at most, default
+ *                              {@value #DEFAULT_SEND_RATE}; 0 means no limit
  * @param clock                 time source for event timestamps
  */
 public record SerialModemConfig(String port, int baudRate, String simPin, Duration commandTimeout,
                                 Duration signalPollInterval, Duration reconnectInitialDelay,
-                                Duration reconnectMaxDelay, Duration sweepInterval, Clock clock) {
+                                Duration reconnectMaxDelay, Duration sweepInterval, int sendRatePerMinute,
+                                Clock clock) {
+    /** The outbox's send rate unless {@link Builder#sendRatePerMinute} says otherwise, in messages per minute. */
+    public static final int DEFAULT_SEND_RATE = 20;
+
     /** The periodic SMS storage sweep's interval unless {@link Builder#sweepInterval} says otherwise. */
     public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(60);
 
@@ -46,6 +52,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
      * @param reconnectInitialDelay first reconnect delay, default 1 s; doubles per failed attempt
      * @param reconnectMaxDelay     reconnect delay cap, default 60 s
      * @param sweepInterval         how often every SMS storage in use is swept, default 60 s; zero: no periodic sweep
+     * @param sendRatePerMinute     the outbox's messages per minute, not negative; 0 means no limit
      * @param clock                 time source for event timestamps
      */
     public SerialModemConfig {
@@ -58,6 +65,9 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         Objects.requireNonNull(clock, "clock");
         if (sweepInterval.isNegative()) {
             throw new IllegalArgumentException("sweepInterval must not be negative");
+        }
+        if (sendRatePerMinute < 0) {
+            throw new IllegalArgumentException("sendRatePerMinute must not be negative");
         }
         if (port.isBlank()) {
             throw new IllegalArgumentException("port must not be blank");
@@ -113,7 +123,8 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         return "SerialModemConfig[port=" + port + ", baudRate=" + baudRate + ", simPin="
                 + (simPin == null ? "none" : Redaction.REDACTED) + ", commandTimeout=" + commandTimeout
                 + ", signalPollInterval=" + signalPollInterval + ", reconnect=" + reconnectInitialDelay + ".."
-                + reconnectMaxDelay + ", sweepInterval=" + sweepInterval + "]";
+                + reconnectMaxDelay + ", sweepInterval=" + sweepInterval + ", sendRatePerMinute=" + sendRatePerMinute
+                + "]";
     }
 
     /**
@@ -166,6 +177,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         private Duration reconnectInitialDelay = Duration.ofSeconds(1);
         private Duration reconnectMaxDelay = Duration.ofSeconds(60);
         private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
+        private int sendRatePerMinute = DEFAULT_SEND_RATE;
         private Clock clock = Clock.systemUTC();
 
         private Builder(String port) {
@@ -242,6 +254,18 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         }
 
         /**
+         * Sets how many messages the outbox hands to the modem per minute at most (operators' networks throttle or
+         * block bursts).
+         *
+         * @param value not negative; default {@value SerialModemConfig#DEFAULT_SEND_RATE}; 0 means no limit
+         * @return this builder
+         */
+        public Builder sendRatePerMinute(int value) {
+            this.sendRatePerMinute = value;
+            return this;
+        }
+
+        /**
          * Sets the time source for event timestamps (tests use a fixed clock).
          *
          * @param value not null; default the system UTC clock
@@ -261,7 +285,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
          */
         public SerialModemConfig build() {
             return new SerialModemConfig(port, baudRate, simPin, commandTimeout, signalPollInterval,
-                    reconnectInitialDelay, reconnectMaxDelay, sweepInterval, clock);
+                    reconnectInitialDelay, reconnectMaxDelay, sweepInterval, sendRatePerMinute, clock);
         }
     }
 }

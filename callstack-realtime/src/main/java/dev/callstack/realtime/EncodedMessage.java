@@ -28,6 +28,16 @@ public final class EncodedMessage {
     }
 
     /**
+     * A message from stored UTF-8 JSON (a journal row, for replay): the array is kept, not copied.
+     *
+     * @param utf8 the message's bytes; not null, not checked to be JSON; the caller must not mutate it afterwards
+     * @return the message
+     */
+    public static EncodedMessage wrap(byte[] utf8) {
+        return new EncodedMessage(utf8);
+    }
+
+    /**
      * The shared UTF-8 bytes; do not mutate.
      *
      * @return the array itself, not a copy

@@ -10,6 +10,8 @@ import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.event.NetworkRegistrationChanged;
 import dev.callstack.core.event.SignalQuality;
 import dev.callstack.core.event.SmsDeliveryReport;
+import dev.callstack.core.event.SmsFailed;
+import dev.callstack.core.event.SmsQueued;
 import dev.callstack.core.event.SmsReceived;
 import dev.callstack.core.event.SmsSent;
 import dev.callstack.core.event.UssdResponse;
@@ -44,9 +46,14 @@ public final class EventNames {
     public static final String NETWORK_REGISTRATION = "network.registration";
     /** {@link UssdResponse}: a USSD reply or network-initiated USSD message. */
     public static final String USSD_RESPONSE = "ussd.response";
+    /** {@link SmsQueued}: an outbound SMS was committed to the outbox. */
+    public static final String SMS_QUEUED = "sms.queued";
+    /** {@link SmsFailed}: an outbox message failed, expired, ended unknown or partially sent. */
+    public static final String SMS_FAILED = "sms.failed";
 
     private static final List<String> SUPPORTED = List.of(SMS_RECEIVED, SMS_DELIVERY_REPORT, SMS_SENT, CALL_STATE,
-            CALL_RING, CALL_CALLER_ID, CALL_DTMF, MODEM_STATE, SIGNAL_QUALITY, NETWORK_REGISTRATION, USSD_RESPONSE);
+            CALL_RING, CALL_CALLER_ID, CALL_DTMF, MODEM_STATE, SIGNAL_QUALITY, NETWORK_REGISTRATION, USSD_RESPONSE,
+            SMS_QUEUED, SMS_FAILED);
 
     private static final Map<Class<?>, Integer> INDEX_BY_TYPE = Map.ofEntries(
             Map.entry(SmsReceived.class, SUPPORTED.indexOf(SMS_RECEIVED)),
@@ -60,7 +67,9 @@ public final class EventNames {
             Map.entry(ModemDisconnected.class, SUPPORTED.indexOf(MODEM_STATE)),
             Map.entry(SignalQuality.class, SUPPORTED.indexOf(SIGNAL_QUALITY)),
             Map.entry(NetworkRegistrationChanged.class, SUPPORTED.indexOf(NETWORK_REGISTRATION)),
-            Map.entry(UssdResponse.class, SUPPORTED.indexOf(USSD_RESPONSE)));
+            Map.entry(UssdResponse.class, SUPPORTED.indexOf(USSD_RESPONSE)),
+            Map.entry(SmsQueued.class, SUPPORTED.indexOf(SMS_QUEUED)),
+            Map.entry(SmsFailed.class, SUPPORTED.indexOf(SMS_FAILED)));
 
     private EventNames() {
     }

@@ -40,8 +40,11 @@ public final class RealtimeHub implements AutoCloseable {
     private final EnvelopeEncoder encoder = new EnvelopeEncoder();
     private final EventEncoding eventEncoding;
     private final Subscription subscription;
+    /** Where every event is stored before fan-out, or null for a hub without a journal. */
+    private final EventJournal journal;
     private final LongAdder sent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder journalFailures = new LongAdder();
 
     /** Serialises id assignment and fan-out, so every client sees ids in increasing order. */
     private final Object publishLock = new Object();
@@ -60,16 +63,35 @@ public final class RealtimeHub implements AutoCloseable {
      * @param config per-client limits; not null
      */
     public RealtimeHub(EventBus bus, RealtimeConfig config) {
-        this(bus, config, System::nanoTime, null);
+        this(bus, config, System::nanoTime, null, null);
+    }
+
+    /**
+     * A hub that stores every event in {@code journal} before any client sees it, and continues its ids from the
+     * journal's {@link EventJournal#lastId()} (so ids increase across restarts).
+     *
+     * @param bus the events to fan out; not null
+     * @param config per-client limits; not null
+     * @param journal where events are stored first; not null; the hub does not close it
+     */
+    public RealtimeHub(EventBus bus, RealtimeConfig config, EventJournal journal) {
+        this(bus, config, System::nanoTime, null, Objects.requireNonNull(journal, "journal"));
     }
 
     RealtimeHub(EventBus bus, RealtimeConfig config, LongSupplier nanoClock) {
-        this(bus, config, nanoClock, null);
+        this(bus, config, nanoClock, null, null);
     }
 
     /** For tests: a fake clock for the full-time rule and, when not null, a replacement event encoding. */
     RealtimeHub(EventBus bus, RealtimeConfig config, LongSupplier nanoClock, EventEncoding eventEncoding) {
+        this(bus, config, nanoClock, eventEncoding, null);
+    }
+
+    private RealtimeHub(EventBus bus, RealtimeConfig config, LongSupplier nanoClock, EventEncoding eventEncoding,
+                        EventJournal journal) {
         Objects.requireNonNull(bus, "bus");
+        this.journal = journal;
+        this.lastId = journal == null ? 0 : journal.lastId();
         this.config = Objects.requireNonNull(config, "config");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.eventEncoding = eventEncoding != null ? eventEncoding : encoder::event;
@@ -163,6 +185,11 @@ public final class RealtimeHub implements AutoCloseable {
             long id = ++lastId;
             EncodedMessage redacted = null;
             EncodedMessage content = null;
+            if (journal != null) {
+                redacted = encode(id, event, View.REDACTED);
+                content = encode(id, event, View.CONTENT);
+                journal(id, index, event, redacted, content);
+            }
             for (ClientHandle client : clients) {
                 if (!client.accepts(index)) {
                     continue;
@@ -185,6 +212,44 @@ public final class RealtimeHub implements AutoCloseable {
                     client.offer(message);
                 }
             }
+        }
+    }
+
+    /**
+     * Stores the event before fan-out. A journal failure (disk full, a closed store) must not silence the live feed:
+     * the event still goes to connected clients, and the failure is logged and counted.
+     */
+    private void journal(long id, int index, ModemEvent event, EncodedMessage redacted, EncodedMessage content) {
+        if (redacted == UNENCODABLE || content == UNENCODABLE) {
+            journalFailures.increment();
+            return;
+        }
+        try {
+            journal.append(new JournalEntry(id, EventNames.supported().get(index), event.timestamp(), redacted,
+                    content));
+        } catch (RuntimeException failure) {
+            journalFailures.increment();
+            log.warn("Realtime event {} not journaled: {}", id, failure.getClass().getName());
+        }
+    }
+
+    /**
+     * Events that could not be stored in the journal (they still went to connected clients).
+     *
+     * @return the running total
+     */
+    public long journalFailures() {
+        return journalFailures.sum();
+    }
+
+    /**
+     * The id of the newest event published (or of the journal's newest, before any).
+     *
+     * @return 0 when none
+     */
+    public long lastId() {
+        synchronized (publishLock) {
+            return lastId;
         }
     }
 

@@ -18,6 +18,8 @@ import dev.callstack.core.event.NetworkRegistrationChanged;
 import dev.callstack.core.event.SignalQuality;
 import dev.callstack.core.event.SmsDeliveryReport;
 import dev.callstack.core.event.SmsReceived;
+import dev.callstack.core.event.SmsFailed;
+import dev.callstack.core.event.SmsQueued;
 import dev.callstack.core.event.SmsSent;
 import dev.callstack.core.event.UssdResponse;
 import dev.callstack.realtime.internal.UssdEncodingLabel;
@@ -168,6 +170,16 @@ public final class WireViews {
             g.writeStringField("recipient", phone(sent.recipient(), view));
             g.writeNumberField("reference", sent.reference());
             g.writeNumberField("parts", sent.parts());
+            nullableNumber(g, "message_id", sent.messageId());
+        } else if (event instanceof SmsQueued queued) {
+            g.writeNumberField("message_id", queued.messageId());
+            g.writeStringField("recipient", phone(queued.recipient(), view));
+            g.writeNumberField("parts", queued.parts());
+        } else if (event instanceof SmsFailed failed) {
+            g.writeNumberField("message_id", failed.messageId());
+            g.writeStringField("recipient", phone(failed.recipient(), view));
+            g.writeStringField("status", wireName(failed.status()));
+            g.writeStringField("error", failed.error());
         } else if (event instanceof CallStateChanged call) {
             g.writeStringField("state", wireName(call.state()));
         } else if (event instanceof CallRing) {

@@ -3,6 +3,7 @@ package dev.callstack.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callstack.core.AccessTechnology;
+import dev.callstack.core.OutboxStatus;
 import dev.callstack.core.Registration;
 import dev.callstack.core.event.CallRing;
 import dev.callstack.core.event.CallState;
@@ -17,6 +18,8 @@ import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.event.NetworkRegistrationChanged;
 import dev.callstack.core.event.SignalQuality;
 import dev.callstack.core.event.SmsDeliveryReport;
+import dev.callstack.core.event.SmsFailed;
+import dev.callstack.core.event.SmsQueued;
 import dev.callstack.core.event.SmsReceived;
 import dev.callstack.core.event.SmsSent;
 import dev.callstack.core.event.UssdResponse;
@@ -36,7 +39,8 @@ class EnvelopeContractTest {
     private static final Instant T = Instant.parse("2026-11-26T19:44:39.123456789Z");
     private static final String TS = "\"timestamp\":\"2026-11-26T19:44:39.123Z\"";
     private static final String ALL_NAMES = "[\"sms.received\",\"sms.delivery_report\",\"sms.sent\",\"call.state\","
-            + "\"call.ring\",\"call.caller_id\",\"call.dtmf\",\"modem.state\",\"signal.quality\",\"network.registration\",\"ussd.response\"]";
+            + "\"call.ring\",\"call.caller_id\",\"call.dtmf\",\"modem.state\",\"signal.quality\",\"network.registration\",\"ussd.response\","
+            + "\"sms.queued\",\"sms.failed\"]";
 
     private final EnvelopeEncoder encoder = new EnvelopeEncoder();
 
@@ -80,9 +84,21 @@ class EnvelopeContractTest {
                                 + TS + ",\"message_id\":null}}"),
                 Arguments.of(new SmsSent(T, "+15550100100", List.of(17, 18), 2, 9L),
                         "{\"type\":\"sms.sent\",\"id\":41," + TS + ",\"data\":{\"recipient\":\"+***0100\","
-                                + "\"reference\":17,\"parts\":2}}",
+                                + "\"reference\":17,\"parts\":2,\"message_id\":9}}",
                         "{\"type\":\"sms.sent\",\"id\":41," + TS + ",\"data\":{\"recipient\":\"+15550100100\","
-                                + "\"reference\":17,\"parts\":2}}"),
+                                + "\"reference\":17,\"parts\":2,\"message_id\":9}}"),
+                Arguments.of(new SmsQueued(T, "+15550100100", 2, 9L),
+                        "{\"type\":\"sms.queued\",\"id\":41," + TS + ",\"data\":{\"message_id\":9,"
+                                + "\"recipient\":\"+***0100\",\"parts\":2}}",
+                        "{\"type\":\"sms.queued\",\"id\":41," + TS + ",\"data\":{\"message_id\":9,"
+                                + "\"recipient\":\"+15550100100\",\"parts\":2}}"),
+                Arguments.of(new SmsFailed(T, "+15550100100", 9L, OutboxStatus.UNKNOWN, "modem did not answer"),
+                        "{\"type\":\"sms.failed\",\"id\":41," + TS + ",\"data\":{\"message_id\":9,"
+                                + "\"recipient\":\"+***0100\",\"status\":\"unknown\","
+                                + "\"error\":\"modem did not answer\"}}",
+                        "{\"type\":\"sms.failed\",\"id\":41," + TS + ",\"data\":{\"message_id\":9,"
+                                + "\"recipient\":\"+15550100100\",\"status\":\"unknown\","
+                                + "\"error\":\"modem did not answer\"}}"),
                 Arguments.of(new CallStateChanged(T, CallState.ACTIVE),
                         "{\"type\":\"call.state\",\"id\":41," + TS + ",\"data\":{\"state\":\"active\"}}",
                         "{\"type\":\"call.state\",\"id\":41," + TS + ",\"data\":{\"state\":\"active\"}}"),

@@ -4,6 +4,7 @@ import dev.callstack.core.CallApi;
 import dev.callstack.core.Modem;
 import dev.callstack.core.ModemState;
 import dev.callstack.core.ModemStatus;
+import dev.callstack.core.Outbox;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
 import dev.callstack.core.event.EventBus;
@@ -40,6 +41,11 @@ class ForwardingModem implements Modem {
     @Override
     public SmsApi sms() {
         return fake.sms();
+    }
+
+    @Override
+    public Outbox outbox() {
+        return fake.outbox();
     }
 
     @Override

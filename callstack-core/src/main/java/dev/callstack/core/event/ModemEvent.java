@@ -8,7 +8,7 @@ import java.time.Instant;
  * <p>Records only: immutable and thread-safe.
  */
 public sealed interface ModemEvent
-        permits SmsReceived, SmsSent, SmsDeliveryReport, CallStateChanged, CallRing, CallerId, DtmfReceived,
+        permits SmsReceived, SmsQueued, SmsSent, SmsFailed, SmsDeliveryReport, CallStateChanged, CallRing, CallerId, DtmfReceived,
                 ModemConnected, ModemDisconnected, SignalQuality, NetworkRegistrationChanged, UssdResponse {
 
     /**

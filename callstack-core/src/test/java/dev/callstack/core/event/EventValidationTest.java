@@ -33,7 +33,9 @@ class EventValidationTest {
                 () -> new ModemDisconnected(null, "gone"),
                 () -> new SignalQuality(null, 10, 0),
                 () -> new NetworkRegistrationChanged(null, Registration.HOME, AccessTechnology.LTE),
-                () -> new UssdResponse(null, 0, "m", 15));
+                () -> new UssdResponse(null, 0, "m", 15),
+                () -> new SmsQueued(null, "123", 1, 1),
+                () -> new SmsFailed(null, "123", 1, dev.callstack.core.OutboxStatus.FAILED, "rejected"));
 
         assertThat(constructors).allSatisfy(constructor ->
                 assertThatNullPointerException().isThrownBy(constructor::run).withMessage("timestamp"));
@@ -41,7 +43,7 @@ class EventValidationTest {
 
     @Test
     void everyPermittedEventTypeIsCoveredByTheNullTimestampTest() {
-        assertThat(ModemEvent.class.getPermittedSubclasses()).hasSize(12);
+        assertThat(ModemEvent.class.getPermittedSubclasses()).hasSize(14);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.callstack.core.CallApi;
 import dev.callstack.core.Modem;
 import dev.callstack.core.ModemState;
 import dev.callstack.core.ModemStatus;
+import dev.callstack.core.Outbox;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
 import dev.callstack.core.event.EventBus;
@@ -53,5 +54,10 @@ abstract class DelegatingModem implements Modem {
     @Override
     public final CallApi calls() {
         return modem.calls();
+    }
+
+    @Override
+    public final Outbox outbox() {
+        return modem.outbox();
     }
 }

@@ -1,6 +1,8 @@
 package dev.callstack.server.internal;
 
 import dev.callstack.core.Modem;
+import dev.callstack.realtime.EventJournal;
+import dev.callstack.realtime.InMemoryEventJournal;
 import dev.callstack.realtime.RealtimeConfig;
 import dev.callstack.realtime.RealtimeHub;
 import dev.callstack.server.Privilege;
@@ -61,6 +63,7 @@ public final class NettyHttpServer implements AutoCloseable {
     private ServerMetrics metrics;
     private ReloadingTlsContext tls;
     private SmsQuotaLedger quota;
+    private EventJournal journal;
 
     public NettyHttpServer(ServerSettings settings, Modem modem) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -76,7 +79,10 @@ public final class NettyHttpServer implements AutoCloseable {
         AuthPolicy.check(settings, keys.size());
         quota = SmsQuotaLedger.open(settings.quotaDatabase(), Clock.systemUTC());
         tls = settings.tls() == null ? null : ReloadingTlsContext.start(settings.tls());
-        hub = new RealtimeHub(modem.events(), RealtimeConfig.defaults().withQueueCapacity(settings.wsQueueCapacity()));
+        // Issue 13 skeleton: an in-memory journal until the SQLite one replaces it.
+        journal = new InMemoryEventJournal(100_000);
+        hub = new RealtimeHub(modem.events(), RealtimeConfig.defaults().withQueueCapacity(settings.wsQueueCapacity()),
+                journal);
         RealtimeHub realtime = hub;
         ServerMetrics.RealtimeStats realtimeStats = new ServerMetrics.RealtimeStats() {
             @Override
@@ -217,6 +223,9 @@ public final class NettyHttpServer implements AutoCloseable {
         }
         if (quota != null) {
             quota.close();
+        }
+        if (journal != null) {
+            journal.close();
         }
         if (ioGroup != null) {
             ioGroup.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();

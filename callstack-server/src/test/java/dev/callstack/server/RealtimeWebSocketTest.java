@@ -168,8 +168,8 @@ class RealtimeWebSocketTest {
             {"sms.delivery_report", "{\"reference\":5,\"recipient\":\"+***0100\",\"status\":\"delivered\","
                 + "\"message_id\":null}",
                 "{\"reference\":5,\"recipient\":\"+15550100100\",\"status\":\"delivered\",\"message_id\":null}"},
-            {"sms.sent", "{\"recipient\":\"+***0100\",\"reference\":9,\"parts\":1}",
-                "{\"recipient\":\"+15550100100\",\"reference\":9,\"parts\":1}"},
+            {"sms.sent", "{\"recipient\":\"+***0100\",\"reference\":9,\"parts\":1,\"message_id\":1}",
+                "{\"recipient\":\"+15550100100\",\"reference\":9,\"parts\":1,\"message_id\":1}"},
             {"call.state", "{\"state\":\"ringing\"}", "{\"state\":\"ringing\"}"},
             {"call.ring", "{}", "{}"},
             {"call.caller_id", "{\"number\":\"+***0123\"}", "{\"number\":\"+447700900123\"}"},

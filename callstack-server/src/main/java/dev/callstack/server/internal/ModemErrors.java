@@ -1,6 +1,7 @@
 package dev.callstack.server.internal;
 
 import dev.callstack.core.CallstackException;
+import dev.callstack.core.IdempotencyConflictException;
 import dev.callstack.core.InvalidRequestException;
 import dev.callstack.core.ModemBusyException;
 import dev.callstack.core.ModemRejectedException;
@@ -43,7 +44,8 @@ record ModemErrors(String invalid, String timedOut, String failed, int busyStatu
             ModemRejectedException.class, Rule.fixed(502, ModemErrors::failed),
             ModemUnavailableException.class, Rule.fixed(503, errors -> ErrorBody.MODEM_UNAVAILABLE),
             ModemBusyException.class, new Rule(ModemErrors::busyStatus, ModemErrors::busy),
-            ModemTimeoutException.class, Rule.fixed(504, ModemErrors::timedOut));
+            ModemTimeoutException.class, Rule.fixed(504, ModemErrors::timedOut),
+            IdempotencyConflictException.class, Rule.fixed(422, errors -> ErrorBody.IDEMPOTENCY_CONFLICT));
 
     /** The HTTP status of {@code failure} for this route. */
     int status(CallstackException failure) {

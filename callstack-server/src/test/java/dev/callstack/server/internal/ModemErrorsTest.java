@@ -33,7 +33,9 @@ class ModemErrorsTest {
                 Arguments.of(new ModemRejectedException("detail", 500), 502, "it failed"),
                 Arguments.of(new ModemUnavailableException("detail"), 503, "modem not connected"),
                 Arguments.of(new ModemTimeoutException("detail"), 504, "too slow"),
-                Arguments.of(new dev.callstack.core.ModemBusyException("detail"), 409, "so busy"));
+                Arguments.of(new dev.callstack.core.ModemBusyException("detail"), 409, "so busy"),
+                Arguments.of(new dev.callstack.core.IdempotencyConflictException("detail"), 422,
+                        "Idempotency-Key was used for a different request"));
     }
 
     @ParameterizedTest

@@ -5,6 +5,9 @@ import dev.callstack.server.internal.KeyEntry;
 import dev.callstack.server.internal.KeyFileParser;
 import dev.callstack.server.internal.ServerSettings;
 import dev.callstack.server.internal.TlsFiles;
+import dev.callstack.server.internal.webhook.WebhookSettings;
+import dev.callstack.server.internal.webhook.WebhookTiming;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +48,11 @@ public final class CallstackServerBuilder {
     private int maxConnections = 16_384;
     private boolean noAuth;
     private Path quotaDatabase;
+    private URI webhookUrl;
+    private String webhookSecret;
+    private boolean webhookContent;
+    private boolean webhookAllowPrivate;
+    private WebhookTiming webhookTiming = WebhookTiming.defaults();
 
     CallstackServerBuilder(Modem modem) {
         this.modem = Objects.requireNonNull(modem, "modem");
@@ -383,6 +391,46 @@ public final class CallstackServerBuilder {
     }
 
     /**
+     * A static webhook subscription ({@code --webhook}): every event, signed with {@code secret}, kept across
+     * restarts under the id {@code static}; without it a stored static subscription is removed at start. Default none.
+     *
+     * @param url     the receiver; checked like any webhook URL before each attempt
+     * @param secret  a Standard Webhooks secret, {@code whsec_} and base64 of at least 16 bytes; never logged
+     * @param content whether payloads are unredacted (else the redacted view)
+     * @return this builder
+     * @throws IllegalArgumentException when the secret is not of that form (the message does not quote it)
+     */
+    public CallstackServerBuilder webhook(URI url, String secret, boolean content) {
+        this.webhookUrl = Objects.requireNonNull(url, "url");
+        this.webhookSecret = Objects.requireNonNull(secret, "secret");
+        this.webhookContent = content;
+        webhookSettings(); // validates now
+        return this;
+    }
+
+    /**
+     * Whether webhooks may target loopback, private (RFC 1918, fc00::/7), link-local and CGNAT addresses, e.g. a
+     * LAN Home Assistant. Metadata, multicast and unspecified addresses stay refused. Default false.
+     *
+     * @param allow true to allow them
+     * @return this builder
+     */
+    public CallstackServerBuilder webhookAllowPrivate(boolean allow) {
+        this.webhookAllowPrivate = allow;
+        return this;
+    }
+
+    /** Tests: shorter retries and timeouts, or a clock of their own. */
+    CallstackServerBuilder webhookTiming(WebhookTiming timing) {
+        this.webhookTiming = Objects.requireNonNull(timing, "timing");
+        return this;
+    }
+
+    private WebhookSettings webhookSettings() {
+        return new WebhookSettings(webhookUrl, webhookSecret, webhookContent, webhookAllowPrivate, webhookTiming);
+    }
+
+    /**
      * Creates the server; nothing is bound until {@link CallstackServer#start()}.
      *
      * @return the server
@@ -392,7 +440,7 @@ public final class CallstackServerBuilder {
                 authFailureWindow, maxBodyBytes, wsQueueCapacity, wsMaxFrameBytes, idleTimeout, permessageDeflate,
                 ioThreads, shutdownGrace, writeBufferLow, writeBufferHigh, storeReady, simulated,
                 tlsCertificate == null ? null : new TlsFiles(tlsCertificate, tlsPrivateKey, tlsReloadInterval),
-                allowedOrigins, allowedHosts, requestTimeout, maxConnections, noAuth, quotaDatabase);
+                allowedOrigins, allowedHosts, requestTimeout, maxConnections, noAuth, quotaDatabase, webhookSettings());
         return new CallstackServer(settings, modem, closeModemOnClose);
     }
 }

@@ -54,7 +54,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
             return;
         }
         Caller caller = ctx.channel().attr(ChannelAttributes.CALLER).get();
-        String path = RoutePaths.path(request.uri());
+        String path = RoutePaths.template(RoutePaths.path(request.uri()));
         if (RoutePaths.WS.equals(path)) {
             upgrade(ctx, request, caller);
             return;

@@ -6,6 +6,7 @@ import dev.callstack.realtime.InMemoryEventJournal;
 import dev.callstack.realtime.RealtimeConfig;
 import dev.callstack.realtime.RealtimeHub;
 import dev.callstack.server.Privilege;
+import dev.callstack.server.internal.webhook.Webhooks;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -46,6 +47,8 @@ public final class NettyHttpServer implements AutoCloseable {
     /** Store queries are short; a couple of threads and a bounded backlog keep a slow store from piling up work. */
     private static final int BLOCKING_THREADS = 2;
     private static final int BLOCKING_QUEUE = 256;
+    /** The version in the webhooks' {@code User-Agent}. */
+    private static final String WEBHOOK_AGENT_VERSION = "0.1.0";
 
     private final ServerSettings settings;
     private final Modem modem;
@@ -64,6 +67,7 @@ public final class NettyHttpServer implements AutoCloseable {
     private ReloadingTlsContext tls;
     private SmsQuotaLedger quota;
     private EventJournal journal;
+    private Webhooks webhooks;
 
     public NettyHttpServer(ServerSettings settings, Modem modem) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -101,6 +105,9 @@ public final class NettyHttpServer implements AutoCloseable {
             }
         };
         metrics = new ServerMetrics(modem.events(), modem::status, this::uptimeSeconds, realtimeStats);
+        webhooks = Webhooks.start(settings.webhooks(), settings.quotaDatabase(), journal, metrics::recordWebhook,
+                WEBHOOK_AGENT_VERSION);
+        metrics.webhooks(webhooks);
         HttpResponder responder = new HttpResponder(metrics);
         RateLimiter<ApiKey> keyLimiter = settings.rateLimit() == 0 ? null
                 : new RateLimiter<>(settings.rateLimit(), settings.rateWindow(), System::nanoTime);
@@ -168,7 +175,26 @@ public final class NettyHttpServer implements AutoCloseable {
                         this::uptimeSeconds), blocking)));
         routes.put(RoutePaths.STATUS, Map.of(HttpMethod.GET, new StatusRoute(modem, settings.simulated())));
         routes.put(RoutePaths.METRICS, Map.of(HttpMethod.GET, new MetricsRoute(metrics)));
+        webhookRoutes(routes, blocking);
         return routes;
+    }
+
+    /** The webhook routes: admin only, off the event loop (SQLite, and DNS for the SSRF guard). */
+    private void webhookRoutes(Map<String, Map<HttpMethod, Route>> routes, Executor blocking) {
+        routes.put(RoutePaths.WEBHOOKS, Map.of(
+                HttpMethod.POST, admin(new WebhookCreateRoute(webhooks), blocking),
+                HttpMethod.GET, admin(new WebhookListRoute(webhooks), blocking)));
+        routes.put(RoutePaths.WEBHOOK, Map.of(HttpMethod.DELETE, admin(new WebhookDeleteRoute(webhooks), blocking)));
+        routes.put(RoutePaths.WEBHOOK_DELIVERIES, Map.of(HttpMethod.GET,
+                admin(new WebhookDeliveriesRoute(webhooks), blocking)));
+        routes.put(RoutePaths.WEBHOOK_REDELIVER, Map.of(HttpMethod.POST,
+                admin(new WebhookRedeliverRoute(webhooks), blocking)));
+        routes.put(RoutePaths.SMS_SUBSCRIBE, Map.of(HttpMethod.POST,
+                admin(new SmsSubscribeRoute(webhooks), blocking)));
+    }
+
+    private static Route admin(Route route, Executor blocking) {
+        return new PrivilegedRoute(Privilege.ADMIN, new OffLoopRoute(route, blocking));
     }
 
     private void warnIfPublicWithoutTls() {
@@ -223,6 +249,9 @@ public final class NettyHttpServer implements AutoCloseable {
         }
         if (quota != null) {
             quota.close();
+        }
+        if (webhooks != null) {
+            webhooks.close(); // before the journal: the dispatcher reads it
         }
         if (journal != null) {
             journal.close();

@@ -1,6 +1,8 @@
 package dev.callstack.server.internal;
 
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The route paths, and the bounded label set they give metrics (no request-controlled label values). */
 final class RoutePaths {
@@ -17,10 +19,21 @@ final class RoutePaths {
     static final String STATUS = "/status";
     static final String METRICS = "/metrics";
     static final String WS = "/ws";
+    static final String WEBHOOKS = "/webhooks";
+    static final String WEBHOOK = "/webhooks/{id}";
+    static final String WEBHOOK_DELIVERIES = "/webhooks/{id}/deliveries";
+    static final String WEBHOOK_REDELIVER = "/webhooks/{id}/redeliver";
+    static final String SMS_SUBSCRIBE = "/sms/subscribe";
+    /** Paths with one {@value #PARAMETER} segment; a request path matching one is routed (and labelled) by it. */
+    static final List<String> TEMPLATES = List.of(WEBHOOK, WEBHOOK_DELIVERIES, WEBHOOK_REDELIVER);
+    static final String PARAMETER = "{id}";
+    /** What a path parameter may be: ids are short and plain, anything else is no route. */
+    private static final Pattern PARAMETER_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final String UNMATCHED = "unmatched";
 
     static final Set<String> ALL = Set.of(SMS_SEND, SMS_MESSAGES, DELIVERY_REPORTS, USSD_SEND, CALLS_DIAL,
-            CALLS_ANSWER, CALLS_HANGUP, CALLS_DTMF, CALLS_CURRENT, HEALTH, STATUS, METRICS, WS);
+            CALLS_ANSWER, CALLS_HANGUP, CALLS_DTMF, CALLS_CURRENT, HEALTH, STATUS, METRICS, WS, WEBHOOKS, WEBHOOK, WEBHOOK_DELIVERIES,
+            WEBHOOK_REDELIVER, SMS_SUBSCRIBE);
 
     private RoutePaths() {
     }
@@ -31,9 +44,44 @@ final class RoutePaths {
         return query < 0 ? uri : uri.substring(0, query);
     }
 
-    /** The metrics label for {@code uri}: a known route path or {@value #UNMATCHED}. */
+    /** The metrics label for {@code uri}: a known route path (or template) or {@value #UNMATCHED}. */
     static String label(String uri) {
-        String path = path(uri);
+        String path = template(path(uri));
         return ALL.contains(path) ? path : UNMATCHED;
+    }
+
+    /** The template {@code path} matches (e.g. {@code /webhooks/{id}}), or {@code path} itself. */
+    static String template(String path) {
+        String[] segments = path.split("/", -1);
+        for (String template : TEMPLATES) {
+            String[] expected = template.split("/", -1);
+            if (expected.length == segments.length && matches(expected, segments)) {
+                return template;
+            }
+        }
+        return path;
+    }
+
+    private static boolean matches(String[] expected, String[] segments) {
+        for (int i = 0; i < expected.length; i++) {
+            boolean ok = PARAMETER.equals(expected[i]) ? PARAMETER_VALUE.matcher(segments[i]).matches()
+                    : expected[i].equals(segments[i]);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value of the {@value #PARAMETER} segment of {@code uri} for a path matching {@code template}. */
+    static String parameter(String uri, String template) {
+        String[] expected = template.split("/", -1);
+        String[] segments = path(uri).split("/", -1);
+        for (int i = 0; i < expected.length && i < segments.length; i++) {
+            if (PARAMETER.equals(expected[i])) {
+                return segments[i];
+            }
+        }
+        throw new IllegalArgumentException("template has no parameter");
     }
 }

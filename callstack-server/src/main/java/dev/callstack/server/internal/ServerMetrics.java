@@ -17,6 +17,8 @@ import dev.callstack.core.event.SmsSent;
 import dev.callstack.core.event.Subscription;
 import dev.callstack.core.event.UssdResponse;
 import dev.callstack.realtime.WireViews;
+import dev.callstack.server.internal.webhook.WebhookDeliveryStatus;
+import dev.callstack.server.internal.webhook.Webhooks;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -74,6 +76,7 @@ final class ServerMetrics implements AutoCloseable {
     private final Counter authFailures;
     private final Counter refusals;
     private final Counter connectionsRejected;
+    private final Counter webhookAttempts;
     private final AtomicBoolean seenDisconnect = new AtomicBoolean();
     private final Subscription subscription;
 
@@ -122,6 +125,13 @@ final class ServerMetrics implements AutoCloseable {
                 .labelNames("reason").register(registry);
         connectionsRejected = Counter.builder().name("callstack_http_connections_rejected")
                 .help("Connections closed at once because the connection limit was reached").register(registry);
+        webhookAttempts = Counter.builder().name("callstack_webhook_deliveries")
+                .help("Webhook delivery attempts by result (delivered, failed and retried, dead-lettered)")
+                .labelNames("result").register(registry);
+        for (WebhookDeliveryStatus result : List.of(WebhookDeliveryStatus.DELIVERED, WebhookDeliveryStatus.FAILED,
+                WebhookDeliveryStatus.DEAD)) {
+            webhookAttempts.labelValues(result.wireName());
+        }
         for (String reason : REFUSAL_REASONS) {
             refusals.labelValues(reason);
         }
@@ -168,6 +178,27 @@ final class ServerMetrics implements AutoCloseable {
     /** A request refused before authentication; {@code reason} is one of a fixed set. */
     void recordRefusal(String reason) {
         refusals.labelValues(reason).inc();
+    }
+
+    /** One webhook attempt ended with {@code result}. */
+    void recordWebhook(WebhookDeliveryStatus result) {
+        webhookAttempts.labelValues(result.wireName()).inc();
+    }
+
+    /** The webhook gauges, read at scrape time from the figures the dispatcher refreshes (no query here). */
+    void webhooks(Webhooks webhooks) {
+        GaugeWithCallback.builder().name("callstack_webhook_queue_depth")
+                .help("Webhook deliveries waiting for an attempt (pending or failed and retrying)")
+                .callback(cb -> cb.call((double) webhooks.stats().waiting())).register(registry);
+        GaugeWithCallback.builder().name("callstack_webhook_oldest_pending_age_seconds")
+                .help("Age of the oldest waiting webhook delivery; 0 when none waits")
+                .callback(cb -> {
+                    long oldest = webhooks.stats().oldestWaitingMs();
+                    cb.call(oldest == 0 ? 0 : Math.max(0, webhooks.nowMs() - oldest) / 1000.0);
+                }).register(registry);
+        GaugeWithCallback.builder().name("callstack_webhook_subscriptions_disabled")
+                .help("Webhook subscriptions disabled after failing continuously")
+                .callback(cb -> cb.call((double) webhooks.stats().disabled())).register(registry);
     }
 
     void recordConnectionRejected() {

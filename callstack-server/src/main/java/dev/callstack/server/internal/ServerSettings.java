@@ -1,5 +1,6 @@
 package dev.callstack.server.internal;
 
+import dev.callstack.server.internal.webhook.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.function.BooleanSupplier;
 /**
  * Everything the server needs besides the modem. Built by {@code CallstackServerBuilder}, which documents each
  * value and its default. {@code tls} is null for plain HTTP. {@code quotaDatabase} may be null (SMS quotas then
- * live in memory).
+ * live in memory; so do webhook subscriptions and deliveries). {@code webhooks} null means the defaults.
  */
 public record ServerSettings(String host, int port, List<KeyEntry> keys, int rateLimit, Duration rateWindow,
                              int authFailureLimit, Duration authFailureWindow, int maxBodyBytes, int wsQueueCapacity,
@@ -17,7 +18,8 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
                              Duration shutdownGrace, int writeBufferLow, int writeBufferHigh,
                              BooleanSupplier storeReady, boolean simulated, TlsFiles tls,
                              List<String> allowedOrigins, List<String> allowedHosts, Duration requestTimeout,
-                             int maxConnections, boolean noAuth, Path quotaDatabase) {
+                             int maxConnections, boolean noAuth, Path quotaDatabase,
+                             WebhookSettings webhooks) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
@@ -47,6 +49,7 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
         if (maxConnections < 1) {
             throw new IllegalArgumentException("max connections must be at least 1");
         }
+        webhooks = webhooks == null ? WebhookSettings.defaults() : webhooks;
         if (writeBufferLow < 1 || writeBufferHigh < writeBufferLow) {
             throw new IllegalArgumentException("write buffer water marks must satisfy 0 < low <= high");
         }

@@ -7,7 +7,9 @@ import dev.callstack.server.internal.OpenedModem;
 import dev.callstack.server.internal.RetentionPeriod;
 import dev.callstack.server.internal.SimPinFile;
 import dev.callstack.server.internal.TlsContextLoader;
+import dev.callstack.server.internal.webhook.WebhookSecret;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import picocli.CommandLine.Option;
                         + "key file."})
 public final class Main implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
+    private static final String WEBHOOK_SECRET_VARIABLE = "CALLSTACK_WEBHOOK_SECRET";
 
     @Option(names = "--host", defaultValue = "${env:CALLSTACK_HOST:-127.0.0.1}",
             description = "Address to listen on (CALLSTACK_HOST, default ${DEFAULT-VALUE}). "
@@ -125,6 +128,23 @@ public final class Main implements Callable<Integer> {
                     + "(CALLSTACK_MAX_CONNECTIONS, default ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(names = "--webhook", defaultValue = "${env:CALLSTACK_WEBHOOK_URL}",
+            description = "A static webhook receiving every event (CALLSTACK_WEBHOOK_URL). Its secret comes from the "
+                    + "environment only, CALLSTACK_WEBHOOK_SECRET ('whsec_' + base64 of 16+ random bytes); without it "
+                    + "the server does not start.")
+    URI webhook;
+
+    @Option(names = "--webhook-content", defaultValue = "${env:CALLSTACK_WEBHOOK_CONTENT:-false}",
+            description = "The static webhook gets numbers and texts in full instead of the redacted view "
+                    + "(CALLSTACK_WEBHOOK_CONTENT, default ${DEFAULT-VALUE}).")
+    boolean webhookContent;
+
+    @Option(names = "--webhook-allow-private", defaultValue = "${env:CALLSTACK_WEBHOOK_ALLOW_PRIVATE:-false}",
+            description = "Let webhooks call loopback, private, link-local and CGNAT addresses, e.g. a LAN Home "
+                    + "Assistant; metadata and multicast addresses stay refused "
+                    + "(CALLSTACK_WEBHOOK_ALLOW_PRIVATE, default ${DEFAULT-VALUE}).")
+    boolean webhookAllowPrivate;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -201,6 +221,10 @@ public final class Main implements Callable<Integer> {
         if (tlsCert != null) {
             builder.tls(tlsCert, tlsKey);
         }
+        builder.webhookAllowPrivate(webhookAllowPrivate);
+        if (webhook != null) {
+            builder.webhook(webhook, System.getenv(WEBHOOK_SECRET_VARIABLE), webhookContent);
+        }
         return builder.build();
     }
 
@@ -237,6 +261,20 @@ public final class Main implements Callable<Integer> {
         }
         validateDb();
         validateTls();
+        validateWebhook();
+    }
+
+    private void validateWebhook() {
+        if (webhook == null) {
+            return;
+        }
+        String secret = System.getenv(WEBHOOK_SECRET_VARIABLE);
+        if (secret == null || secret.isEmpty()) {
+            // Refused rather than generated: a generated secret would have to be shown, and logs are no place for it.
+            throw new IllegalArgumentException("--webhook needs its secret in " + WEBHOOK_SECRET_VARIABLE
+                    + " (the environment only, never the command line), e.g. whsec_$(openssl rand -base64 32)");
+        }
+        WebhookSecret.key(secret); // the message names the rule, never the value
     }
 
     private void validateTls() {

@@ -219,7 +219,7 @@ final class WebhookDispatcher implements AutoCloseable {
         }
         boolean dead = now - delivery.createdAtMs() >= timing.retryFor().toMillis();
         WebhookDeliveryStatus status = dead ? WebhookDeliveryStatus.DEAD : WebhookDeliveryStatus.FAILED;
-        long failingSince = store.failed(delivery, status, now + backoff(delivery.attempts() + 1),
+        long failingSince = store.failed(delivery, status, now + backoff(timing, delivery.attempts() + 1),
                 outcome.statusCode(), outcome.error(), now);
         metrics.attempt(status);
         // Ids and the fixed error only: the URL (whose path may be a token) and the payload are never logged.
@@ -233,7 +233,7 @@ final class WebhookDispatcher implements AutoCloseable {
     }
 
     /** Exponential from {@code firstRetry}, capped, times a jitter of 0.8-1.2 so receivers are not hit in step. */
-    long backoff(int attempt) {
+    static long backoff(WebhookTiming timing, int attempt) {
         long first = timing.firstRetry().toMillis();
         long cap = timing.maxRetryDelay().toMillis();
         long base = attempt >= 40 ? cap : Math.min(cap, first << Math.max(0, attempt - 1));

@@ -37,6 +37,19 @@ class MainTest {
                 "--ws-deflate", "CALLSTACK_API_KEYS", "--sim-pin-file", "CALLSTACK_SIM_PIN_FILE", "--retention",
                 "CALLSTACK_RETENTION", "--no-auth", "CALLSTACK_NO_AUTH", "--sweep-interval",
                 "CALLSTACK_SWEEP_INTERVAL", "simulator[:sim800|sim7600|ec25|huawei]");
+        assertThat(help.out()).contains("--webhook", "CALLSTACK_WEBHOOK_URL", "CALLSTACK_WEBHOOK_SECRET",
+                "--webhook-content", "CALLSTACK_WEBHOOK_CONTENT", "--webhook-allow-private",
+                "CALLSTACK_WEBHOOK_ALLOW_PRIVATE");
+    }
+
+    @Test
+    void aWebhookWithoutItsSecretInTheEnvironmentIsRefusedBeforeAnythingOpens() {
+        assertThat(System.getenv("CALLSTACK_WEBHOOK_SECRET")).as("this test needs it unset").isNull();
+        Run refused = run("--modem", "simulator", "--no-auth", "--port", "0", "--db", dir.resolve("c.db").toString(),
+                "--webhook", "https://hooks.example.com/in");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--webhook needs its secret in CALLSTACK_WEBHOOK_SECRET");
+        assertThat(Files.exists(dir.resolve("c.db"))).as("nothing was opened").isFalse();
     }
 
     @Test

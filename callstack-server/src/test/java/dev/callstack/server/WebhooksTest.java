@@ -289,4 +289,49 @@ class WebhooksTest {
                 .isEqualTo("sms.received");
         assertThat(WebhookReceiver.verify(json.get("secret").asText(), r.received().get(0))).isTrue();
     }
+
+    @Test
+    void privateAndLoopbackTargetsAreRefusedAtCreationWithoutTheFlag() throws Exception {
+        WebhookReceiver r = receiver(Answer.OK);
+        TestServer t = TestServer.start(b -> b.apiKey(ADMIN_KEY, Privilege.ADMIN));
+        open.add(t);
+        java.util.Map<String, String> refused = java.util.Map.of(
+                r.url("/x").toString(), "webhook URL resolves to a loopback address",
+                "http://localhost:" + r.port() + "/x", "webhook URL resolves to a loopback address",
+                "http://10.0.0.8/x", "webhook URL resolves to a private address",
+                "http://[fd00:ec2::254]/latest", "webhook URL resolves to a cloud metadata address",
+                "http://169.254.169.254/latest/meta-data", "webhook URL resolves to a cloud metadata address",
+                "http://100.64.0.9/x", "webhook URL resolves to a shared (CGNAT) address",
+                "http://[fe80::1]/x", "webhook URL resolves to a link-local address",
+                "ftp://93.184.216.34/x", "webhook URL must use http or https",
+                "not a url", "'url' is not a valid URL");
+        refused.forEach((url, reason) -> {
+            TestServer.assertJson(t.post("/webhooks", ADMIN_KEY, "{\"url\":\"" + url + "\"}"), 400,
+                    "{\"error\":\"" + reason + "\"}");
+            TestServer.assertJson(t.post("/sms/subscribe", ADMIN_KEY, "{\"url\":\"" + url + "\"}"), 400,
+                    "{\"error\":\"" + reason + "\"}");
+        });
+        assertThat(TestServer.json(t.get("/webhooks", ADMIN_KEY)).get("webhooks")).isEmpty();
+        assertThat(r.received()).isEmpty();
+    }
+
+    @Test
+    void aStaticWebhookFromTheBuilderReceivesEveryEventAndTheSecretIsNotListed() throws Exception {
+        WebhookReceiver r = receiver(Answer.OK);
+        String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(
+                "static-secret-bytes-0123456789ab".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        secrets.add(secret);
+        TestServer t = server(b -> b.webhook(r.url("/static/" + URL_TOKEN), secret, false));
+        t.modem.signal(20, 0);
+        t.modem.receiveSms(FROM, TEXT);
+        await().atMost(TestServer.TIMEOUT).until(() -> r.received().size() == 2);
+        assertThat(r.received()).allSatisfy(x -> assertThat(WebhookReceiver.verify(secret, x)).isTrue());
+        assertThat(r.received()).allSatisfy(x -> assertThat(x.body()).doesNotContain(TEXT));
+        HttpResponse<String> list = t.get("/webhooks", ADMIN_KEY);
+        assertThat(TestServer.json(list).get("webhooks").get(0).get("id").asText()).isEqualTo("static");
+        assertThat(list.body()).doesNotContain(secret.substring(6));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() ->
+                CallstackServer.builder(t.modem).webhook(r.url("/x"), "not-a-secret-Yy12", false))
+                .withMessage("webhook secret must start with 'whsec_'");
+    }
 }

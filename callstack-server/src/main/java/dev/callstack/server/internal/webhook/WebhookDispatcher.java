@@ -52,6 +52,11 @@ final class WebhookDispatcher implements AutoCloseable {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile WebhookStore.Stats stats = new WebhookStore.Stats(0, 0, 0);
+    /**
+     * Whether any subscription is enabled, as of the last pump: without one, an append costs the journal's thread a
+     * volatile read, not a pump (the fan-out benchmark runs without webhooks).
+     */
+    private volatile boolean active = true;
     private long lastPruneMs;
 
     WebhookDispatcher(WebhookStore store, EventJournal journal, WebhookSender sender, WebhookTiming timing,
@@ -100,9 +105,15 @@ final class WebhookDispatcher implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::tick, 0, poll, TimeUnit.MILLISECONDS);
     }
 
+    /** A subscription was created or queued work: pump even if none was enabled at the last pump. */
+    void changed() {
+        active = true;
+        wake();
+    }
+
     /** Asks for a pump soon; never blocks, coalesces bursts into one pump. */
     void wake() {
-        if (closed.get() || !wakeQueued.compareAndSet(false, true)) {
+        if (!active || closed.get() || !wakeQueued.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -139,12 +150,15 @@ final class WebhookDispatcher implements AutoCloseable {
         }
         try {
             long now = timing.clock().millis();
+            boolean anyEnabled = false;
             for (WebhookSubscription subscription : store.subscriptions()) {
                 if (subscription.enabled()) {
+                    anyEnabled = true;
                     queueNewEvents(subscription, now);
                     startDue(subscription, now);
                 }
             }
+            active = anyEnabled;
         } catch (RuntimeException failed) {
             logFailure(failed); // the store or journal failed: the next tick tries again
         }
@@ -222,9 +236,19 @@ final class WebhookDispatcher implements AutoCloseable {
         long failingSince = store.failed(delivery, status, now + backoff(timing, delivery.attempts() + 1),
                 outcome.statusCode(), outcome.error(), now);
         metrics.attempt(status);
-        // Ids and the fixed error only: the URL (whose path may be a token) and the payload are never logged.
-        log.info("Webhook {} event {} attempt {} failed: {}{}", subscription.id(), delivery.eventId(),
-                delivery.attempts() + 1, outcome.error(), dead ? "; dead-lettered" : "");
+        // Ids and the fixed error only: the URL (whose path may be a token) and the payload are never logged. The
+        // first failure of a run and dead letters are worth a line; every retry would flood the log of a day-long
+        // outage (the metrics count them).
+        if (dead) {
+            log.warn("Webhook {} event {} dead-lettered after {} attempts: {}", subscription.id(),
+                    delivery.eventId(), delivery.attempts() + 1, outcome.error());
+        } else if (failingSince == now) {
+            log.info("Webhook {} failing: event {} attempt {}: {}", subscription.id(), delivery.eventId(),
+                    delivery.attempts() + 1, outcome.error());
+        } else {
+            log.debug("Webhook {} event {} attempt {} failed: {}", subscription.id(), delivery.eventId(),
+                    delivery.attempts() + 1, outcome.error());
+        }
         if (failingSince > 0 && now - failingSince >= timing.disableAfter().toMillis()) {
             store.disable(subscription.id());
             log.warn("Webhook {} disabled: failing without a success since {}", subscription.id(),

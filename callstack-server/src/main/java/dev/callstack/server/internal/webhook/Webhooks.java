@@ -142,6 +142,7 @@ public final class Webhooks implements AutoCloseable {
                 uri.toString(), List.copyOf(names), content, secret, timing.clock().millis(), createdBy, true, 0,
                 journal.lastId());
         store.save(subscription);
+        dispatcher.changed();
         log.info("Webhook {} created by key {} for {} event type(s)", subscription.id(), createdBy,
                 names.isEmpty() ? "all" : Integer.toString(names.size()));
         return new Created(subscription, secret);
@@ -217,7 +218,7 @@ public final class Webhooks implements AutoCloseable {
         }
         View view = subscription.content() ? View.CONTENT : View.REDACTED;
         store.requeue(id, eventId, found.get(0).in(view).utf8(), timing.clock().millis());
-        dispatcher.wake();
+        dispatcher.changed();
         return Redelivery.QUEUED;
     }
 

@@ -348,6 +348,13 @@ public final class SmsService implements SmsModule, SmsApi {
 
     // ---- internals ----------------------------------------------------------------------------------------
 
+    /** Looks at the outbox queue now (tests that move the clock by hand). */
+    void wakeOutbox() {
+        if (dispatcher != null) {
+            dispatcher.wake();
+        }
+    }
+
     /** Inbound outcome counts (tests, diagnostics). */
     SmsCounters counters() {
         return counters;

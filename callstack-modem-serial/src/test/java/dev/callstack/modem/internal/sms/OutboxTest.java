@@ -223,6 +223,7 @@ class OutboxTest {
             h.service.wakeOutbox();
             return h.sim.sentPdus().size() == 3;
         });
+        await().until(() -> String.valueOf(outbox.find(id).orElseThrow().error()).contains("332"));
         // Second failure: 10 s.
         h.clock.advance(Duration.ofSeconds(10));
         OutboxEntry sent = awaitStatus(outbox, id, OutboxStatus.SENT);

@@ -133,7 +133,8 @@ public final class OutboxStore {
                 return row;
             }
             if (row.get().status() != OutboxStatus.QUEUED) {
-                throw new IllegalStateException("message is " + row.get().status().name().toLowerCase(Locale.ROOT) + ", not queued");
+                throw new IllegalStateException("message is "
+                        + row.get().status().name().toLowerCase(Locale.ROOT) + ", not queued");
             }
             update(c, "UPDATE outbox SET status = 'CANCELLED' WHERE message_id = ?", messageId);
             return OutboxRows.find(c, messageId);

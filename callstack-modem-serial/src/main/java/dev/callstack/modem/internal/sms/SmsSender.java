@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends messages part by part, for both the direct path ({@link #send}) and the outbox ({@link #sendParts}): per
- * part, the {@link SendLedger} marks it in flight, then {@code AT+CMGS=<tpdu length>} → {@code > } → PDU + Ctrl-Z →
- * {@code +CMGS: <mr>}, then the ledger records the TP-MR (each part is in {@link SendsInFlight} from its
+ * part, the {@link SendLedger} marks it in flight, then {@code AT+CMGS=<tpdu length>} → {@code > } → PDU +
+ * Ctrl-Z → {@code +CMGS: <mr>}, then the ledger records the TP-MR (each part is in {@link SendsInFlight} from its
  * {@code AT+CMGS} until recorded), strictly in order. A failure names how many parts went out before it, never the
  * number or the text.
  *

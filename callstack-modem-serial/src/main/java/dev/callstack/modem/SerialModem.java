@@ -4,6 +4,7 @@ import dev.callstack.core.CallApi;
 import dev.callstack.core.Modem;
 import dev.callstack.core.ModemState;
 import dev.callstack.core.ModemStatus;
+import dev.callstack.core.Outbox;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
 import dev.callstack.core.event.EventBus;
@@ -88,6 +89,18 @@ public final class SerialModem implements Modem {
         return engine.sms();
     }
 
+    /**
+     * The durable outbox on the message store ({@link Builder#messageStore}; the default in-memory store has one too,
+     * which a restart forgets). Messages are sent on the SMS send thread, one at a time, while the modem is connected.
+     *
+     * @return the outbox; the same instance on every call
+     * @throws UnsupportedOperationException when the message store is not a {@code SqliteMessageStore}
+     */
+    @Override
+    public Outbox outbox() {
+        return engine.outbox();
+    }
+
     @Override
     public UssdApi ussd() {
         return engine.ussd();
@@ -137,7 +150,8 @@ public final class SerialModem implements Modem {
         }
 
         private SmsSettings smsSettings() {
-            return SmsSettings.defaults().withSweepInterval(config.sweepInterval());
+            return SmsSettings.defaults().withSweepInterval(config.sweepInterval())
+                    .withSendRate(config.sendRatePerMinute());
         }
 
         /**

@@ -3,6 +3,7 @@ package dev.callstack.modem.internal;
 import dev.callstack.core.CallApi;
 import dev.callstack.core.ModemState;
 import dev.callstack.core.ModemStatus;
+import dev.callstack.core.Outbox;
 import dev.callstack.core.Redaction;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
@@ -128,6 +129,10 @@ public final class ModemEngine {
 
     public SmsApi sms() {
         return sms.api();
+    }
+
+    public Outbox outbox() {
+        return sms.outbox();
     }
 
     public UssdApi ussd() {

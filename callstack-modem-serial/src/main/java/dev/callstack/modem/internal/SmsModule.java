@@ -1,5 +1,6 @@
 package dev.callstack.modem.internal;
 
+import dev.callstack.core.Outbox;
 import dev.callstack.core.SmsApi;
 import dev.callstack.modem.internal.urc.SmsUrc;
 
@@ -11,6 +12,11 @@ public interface SmsModule {
 
     /** What {@code SerialModem.sms()} returns. */
     SmsApi api();
+
+    /** What {@code SerialModem.outbox()} returns; modules without a durable store have none. */
+    default Outbox outbox() {
+        throw new UnsupportedOperationException("this modem's message store has no outbox");
+    }
 
     /**
      * An SMS notification ({@code +CMTI}, {@code +CMT}+PDU, {@code +CDSI}, {@code +CDS}+PDU). Called on the engine

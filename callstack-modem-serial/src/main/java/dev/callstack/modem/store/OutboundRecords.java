@@ -12,6 +12,7 @@ import dev.callstack.core.store.OutboundMessage;
 import dev.callstack.core.store.Recipients;
 import dev.callstack.core.store.SentMessage;
 import dev.callstack.core.store.SentPart;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,17 +64,23 @@ final class OutboundRecords {
             throw new IllegalArgumentException("part 1..255, reference 0..255");
         }
         db.write("record a sent part", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO sent_part(message_id, part,"
-                    + " reference, sent_at, status, raw_status) VALUES (?, ?, ?, ?, ?, -1)")) {
-                ps.setLong(1, messageId);
-                ps.setInt(2, part);
-                ps.setInt(3, reference);
-                ps.setLong(4, millis(sentAt));
-                ps.setString(5, DeliveryStatus.PENDING.name());
-                ps.executeUpdate();
-            }
+            insertPart(c, messageId, part, reference, sentAt);
             return null;
         });
+    }
+
+    /** The part's TP-MR, status PENDING; inside the caller's transaction. */
+    static void insertPart(Connection c, long messageId, int part, int reference, Instant sentAt)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO sent_part(message_id, part,"
+                + " reference, sent_at, status, raw_status) VALUES (?, ?, ?, ?, ?, -1)")) {
+            ps.setLong(1, messageId);
+            ps.setInt(2, part);
+            ps.setInt(3, reference);
+            ps.setLong(4, millis(sentAt));
+            ps.setString(5, DeliveryStatus.PENDING.name());
+            ps.executeUpdate();
+        }
     }
 
     Optional<SentPart> findSentPart(int reference, String recipient) {
@@ -166,6 +173,7 @@ final class OutboundRecords {
                     ps.setString(8, DeliveryStatus.PENDING.name());
                     ps.executeUpdate();
                 }
+                OutboxRows.afterReport(c, report.messageId(), report.status(), report.receivedAt());
             }
             return OptionalLong.of(id);
         });

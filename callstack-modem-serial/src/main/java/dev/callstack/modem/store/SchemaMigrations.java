@@ -74,7 +74,34 @@ final class SchemaMigrations {
                             + " pdu_hex TEXT NOT NULL,"
                             + " reason TEXT NOT NULL,"
                             + " seen_at INTEGER NOT NULL)",
-                    "CREATE INDEX undecodable_pdu_seen_at ON undecodable_pdu(seen_at)")));
+                    "CREATE INDEX undecodable_pdu_seen_at ON undecodable_pdu(seen_at)")),
+            // The outbox: one row per sent_message (same id), so queued, direct, sent and delivered share one id.
+            // No body and no key in clear here: the body stays in sent_message, keys and requests are SHA-256.
+            new Migration(3, "outbox state and idempotency keys", List.of(
+                    "CREATE TABLE outbox ("
+                            + " message_id INTEGER PRIMARY KEY REFERENCES sent_message(id) ON DELETE CASCADE,"
+                            + " direct INTEGER NOT NULL,"
+                            + " status TEXT NOT NULL,"
+                            + " priority INTEGER NOT NULL,"
+                            + " encoding TEXT NOT NULL,"
+                            + " status_report INTEGER NOT NULL,"
+                            + " validity_ms INTEGER,"
+                            + " concat_ref INTEGER NOT NULL,"
+                            + " due_at INTEGER NOT NULL,"
+                            + " expires_at INTEGER NOT NULL,"
+                            + " retry_unknown INTEGER NOT NULL,"
+                            + " attempts INTEGER NOT NULL,"
+                            + " in_flight_part INTEGER,"
+                            + " sent_at INTEGER,"
+                            + " delivered_at INTEGER,"
+                            + " error TEXT)",
+                    "CREATE INDEX outbox_queue ON outbox(status, priority DESC, due_at, message_id)",
+                    "CREATE TABLE outbox_idempotency ("
+                            + " key_hash TEXT PRIMARY KEY,"
+                            + " fingerprint TEXT NOT NULL,"
+                            + " message_id INTEGER NOT NULL REFERENCES sent_message(id) ON DELETE CASCADE,"
+                            + " created_at INTEGER NOT NULL) WITHOUT ROWID",
+                    "CREATE INDEX outbox_idempotency_created_at ON outbox_idempotency(created_at)")));
 
     private SchemaMigrations() {
     }

@@ -38,6 +38,7 @@ public final class SqliteMessageStore implements MessageStore {
     private final OutboundRecords outbound;
     private final ContentEraser eraser;
     private final UndecodableRecords undecodable;
+    private final OutboxStore outbox;
 
     private SqliteMessageStore(StoreConnection db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -45,6 +46,7 @@ public final class SqliteMessageStore implements MessageStore {
         this.outbound = new OutboundRecords(db);
         this.eraser = new ContentEraser(db);
         this.undecodable = new UndecodableRecords(db);
+        this.outbox = new OutboxStore(db);
     }
 
     /**
@@ -182,6 +184,17 @@ public final class SqliteMessageStore implements MessageStore {
     @Override
     public List<StoredDeliveryReport> deliveryReports(int limit) {
         return outbound.deliveryReports(limit);
+    }
+
+    // ---- outbox -------------------------------------------------------------------------------------------
+
+    /**
+     * The outbox's state on this store's connection and file (the outbox message id is the sent message id).
+     *
+     * @return the outbox table; the same instance on every call
+     */
+    public OutboxStore outbox() {
+        return outbox;
     }
 
     // ---- retention ----------------------------------------------------------------------------------------

@@ -183,7 +183,32 @@ public final class AtModemSimulator implements AutoCloseable {
         return pause;
     }
 
-    /** Forgets every {@code respond}, {@code respondOnce}, {@code delay} and {@code drop}. */
+    /**
+     * Answers the next SMS submitted after an {@code AT+CMGS} prompt, whatever its PDU, with {@code lines} (e.g.
+     * {@code "+CMS ERROR: 302"}); calls queue up, one answer per submitted PDU, before any other script. The PDU is
+     * still recorded in {@link #sentPdus()}.
+     *
+     * @param lines the answer lines, final result included
+     */
+    public void answerNextSubmit(String... lines) {
+        script.answerNextSubmit(List.of(lines));
+    }
+
+    /**
+     * While on, every SMS submitted after an {@code AT+CMGS} prompt is recorded in {@link #sentPdus()} and never
+     * answered: a network that took the PDU and went quiet ({@code +CMGS} in flight). Answers queued with
+     * {@link #answerNextSubmit} still come first.
+     *
+     * @param hold true to hold every submit unanswered, false to answer them again
+     */
+    public void holdSubmits(boolean hold) {
+        script.holdSubmits(hold);
+    }
+
+    /**
+     * Forgets every {@code respond}, {@code respondOnce}, {@code delay}, {@code drop}, {@code answerNextSubmit} and
+     * {@code holdSubmits}.
+     */
     public void clearResponses() {
         script.clear();
     }

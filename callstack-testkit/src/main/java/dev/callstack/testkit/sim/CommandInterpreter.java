@@ -32,7 +32,7 @@ final class CommandInterpreter {
 
     SimReply payload(String pdu, int declaredLength) {
         sentPdus.add(pdu);
-        Script.Scripted scripted = script.lookup(pdu);
+        Script.Scripted scripted = script.lookupSubmit(pdu);
         if (scripted.dropped()) {
             return SimReply.drop();
         }

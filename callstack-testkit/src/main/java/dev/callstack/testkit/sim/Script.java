@@ -24,6 +24,9 @@ final class Script {
     private final Map<String, ArrayDeque<List<String>>> once = new HashMap<>();
     private final Map<String, Duration> delays = new HashMap<>();
     private final Set<String> drops = new HashSet<>();
+    // Whatever the PDU: the next answers to submitted payloads, then (while set) no answer at all.
+    private final ArrayDeque<List<String>> submitAnswers = new ArrayDeque<>();
+    private boolean holdSubmits;
 
     synchronized void respond(String command, List<String> lines) {
         persistent.put(Objects.requireNonNull(command, "command"), List.copyOf(lines));
@@ -46,7 +49,29 @@ final class Script {
         drops.add(Objects.requireNonNull(command, "command"));
     }
 
+    synchronized void answerNextSubmit(List<String> lines) {
+        submitAnswers.addLast(List.copyOf(lines));
+    }
+
+    synchronized void holdSubmits(boolean hold) {
+        holdSubmits = hold;
+    }
+
+    /** The scripted answer to a submitted payload, before any exact-payload script. */
+    synchronized Scripted lookupSubmit(String pdu) {
+        List<String> next = submitAnswers.pollFirst();
+        if (next != null) {
+            return new Scripted(next, Duration.ZERO, false);
+        }
+        if (holdSubmits) {
+            return new Scripted(null, Duration.ZERO, true);
+        }
+        return lookup(pdu);
+    }
+
     synchronized void clear() {
+        submitAnswers.clear();
+        holdSubmits = false;
         persistent.clear();
         once.clear();
         delays.clear();

@@ -3,6 +3,7 @@ package dev.callstack.modem.internal.sms;
 import dev.callstack.core.InvalidRequestException;
 import dev.callstack.core.ModemBusyException;
 import dev.callstack.core.ModemUnavailableException;
+import dev.callstack.core.Outbox;
 import dev.callstack.core.OutgoingSms;
 import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.SmsApi;
@@ -13,6 +14,8 @@ import dev.callstack.core.store.MessageStoreException;
 import dev.callstack.modem.internal.ModemContext;
 import dev.callstack.modem.internal.SmsModule;
 import dev.callstack.modem.pdu.SubmitPdu;
+import dev.callstack.modem.store.OutboxStore;
+import dev.callstack.modem.store.SqliteMessageStore;
 import dev.callstack.modem.internal.urc.SmsUrc;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>This class wires the parts and routes notifications to them. Two threads of its own: the inbound thread
  * ({@link InboundWorker}: init, sweep, reads, deletes, reassembly timeouts — one thing at a time, so the storage
  * selection is never contended; it also owns the queue-overflow policy) and the send thread ({@link SendQueue}: one
- * message at a time, after the {@link InitGate} opened). Notifications from the engine thread are only queued.
+ * message at a time, after the {@link InitGate} opened; the {@link OutboxDispatcher} sends outbox messages on the same
+ * thread, one per task, so direct and outbox sends take turns). Notifications from the engine thread are only queued.
  * Events are published after the store committed.
  *
  * <p>Thread-safe.
@@ -60,6 +64,9 @@ public final class SmsService implements SmsModule, SmsApi {
     private final StorageSweeper sweeper;
     private final DirectDeliveryHandler direct;
     private final SmsSender sender;
+    private final OutboxWaiters waiters;
+    private final OutboxDispatcher dispatcher;
+    private final SerialOutbox outbox;
     private final ScheduledFuture<?> maintenance;
     private final SmsInitRetry initRetry;
     private final ScheduledFuture<?> periodicSweep;
@@ -83,6 +90,15 @@ public final class SmsService implements SmsModule, SmsApi {
      */
     SmsService(ModemContext context, MessageStore store, boolean ownsStore, SmsSettings settings, int inboundQueue,
                Duration initRetryFirst, Duration initRetryMax) {
+        this(context, store, ownsStore, settings, inboundQueue, initRetryFirst, initRetryMax, () -> { });
+    }
+
+    /**
+     * @param afterCmgsAnswer runs on the send thread between a part's {@code +CMGS:} answer and its record (the
+     *                        kill -9 tests halt the JVM there)
+     */
+    SmsService(ModemContext context, MessageStore store, boolean ownsStore, SmsSettings settings, int inboundQueue,
+               Duration initRetryFirst, Duration initRetryMax, Runnable afterCmgsAnswer) {
         this.context = Objects.requireNonNull(context, "context");
         this.store = Objects.requireNonNull(store, "store");
         this.ownsStore = ownsStore;
@@ -107,13 +123,24 @@ public final class SmsService implements SmsModule, SmsApi {
         this.announced = new AnnouncedSlotReader(storage, slots);
         this.sweeper = new StorageSweeper(storage, slots, context.state(), context.clock());
         this.direct = new DirectDeliveryHandler(receiver, at);
-        this.sender = new SmsSender(at, store, context.events(), context.clock(), context.ready(),
-                settings.sendTimeout(), sendsInFlight);
+        OutboxStore outboxStore = store instanceof SqliteMessageStore sqlite ? sqlite.outbox() : null;
+        this.sender = new SmsSender(at, SendLedger.of(store, outboxStore), context.events(), context.clock(),
+                context.ready(), settings.sendTimeout(), sendsInFlight, afterCmgsAnswer);
         this.connection = new SmsConnectRoutine(initializer, storage, sweeper,
                 new SmsMaintenance(multipart, store, context.clock(), settings.fingerprintRetention()),
                 context.settingsLost());
         this.inbound = new InboundWorker(inboundThread, context.ready(), gate, connection, counters);
         this.sends = new SendQueue(outboundThread, sender, gate, context.callbacks());
+        this.waiters = new OutboxWaiters(context.callbacks());
+        if (outboxStore == null) {
+            this.dispatcher = null;
+            this.outbox = null;
+        } else {
+            this.dispatcher = new OutboxDispatcher(outboxStore, sender, outboundThread, context.scheduler(), gate,
+                    context.ready(), context.clock(), context.events(), waiters, settings.sendRatePerMinute());
+            this.outbox = new SerialOutbox(outboxStore, sender, dispatcher, waiters, context.events(),
+                    context.clock());
+        }
         this.initRetry = new SmsInitRetry(context.scheduler(), initRetryFirst, initRetryMax, this::retryInit);
         long every = settings.maintenanceInterval().toNanos();
         this.maintenance = context.scheduler().scheduleWithFixedDelay(inbound::tick, every, every,
@@ -138,6 +165,14 @@ public final class SmsService implements SmsModule, SmsApi {
     @Override
     public SmsApi api() {
         return this;
+    }
+
+    @Override
+    public Outbox outbox() {
+        if (outbox == null) {
+            return SmsModule.super.outbox();
+        }
+        return outbox;
     }
 
     @Override
@@ -184,6 +219,9 @@ public final class SmsService implements SmsModule, SmsApi {
     public void onConnected() {
         initRetry.stop();
         inbound.connect();
+        if (dispatcher != null) {
+            dispatcher.connected();
+        }
         CompletableFuture<Void> current = gate.current();
         if (context.ready().getAsBoolean() && current.isCompletedExceptionally()) {
             // Not ready yet (SIMCom, Quectel right after boot): sends wait on a fresh gate while the init is retried.
@@ -231,6 +269,10 @@ public final class SmsService implements SmsModule, SmsApi {
     @Override
     public void close() {
         closed = true;
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+        waiters.failAll(new ModemUnavailableException("modem closed"));
         initRetry.stop();
         gate.close();
         maintenance.cancel(false);
@@ -305,6 +347,13 @@ public final class SmsService implements SmsModule, SmsApi {
     }
 
     // ---- internals ----------------------------------------------------------------------------------------
+
+    /** Looks at the outbox queue now (tests that move the clock by hand). */
+    void wakeOutbox() {
+        if (dispatcher != null) {
+            dispatcher.wake();
+        }
+    }
 
     /** Inbound outcome counts (tests, diagnostics). */
     SmsCounters counters() {

@@ -27,12 +27,15 @@ import java.util.Objects;
  *                            off (the sweep on connect and on storage-full signals stays)
  * @param deleteOutgoing      whether stored drafts and sent copies ({@code <stat>} 2 and 3) found by a sweep are
  *                            deleted from the modem, so they cannot fill it; default true
+ * @param sendRatePerMinute   how many outbox messages go to the modem per minute at most; 0 means no limit; default
+ *                            20 (the server's {@code --send-rate})
  */
 public record SmsSettings(Duration reassemblyTimeout, int maxOpenGroups, Duration maintenanceInterval,
                           Duration sendTimeout, int maxQueuedSends, Duration fingerprintRetention,
-                          Duration sweepInterval, boolean deleteOutgoing) {
+                          Duration sweepInterval, boolean deleteOutgoing, int sendRatePerMinute) {
     public static final int DEFAULT_FINGERPRINT_RETENTION_DAYS = 90;
     public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(60);
+    public static final int DEFAULT_SEND_RATE = 20;
 
     public SmsSettings {
         Objects.requireNonNull(sweepInterval, "sweepInterval");
@@ -43,6 +46,9 @@ public record SmsSettings(Duration reassemblyTimeout, int maxOpenGroups, Duratio
         positive(maintenanceInterval, "maintenanceInterval");
         positive(sendTimeout, "sendTimeout");
         positive(fingerprintRetention, "fingerprintRetention");
+        if (sendRatePerMinute < 0) {
+            throw new IllegalArgumentException("sendRatePerMinute must not be negative");
+        }
         if (maxOpenGroups < 1 || maxQueuedSends < 1) {
             throw new IllegalArgumentException("maxOpenGroups and maxQueuedSends must be positive");
         }
@@ -62,7 +68,7 @@ public record SmsSettings(Duration reassemblyTimeout, int maxOpenGroups, Duratio
     public SmsSettings(Duration reassemblyTimeout, int maxOpenGroups, Duration maintenanceInterval,
                        Duration sendTimeout, int maxQueuedSends, Duration fingerprintRetention) {
         this(reassemblyTimeout, maxOpenGroups, maintenanceInterval, sendTimeout, maxQueuedSends, fingerprintRetention,
-                DEFAULT_SWEEP_INTERVAL, true);
+                DEFAULT_SWEEP_INTERVAL, true, DEFAULT_SEND_RATE);
     }
 
     public static SmsSettings defaults() {
@@ -71,29 +77,35 @@ public record SmsSettings(Duration reassemblyTimeout, int maxOpenGroups, Duratio
 
     public SmsSettings withReassembly(Duration timeout, int maxGroups, Duration checkInterval) {
         return new SmsSettings(timeout, maxGroups, checkInterval, sendTimeout, maxQueuedSends, fingerprintRetention,
-                sweepInterval, deleteOutgoing);
+                sweepInterval, deleteOutgoing, sendRatePerMinute);
     }
 
     public SmsSettings withSendTimeout(Duration timeout) {
         return new SmsSettings(reassemblyTimeout, maxOpenGroups, maintenanceInterval, timeout, maxQueuedSends,
-                fingerprintRetention, sweepInterval, deleteOutgoing);
+                fingerprintRetention, sweepInterval, deleteOutgoing, sendRatePerMinute);
     }
 
     public SmsSettings withFingerprintRetention(Duration retention) {
         return new SmsSettings(reassemblyTimeout, maxOpenGroups, maintenanceInterval, sendTimeout, maxQueuedSends,
-                retention, sweepInterval, deleteOutgoing);
+                retention, sweepInterval, deleteOutgoing, sendRatePerMinute);
     }
 
     /** {@link Duration#ZERO}: no periodic sweep. */
     public SmsSettings withSweepInterval(Duration interval) {
         return new SmsSettings(reassemblyTimeout, maxOpenGroups, maintenanceInterval, sendTimeout, maxQueuedSends,
-                fingerprintRetention, interval, deleteOutgoing);
+                fingerprintRetention, interval, deleteOutgoing, sendRatePerMinute);
     }
 
     /** Whether drafts and sent copies ({@code <stat>} 2/3) found in storage are deleted. */
     public SmsSettings withDeleteOutgoing(boolean delete) {
         return new SmsSettings(reassemblyTimeout, maxOpenGroups, maintenanceInterval, sendTimeout, maxQueuedSends,
-                fingerprintRetention, sweepInterval, delete);
+                fingerprintRetention, sweepInterval, delete, sendRatePerMinute);
+    }
+
+    /** Outbox messages per minute; 0: no limit. */
+    public SmsSettings withSendRate(int perMinute) {
+        return new SmsSettings(reassemblyTimeout, maxOpenGroups, maintenanceInterval, sendTimeout, maxQueuedSends,
+                fingerprintRetention, sweepInterval, deleteOutgoing, perMinute);
     }
 
     private static void positive(Duration d, String name) {

@@ -2,6 +2,7 @@ package dev.callstack.modem.internal.sms;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.callstack.core.Outbox;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.event.Delivery;
 import dev.callstack.core.event.ModemEvent;
@@ -152,6 +153,11 @@ final class SmsHarness implements AutoCloseable {
         @Override
         public SmsApi api() {
             return service.api();
+        }
+
+        @Override
+        public Outbox outbox() {
+            return service.outbox();
         }
 
         @Override

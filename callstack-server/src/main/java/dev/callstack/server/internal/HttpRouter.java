@@ -59,14 +59,15 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
             upgrade(ctx, request, caller);
             return;
         }
-        Map<HttpMethod, Route> byMethod = routes.get(path);
+        Map<HttpMethod, Route> byMethod = routes.get(RoutePaths.template(path));
         if (byMethod == null) {
             reply(ctx, request, ErrorBody.reply(404, ErrorBody.NOT_FOUND));
             return;
         }
         Route route = route(byMethod, request.method());
         if (route == null) {
-            reply(ctx, request, ErrorBody.reply(405, ErrorBody.METHOD_NOT_ALLOWED).withHeader("Allow", allow.get(path)));
+            reply(ctx, request, ErrorBody.reply(405, ErrorBody.METHOD_NOT_ALLOWED)
+                    .withHeader("Allow", allow.get(RoutePaths.template(path))));
             return;
         }
         dispatch(ctx, request, route, caller);

@@ -116,7 +116,8 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--allowed-hosts", split = ",", defaultValue = "${env:CALLSTACK_ALLOWED_HOSTS}",
             description = "Comma-separated Host names (name or name:port) accepted besides 127.0.0.1, [::1] and "
-                    + "localhost, e.g. for a reverse proxy; other Hosts get 421 (CALLSTACK_ALLOWED_HOSTS, default none).")
+                    + "localhost, e.g. for a reverse proxy; other Hosts get 421 "
+                    + "(CALLSTACK_ALLOWED_HOSTS, default none).")
     List<String> allowedHosts;
 
     @Option(names = "--request-timeout", defaultValue = "${env:CALLSTACK_REQUEST_TIMEOUT:-10s}",

@@ -151,7 +151,7 @@ class RealtimeWebSocketTest {
         server.modem.deliveryReport(5, NUMBER, DeliveryStatus.DELIVERED);
         server.modem.nextSendSucceeds(9);
         assertThat(server.post("/sms/send", PLAIN_KEY, "{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}").statusCode())
-                .isEqualTo(200);
+                .isEqualTo(202);
         server.modem.ring("+447700900123");
         server.modem.dtmf('7');
         server.modem.disconnect("unplugged");

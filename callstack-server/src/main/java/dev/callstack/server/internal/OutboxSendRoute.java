@@ -109,11 +109,19 @@ final class OutboxSendRoute implements Route {
             release(reservation); // nothing new was committed
         } else if (reservation > 0) {
             long row = reservation;
-            var unused = outbox.awaitFinal(receipt.entry().messageId()).thenAcceptAsync(entry -> {
-                if (nothingSent(entry)) {
+            CompletableFuture<OutboxEntry> done = outbox.awaitFinal(receipt.entry().messageId());
+            if (done.isDone() && !done.isCompletedExceptionally()) {
+                // Already final (a refusal at once): give the parts back before answering, not some time after.
+                if (nothingSent(done.join())) {
                     quota.release(row);
                 }
-            }, blocking);
+            } else {
+                var unused = done.thenAcceptAsync(entry -> {
+                    if (nothingSent(entry)) {
+                        quota.release(row);
+                    }
+                }, blocking);
+            }
         }
         return new Commit(receipt, null);
     }

@@ -168,6 +168,8 @@ class RealtimeWebSocketTest {
             {"sms.delivery_report", "{\"reference\":5,\"recipient\":\"+***0100\",\"status\":\"delivered\","
                 + "\"message_id\":null}",
                 "{\"reference\":5,\"recipient\":\"+15550100100\",\"status\":\"delivered\",\"message_id\":null}"},
+            {"sms.queued", "{\"message_id\":1,\"recipient\":\"+***0100\",\"parts\":1}",
+                "{\"message_id\":1,\"recipient\":\"+15550100100\",\"parts\":1}"},
             {"sms.sent", "{\"recipient\":\"+***0100\",\"reference\":9,\"parts\":1,\"message_id\":1}",
                 "{\"recipient\":\"+15550100100\",\"reference\":9,\"parts\":1,\"message_id\":1}"},
             {"call.state", "{\"state\":\"ringing\"}", "{\"state\":\"ringing\"}"},

@@ -142,15 +142,32 @@ final class OutboxSendRoute implements Route {
             return CompletableFuture.completedFuture(accepted(entry, receipt.replayed()));
         }
         long id = entry.messageId();
+        // A copy first: completeOnTimeout must not complete a future the outbox may share with other waiters, and a
+        // failed wait (e.g. the store went away) only means "not final yet".
         return outbox.awaitFinal(id)
+                .exceptionally(failure -> null)
                 .completeOnTimeout(null, wait, TimeUnit.SECONDS)
-                .thenApplyAsync(done -> {
-                    if (done != null) {
-                        return replayed(HttpReply.json(200, OutboxJson.entry(done, view)), receipt.replayed())
-                                .auditing(id);
-                    }
-                    return accepted(outbox.find(id).orElse(entry), receipt.replayed());
-                }, blocking);
+                .thenCompose(done -> done != null
+                        ? CompletableFuture.completedFuture(replayed(HttpReply.json(200, OutboxJson.entry(done, view)),
+                                receipt.replayed()).auditing(id))
+                        : current(entry, receipt.replayed()));
+    }
+
+    /** 202 with the message's status now (read on the blocking executor), or as committed if that cannot be read. */
+    private CompletableFuture<HttpReply> current(OutboxEntry committed, boolean replayed) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                OutboxEntry now;
+                try {
+                    now = outbox.find(committed.messageId()).orElse(committed);
+                } catch (RuntimeException unreadable) {
+                    now = committed;
+                }
+                return accepted(now, replayed);
+            }, blocking);
+        } catch (RejectedExecutionException busy) {
+            return CompletableFuture.completedFuture(accepted(committed, replayed));
+        }
     }
 
     private static HttpReply accepted(OutboxEntry entry, boolean replayed) {

@@ -3,6 +3,9 @@ package dev.callstack.realtime;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import dev.callstack.core.OutboxEntry;
+import dev.callstack.core.OutboxPart;
+import dev.callstack.core.OutboxStatus;
 import dev.callstack.core.Redaction;
 import dev.callstack.core.StoredDeliveryReport;
 import dev.callstack.core.StoredSms;
@@ -131,6 +134,50 @@ public final class WireViews {
     }
 
     /**
+     * An outbox message: {@code message_id} (a string), {@code to}, {@code body} (only in the content view),
+     * {@code status}, {@code parts}, {@code references} (one per part, null for a part that did not leave),
+     * {@code attempts}, {@code created_at}, {@code sent_at}, {@code delivered_at}, {@code error}, and for
+     * {@code partially_sent} also {@code part_results}: {@code [{"part","reference","delivery"}]}.
+     *
+     * @param generator inside an object
+     * @param entry     the message
+     * @param view      whether the recipient and the body are shown (the redacted view has no body at all)
+     * @throws IOException when the generator fails
+     */
+    public static void writeOutboxEntry(JsonGenerator generator, OutboxEntry entry, View view) throws IOException {
+        JsonGenerator g = generator;
+        g.writeStringField("message_id", Long.toString(entry.messageId()));
+        g.writeStringField("to", phone(entry.to().value(), view));
+        if (view == View.CONTENT) {
+            g.writeStringField("body", entry.body());
+        }
+        g.writeStringField("status", wireName(entry.status()));
+        g.writeNumberField("parts", entry.parts().size());
+        g.writeArrayFieldStart("references");
+        for (OutboxPart part : entry.parts()) {
+            nullableNumber(g, part.reference());
+        }
+        g.writeEndArray();
+        g.writeNumberField("attempts", entry.attempts());
+        g.writeStringField("created_at", timestamp(entry.createdAt()));
+        g.writeStringField("sent_at", entry.sentAt() == null ? null : timestamp(entry.sentAt()));
+        g.writeStringField("delivered_at", entry.deliveredAt() == null ? null : timestamp(entry.deliveredAt()));
+        g.writeStringField("error", entry.error());
+        if (entry.status() == OutboxStatus.PARTIALLY_SENT) {
+            g.writeArrayFieldStart("part_results");
+            for (OutboxPart part : entry.parts()) {
+                g.writeStartObject();
+                g.writeNumberField("part", part.part());
+                g.writeFieldName("reference");
+                nullableNumber(g, part.reference());
+                g.writeStringField("delivery", part.delivery() == null ? null : wireName(part.delivery()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+    }
+
+    /**
      * A USSD reply: {@code status, encoding, message, message_length}. An absent message (status 2, 4, 5) is null in
      * both views with length 0: there is nothing to redact.
      *
@@ -234,6 +281,14 @@ public final class WireViews {
 
     private static void nullableNumber(JsonGenerator g, String field, Long value) throws IOException {
         g.writeFieldName(field);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value);
+        }
+    }
+
+    private static void nullableNumber(JsonGenerator g, Integer value) throws IOException {
         if (value == null) {
             g.writeNull();
         } else {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.callstack.core.OutboxEntry;
+import dev.callstack.core.OutboxPart;
+import dev.callstack.core.OutboxStatus;
+import dev.callstack.core.PhoneNumber;
 import dev.callstack.core.Registration;
 import dev.callstack.core.StoredDeliveryReport;
 import dev.callstack.core.StoredSms;
@@ -15,6 +19,7 @@ import dev.callstack.core.event.SmsReceived;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WireViewsTest {
@@ -60,6 +65,36 @@ class WireViewsTest {
         assertThat(write(g -> WireViews.writeDeliveryReport(g, stored, View.CONTENT))).isEqualTo("{\"reference\":42,"
                 + "\"recipient\":\"+15550100100\",\"status\":\"failed\",\"timestamp\":\"2026-12-04T16:42:19.123Z\","
                 + "\"message_id\":null}");
+    }
+
+    @Test
+    void anOutboxEntryHasOneViewWithMessageIdAsAStringAndNoBodyWhenRedacted() throws IOException {
+        OutboxEntry queued = new OutboxEntry(12, PhoneNumber.of("+15550100100"), "code 1234", OutboxStatus.QUEUED,
+                List.of(new OutboxPart(1, null, null)), 0, T, null, null, null);
+
+        assertThat(write(g -> WireViews.writeOutboxEntry(g, queued, View.REDACTED))).isEqualTo("{"
+                + "\"message_id\":\"12\",\"to\":\"+***0100\",\"status\":\"queued\",\"parts\":1,"
+                + "\"references\":[null],\"attempts\":0,\"created_at\":\"2026-12-04T16:42:19.123Z\","
+                + "\"sent_at\":null,\"delivered_at\":null,\"error\":null}");
+        assertThat(write(g -> WireViews.writeOutboxEntry(g, queued, View.CONTENT))).isEqualTo("{"
+                + "\"message_id\":\"12\",\"to\":\"+15550100100\",\"body\":\"code 1234\",\"status\":\"queued\","
+                + "\"parts\":1,\"references\":[null],\"attempts\":0,\"created_at\":\"2026-12-04T16:42:19.123Z\","
+                + "\"sent_at\":null,\"delivered_at\":null,\"error\":null}");
+    }
+
+    @Test
+    void aPartiallySentOutboxEntryCarriesPerPartResults() throws IOException {
+        OutboxEntry partial = new OutboxEntry(3, PhoneNumber.of("+15550100100"), "long", OutboxStatus.PARTIALLY_SENT,
+                List.of(new OutboxPart(1, 41, DeliveryStatus.DELIVERED), new OutboxPart(2, null, null)), 1, T,
+                null, T.plusSeconds(5), "modem rejected part 2 (+CMS ERROR: 38)");
+
+        assertThat(write(g -> WireViews.writeOutboxEntry(g, partial, View.REDACTED))).isEqualTo("{"
+                + "\"message_id\":\"3\",\"to\":\"+***0100\",\"status\":\"partially_sent\",\"parts\":2,"
+                + "\"references\":[41,null],\"attempts\":1,\"created_at\":\"2026-12-04T16:42:19.123Z\","
+                + "\"sent_at\":null,\"delivered_at\":\"2026-12-04T16:42:24.123Z\","
+                + "\"error\":\"modem rejected part 2 (+CMS ERROR: 38)\",\"part_results\":["
+                + "{\"part\":1,\"reference\":41,\"delivery\":\"delivered\"},"
+                + "{\"part\":2,\"reference\":null,\"delivery\":null}]}");
     }
 
     private interface Fields {

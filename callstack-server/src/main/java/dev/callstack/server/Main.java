@@ -93,6 +93,11 @@ public final class Main implements Callable<Integer> {
                     + "(CALLSTACK_SWEEP_INTERVAL, default ${DEFAULT-VALUE}).")
     Duration sweepInterval;
 
+    @Option(names = "--send-rate", defaultValue = "${env:CALLSTACK_SEND_RATE:-20}",
+            description = "Outbox messages handed to the modem per minute at most, to spread bulk sends the way "
+                    + "operators' networks tolerate; 0 means no limit (CALLSTACK_SEND_RATE, default ${DEFAULT-VALUE}).")
+    int sendRate;
+
     @Option(names = "--ws-deflate", defaultValue = "${env:CALLSTACK_WS_DEFLATE:-false}",
             description = "Offer permessage-deflate on /ws; it costs memory per connection "
                     + "(CALLSTACK_WS_DEFLATE, default ${DEFAULT-VALUE}).")
@@ -114,7 +119,8 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--allowed-hosts", split = ",", defaultValue = "${env:CALLSTACK_ALLOWED_HOSTS}",
             description = "Comma-separated Host names (name or name:port) accepted besides 127.0.0.1, [::1] and "
-                    + "localhost, e.g. for a reverse proxy; other Hosts get 421 (CALLSTACK_ALLOWED_HOSTS, default none).")
+                    + "localhost, e.g. for a reverse proxy; other Hosts get 421 "
+                    + "(CALLSTACK_ALLOWED_HOSTS, default none).")
     List<String> allowedHosts;
 
     @Option(names = "--request-timeout", defaultValue = "${env:CALLSTACK_REQUEST_TIMEOUT:-10s}",
@@ -174,7 +180,7 @@ public final class Main implements Callable<Integer> {
         }
         try {
             validate();
-            opened = ModemFactory.open(modem, simPin, db, RetentionPeriod.parse(retention), sweepInterval);
+            opened = ModemFactory.open(modem, simPin, db, RetentionPeriod.parse(retention), sweepInterval, sendRate);
             server = configure(opened);
             server.start();
         } catch (IllegalArgumentException | IllegalStateException | KeyFileException refused) {
@@ -250,6 +256,9 @@ public final class Main implements Callable<Integer> {
         }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("--max-connections must be at least 1");
+        }
+        if (sendRate < 0) {
+            throw new IllegalArgumentException("--send-rate must be 0 (no limit) or more");
         }
         if (simPin != null && !simPin.isEmpty() && !SerialModemConfig.isValidSimPin(simPin)) {
             throw new IllegalArgumentException("--sim-pin must be 4 to 8 digits");

@@ -395,7 +395,7 @@ class AdversarialTest {
                                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(SMS)).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
-            long ok = sends.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
+            long ok = sends.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 202).count();
             assertThat(ok).isEqualTo(3);
             assertThat(limited.modem.sentSms()).hasSize(3);
         }
@@ -406,7 +406,7 @@ class AdversarialTest {
         // 100 UCS-2 characters: two parts (70 per single part, 67 per concatenated part).
         String ucs2 = "{\"to\":\"+15550100100\",\"body\":\"" + "\u00e9\u4e2d".repeat(50) + "\"}";
         try (TestServer limited = quotaServer(dir.resolve("parts.db"), 3)) {
-            assertThat(limited.post("/sms/send", LIMITED_KEY, ucs2).statusCode()).isEqualTo(200);
+            assertThat(limited.post("/sms/send", LIMITED_KEY, ucs2).statusCode()).isEqualTo(202);
             assertThat(limited.post("/sms/send", LIMITED_KEY, ucs2).statusCode()).isEqualTo(429);
             assertThat(limited.modem.sentSms()).hasSize(1);
         }

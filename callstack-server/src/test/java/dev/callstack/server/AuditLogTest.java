@@ -4,6 +4,7 @@ import static dev.callstack.server.TestServer.CONTENT_KEY;
 import static dev.callstack.server.TestServer.PLAIN_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,8 +29,9 @@ class AuditLogTest {
     void eachStateChangingRequestIsAuditedWithKeyRouteOutcomeAndMessageId() {
         int from = LogCapture.install().lines().size();
         try (TestServer server = TestServer.start()) {
-            assertThat(server.post("/sms/send", CONTENT_KEY, SMS).statusCode()).isEqualTo(200);
-            long id = server.modem.sentMessages().get(0).messageId();
+            HttpResponse<String> sent = server.post("/sms/send", CONTENT_KEY, SMS);
+            assertThat(sent.statusCode()).isEqualTo(202);
+            String id = TestServer.json(sent).get("message_id").asText();
             server.modem.nextUssdReply(0, "Balance 12.34 EUR");
             assertThat(server.post("/ussd/send", PLAIN_KEY, "{\"code\":\"*100#\"}").statusCode()).isEqualTo(200);
             assertThat(server.post("/sms/send", PLAIN_KEY, "{\"to\":\"+447700900123\"}").statusCode())
@@ -41,7 +43,7 @@ class AuditLogTest {
             assertThat(server.get("/sms/messages", CONTENT_KEY).statusCode()).isEqualTo(200);
 
             assertThat(auditLinesSince(from)).containsExactly(
-                    "key#1 POST /sms/send -> 200 message " + id,
+                    "key#1 POST /sms/send -> 202 message " + id,
                     "key#2 POST /ussd/send -> 200",
                     "key#2 POST /sms/send -> 400",
                     "unauthenticated POST /sms/send -> 403",
@@ -53,13 +55,14 @@ class AuditLogTest {
     void aServerWithoutKeysAuditsAsNoAuthAndAnOversizedBodyIsAuditedToo() {
         int from = LogCapture.install().lines().size();
         try (TestServer server = TestServer.startWith(b -> b.noAuth(true).maxBodyBytes(1024))) {
-            assertThat(server.post("/sms/send", null, SMS).statusCode()).isEqualTo(200);
-            long id = server.modem.sentMessages().get(0).messageId();
+            HttpResponse<String> sent = server.post("/sms/send", null, SMS);
+            assertThat(sent.statusCode()).isEqualTo(202);
+            String id = TestServer.json(sent).get("message_id").asText();
             assertThat(server.post("/sms/send", null, "{\"body\":\"" + "x".repeat(4096) + "\"}").statusCode())
                     .isEqualTo(413);
 
             assertThat(auditLinesSince(from)).containsExactly(
-                    "no-auth POST /sms/send -> 200 message " + id,
+                    "no-auth POST /sms/send -> 202 message " + id,
                     "unauthenticated POST /sms/send -> 413");
         }
     }

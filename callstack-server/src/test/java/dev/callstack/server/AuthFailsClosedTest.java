@@ -66,7 +66,7 @@ class AuthFailsClosedTest {
                     + body.length() + "\r\n\r\n");
             assertThat(raw.readResponse(true).status()).isEqualTo(100);
             raw.write(body);
-            assertThat(raw.readResponse(false).status()).isEqualTo(200);
+            assertThat(raw.readResponse(false).status()).isEqualTo(202);
         }
     }
 
@@ -121,7 +121,7 @@ class AuthFailsClosedTest {
             assertThat(TestServer.json(open.get("/sms/messages", WRONG_KEY)).get("messages").get(0)
                     .get("body").asText()).isEqualTo("[redacted]");
             assertThat(open.post("/sms/send", null, "{\"to\":\"+15550100100\",\"body\":\"x\"}").statusCode())
-                    .isEqualTo(200);
+                    .isEqualTo(202);
         }
     }
 

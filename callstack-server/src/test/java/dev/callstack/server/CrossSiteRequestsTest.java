@@ -80,7 +80,7 @@ class CrossSiteRequestsTest {
     @ValueSource(strings = {"application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8"
 })
     void jsonWithOrWithoutParametersIsAccepted(String contentType) {
-        assertThat(post(contentType, SMS).statusCode()).isEqualTo(200);
+        assertThat(post(contentType, SMS).statusCode()).isEqualTo(202);
         assertThat(server.modem.sentSms()).hasSize(1);
     }
 
@@ -132,10 +132,10 @@ class CrossSiteRequestsTest {
     void theServersOwnOriginAndAllowedOriginsPass() {
         String own = "http://127.0.0.1:" + server.port;
         assertThat(post("application/json", SMS, "Origin", own, "Sec-Fetch-Site", "same-origin").statusCode())
-                .isEqualTo(200);
+                .isEqualTo(202);
         assertThat(post("application/json", SMS, "Origin", "http://localhost:3000", "Sec-Fetch-Site", "same-site")
-                .statusCode()).isEqualTo(200);
-        assertThat(post("application/json", SMS, "Origin", "HTTP://LOCALHOST:3000").statusCode()).isEqualTo(200);
+                .statusCode()).isEqualTo(202);
+        assertThat(post("application/json", SMS, "Origin", "HTTP://LOCALHOST:3000").statusCode()).isEqualTo(202);
         assertThat(server.modem.sentSms()).hasSize(3);
     }
 
@@ -240,6 +240,6 @@ class CrossSiteRequestsTest {
     @Test
     void clientsWithoutBrowserHeadersAreUnaffected() {
         assertThat(server.get("/healthz", PLAIN_KEY).statusCode()).isEqualTo(200);
-        assertThat(server.post("/sms/send", PLAIN_KEY, SMS).statusCode()).isEqualTo(200);
+        assertThat(server.post("/sms/send", PLAIN_KEY, SMS).statusCode()).isEqualTo(202);
     }
 }

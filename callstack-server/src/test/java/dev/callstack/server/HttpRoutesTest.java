@@ -188,19 +188,26 @@ class HttpRoutesTest {
     // ------------------------------------------------------------------------------------------------ /sms/send
 
     @Test
-    void sendSmsAnswersWithReferenceAndParts() {
+    void sendSmsIsAcceptedThenSentWithItsReference() {
         server.modem.nextSendSucceeds(42);
         HttpResponse<String> response = sendSms("{\"to\":\"" + NUMBER + "\",\"body\":\"" + BODY + "\"}");
-        assertJson(response, 200, "{\"status\":\"sent\",\"to\":\"" + NUMBER + "\",\"reference\":42,\"parts\":1}");
+        assertJson(response, 202, "{\"message_id\":\"1\",\"status\":\"queued\"}");
         assertThat(server.modem.sentSms()).singleElement()
                 .satisfies(sms -> assertThat(sms.body()).isEqualTo(BODY));
+        JsonNode entry = TestServer.json(server.get("/sms/outbox/1", PLAIN_KEY));
+        assertThat(entry.get("status").asText()).isEqualTo("sent");
+        assertThat(entry.get("references").toString()).isEqualTo("[42]");
     }
 
     @Test
     void longSmsReportsItsParts() {
         HttpResponse<String> response = sendSms("{\"to\":\"" + NUMBER + "\",\"body\":\"" + "a".repeat(200) + "\"}");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(TestServer.json(response).get("parts").asInt()).isEqualTo(2);
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(TestServer.json(server.get("/sms/outbox/1", PLAIN_KEY)).get("parts").asInt()).isEqualTo(2);
+    }
+
+    private String outboxStatus(String field) {
+        return TestServer.json(server.get("/sms/outbox/1", PLAIN_KEY)).get(field).asText();
     }
 
     @ParameterizedTest
@@ -225,9 +232,11 @@ class HttpRoutesTest {
     }
 
     @Test
-    void aMessageTheModemRefusesAsInvalidIs400() {
+    void aMessageTheModemRefusesAsInvalidEndsFailed() {
         server.modem.nextSendInvalid();
-        assertJson(sendSms("{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}"), 400, "{\"error\":\"invalid SMS request\"}");
+        assertThat(sendSms("{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}").statusCode()).isEqualTo(202);
+        assertThat(outboxStatus("status")).isEqualTo("failed");
+        assertThat(outboxStatus("error")).isEqualTo("refused as invalid");
     }
 
     @Test
@@ -238,23 +247,27 @@ class HttpRoutesTest {
     }
 
     @Test
-    void modemTimeoutIs504() {
+    void aModemTimeoutEndsUnknown() {
         server.modem.nextSendTimesOut();
-        assertJson(sendSms("{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}"), 504, "{\"error\":\"SMS send timed out\"}");
+        assertThat(sendSms("{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}").statusCode()).isEqualTo(202);
+        assertThat(outboxStatus("status")).isEqualTo("unknown");
     }
 
     @Test
-    void modemRejectionIs502() {
+    void aModemRejectionEndsFailed() {
         server.modem.nextSendRejected();
-        assertJson(sendSms("{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}"), 502, "{\"error\":\"SMS send failed\"}");
+        assertThat(sendSms("{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}").statusCode()).isEqualTo(202);
+        assertThat(outboxStatus("status")).isEqualTo("failed");
+        assertThat(outboxStatus("error")).isEqualTo("modem rejected it (+CMS ERROR: 500)");
     }
 
     @Test
-    void modemNotConnectedIs503() {
-        server.modem.nextSendUnavailable();
-        assertJson(sendSms("{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}"), 503, "{\"error\":\"modem not connected\"}");
+    void aModemNotConnectedKeepsTheMessageQueued() {
         server.modem.disconnect("unplugged");
-        assertJson(sendSms("{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}"), 503, "{\"error\":\"modem not connected\"}");
+        assertJson(sendSms("{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}"), 202,
+                "{\"message_id\":\"1\",\"status\":\"queued\"}");
+        assertThat(outboxStatus("status")).isEqualTo("queued");
+        assertThat(outboxStatus("error")).isEqualTo("modem unavailable; will retry");
     }
 
     @Test
@@ -338,7 +351,7 @@ class HttpRoutesTest {
     @Test
     void deliveryReportsListNewestFirstRedacted() {
         server.modem.nextSendSucceeds(7);
-        assertThat(sendSms("{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}").statusCode()).isEqualTo(200);
+        assertThat(sendSms("{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}").statusCode()).isEqualTo(202);
         server.modem.deliveryReport(7, NUMBER, DeliveryStatus.DELIVERED);
         server.modem.deliveryReport(9, "+447700900123", DeliveryStatus.FAILED);
         JsonNode reports = TestServer.json(server.get("/sms/delivery-reports", PLAIN_KEY)).get("delivery_reports");

@@ -82,7 +82,7 @@ class KeyPrivilegesTest {
                     "{\"error\":\"recipient not allowed\"}");
             assertThat(limited.modem.sentSms()).isEmpty();
             assertThat(limited.post("/sms/send", LIMITED_KEY, "{\"to\":\"+4917000000001\",\"body\":\"x\"}")
-                    .statusCode()).isEqualTo(200);
+                    .statusCode()).isEqualTo(202);
             assertThat(limited.modem.sentSms()).hasSize(1);
         }
     }
@@ -92,15 +92,15 @@ class KeyPrivilegesTest {
         Path db = dir.resolve("callstack.db");
         String twoParts = "{\"to\":\"+15550100100\",\"body\":\"" + "x".repeat(200) + "\"}";
         try (TestServer first = quotaServer(db, 3)) {
-            assertThat(first.post("/sms/send", LIMITED_KEY, twoParts).statusCode()).isEqualTo(200);
+            assertThat(first.post("/sms/send", LIMITED_KEY, twoParts).statusCode()).isEqualTo(202);
             // Two parts used, two more would make four: refused although a single part would still fit.
             HttpResponse<String> refused = first.post("/sms/send", LIMITED_KEY, twoParts);
             assertQuotaExceeded(refused);
-            assertThat(first.post("/sms/send", LIMITED_KEY, SMS).statusCode()).isEqualTo(200);
+            assertThat(first.post("/sms/send", LIMITED_KEY, SMS).statusCode()).isEqualTo(202);
             assertQuotaExceeded(first.post("/sms/send", LIMITED_KEY, SMS));
             assertThat(first.modem.sentSms()).hasSize(2);
             // Other keys have their own count.
-            assertThat(first.post("/sms/send", PLAIN_KEY, SMS).statusCode()).isEqualTo(200);
+            assertThat(first.post("/sms/send", PLAIN_KEY, SMS).statusCode()).isEqualTo(202);
         }
         try (TestServer restarted = quotaServer(db, 3)) {
             assertQuotaExceeded(restarted.post("/sms/send", LIMITED_KEY, SMS));
@@ -111,9 +111,11 @@ class KeyPrivilegesTest {
     @Test
     void aSendTheModemRefusesDoesNotUseTheQuota() {
         try (TestServer limited = quotaServer(dir.resolve("q.db"), 1)) {
-            limited.modem.nextSendUnavailable();
-            assertThat(limited.post("/sms/send", LIMITED_KEY, SMS).statusCode()).isEqualTo(503);
-            assertThat(limited.post("/sms/send", LIMITED_KEY, SMS).statusCode()).isEqualTo(200);
+            limited.modem.nextSendRejected();
+            assertThat(limited.post("/sms/send", LIMITED_KEY, SMS).statusCode()).isEqualTo(202);
+            assertThat(TestServer.json(limited.get("/sms/outbox/1", LIMITED_KEY)).get("status").asText())
+                    .isEqualTo("failed");
+            assertThat(limited.post("/sms/send", LIMITED_KEY, SMS).statusCode()).isEqualTo(202);
             assertQuotaExceeded(limited.post("/sms/send", LIMITED_KEY, SMS));
         }
     }

@@ -180,6 +180,17 @@ class MainTest {
     }
 
     @Test
+    void theSendRateIsAFlagAndANegativeOneIsRefused() {
+        assertThat(run("--help").out()).contains("--send-rate", "CALLSTACK_SEND_RATE", "default 20");
+        Run refused = run("--modem=simulator", "--send-rate", "-1", "--db", dir.resolve("c.db").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--send-rate must be 0 (no limit) or more");
+        assertThat(Files.exists(dir.resolve("c.db"))).as("nothing was opened").isFalse();
+        assertThat(run("--modem=simulator", "--send-rate", "fast", "--db", dir.resolve("c.db").toString()).code())
+                .isEqualTo(2);
+    }
+
+    @Test
     void anUnknownSimulatorProfileIsRefusedByName() {
         Run refused = run("--modem", "simulator:nokia3310", "--port", "0", "--db", dir.resolve("c.db").toString());
         assertThat(refused.code()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package dev.callstack.server;
 
+import dev.callstack.core.Outbox;
 import dev.callstack.core.OutgoingSms;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.SmsSendResult;
@@ -23,6 +24,12 @@ final class ModemWithSms extends ForwardingModem {
     @Override
     public SmsApi sms() {
         return sms;
+    }
+
+    /** None: the fake's outbox would bypass the changed SMS API, so the server falls back to the synchronous send. */
+    @Override
+    public Outbox outbox() {
+        throw new UnsupportedOperationException("no outbox");
     }
 
     /** An SMS API that forwards every call to {@code delegate}; override the one that should differ. */

@@ -151,7 +151,7 @@ class RealtimeWebSocketTest {
         server.modem.deliveryReport(5, NUMBER, DeliveryStatus.DELIVERED);
         server.modem.nextSendSucceeds(9);
         assertThat(server.post("/sms/send", PLAIN_KEY, "{\"to\":\"" + NUMBER + "\",\"body\":\"hi\"}").statusCode())
-                .isEqualTo(200);
+                .isEqualTo(202);
         server.modem.ring("+447700900123");
         server.modem.dtmf('7');
         server.modem.disconnect("unplugged");
@@ -168,6 +168,8 @@ class RealtimeWebSocketTest {
             {"sms.delivery_report", "{\"reference\":5,\"recipient\":\"+***0100\",\"status\":\"delivered\","
                 + "\"message_id\":null}",
                 "{\"reference\":5,\"recipient\":\"+15550100100\",\"status\":\"delivered\",\"message_id\":null}"},
+            {"sms.queued", "{\"message_id\":1,\"recipient\":\"+***0100\",\"parts\":1}",
+                "{\"message_id\":1,\"recipient\":\"+15550100100\",\"parts\":1}"},
             {"sms.sent", "{\"recipient\":\"+***0100\",\"reference\":9,\"parts\":1,\"message_id\":1}",
                 "{\"recipient\":\"+15550100100\",\"reference\":9,\"parts\":1,\"message_id\":1}"},
             {"call.state", "{\"state\":\"ringing\"}", "{\"state\":\"ringing\"}"},

@@ -80,6 +80,7 @@ public final class FakeModem implements Modem {
     private final FakeSms sms;
     private final FakeUssd ussd;
     private final FakeCalls calls;
+    private final FakeOutbox outbox;
 
     /** A fake modem on the system UTC clock. */
     public FakeModem() {
@@ -98,6 +99,7 @@ public final class FakeModem implements Modem {
         this.sms = new FakeSms(network, store, clock, bus);
         this.ussd = new FakeUssd(network, clock, bus);
         this.calls = new FakeCalls(network, clock, bus);
+        this.outbox = new FakeOutbox(sms::sendQuietly, bus, clock);
     }
 
     // ---------------------------------------------------------------------------------------------- Modem API
@@ -126,6 +128,16 @@ public final class FakeModem implements Modem {
     @Override
     public CallApi calls() {
         return calls;
+    }
+
+    /**
+     * The in-memory outbox; it sends through {@link #sms()}, so programmed send outcomes apply to it.
+     *
+     * @return the same {@link FakeOutbox} on every call
+     */
+    @Override
+    public FakeOutbox outbox() {
+        return outbox;
     }
 
     /**

@@ -59,6 +59,18 @@ public final class ModemFactory {
      * {@code sweepInterval} ({@link Duration#ZERO}: only on connect and on storage-full signals).
      */
     public static OpenedModem open(String spec, String simPin, Path db, Duration retention, Duration sweepInterval) {
+        return open(spec, simPin, db, retention, sweepInterval, SerialModemConfig.DEFAULT_SEND_RATE);
+    }
+
+    /**
+     * As {@link #open(String, String, Path, Duration, Duration)}, with the outbox handing a real modem at most
+     * {@code sendRatePerMinute} messages a minute (0: no limit). The simulator keeps the default rate.
+     */
+    public static OpenedModem open(String spec, String simPin, Path db, Duration retention, Duration sweepInterval,
+                                   int sendRatePerMinute) {
+        if (sendRatePerMinute < 0) {
+            throw new IllegalArgumentException("--send-rate must not be negative");
+        }
         if (retention.isNegative()) {
             throw new IllegalArgumentException("--retention must not be negative");
         }
@@ -83,7 +95,7 @@ public final class ModemFactory {
         SerialModemConfig config;
         try {
             config = SerialModemConfig.builder(spec).simPin(simPin == null || simPin.isEmpty() ? null : simPin)
-                    .sweepInterval(sweepInterval).build();
+                    .sweepInterval(sweepInterval).sendRatePerMinute(sendRatePerMinute).build();
         } catch (IllegalArgumentException invalid) {
             // The config's own message may name the PIN rule, never the PIN; the spec itself is not secret.
             throw new IllegalArgumentException("--modem " + spec + ": " + invalid.getMessage(), invalid);

@@ -1,6 +1,7 @@
 package dev.callstack.server.internal;
 
 import dev.callstack.core.Modem;
+import dev.callstack.core.Outbox;
 import dev.callstack.realtime.EventJournal;
 import dev.callstack.realtime.InMemoryEventJournal;
 import dev.callstack.realtime.RealtimeConfig;
@@ -150,10 +151,32 @@ public final class NettyHttpServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * The modem's outbox, or null for an embedder's custom {@link Modem} without one: {@code POST /sms/send} then
+     * keeps the synchronous send of earlier versions and the {@code /sms/outbox} routes do not exist.
+     */
+    private Outbox outboxOrNull() {
+        try {
+            return modem.outbox();
+        } catch (UnsupportedOperationException none) {
+            return null;
+        }
+    }
+
     private Map<String, Map<HttpMethod, Route>> routes(Executor blocking) {
         Map<String, Map<HttpMethod, Route>> routes = new LinkedHashMap<>();
-        routes.put(RoutePaths.SMS_SEND, Map.of(HttpMethod.POST,
-                new PrivilegedRoute(Privilege.SEND, new SmsSendRoute(modem, quota, blocking))));
+        Outbox outbox = outboxOrNull();
+        routes.put(RoutePaths.SMS_SEND, Map.of(HttpMethod.POST, new PrivilegedRoute(Privilege.SEND, outbox == null
+                ? new SmsSendRoute(modem, quota, blocking)
+                : new OutboxSendRoute(outbox, quota, blocking, Clock.systemUTC()))));
+        if (outbox != null) {
+            routes.put(RoutePaths.OUTBOX, Map.of(HttpMethod.GET,
+                    new OffLoopRoute(new OutboxListRoute(outbox), blocking)));
+            routes.put(RoutePaths.OUTBOX_ITEM, Map.of(
+                    HttpMethod.GET, new OffLoopRoute(OutboxItemRoute.get(outbox), blocking),
+                    HttpMethod.DELETE, new PrivilegedRoute(Privilege.SEND,
+                            new OffLoopRoute(OutboxItemRoute.cancel(outbox), blocking))));
+        }
         routes.put(RoutePaths.SMS_MESSAGES, Map.of(HttpMethod.GET,
                 new OffLoopRoute(new SmsMessagesRoute(modem), blocking)));
         routes.put(RoutePaths.DELIVERY_REPORTS, Map.of(HttpMethod.GET,

@@ -24,16 +24,18 @@ final class RoutePaths {
     static final String WEBHOOK_DELIVERIES = "/webhooks/{id}/deliveries";
     static final String WEBHOOK_REDELIVER = "/webhooks/{id}/redeliver";
     static final String SMS_SUBSCRIBE = "/sms/subscribe";
+    static final String OUTBOX = "/sms/outbox";
+    static final String OUTBOX_ITEM = "/sms/outbox/{id}";
     /** Paths with one {@value #PARAMETER} segment; a request path matching one is routed (and labelled) by it. */
-    static final List<String> TEMPLATES = List.of(WEBHOOK, WEBHOOK_DELIVERIES, WEBHOOK_REDELIVER);
+    static final List<String> TEMPLATES = List.of(WEBHOOK, WEBHOOK_DELIVERIES, WEBHOOK_REDELIVER, OUTBOX_ITEM);
     static final String PARAMETER = "{id}";
     /** What a path parameter may be: ids are short and plain, anything else is no route. */
     private static final Pattern PARAMETER_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final String UNMATCHED = "unmatched";
 
     static final Set<String> ALL = Set.of(SMS_SEND, SMS_MESSAGES, DELIVERY_REPORTS, USSD_SEND, CALLS_DIAL,
-            CALLS_ANSWER, CALLS_HANGUP, CALLS_DTMF, CALLS_CURRENT, HEALTH, STATUS, METRICS, WS, WEBHOOKS, WEBHOOK, WEBHOOK_DELIVERIES,
-            WEBHOOK_REDELIVER, SMS_SUBSCRIBE);
+            CALLS_ANSWER, CALLS_HANGUP, CALLS_DTMF, CALLS_CURRENT, HEALTH, STATUS, METRICS, WS, WEBHOOKS, WEBHOOK,
+            WEBHOOK_DELIVERIES, WEBHOOK_REDELIVER, SMS_SUBSCRIBE, OUTBOX, OUTBOX_ITEM);
 
     private RoutePaths() {
     }

@@ -17,10 +17,12 @@ final class RoutePaths {
     static final String STATUS = "/status";
     static final String METRICS = "/metrics";
     static final String WS = "/ws";
+    static final String EVENTS = "/events";
     static final String UNMATCHED = "unmatched";
 
     static final Set<String> ALL = Set.of(SMS_SEND, SMS_MESSAGES, DELIVERY_REPORTS, USSD_SEND, CALLS_DIAL,
-            CALLS_ANSWER, CALLS_HANGUP, CALLS_DTMF, CALLS_CURRENT, HEALTH, STATUS, METRICS, WS);
+            CALLS_ANSWER, CALLS_HANGUP, CALLS_DTMF, CALLS_CURRENT, HEALTH, STATUS, METRICS, WS,
+            EVENTS);
 
     private RoutePaths() {
     }

@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
 /**
  * Everything the server needs besides the modem. Built by {@code CallstackServerBuilder}, which documents each
  * value and its default. {@code tls} is null for plain HTTP. {@code quotaDatabase} may be null (SMS quotas then
- * live in memory).
+ * live in memory); the event journal lives there too. A zero {@code journalRetention} keeps events by count only.
  */
 public record ServerSettings(String host, int port, List<KeyEntry> keys, int rateLimit, Duration rateWindow,
                              int authFailureLimit, Duration authFailureWindow, int maxBodyBytes, int wsQueueCapacity,
@@ -17,7 +17,8 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
                              Duration shutdownGrace, int writeBufferLow, int writeBufferHigh,
                              BooleanSupplier storeReady, boolean simulated, TlsFiles tls,
                              List<String> allowedOrigins, List<String> allowedHosts, Duration requestTimeout,
-                             int maxConnections, boolean noAuth, Path quotaDatabase) {
+                             int maxConnections, boolean noAuth, Path quotaDatabase, Duration journalRetention,
+                             long journalMaxEvents) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
@@ -46,6 +47,10 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
         }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("max connections must be at least 1");
+        }
+        Objects.requireNonNull(journalRetention, "journalRetention");
+        if (journalRetention.isNegative() || journalMaxEvents < 1) {
+            throw new IllegalArgumentException("journal retention must not be negative, max events at least 1");
         }
         if (writeBufferLow < 1 || writeBufferHigh < writeBufferLow) {
             throw new IllegalArgumentException("write buffer water marks must satisfy 0 < low <= high");

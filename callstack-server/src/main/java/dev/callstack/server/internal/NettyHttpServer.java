@@ -109,6 +109,8 @@ public final class NettyHttpServer implements AutoCloseable {
             }
         };
         metrics = new ServerMetrics(modem.events(), modem::status, this::uptimeSeconds, realtimeStats);
+        metrics.journal(sqliteJournal::lastId, sqliteJournal::oldestId, sqliteJournal::size,
+                realtime::journalFailures);
         HttpResponder responder = new HttpResponder(metrics);
         RateLimiter<ApiKey> keyLimiter = settings.rateLimit() == 0 ? null
                 : new RateLimiter<>(settings.rateLimit(), settings.rateWindow(), System::nanoTime);

@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * never from two threads at once. When nothing is queued and nobody drains, an offer to a writable sink hands the
  * event straight over (the common case of a keeping-up client costs two short lock holds, no queue traffic).
  *
+ * <p>A resuming client drains in three stages: hello, then its {@link Replay} (stored events, read off the caller's
+ * thread in pages that call {@link #writabilityChanged()} when they arrive), then the queue, where live events waited
+ * meanwhile. The direct hand-over is off until the replay is done, so a live event never overtakes a stored one.
+ *
  * <p>Thread-safe.
  */
 public final class ClientHandle implements AutoCloseable {

@@ -11,7 +11,6 @@ import dev.callstack.server.CallstackServer;
 import dev.callstack.server.EventJournals;
 import dev.callstack.server.Privilege;
 import dev.callstack.testkit.FakeModem;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -102,8 +101,6 @@ public final class JournalCost {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             socket.abort();
             return millis;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * never from two threads at once. When nothing is queued and nobody drains, an offer to a writable sink hands the
  * event straight over (the common case of a keeping-up client costs two short lock holds, no queue traffic).
  *
+ * <p>A resuming client drains in three stages: hello, then its {@link Replay} (stored events, read off the caller's
+ * thread in pages that call {@link #writabilityChanged()} when they arrive), then the queue, where live events waited
+ * meanwhile. The direct hand-over is off until the replay is done, so a live event never overtakes a stored one.
+ *
  * <p>Thread-safe.
  */
 public final class ClientHandle implements AutoCloseable {
@@ -39,6 +43,8 @@ public final class ClientHandle implements AutoCloseable {
     // one) and let go on release.
     private ArrayDeque<EncodedMessage> queue;
     private EncodedMessage hello;
+    /** Stored events still to send before the live queue, for a client that resumed with {@code since}. */
+    private Replay replay;
     private long unreportedDrops;
     private long droppedTotal;
     private boolean full;
@@ -50,6 +56,13 @@ public final class ClientHandle implements AutoCloseable {
 
     ClientHandle(RealtimeHub hub, ClientSink sink, EventSelection selection, View view, int capacity,
                  EncodedMessage hello) {
+        this(hub, sink, selection, view, capacity, hello, null);
+    }
+
+    /** A client whose stream starts with {@code replay} (when not null): hello, stored events, then live ones. */
+    ClientHandle(RealtimeHub hub, ClientSink sink, EventSelection selection, View view, int capacity,
+                 EncodedMessage hello, Replay replay) {
+        this.replay = replay;
         this.hub = Objects.requireNonNull(hub, "hub");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.selection = Objects.requireNonNull(selection, "selection");
@@ -90,6 +103,10 @@ public final class ClientHandle implements AutoCloseable {
      */
     public String connectionId() {
         return sink.connectionId();
+    }
+
+    ClientSink sink() {
+        return sink;
     }
 
     /**
@@ -160,7 +177,8 @@ public final class ClientHandle implements AutoCloseable {
             if (closed) {
                 return;
             }
-            if (writable && !draining && hello == null && unreportedDrops == 0 && (queue == null || queue.isEmpty())) {
+            if (writable && !draining && hello == null && replay == null && unreportedDrops == 0
+                    && (queue == null || queue.isEmpty())) {
                 draining = true;
                 direct = true;
             } else {
@@ -257,6 +275,7 @@ public final class ClientHandle implements AutoCloseable {
                 EncodedMessage notice = null;
                 EncodedMessage next = null;
                 boolean isEvent = false;
+                Replay reading = null;
                 synchronized (this) {
                     if (closed) {
                         return;
@@ -265,6 +284,20 @@ public final class ClientHandle implements AutoCloseable {
                         if (hello != null) {
                             next = hello;
                             hello = null;
+                        } else if (replay != null) {
+                            // Live events wait in the queue (drop-oldest as always) until the stored ones are out.
+                            if (replay.failed()) {
+                                reading = replay;
+                            } else if (replay.done()) {
+                                replay = null;
+                                continue;
+                            } else {
+                                next = replay.poll();
+                                isEvent = next != null;
+                                if (next == null || replay.wantsMore()) {
+                                    reading = replay;
+                                }
+                            }
                         } else {
                             next = queue == null ? null : queue.pollFirst();
                             if (next != null) {
@@ -278,13 +311,18 @@ public final class ClientHandle implements AutoCloseable {
                         }
                     }
                     if (next == null) {
-                        if (recheck) {
+                        if (recheck && reading == null) {
                             recheck = false;
                             continue;
                         }
                         draining = false;
-                        return;
                     }
+                }
+                if (reading != null && !readMore(reading)) {
+                    return;
+                }
+                if (next == null) {
+                    return;
                 }
                 if (!send(notice, next)) {
                     return;
@@ -298,6 +336,19 @@ public final class ClientHandle implements AutoCloseable {
                 hub.countSent(sentEvents);
             }
         }
+    }
+
+    /**
+     * Starts the replay's next journal read (it calls {@link #writabilityChanged()} when done); false, with the client
+     * closed with 1011, when the replay failed or could not be scheduled: a stream with a hole must not go on.
+     */
+    private boolean readMore(Replay reading) {
+        if (!reading.failed() && reading.fetch(this::writabilityChanged)) {
+            return true;
+        }
+        log.warn("Realtime client {} closed: its replay could not read the journal", sink.connectionId());
+        closeWith(CLOSE_INTERNAL_ERROR, REASON_INTERNAL_ERROR);
+        return false;
     }
 
     /** Sends an optional overflow notice and a message; false (and the client closed) when the sink failed. */
@@ -329,6 +380,7 @@ public final class ClientHandle implements AutoCloseable {
             closed = true;
             queue = null;
             hello = null;
+            replay = null;
         }
         hub.unregister(this);
         return true;

@@ -8,6 +8,8 @@ import dev.callstack.realtime.internal.EnvelopeEncoder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -113,23 +115,78 @@ public final class RealtimeHub implements AutoCloseable {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(selection, "selection");
         Objects.requireNonNull(view, "view");
-        EncodedMessage hello = new EncodedMessage(encoder.hello(selection));
-        ClientHandle client = new ClientHandle(this, sink, selection, view, config.queueCapacity(), hello);
+        ClientHandle client;
         boolean added;
-        synchronized (registryLock) {
-            added = !closed;
-            if (added) {
-                ClientHandle[] current = clients;
-                ClientHandle[] next = Arrays.copyOf(current, current.length + 1);
-                next[current.length] = client;
-                clients = next;
-            }
+        synchronized (publishLock) { // hello's last_id and the first live event must meet: no publish in between
+            EncodedMessage hello = new EncodedMessage(encoder.hello(selection, lastId));
+            client = new ClientHandle(this, sink, selection, view, config.queueCapacity(), hello);
+            added = add(client);
         }
+        return started(client, added);
+    }
+
+    /**
+     * Registers a client that resumes after event {@code since}: it gets its {@code hello}, then the journal's events
+     * after {@code since} of {@code selection} in {@code view} (read in pages on {@code journalReads}, preceded by a
+     * {@code resync} notice when retention already deleted some of them), then the live stream. The client joins the
+     * fan-out at once; live events wait in its queue until the stored ones are out, so nothing is missed or repeated.
+     * A {@code since} at or after {@link #lastId()} replays nothing.
+     *
+     * @param sink the transport's connection; not null
+     * @param selection the events the client asked for; not null
+     * @param view redacted or full content; not null
+     * @param since the id of the last event the client has; not negative
+     * @param journalReads where journal pages are read; not the transport's thread; not null
+     * @return the client's handle
+     * @throws IllegalStateException when this hub has no journal
+     */
+    public ClientHandle register(ClientSink sink, EventSelection selection, View view, long since,
+                                 Executor journalReads) {
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(view, "view");
+        Objects.requireNonNull(journalReads, "journalReads");
+        if (since < 0) {
+            throw new IllegalArgumentException("since must not be negative");
+        }
+        if (journal == null) {
+            throw new IllegalStateException("this hub keeps no journal");
+        }
+        Set<String> names = selection.isAll() ? Set.of() : Set.copyOf(selection.names());
+        ClientHandle client;
+        boolean added;
+        synchronized (publishLock) { // every id up to lastId is journaled; every later one will be offered live
+            long endId = lastId;
+            Replay replay = since >= endId ? null
+                    : new Replay(journal, since, endId, names, view, journalReads, this::resyncNotice);
+            EncodedMessage hello = new EncodedMessage(encoder.hello(selection, endId));
+            client = new ClientHandle(this, sink, selection, view, config.queueCapacity(), hello, replay);
+            added = add(client);
+        }
+        return started(client, added);
+    }
+
+    private boolean add(ClientHandle client) {
+        synchronized (registryLock) {
+            if (closed) {
+                return false;
+            }
+            ClientHandle[] current = clients;
+            ClientHandle[] next = Arrays.copyOf(current, current.length + 1);
+            next[current.length] = client;
+            clients = next;
+            return true;
+        }
+    }
+
+    private ClientHandle started(ClientHandle client, boolean added) {
+        ClientSink sink = client.sink();
         if (!added) {
             client.closeWith(ClientHandle.CLOSE_GOING_AWAY, ClientHandle.REASON_SHUTDOWN);
             return client;
         }
-        log.debug("Realtime client {} registered ({} events, {})", sink.connectionId(), selection.names().size(), view);
+        log.debug("Realtime client {} registered ({} events, {})", sink.connectionId(), client.selection().names().size(),
+                client.view());
         client.writabilityChanged();
         return client;
     }
@@ -282,6 +339,10 @@ public final class RealtimeHub implements AutoCloseable {
         if (removed) {
             log.debug("Realtime client {} unregistered", client.connectionId());
         }
+    }
+
+    private EncodedMessage resyncNotice(long oldest) {
+        return new EncodedMessage(encoder.resync(oldest));
     }
 
     EncodedMessage overflowNotice(long droppedSinceLastNotice) {

@@ -187,14 +187,21 @@ class EnvelopeContractTest {
     void helloForAllEventsListsEverythingTwice() {
         assertThat(text(encoder.hello(EventSelection.all())))
                 .isEqualTo("{\"type\":\"hello\",\"version\":1,\"events\":" + ALL_NAMES + ",\"selected_events\":"
-                        + ALL_NAMES + "}");
+                        + ALL_NAMES + ",\"last_id\":0}");
     }
 
     @Test
     void helloForASelectionListsItInTheClientsOrder() {
         assertThat(text(encoder.hello(EventSelection.parse(" sms.sent , ,sms.sent,call.ring"))))
                 .isEqualTo("{\"type\":\"hello\",\"version\":1,\"events\":" + ALL_NAMES
-                        + ",\"selected_events\":[\"sms.sent\",\"call.ring\"]}");
+                        + ",\"selected_events\":[\"sms.sent\",\"call.ring\"],\"last_id\":0}");
+    }
+
+    @Test
+    void helloCarriesTheLastIdAndResyncTheOldestKeptId() {
+        assertThat(text(encoder.hello(EventSelection.parse("call.ring"), 42))).isEqualTo("{\"type\":\"hello\","
+                + "\"version\":1,\"events\":" + ALL_NAMES + ",\"selected_events\":[\"call.ring\"],\"last_id\":42}");
+        assertThat(text(encoder.resync(17))).isEqualTo("{\"type\":\"resync\",\"version\":1,\"oldest\":17}");
     }
 
     @Test
@@ -223,12 +230,12 @@ class EnvelopeContractTest {
 
             assertThat(redacted.texts()).containsExactly(
                     "{\"type\":\"hello\",\"version\":1,\"events\":" + ALL_NAMES + ",\"selected_events\":"
-                            + ALL_NAMES + "}",
+                            + ALL_NAMES + ",\"last_id\":0}",
                     "{\"type\":\"call.ring\",\"id\":1," + TS + ",\"data\":{}}",
                     "{\"type\":\"call.caller_id\",\"id\":2," + TS + ",\"data\":{\"number\":\"+***0100\"}}");
             assertThat(content.texts()).containsExactly(
                     "{\"type\":\"hello\",\"version\":1,\"events\":" + ALL_NAMES
-                            + ",\"selected_events\":[\"call.caller_id\"]}",
+                            + ",\"selected_events\":[\"call.caller_id\"],\"last_id\":0}",
                     "{\"type\":\"call.caller_id\",\"id\":2," + TS + ",\"data\":{\"number\":\"+15550100100\"}}");
         }
     }

@@ -53,6 +53,8 @@ public final class CallstackServerBuilder {
     private boolean webhookContent;
     private boolean webhookAllowPrivate;
     private WebhookTiming webhookTiming = WebhookTiming.defaults();
+    private Duration journalRetention = Duration.ofDays(7);
+    private long journalMaxEvents = 1_000_000;
 
     CallstackServerBuilder(Modem modem) {
         this.modem = Objects.requireNonNull(modem, "modem");
@@ -137,6 +139,20 @@ public final class CallstackServerBuilder {
      */
     public CallstackServerBuilder quotaDatabase(Path database) {
         this.quotaDatabase = Objects.requireNonNull(database, "database");
+        return this;
+    }
+
+    /**
+     * How long the event journal ({@code /ws?since=}, {@code GET /events}) keeps events, and at most how many; default
+     * 7 days and 1 000 000. The journal lives in the {@link #quotaDatabase} file (in memory without one).
+     *
+     * @param maxAge the age limit; {@link Duration#ZERO} for none (count only); not negative
+     * @param maxEvents the count limit, at least 1
+     * @return this builder
+     */
+    public CallstackServerBuilder journalRetention(Duration maxAge, long maxEvents) {
+        this.journalRetention = Objects.requireNonNull(maxAge, "maxAge");
+        this.journalMaxEvents = maxEvents;
         return this;
     }
 
@@ -440,7 +456,8 @@ public final class CallstackServerBuilder {
                 authFailureWindow, maxBodyBytes, wsQueueCapacity, wsMaxFrameBytes, idleTimeout, permessageDeflate,
                 ioThreads, shutdownGrace, writeBufferLow, writeBufferHigh, storeReady, simulated,
                 tlsCertificate == null ? null : new TlsFiles(tlsCertificate, tlsPrivateKey, tlsReloadInterval),
-                allowedOrigins, allowedHosts, requestTimeout, maxConnections, noAuth, quotaDatabase, webhookSettings());
+                allowedOrigins, allowedHosts, requestTimeout, maxConnections, noAuth, quotaDatabase, webhookSettings(),
+                journalRetention, journalMaxEvents);
         return new CallstackServer(settings, modem, closeModemOnClose);
     }
 }

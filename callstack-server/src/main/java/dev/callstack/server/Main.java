@@ -86,6 +86,16 @@ public final class Main implements Callable<Integer> {
                     + "rows and counts stay; 0 keeps them forever (CALLSTACK_RETENTION, default ${DEFAULT-VALUE}).")
     String retention;
 
+    @Option(names = "--journal-retention", defaultValue = "${env:CALLSTACK_JOURNAL_RETENTION:-7d}",
+            description = "How long the event journal behind /ws?since= and GET /events keeps events: 12h, 7d, ...; "
+                    + "0 for no age limit (CALLSTACK_JOURNAL_RETENTION, default ${DEFAULT-VALUE}).")
+    String journalRetention;
+
+    @Option(names = "--journal-max-events", defaultValue = "${env:CALLSTACK_JOURNAL_MAX_EVENTS:-1000000}",
+            description = "At most this many events are kept in the event journal, the oldest go first "
+                    + "(CALLSTACK_JOURNAL_MAX_EVENTS, default ${DEFAULT-VALUE}).")
+    long journalMaxEvents;
+
     @Option(names = "--sweep-interval", defaultValue = "${env:CALLSTACK_SWEEP_INTERVAL:-60s}",
             converter = DurationConverter.class,
             description = "How often every SMS storage on the modem is read, stored and emptied, whether or not the "
@@ -219,7 +229,8 @@ public final class Main implements Callable<Integer> {
                 .requestTimeout(requestTimeout)
                 .maxConnections(maxConnections)
                 .noAuth(noAuth)
-                .quotaDatabase(db);
+                .quotaDatabase(db)
+                .journalRetention(parseJournalRetention(), journalMaxEvents);
         if (apiKeyFile != null) {
             builder.apiKeyFile(apiKeyFile);
         }
@@ -265,6 +276,10 @@ public final class Main implements Callable<Integer> {
         }
         readSimPinFile();
         RetentionPeriod.parse(retention);
+        parseJournalRetention();
+        if (journalMaxEvents < 1) {
+            throw new IllegalArgumentException("--journal-max-events must be at least 1");
+        }
         if (apiKeyFile != null && !Files.isRegularFile(apiKeyFile)) {
             throw new IllegalArgumentException("--api-key-file " + apiKeyFile + " is not a readable file");
         }
@@ -321,6 +336,15 @@ public final class Main implements Callable<Integer> {
         }
         if (Files.exists(db) ? !Files.isWritable(db) : !Files.isWritable(parent)) {
             throw new IllegalArgumentException("--db " + db + " is not writable");
+        }
+    }
+
+    private Duration parseJournalRetention() {
+        try {
+            return RetentionPeriod.parse(journalRetention);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalArgumentException("--journal-retention must be hours or days such as 12h or 7d, "
+                    + "or 0 for no age limit", invalid);
         }
     }
 }

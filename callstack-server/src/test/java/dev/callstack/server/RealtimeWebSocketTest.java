@@ -137,7 +137,7 @@ class RealtimeWebSocketTest {
         WsClient client = connect("/ws", PLAIN_KEY);
         assertThat(client.nextJson()).isEqualTo(TestServer.JSON.readTree(
                 "{\"type\":\"hello\",\"version\":1,\"events\":" + ALL_EVENTS + ",\"selected_events\":" + ALL_EVENTS
-                        + "}"));
+                        + ",\"last_id\":0}"));
     }
 
     @Test

@@ -26,15 +26,44 @@ public final class EnvelopeEncoder {
 
     private final JsonFactory json = WireViews.newJsonFactory();
 
-    /** {@code {"type":"hello","version":1,"events":[...],"selected_events":[...]}}. */
+    /** {@code {"type":"hello","version":1,"events":[...],"selected_events":[...],"last_id":0}}. */
     public byte[] hello(EventSelection selection) {
+        return hello(selection, 0);
+    }
+
+    /**
+     * {@code {"type":"hello","version":1,"events":[...],"selected_events":[...],"last_id":n}}: {@code last_id} is the
+     * newest event id when the client registered, the cursor it can resume from with {@code since=}.
+     */
+    public byte[] hello(EventSelection selection, long lastId) {
         Objects.requireNonNull(selection, "selection");
+        if (lastId < 0) {
+            throw new IllegalArgumentException("lastId must not be negative");
+        }
         return write(64 + 24 * EventNames.supported().size(), g -> {
             g.writeStartObject();
             g.writeStringField("type", "hello");
             g.writeNumberField("version", PROTOCOL_VERSION);
             writeNames(g, "events", EventNames.supported());
             writeNames(g, "selected_events", selection.names());
+            g.writeNumberField("last_id", lastId);
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * {@code {"type":"resync","version":1,"oldest":n}}: the resume cursor is older than the journal keeps; the replay
+     * that follows starts at {@code oldest}.
+     */
+    public byte[] resync(long oldest) {
+        if (oldest < 1) {
+            throw new IllegalArgumentException("oldest must be positive");
+        }
+        return write(48, g -> {
+            g.writeStartObject();
+            g.writeStringField("type", "resync");
+            g.writeNumberField("version", PROTOCOL_VERSION);
+            g.writeNumberField("oldest", oldest);
             g.writeEndObject();
         });
     }

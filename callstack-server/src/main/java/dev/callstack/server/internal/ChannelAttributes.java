@@ -10,6 +10,9 @@ final class ChannelAttributes {
     /** Set by the router on an accepted {@code /ws} upgrade request; read by the realtime handler. */
     static final AttributeKey<EventSelection> WS_SELECTION = AttributeKey.valueOf("callstack.ws.selection");
 
+    /** Set by the router on an accepted {@code /ws?since=} upgrade request: the client's resume cursor. */
+    static final AttributeKey<Long> WS_SINCE = AttributeKey.valueOf("callstack.ws.since");
+
     private ChannelAttributes() {
     }
 }

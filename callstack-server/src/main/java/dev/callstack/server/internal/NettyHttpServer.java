@@ -3,7 +3,6 @@ package dev.callstack.server.internal;
 import dev.callstack.core.Modem;
 import dev.callstack.core.Outbox;
 import dev.callstack.realtime.EventJournal;
-import dev.callstack.realtime.InMemoryEventJournal;
 import dev.callstack.realtime.RealtimeConfig;
 import dev.callstack.realtime.RealtimeHub;
 import dev.callstack.server.Privilege;
@@ -31,6 +30,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,6 +50,8 @@ public final class NettyHttpServer implements AutoCloseable {
     private static final int BLOCKING_QUEUE = 256;
     /** The version in the webhooks' {@code User-Agent}. */
     private static final String WEBHOOK_AGENT_VERSION = "0.1.0";
+    /** Replays read the journal in pages on these threads; one connection serves them, so two are plenty. */
+    private static final int JOURNAL_READ_THREADS = 2;
 
     private final ServerSettings settings;
     private final Modem modem;
@@ -69,6 +71,8 @@ public final class NettyHttpServer implements AutoCloseable {
     private SmsQuotaLedger quota;
     private EventJournal journal;
     private Webhooks webhooks;
+    private JournalPruner journalPruner;
+    private ExecutorService journalReads;
 
     public NettyHttpServer(ServerSettings settings, Modem modem) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -84,8 +88,12 @@ public final class NettyHttpServer implements AutoCloseable {
         AuthPolicy.check(settings, keys.size());
         quota = SmsQuotaLedger.open(settings.quotaDatabase(), Clock.systemUTC());
         tls = settings.tls() == null ? null : ReloadingTlsContext.start(settings.tls());
-        // Issue 13 skeleton: an in-memory journal until the SQLite one replaces it.
-        journal = new InMemoryEventJournal(100_000);
+        SqliteEventJournal sqliteJournal = SqliteEventJournal.open(settings.quotaDatabase());
+        journal = sqliteJournal;
+        journalPruner = new JournalPruner(sqliteJournal, settings.journalRetention(), settings.journalMaxEvents(),
+                Clock.systemUTC()).start();
+        journalReads = Executors.newFixedThreadPool(JOURNAL_READ_THREADS,
+                new DefaultThreadFactory("callstack-journal-read", true));
         hub = new RealtimeHub(modem.events(), RealtimeConfig.defaults().withQueueCapacity(settings.wsQueueCapacity()),
                 journal);
         RealtimeHub realtime = hub;
@@ -106,6 +114,8 @@ public final class NettyHttpServer implements AutoCloseable {
             }
         };
         metrics = new ServerMetrics(modem.events(), modem::status, this::uptimeSeconds, realtimeStats);
+        metrics.journal(sqliteJournal::lastId, sqliteJournal::oldestId, sqliteJournal::size,
+                realtime::journalFailures);
         webhooks = Webhooks.start(settings.webhooks(), settings.quotaDatabase(), journal, metrics::recordWebhook,
                 WEBHOOK_AGENT_VERSION);
         metrics.webhooks(webhooks);
@@ -118,12 +128,13 @@ public final class NettyHttpServer implements AutoCloseable {
         blockingWork = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("callstack-blocking", true),
                 new ThreadPoolExecutor.AbortPolicy());
-        HttpRouter router = new HttpRouter(routes(blockingWork), new RealtimeUpgradeGate(), responder, inFlight);
+        HttpRouter router = new HttpRouter(routes(blockingWork), new RealtimeUpgradeGate(realtime::lastId), responder,
+                inFlight);
         CrossSitePolicy crossSite = new CrossSitePolicy(LoopbackHost.isLoopback(settings.host()),
                 settings.allowedHosts(), settings.allowedOrigins());
         ServerChannelInitializer initializer = new ServerChannelInitializer(settings,
                 new ConnectionLimit(settings.maxConnections(), metrics), new ConnectionTracker(connections),
-                crossSite, responder, auth, router, metrics, hub, tls);
+                crossSite, responder, auth, router, metrics, hub, tls, journalReads);
 
         acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callstack-accept", true),
                 NioIoHandler.newFactory());
@@ -199,6 +210,7 @@ public final class NettyHttpServer implements AutoCloseable {
         routes.put(RoutePaths.STATUS, Map.of(HttpMethod.GET, new StatusRoute(modem, settings.simulated())));
         routes.put(RoutePaths.METRICS, Map.of(HttpMethod.GET, new MetricsRoute(metrics)));
         webhookRoutes(routes, blocking);
+        routes.put(RoutePaths.EVENTS, Map.of(HttpMethod.GET, new OffLoopRoute(new EventsRoute(journal), blocking)));
         return routes;
     }
 
@@ -275,6 +287,12 @@ public final class NettyHttpServer implements AutoCloseable {
         }
         if (webhooks != null) {
             webhooks.close(); // before the journal: the dispatcher reads it
+        }
+        if (journalPruner != null) {
+            journalPruner.close();
+        }
+        if (journalReads != null) {
+            journalReads.shutdownNow();
         }
         if (journal != null) {
             journal.close();

@@ -28,6 +28,24 @@ final class QueryParams {
         return (int) parsed;
     }
 
+    static final String INVALID_SINCE = "invalid 'since'";
+    static final String SINCE_AHEAD = "'since' is after the newest event id";
+
+    /**
+     * The resume cursor of {@code /ws} and {@code GET /events}: a non-negative event id, {@code -1} when absent; a
+     * 400 when malformed or after {@code lastId} (a cursor from another database: replaying nothing would hide that).
+     */
+    static long since(String value, long lastId) {
+        if (value == null) {
+            return -1;
+        }
+        long since = parseDecimal(value, INVALID_SINCE);
+        if (since > lastId) {
+            throw HttpError.badRequest(SINCE_AHEAD);
+        }
+        return since;
+    }
+
     /** {@code value} as a positive long, or {@code -1} when absent; else a 400 with {@code error}. */
     static long positiveLong(String value, String error) {
         if (value == null) {

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +34,15 @@ final class RealtimeFrameHandler extends ChannelInboundHandlerAdapter {
 
     private final RealtimeHub hub;
     private final int maxMessageBytes;
+    /** Where a resuming client's journal pages are read, off the event loop. */
+    private final Executor journalReads;
     private ClientHandle handle;
     private long messageBytes;
     private boolean closing;
 
-    RealtimeFrameHandler(RealtimeHub hub, int maxMessageBytes) {
+    RealtimeFrameHandler(RealtimeHub hub, int maxMessageBytes, Executor journalReads) {
         this.hub = Objects.requireNonNull(hub, "hub");
+        this.journalReads = Objects.requireNonNull(journalReads, "journalReads");
         this.maxMessageBytes = maxMessageBytes;
     }
 
@@ -62,7 +66,10 @@ final class RealtimeFrameHandler extends ChannelInboundHandlerAdapter {
         EventSelection selection = ctx.channel().attr(ChannelAttributes.WS_SELECTION).getAndSet(null);
         View view = caller != null ? caller.view() : View.REDACTED;
         NettyClientSink sink = new NettyClientSink(ctx.channel());
-        handle = hub.register(sink, selection != null ? selection : EventSelection.all(), view);
+        Long since = ctx.channel().attr(ChannelAttributes.WS_SINCE).getAndSet(null);
+        EventSelection events = selection != null ? selection : EventSelection.all();
+        handle = since == null ? hub.register(sink, events, view)
+                : hub.register(sink, events, view, since, journalReads);
         ClientHandle registered = handle;
         sink.onWritable(registered::writabilityChanged);
         log.debug("Realtime client {} connected (key #{}, view {})", ctx.channel().id().asShortText(),

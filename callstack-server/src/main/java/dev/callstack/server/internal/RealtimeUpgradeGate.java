@@ -9,6 +9,9 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Checks a {@code /ws} request before the handshake: it must be a complete RFC 6455 upgrade request (Netty's
@@ -20,6 +23,13 @@ import java.util.List;
  */
 final class RealtimeUpgradeGate implements UpgradeGate {
     private static final String WEBSOCKET_VERSION = "13";
+
+    private final LongSupplier lastId;
+
+    /** A gate that checks a {@code since} cursor against {@code lastId}, the hub's newest event id. */
+    RealtimeUpgradeGate(LongSupplier lastId) {
+        this.lastId = Objects.requireNonNull(lastId, "lastId");
+    }
 
     @Override
     public HttpReply check(FullHttpRequest request, Caller caller, Channel channel) {
@@ -35,10 +45,22 @@ final class RealtimeUpgradeGate implements UpgradeGate {
                     .withHeader(HttpHeaderNames.SEC_WEBSOCKET_VERSION.toString(), WEBSOCKET_VERSION);
         }
         List<String> events;
+        List<String> since;
         try {
-            events = new QueryStringDecoder(request.uri()).parameters().get("events");
+            Map<String, List<String>> parameters = new QueryStringDecoder(request.uri()).parameters();
+            events = parameters.get("events");
+            since = parameters.get("since");
         } catch (IllegalArgumentException malformed) {
             return ErrorBody.reply(400, "invalid query string");
+        }
+        long cursor;
+        try {
+            if (since != null && since.size() > 1) {
+                throw HttpError.badRequest(QueryParams.INVALID_SINCE);
+            }
+            cursor = QueryParams.since(since == null ? null : since.get(0), lastId.getAsLong());
+        } catch (HttpError invalid) {
+            return invalid.reply();
         }
         EventSelection selection;
         try {
@@ -47,6 +69,7 @@ final class RealtimeUpgradeGate implements UpgradeGate {
             return ErrorBody.unsupportedFilter(unsupported.supportedEvents());
         }
         channel.attr(ChannelAttributes.WS_SELECTION).set(selection);
+        channel.attr(ChannelAttributes.WS_SINCE).set(cursor < 0 ? null : cursor);
         return null;
     }
 }

@@ -26,6 +26,7 @@ final class RoutePaths {
     static final String SMS_SUBSCRIBE = "/sms/subscribe";
     static final String OUTBOX = "/sms/outbox";
     static final String OUTBOX_ITEM = "/sms/outbox/{id}";
+    static final String EVENTS = "/events";
     /** Paths with one {@value #PARAMETER} segment; a request path matching one is routed (and labelled) by it. */
     static final List<String> TEMPLATES = List.of(WEBHOOK, WEBHOOK_DELIVERIES, WEBHOOK_REDELIVER, OUTBOX_ITEM);
     static final String PARAMETER = "{id}";
@@ -35,7 +36,7 @@ final class RoutePaths {
 
     static final Set<String> ALL = Set.of(SMS_SEND, SMS_MESSAGES, DELIVERY_REPORTS, USSD_SEND, CALLS_DIAL,
             CALLS_ANSWER, CALLS_HANGUP, CALLS_DTMF, CALLS_CURRENT, HEALTH, STATUS, METRICS, WS, WEBHOOKS, WEBHOOK,
-            WEBHOOK_DELIVERIES, WEBHOOK_REDELIVER, SMS_SUBSCRIBE, OUTBOX, OUTBOX_ITEM);
+            WEBHOOK_DELIVERIES, WEBHOOK_REDELIVER, SMS_SUBSCRIBE, OUTBOX, OUTBOX_ITEM, EVENTS);
 
     private RoutePaths() {
     }

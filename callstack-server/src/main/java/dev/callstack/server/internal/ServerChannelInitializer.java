@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,10 +40,12 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final HttpResponder responder;
     private final WebSocketServerProtocolConfig webSocketConfig;
     private final ReloadingTlsContext tls;
+    private final Executor journalReads;
 
     ServerChannelInitializer(ServerSettings settings, ConnectionLimit limit, ConnectionTracker tracker,
                              CrossSitePolicy crossSite, HttpResponder responder, ApiKeyAuthHandler auth,
-                             HttpRouter router, ServerMetrics metrics, RealtimeHub hub, ReloadingTlsContext tls) {
+                             HttpRouter router, ServerMetrics metrics, RealtimeHub hub, ReloadingTlsContext tls,
+                             Executor journalReads) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.limit = Objects.requireNonNull(limit, "limit");
         this.crossSite = Objects.requireNonNull(crossSite, "crossSite");
@@ -53,6 +56,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.hub = Objects.requireNonNull(hub, "hub");
         this.tls = tls; // null: plain HTTP
+        this.journalReads = Objects.requireNonNull(journalReads, "journalReads");
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(RoutePaths.WS)
                 .checkStartsWith(true)
@@ -86,6 +90,6 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
             pipeline.addLast("ws-deflate", new WebSocketServerCompressionHandler(settings.wsMaxFrameBytes()));
         }
         pipeline.addLast("ws", new WebSocketServerProtocolHandler(webSocketConfig));
-        pipeline.addLast("realtime", new RealtimeFrameHandler(hub, settings.wsMaxFrameBytes()));
+        pipeline.addLast("realtime", new RealtimeFrameHandler(hub, settings.wsMaxFrameBytes(), journalReads));
     }
 }

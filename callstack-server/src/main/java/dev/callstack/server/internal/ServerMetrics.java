@@ -167,6 +167,20 @@ final class ServerMetrics implements AutoCloseable {
                 }).register(registry);
     }
 
+    /** The event journal's figures, read at scrape time (cached by the journal: no query per scrape). */
+    void journal(LongSupplier lastId, LongSupplier oldestId, LongSupplier size, LongSupplier appendFailures) {
+        GaugeWithCallback.builder().name("callstack_journal_last_id").help("Newest event id in the event journal")
+                .callback(cb -> cb.call((double) lastId.getAsLong())).register(registry);
+        GaugeWithCallback.builder().name("callstack_journal_oldest_id")
+                .help("Oldest event id the event journal keeps (0 when empty)")
+                .callback(cb -> cb.call((double) oldestId.getAsLong())).register(registry);
+        GaugeWithCallback.builder().name("callstack_journal_events").help("Events the event journal keeps")
+                .callback(cb -> cb.call((double) size.getAsLong())).register(registry);
+        CounterWithCallback.builder().name("callstack_journal_append_failures")
+                .help("Events that could not be stored in the journal (they still went to live clients)")
+                .callback(cb -> cb.call((double) appendFailures.getAsLong())).register(registry);
+    }
+
     void recordHttp(String routeLabel, int status) {
         httpRequests.labelValues(routeLabel, (status / 100) + "xx").inc();
     }

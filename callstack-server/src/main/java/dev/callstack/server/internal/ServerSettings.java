@@ -10,7 +10,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Everything the server needs besides the modem. Built by {@code CallstackServerBuilder}, which documents each
  * value and its default. {@code tls} is null for plain HTTP. {@code quotaDatabase} may be null (SMS quotas then
- * live in memory; so do webhook subscriptions and deliveries). {@code webhooks} null means the defaults.
+ * live in memory; so do webhook subscriptions and deliveries, and the event journal). {@code webhooks} null means
+ * the defaults. A zero {@code journalRetention} keeps events by count only.
  */
 public record ServerSettings(String host, int port, List<KeyEntry> keys, int rateLimit, Duration rateWindow,
                              int authFailureLimit, Duration authFailureWindow, int maxBodyBytes, int wsQueueCapacity,
@@ -19,7 +20,7 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
                              BooleanSupplier storeReady, boolean simulated, TlsFiles tls,
                              List<String> allowedOrigins, List<String> allowedHosts, Duration requestTimeout,
                              int maxConnections, boolean noAuth, Path quotaDatabase,
-                             WebhookSettings webhooks) {
+                             WebhookSettings webhooks, Duration journalRetention, long journalMaxEvents) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
@@ -50,6 +51,10 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
             throw new IllegalArgumentException("max connections must be at least 1");
         }
         webhooks = webhooks == null ? WebhookSettings.defaults() : webhooks;
+        Objects.requireNonNull(journalRetention, "journalRetention");
+        if (journalRetention.isNegative() || journalMaxEvents < 1) {
+            throw new IllegalArgumentException("journal retention must not be negative, max events at least 1");
+        }
         if (writeBufferLow < 1 || writeBufferHigh < writeBufferLow) {
             throw new IllegalArgumentException("write buffer water marks must satisfy 0 < low <= high");
         }

@@ -1,0 +1,139 @@
+package dev.callstack.server.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.callstack.realtime.EncodedMessage;
+import dev.callstack.realtime.JournalEntry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQLite journal on a real file: order, filters, both views, retention and the high-water mark. */
+class SqliteEventJournalTest {
+    private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private static JournalEntry entry(long id, String name, Instant at) {
+        return new JournalEntry(id, name, at, bytes("{\"r\":" + id + "}"), bytes("{\"c\":" + id + "}"));
+    }
+
+    private static EncodedMessage bytes(String text) {
+        return EncodedMessage.wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Long> ids(List<JournalEntry> entries) {
+        List<Long> ids = new ArrayList<>();
+        entries.forEach(e -> ids.add(e.id()));
+        return ids;
+    }
+
+    @Test
+    void keepsBothViewsInOrderAndFiltersByName() {
+        try (SqliteEventJournal journal = SqliteEventJournal.open(dir.resolve("j.db"))) {
+            journal.append(entry(1, "call.ring", T0));
+            journal.append(entry(2, "sms.received", T0));
+            journal.append(entry(5, "call.ring", T0));
+            assertThat(journal.lastId()).isEqualTo(5);
+            assertThat(journal.oldestId()).isEqualTo(1);
+            List<JournalEntry> all = journal.read(0, 10, Set.of());
+            assertThat(ids(all)).containsExactly(1L, 2L, 5L);
+            assertThat(all.get(1).redacted().text()).isEqualTo("{\"r\":2}");
+            assertThat(all.get(1).content().text()).isEqualTo("{\"c\":2}");
+            assertThat(all.get(1).timestamp()).isEqualTo(T0);
+            assertThat(ids(journal.read(1, 10, Set.of("call.ring")))).containsExactly(5L);
+            assertThat(ids(journal.read(0, 2, Set.of()))).containsExactly(1L, 2L);
+            assertThatThrownBy(() -> journal.append(entry(5, "call.ring", T0)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void usesWalAndTheLastIdSurvivesRetentionDeletingEverythingAndAReopen() throws Exception {
+        Path file = dir.resolve("j.db");
+        try (SqliteEventJournal journal = SqliteEventJournal.open(file)) {
+            for (long id = 1; id <= 20; id++) {
+                journal.append(entry(id, "call.ring", T0));
+            }
+            assertThat(journal.prune(T0.plusSeconds(1), 1_000)).isEqualTo(20);
+            assertThat(journal.oldestId()).isZero();
+            assertThat(journal.lastId()).isEqualTo(20);
+            assertThat(journal.read(0, 10, Set.of())).isEmpty();
+        }
+        try (SqliteEventJournal reopened = SqliteEventJournal.open(file)) {
+            assertThat(reopened.lastId()).isEqualTo(20);
+            reopened.append(entry(21, "call.ring", T0));
+            assertThat(reopened.oldestId()).isEqualTo(21);
+        }
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = raw.createStatement(); ResultSet mode = s.executeQuery("PRAGMA journal_mode")) {
+            mode.next();
+            assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
+        }
+    }
+
+    @Test
+    void prunesByCountAndByAgeInBatches() {
+        try (SqliteEventJournal journal = SqliteEventJournal.open(null)) {
+            int total = SqliteEventJournal.DELETE_BATCH * 2 + 10;
+            for (long id = 1; id <= total; id++) {
+                journal.append(entry(id, "call.ring", T0.plusSeconds(id)));
+            }
+            assertThat(journal.prune(T0, total - 5)).isEqualTo(5);
+            assertThat(journal.oldestId()).isEqualTo(6);
+            // Everything before T0 + 100 s goes (ids 1-99), the count limit is not reached.
+            assertThat(journal.prune(T0.plusSeconds(100), total)).isEqualTo(94);
+            assertThat(journal.oldestId()).isEqualTo(100);
+            assertThat(journal.prune(T0, 10)).isEqualTo(total - 99 - 10);
+            assertThat(journal.oldestId()).isEqualTo(total - 9);
+            assertThat(journal.size()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void thePrunerTrimsToTheCountSoonAfterAppendsAndNoAgeLimitMeansCountOnly() {
+        Clock clock = Clock.fixed(T0.plus(Duration.ofDays(30)), ZoneOffset.UTC);
+        try (SqliteEventJournal journal = SqliteEventJournal.open(null);
+             JournalPruner pruner = new JournalPruner(journal, Duration.ZERO, 50, clock)) {
+            for (long id = 1; id <= 40; id++) {
+                journal.append(entry(id, "call.ring", T0));
+            }
+            assertThat(pruner.prune()).as("old events kept without an age limit").isZero();
+            for (long id = 41; id <= 60; id++) {
+                journal.append(entry(id, "call.ring", T0));
+            }
+            assertThat(pruner.prune()).isEqualTo(10);
+            assertThat(journal.oldestId()).isEqualTo(11);
+        }
+        try (SqliteEventJournal journal = SqliteEventJournal.open(null);
+             JournalPruner pruner = new JournalPruner(journal, Duration.ofDays(7), 1_000, clock)) {
+            journal.append(entry(1, "call.ring", T0));
+            journal.append(entry(2, "call.ring", T0.plus(Duration.ofDays(29))));
+            assertThat(pruner.prune()).isEqualTo(1);
+            assertThat(journal.oldestId()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aClosedJournalRefusesWork() {
+        SqliteEventJournal journal = SqliteEventJournal.open(null);
+        journal.close();
+        journal.close();
+        assertThatThrownBy(() -> journal.append(entry(1, "call.ring", T0))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> journal.read(0, 1, Set.of())).isInstanceOf(IllegalStateException.class);
+    }
+}

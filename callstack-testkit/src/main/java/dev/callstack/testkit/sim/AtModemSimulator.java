@@ -472,7 +472,19 @@ public final class AtModemSimulator implements AutoCloseable {
     // ---- SMS storage ----------------------------------------------------------------------------------------
 
     /**
-     * Stores a received message (unread) without a URC; returns its index.
+     * Makes the modem offer only these memories in {@code AT+CPMS=?} (one list per memory: mem1 read, mem2 write,
+     * mem3 receive) and refuse an {@code AT+CPMS} set naming any other; mem1 and mem3 start as the first of their
+     * lists. Received messages go to mem3.
+     *
+     * @param lists two or three lists of memory names ("SM", "ME", "MT")
+     */
+    public void offerStorages(List<List<String>> lists) {
+        storage.offer(lists);
+    }
+
+    /**
+     * Stores a received message (unread) in the receiving memory (mem3, "SM" unless set) without a URC; returns its
+     * index.
      *
      * @param pduHex the SMS-DELIVER PDU, SMSC address included, in hex
      * @return the storage index, as {@code AT+CMGR} takes it
@@ -482,7 +494,7 @@ public final class AtModemSimulator implements AutoCloseable {
     }
 
     /**
-     * Stores a received message and emits {@code +CMTI: "SM",<index>} when {@code AT+CNMI} asked for it
+     * Stores a received message and emits {@code +CMTI: "<mem3>",<index>} when {@code AT+CNMI} asked for it
      * ({@code mt=1}); otherwise the message only waits in storage, as on a real modem.
      *
      * @param pduHex the SMS-DELIVER PDU, SMSC address included, in hex
@@ -491,7 +503,7 @@ public final class AtModemSimulator implements AutoCloseable {
     public int deliverStored(String pduHex) {
         int index = storeSms(pduHex);
         if (simState.announcesStored()) {
-            urc("+CMTI: \"SM\"," + index);
+            urc("+CMTI: \"" + storage.receiving() + "\"," + index);
         }
         return index;
     }

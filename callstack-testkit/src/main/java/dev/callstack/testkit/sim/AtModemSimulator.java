@@ -32,6 +32,7 @@ public final class AtModemSimulator implements AutoCloseable {
     private final Script script = new Script();
     private final Pauses pauses = new Pauses();
     private final SmsStorage storage = new SmsStorage();
+    private volatile boolean pinAfterRestart;
     private final SimState simState;
     private final CommandInterpreter interpreter;
     private final CommandLog commands;
@@ -370,11 +371,26 @@ public final class AtModemSimulator implements AutoCloseable {
      * The modem restarts under a live link (firmware crash, brown-out, {@code AT+CFUN=1,1}): every setting goes back
      * to its power-on default (echo on, {@code AT+CMGF=0}, {@code +CNMI: 0,0,0,0,0}) and the profile's real boot
      * lines are emitted ({@code RDY}, {@code +CFUN: 1}, {@code +CPIN: READY}, {@code Call Ready}, {@code SMS Ready}
-     * on a SIM800). Stored messages stay.
+     * on a SIM800). Stored messages stay. After {@link #pinAfterRestart(boolean) pinAfterRestart(true)} the SIM asks
+     * for its PIN again and the boot lines say {@code +CPIN: SIM PIN}.
      */
     public void restart() {
         simState.powerOn();
-        emit(profile.quirks().bootLines());
+        List<String> lines = profile.quirks().bootLines();
+        if (pinAfterRestart) {
+            simState.pinState(PinState.SIM_PIN);
+            lines = lines.stream().map(line -> line.equals("+CPIN: READY") ? "+CPIN: SIM PIN" : line).toList();
+        }
+        emit(lines);
+    }
+
+    /**
+     * Whether {@link #restart()} locks the SIM again, as a real power cycle does when the SIM has PIN protection on.
+     *
+     * @param required true: after a restart the SIM answers {@code +CPIN: SIM PIN} until the PIN is entered
+     */
+    public void pinAfterRestart(boolean required) {
+        pinAfterRestart = required;
     }
 
     /**

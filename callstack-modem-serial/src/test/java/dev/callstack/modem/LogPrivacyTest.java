@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.callstack.core.ModemStatus;
 import dev.callstack.core.PhoneNumber;
 import dev.callstack.core.UssdCode;
 import dev.callstack.core.event.CallState;
@@ -82,6 +83,30 @@ class LogPrivacyTest {
         assertThat(String.join("\n", logged()))
                 .doesNotContain("This is a test")
                 .doesNotContain("15021012496");
+    }
+
+    @Test
+    void identityNumbersAreReadIntoTheStatusAndNeverLogged() {
+        // The simulator's SIM800: IMEI 490154203237518, IMSI 001010123456789, ICCID 89001012012345678901.
+        SerialModem modem = h.start(SimHarness.fastConfig().build());
+        await().until(() -> modem.state().connected());
+        assertThat(modem.status().identity())
+                .isEqualTo(new ModemStatus.Identity("490154203237518", "001010123456789", "89001012012345678901"));
+        List<String> lines = logged();
+        assertThat(lines).anyMatch(m -> m.contains("AT+CGSN")).anyMatch(m -> m.contains("AT+CIMI"))
+                .anyMatch(m -> m.contains("AT+CCID"));
+        // Not even the last digits, which Redaction.phone would keep for a number.
+        assertThat(String.join("\n", lines)).doesNotContain("237518").doesNotContain("456789")
+                .doesNotContain("678901");
+    }
+
+    @Test
+    void aRefusedIdentityCommandLeavesThatNumberUnknown() {
+        h.sim.respond("AT+CIMI", "ERROR");
+        h.sim.respond("AT+CCID", "+CME ERROR: 10");
+        SerialModem modem = h.start(SimHarness.fastConfig().build());
+        await().until(() -> modem.state().connected());
+        assertThat(modem.status().identity()).isEqualTo(new ModemStatus.Identity("490154203237518", null, null));
     }
 
     /**

@@ -39,7 +39,10 @@ class SerialModemLifecycleTest {
         assertThat(modem.state().operator()).isEqualTo("Callstack Sim");
         assertThat(h.sim.commands()).containsSubsequence("AT", "ATE0", "AT+CMEE=1", "AT+CPIN?", "AT+CLIP=1",
                 "AT+CREG=2", "AT+CGMI", "AT+CGMM", "AT+CGMR", "AT+CREG?", "AT+COPS?");
-        assertThat(h.sim.commands()).doesNotContain("AT+CGSN");
+        // Issue 12 item 16: the identity numbers are read (for admin keys' /status), after the profile's settings.
+        assertThat(h.sim.commands()).containsSubsequence("AT+CGMR", "AT+CSCS=\"GSM\"", "AT+CGSN", "AT+CIMI",
+                "AT+CCID", "AT+CREG?");
+        assertThat(modem.status().identity().imei()).isEqualTo("490154203237518");
     }
 
     @Test

@@ -99,20 +99,21 @@ class VoiceQuirksTest {
 
     @Test
     void ucs2HexReplyUnderDcs72Decodes() throws Exception {
-        connected(SimProfile.SIM800);
         // "Баланс 5" in UCS-2, as operators in Russia and Ukraine send it.
-        sim.ussdReply("*100#", 0, "04110430043B0430043D04410020003500200440", 72);
-        UssdResponse r = get(modem.ussd().send(UssdCode.of("*100#"), REPLY_WAIT));
-        assertThat(r.message()).isEqualTo("Баланс 5 р");
+        assertThat(sim800ReplyTo100("04110430043B0430043D04410020003500200440", 72)).isEqualTo("Баланс 5 р");
     }
 
     @Test
     void ucs2HexReplyFromAModemInUcs2CharsetDecodesUnderDcs15() throws Exception {
-        connected(SimProfile.SIM800);
         // A modem left in AT+CSCS="UCS2" hex-encodes every reply, whatever the DCS: "您的余额为12元".
-        sim.ussdReply("*100#", 0, "60A876844F59989D4E3A003100325143", 15);
-        UssdResponse r = get(modem.ussd().send(UssdCode.of("*100#"), REPLY_WAIT));
-        assertThat(r.message()).isEqualTo("您的余额为12元");
+        assertThat(sim800ReplyTo100("60A876844F59989D4E3A003100325143", 15)).isEqualTo("您的余额为12元");
+    }
+
+    /** The decoded reply of a connected SIM800 to {@code *100#}, whose network answers {@code hex} under {@code dcs}. */
+    private String sim800ReplyTo100(String hex, int dcs) throws Exception {
+        connected(SimProfile.SIM800);
+        sim.ussdReply("*100#", 0, hex, dcs);
+        return get(modem.ussd().send(UssdCode.of("*100#"), REPLY_WAIT)).message();
     }
 
     @Test

@@ -22,7 +22,11 @@ final class LogCapture extends AppenderBase<ILoggingEvent> {
             "+15550100100", "15550100100", "+447700900123", "447700900123", "0100100",
             "Meet me at the secret garden", "secret garden",
             "*100#", "*123*4567#", "Balance 12.34 EUR", "Balance",
-            TestServer.CONTENT_KEY, TestServer.PLAIN_KEY, "bogus-key-123", "Zx81vB", "Qw42nM");
+            TestServer.CONTENT_KEY, TestServer.PLAIN_KEY, "bogus-key-123", "Zx81vB", "Qw42nM",
+            // The number SimulatorCallsAndStatusTest dials, and the AT simulator's IMEI, IMSI and ICCID (read at
+            // every simulated connect): not even their last digits.
+            "15550100177", "0100177", "490154203237518", "237518", "001010123456789", "456789",
+            "89001012012345678901", "678901");
 
     private static final LogCapture INSTANCE = new LogCapture();
     private final List<String> lines = new ArrayList<>();

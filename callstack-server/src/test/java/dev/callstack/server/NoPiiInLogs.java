@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @ExtendWith(NoPiiInLogs.class)}: captures the logs from before the class's first test and, after its last,
  * asserts that nothing personal reached them. Stateless; the capture itself is {@link LogCapture}.
  */
-final class NoPiiInLogs implements BeforeAllCallback, AfterAllCallback {
+public final class NoPiiInLogs implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {

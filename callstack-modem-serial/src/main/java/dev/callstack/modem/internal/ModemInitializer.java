@@ -3,6 +3,7 @@ package dev.callstack.modem.internal;
 import dev.callstack.core.CallstackException;
 import dev.callstack.core.ModemRejectedException;
 import dev.callstack.core.ModemTimeoutException;
+import dev.callstack.core.ModemStatus;
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.core.Registration;
 import dev.callstack.core.SimStatus;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ModemInitializer {
     record Result(String manufacturer, String model, String revision, Registration registration, String operator,
-                  ModemProfile profile) {
+                  ModemProfile profile, ModemStatus.Identity identity) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ModemInitializer.class);
@@ -71,9 +72,10 @@ final class ModemInitializer {
         for (String command : profile.initCommands()) {
             optional(AtCommand.simple(command));
         }
+        ModemStatus.Identity identity = identityNumbers(profile);
         Registration registration = registrations.query(this::optional);
         String operator = registrations.operator(this::optional);
-        return new Result(manufacturer, model, revision, registration, operator, profile);
+        return new Result(manufacturer, model, revision, registration, operator, profile, identity);
     }
 
     private void sync() throws InitException, InterruptedException {
@@ -146,6 +148,28 @@ final class ModemInitializer {
         } catch (CallstackException e) {
             throw new InitException("SIM status query failed: " + e.getClass().getSimpleName(), false);
         }
+    }
+
+    /**
+     * IMEI ({@code AT+CGSN}), IMSI ({@code AT+CIMI}) and ICCID (the profile's commands, first answer wins), each
+     * optional: a refusal leaves it null. The values are never logged; only which ones are known.
+     */
+    private ModemStatus.Identity identityNumbers(ModemProfile profile) throws InitException, InterruptedException {
+        String imei = IdentityNumbers.parse(identity("AT+CGSN", "+CGSN:"));
+        String imsi = IdentityNumbers.parse(identity("AT+CIMI", "+CIMI:"));
+        String iccid = null;
+        for (String command : profile.iccidCommands()) {
+            iccid = IdentityNumbers.parse(identity(command, ""));
+            if (iccid != null) {
+                break;
+            }
+        }
+        log.info("Modem identity read: IMEI {}, IMSI {}, ICCID {}", known(imei), known(imsi), known(iccid));
+        return new ModemStatus.Identity(imei, imsi, iccid);
+    }
+
+    private static String known(String value) {
+        return value == null ? "unknown" : "known";
     }
 
     private String identity(String command, String prefix) throws InitException, InterruptedException {

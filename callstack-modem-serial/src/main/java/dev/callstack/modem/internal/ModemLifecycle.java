@@ -193,6 +193,7 @@ final class ModemLifecycle implements AtCommandExecutor.Listener, RestartSignal 
             state.connected(result.manufacturer(), result.model(), result.revision(), result.registration(),
                     result.operator());
             state.profile(result.profile().name());
+            state.identity(result.identity());
             state.sim(initializer.simStatus());
             if (restarting) {
                 restarting = false;

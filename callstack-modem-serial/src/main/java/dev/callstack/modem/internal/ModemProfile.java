@@ -18,9 +18,13 @@ import java.util.regex.Pattern;
  * @param pollCalls     whether call progress must be read by polling {@code AT+CLCC} while a call exists (the modem
  *                      sends no URC when an outgoing call is answered)
  * @param urcPortNote   documentation only: where this family sends its URCs and what that means for users
+ * @param iccidCommands the commands that read the SIM's ICCID, tried in order until one answers ({@code AT+CCID}
+ *                      is not in 27.007; each family has its own)
  */
 record ModemProfile(String name, Pattern match, List<String> dtmfDetection, UssdEncoding ussdEncoding,
-                    String charset, boolean pollCalls, String urcPortNote) {
+                    String charset, boolean pollCalls, String urcPortNote, List<String> iccidCommands) {
+    /** What most modems answer: SIMCom, u-blox, Telit and many others take {@code AT+CCID}. */
+    static final List<String> STANDARD_ICCID = List.of("AT+CCID");
 
     /** How the USSD string is written into {@code AT+CUSD=1,"<str>",15}. */
     enum UssdEncoding {
@@ -37,6 +41,7 @@ record ModemProfile(String name, Pattern match, List<String> dtmfDetection, Ussd
         Objects.requireNonNull(ussdEncoding, "ussdEncoding");
         Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(urcPortNote, "urcPortNote");
+        iccidCommands = List.copyOf(iccidCommands);
     }
 
     /** The settings run (each optional) at the end of every init: the character set, then DTMF detection. */

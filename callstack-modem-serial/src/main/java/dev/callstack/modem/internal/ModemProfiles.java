@@ -20,33 +20,40 @@ import java.util.regex.Pattern;
  */
 final class ModemProfiles {
     static final ModemProfile GENERIC = new ModemProfile("generic", Pattern.compile(".*"), List.of(),
-            UssdEncoding.TEXT, "GSM", true, "27.007 URCs on the AT port");
+            UssdEncoding.TEXT, "GSM", true, "27.007 URCs on the AT port",
+            List.of("AT+CCID", "AT+ICCID", "AT+QCCID", "AT^ICCID?"));
 
     static final List<ModemProfile> TABLE = List.of(
             // SIM800/SIM800L/SIM800C/SIM808/SIM868, and the older SIM900 family ("SIMCOM_SIM900").
             new ModemProfile("sim800", Pattern.compile(".*SIM(8\\d\\d|9\\d\\d)\\w*.*"), List.of("AT+DDET=1"),
                     UssdEncoding.TEXT, "GSM", true,
-                    "one UART: URCs interleave with answers; outgoing calls report nothing until NO CARRIER"),
+                    "one UART: URCs interleave with answers; outgoing calls report nothing until NO CARRIER",
+                    ModemProfile.STANDARD_ICCID),
             // SIM7000/SIM7070/SIM7500/SIM7600: "VOICE CALL: BEGIN/END"; DTMF arrives as +RXDTMF.
             new ModemProfile("sim7600", Pattern.compile(".*SIM7\\d\\d\\d\\w*.*"), List.of("AT+DDET=1"),
                     UssdEncoding.TEXT, "GSM", true,
-                    "USB: URCs on the AT port (ttyUSB2); AT+CATR selects the port"),
+                    "USB: URCs on the AT port (ttyUSB2); AT+CATR selects the port",
+                    ModemProfile.STANDARD_ICCID),
             // EC20/EC21/EC25/EG25-G/EG91/BG95/BG96: URC port chosen with AT+QURCCFG="urcport".
             new ModemProfile("quectel", Pattern.compile(".*QUECTEL.*|.*\\b(EC2\\d|EG\\d\\d|BG9\\d)\\b.*"),
                     List.of("AT+QTONEDET=1"), UssdEncoding.TEXT, "GSM", true,
-                    "URCs go to the port set by AT+QURCCFG=\"urcport\" (usbat by default, not usbmodem)"),
+                    "URCs go to the port set by AT+QURCCFG=\"urcport\" (usbat by default, not usbmodem)",
+                    List.of("AT+QCCID", "AT+CCID")),
             // ME909/MU709/E3372 in stick mode (not HiLink): USSD wants packed GSM-7 hex, call URCs ^ORIG..^CEND.
             new ModemProfile("huawei", Pattern.compile(".*HUAWEI.*|.*\\b(ME909|MU709|E3372)\\w*.*"), List.of(),
                     UssdEncoding.PACKED_GSM7_HEX, "IRA", false,
-                    "URCs only on the PCUI port (AT^CURC to select); HiLink mode has no AT port at all"),
+                    "URCs only on the PCUI port (AT^CURC to select); HiLink mode has no AT port at all",
+                    List.of("AT^ICCID?")),
             // LE910/ME910/LN940: #DTMFEV URCs once AT#DTMF=1.
             new ModemProfile("telit", Pattern.compile(".*TELIT.*|.*\\b(LE9\\d\\d|ME9\\d\\d|LN9\\d\\d)\\w*.*"),
                     List.of("AT#DTMF=1"), UssdEncoding.TEXT, "IRA", true,
-                    "USB: URCs on the modem port; AT#PORTCFG chooses the layout"),
+                    "USB: URCs on the modem port; AT#PORTCFG chooses the layout",
+                    List.of("AT#CCID", "AT+ICCID", "AT+CCID")),
             // SARA/LARA/TOBY: no verified DTMF-detection command, so none is sent.
             new ModemProfile("ublox", Pattern.compile(".*U-BLOX.*|.*\\b(SARA|LARA|TOBY)-\\w*.*"), List.of(),
                     UssdEncoding.TEXT, "IRA", true,
-                    "URCs on every AT interface; AT+UCALLSTAT would report call progress"),
+                    "URCs on every AT interface; AT+UCALLSTAT would report call progress",
+                    ModemProfile.STANDARD_ICCID),
             GENERIC);
 
     private ModemProfiles() {

@@ -11,26 +11,12 @@ import dev.callstack.core.store.OutboundMessage;
 import dev.callstack.core.store.PartGroupKey;
 import dev.callstack.core.store.PendingPart;
 import dev.callstack.core.store.SentMessage;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Retention: bodies and numbers older than the cutoff go, rows, ids, times and counts stay. */
-class ContentErasureTest {
-    private static final Instant OLD = Instant.parse("2026-01-01T10:00:00Z");
-    private static final Instant CUTOFF = OLD.plus(Duration.ofDays(1));
-    private static final Instant NEW = CUTOFF.plusSeconds(1);
-
-    private final SqliteMessageStore store = SqliteMessageStore.inMemory();
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
+class ContentErasureTest extends InMemoryStoreTest {
     @Test
     void erasesBodiesAndNumbersBeforeTheCutoffAndKeepsTheRows() {
         long oldIn = store.storeReceived("in-old", new InboundMessage("+16175046925", "code 123456", OLD, OLD, 2,

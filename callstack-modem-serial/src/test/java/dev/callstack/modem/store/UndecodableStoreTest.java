@@ -4,25 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callstack.core.store.UndecodablePdu;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Schema step 2: undecodable PDUs are kept with their reason, deduplicated, and their hex erased by retention. */
-class UndecodableStoreTest {
-    private static final Instant OLD = Instant.parse("2026-01-01T10:00:00Z");
-    private static final Instant CUTOFF = OLD.plus(Duration.ofDays(1));
-    private static final Instant NEW = CUTOFF.plusSeconds(1);
-
-    private final SqliteMessageStore store = SqliteMessageStore.inMemory();
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
+class UndecodableStoreTest extends InMemoryStoreTest {
     @Test
     void keptOnceWithItsFingerprint() {
         UndecodablePdu pdu = new UndecodablePdu("SM", 4, "0791FFFF", "TP-UDL 9 exceeds the data", OLD);

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callstack.modem.SerialModemConfig;
 import dev.callstack.modem.store.SqliteMessageStore;
 import dev.callstack.server.BearerHttp;
 import dev.callstack.server.CallstackServer;
+import dev.callstack.server.NoPiiInLogs;
 import dev.callstack.server.Privilege;
 import dev.callstack.testkit.sim.SimProfile;
 import java.net.http.HttpClient;
@@ -20,15 +18,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * End to end over the real AT stack and the AT simulator: the call routes drive {@code ATD}/{@code AT+VTS}/
- * {@code ATH}, {@code /status} shows what the simulated device reports, {@code /healthz} follows its registration.
+ * {@code ATH}, {@code /status} shows what the simulated device reports (its identity numbers to admin keys only),
+ * {@code /healthz} follows its registration. Neither the dialled number nor an identity number reaches the logs.
  */
+@ExtendWith(NoPiiInLogs.class)
 class SimulatorCallsAndStatusTest {
     private static final String KEY = "simulator-calls-key-Hs4";
+    private static final String ADMIN_KEY = "simulator-admin-key-Pq7";
     private static final String NUMBER = "+15550100177";
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** No background activity: a ringing call from the activity would race the test's own call. */
@@ -41,14 +42,11 @@ class SimulatorCallsAndStatusTest {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(WAIT).build();
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private CallstackServer server;
     private int port;
     private BearerHttp client;
 
     private SimulatorModem start(SimProfile profile) throws InterruptedException {
-        logs.start();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         SqliteMessageStore store = SqliteMessageStore.open(dir.resolve("callstack.db"));
         SimulatorModem modem = SimulatorModem.start(store, QUIET, profile, SerialModemConfig.DEFAULT_SWEEP_INTERVAL);
         return serve(modem);
@@ -56,6 +54,7 @@ class SimulatorCallsAndStatusTest {
 
     private <M extends dev.callstack.core.Modem> M serve(M modem) throws InterruptedException {
         server = CallstackServer.builder(modem).host("127.0.0.1").port(0).apiKey(KEY, Privilege.CALLS)
+                .apiKey(ADMIN_KEY, Privilege.ADMIN)
                 .rateLimit(0, Duration.ofMinutes(1)).simulated(true).closeModemOnClose(true).build();
         port = server.start();
         client = new BearerHttp(http, port, KEY, WAIT);
@@ -68,8 +67,21 @@ class SimulatorCallsAndStatusTest {
         if (server != null) {
             server.close();
         }
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
-        assertThat(logs.list).noneMatch(event -> event.getFormattedMessage().contains(NUMBER.substring(1)));
+    }
+
+    @Test
+    void theIdentityNumbersTheInitReadAreShownToAdminKeysOnly() throws Exception {
+        SimulatorModem modem = start(SimProfile.SIM800);
+        assertThat(modem.simulator().commands()).contains("AT+CGSN", "AT+CIMI", "AT+CCID");
+        BearerHttp admin = new BearerHttp(http, port, ADMIN_KEY, WAIT);
+        // Connected and identity are published one after the other: wait for both.
+        await().atMost(WAIT).until(() -> BearerHttp.json(admin.get("/status")).get("identity").get("imei").isTextual());
+        JsonNode identity = BearerHttp.json(admin.get("/status")).get("identity");
+        // The simulator's SIM800 answers (testkit Sim800Commands).
+        assertThat(identity.get("imei").asText()).isEqualTo("490154203237518");
+        assertThat(identity.get("imsi").asText()).isEqualTo("001010123456789");
+        assertThat(identity.get("iccid").asText()).isEqualTo("89001012012345678901");
+        assertThat(BearerHttp.json(client.get("/status")).has("identity")).isFalse();
     }
 
     @Test
@@ -116,8 +128,6 @@ class SimulatorCallsAndStatusTest {
     void theEc25ProfileShowsInStatus() throws Exception {
         OpenedModem opened = ModemFactory.open("simulator:ec25", null, dir.resolve("ec25.db"), Duration.ZERO,
                 Duration.ofSeconds(30));
-        logs.start();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
         SimulatorModem modem = serve((SimulatorModem) opened.modem());
         assertThat(modem.simulator().profile()).isEqualTo(SimProfile.EC25);
         await().atMost(WAIT).until(() -> BearerHttp.json(client.get("/status")).get("modem").get("profile").isTextual());
@@ -144,8 +154,4 @@ class SimulatorCallsAndStatusTest {
     private String call(String path) {
         return BearerHttp.json(client.get(path)).get("state").asText();
     }
-
-
-
-
 }

@@ -32,6 +32,7 @@ public final class AtModemSimulator implements AutoCloseable {
     private final Script script = new Script();
     private final Pauses pauses = new Pauses();
     private final SmsStorage storage = new SmsStorage();
+    private volatile boolean pinAfterRestart;
     private final SimState simState;
     private final CommandInterpreter interpreter;
     private final CommandLog commands;
@@ -395,11 +396,26 @@ public final class AtModemSimulator implements AutoCloseable {
      * The modem restarts under a live link (firmware crash, brown-out, {@code AT+CFUN=1,1}): every setting goes back
      * to its power-on default (echo on, {@code AT+CMGF=0}, {@code +CNMI: 0,0,0,0,0}) and the profile's real boot
      * lines are emitted ({@code RDY}, {@code +CFUN: 1}, {@code +CPIN: READY}, {@code Call Ready}, {@code SMS Ready}
-     * on a SIM800). Stored messages stay.
+     * on a SIM800). Stored messages stay. After {@link #pinAfterRestart(boolean) pinAfterRestart(true)} the SIM asks
+     * for its PIN again and the boot lines say {@code +CPIN: SIM PIN}.
      */
     public void restart() {
         simState.powerOn();
-        emit(profile.quirks().bootLines());
+        List<String> lines = profile.quirks().bootLines();
+        if (pinAfterRestart) {
+            simState.pinState(PinState.SIM_PIN);
+            lines = lines.stream().map(line -> line.equals("+CPIN: READY") ? "+CPIN: SIM PIN" : line).toList();
+        }
+        emit(lines);
+    }
+
+    /**
+     * Whether {@link #restart()} locks the SIM again, as a real power cycle does when the SIM has PIN protection on.
+     *
+     * @param required true: after a restart the SIM answers {@code +CPIN: SIM PIN} until the PIN is entered
+     */
+    public void pinAfterRestart(boolean required) {
+        pinAfterRestart = required;
     }
 
     /**
@@ -497,7 +513,19 @@ public final class AtModemSimulator implements AutoCloseable {
     // ---- SMS storage ----------------------------------------------------------------------------------------
 
     /**
-     * Stores a received message (unread) without a URC; returns its index.
+     * Makes the modem offer only these memories in {@code AT+CPMS=?} (one list per memory: mem1 read, mem2 write,
+     * mem3 receive) and refuse an {@code AT+CPMS} set naming any other; mem1 and mem3 start as the first of their
+     * lists. Received messages go to mem3.
+     *
+     * @param lists two or three lists of memory names ("SM", "ME", "MT")
+     */
+    public void offerStorages(List<List<String>> lists) {
+        storage.offer(lists);
+    }
+
+    /**
+     * Stores a received message (unread) in the receiving memory (mem3, "SM" unless set) without a URC; returns its
+     * index.
      *
      * @param pduHex the SMS-DELIVER PDU, SMSC address included, in hex
      * @return the storage index, as {@code AT+CMGR} takes it
@@ -507,7 +535,7 @@ public final class AtModemSimulator implements AutoCloseable {
     }
 
     /**
-     * Stores a received message and emits {@code +CMTI: "SM",<index>} when {@code AT+CNMI} asked for it
+     * Stores a received message and emits {@code +CMTI: "<mem3>",<index>} when {@code AT+CNMI} asked for it
      * ({@code mt=1}); otherwise the message only waits in storage, as on a real modem.
      *
      * @param pduHex the SMS-DELIVER PDU, SMSC address included, in hex
@@ -516,7 +544,7 @@ public final class AtModemSimulator implements AutoCloseable {
     public int deliverStored(String pduHex) {
         int index = storeSms(pduHex);
         if (simState.announcesStored()) {
-            urc("+CMTI: \"SM\"," + index);
+            urc("+CMTI: \"" + storage.receiving() + "\"," + index);
         }
         return index;
     }

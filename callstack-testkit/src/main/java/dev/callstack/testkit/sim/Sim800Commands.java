@@ -17,6 +17,9 @@ final class Sim800Commands {
     static final String MODEL = "SIMCOM_SIM800L";
     static final String REVISION = "Revision:1418B04SIM800L24";
     static final String IMEI = "490154203237518";
+    /** A test-network IMSI (MCC 001, MNC 01) and an ICCID of the same made-up SIM. */
+    static final String IMSI = "001010123456789";
+    static final String ICCID = "89001012012345678901";
     static final String OPERATOR = "Callstack Sim";
     static final String DEFAULT_USSD_TEXT = "Simulated balance 10.00";
 
@@ -25,6 +28,7 @@ final class Sim800Commands {
             .exact("", ok())
             .exact("Z", ok())
             .set("+CMEE", ok())
+            .query("+CMEE", constant("+CMEE: 1"))
             .set("+CLIP", ok())
             .set("+CREG", Sim800Commands::registrationMode)
             .set("+CGREG", Sim800Commands::registrationMode)
@@ -35,6 +39,7 @@ final class Sim800Commands {
             .test("+CNMI", (state, command) -> SimReply.of("+CNMI: " + state.cnmiRanges().text(), SimReply.OK))
             .prefix("+CSMS", ok())
             .set("+CSCS", ok())
+            .query("+CSCS", constant("+CSCS: \"GSM\""))
             .set("+COPS", ok())
             .set("+VTS", ok())
             .set("+DDET", ok())
@@ -49,6 +54,8 @@ final class Sim800Commands {
             .exact("+CGMM", constant(MODEL))
             .exact("+CGMR", constant(REVISION))
             .exact("+CGSN", constant(IMEI))
+            .exact("+CIMI", constant(IMSI))
+            .exact("+CCID", constant(ICCID))
             // SIM.
             .query("+CPIN", Sim800Commands::pinQuery)
             .set("+CPIN", Sim800Commands::enterPin)
@@ -70,6 +77,7 @@ final class Sim800Commands {
             // SMS.
             .query("+CPMS", Sim800Commands::storageQuery)
             .set("+CPMS", Sim800Commands::selectStorage)
+            .test("+CPMS", (state, command) -> SimReply.of("+CPMS: " + state.storage().offerText(), SimReply.OK))
             .set("+CMGS", Sim800Commands::submitPrompt)
             .set("+CMGR", Sim800Commands::read)
             .exact("+CMGL", (state, command) -> list(state, SmsStorage.REC_UNREAD))
@@ -242,9 +250,12 @@ final class Sim800Commands {
         return SimReply.of("+CPMS: " + sm + "," + sm + "," + sm, SimReply.OK);
     }
 
-    /** {@code AT+CPMS="<mem1>"[,...]}: mem1 really switches what {@code AT+CMGR/CMGL/CMGD} see. */
+    /**
+     * {@code AT+CPMS="<mem1>"[,...]}: mem1 really switches what {@code AT+CMGR/CMGL/CMGD} see, mem3 where messages
+     * arrive; a memory {@code AT+CPMS=?} does not offer in its position is refused.
+     */
     static SimReply selectStorage(SimState state, AtCommand command) {
-        if (!command.fields().isEmpty() && !state.storage().select(command.fields().get(0))) {
+        if (!command.fields().isEmpty() && !state.storage().selectAll(command.fields())) {
             return SimReply.of("+CMS ERROR: 302");
         }
         int n = state.storage().size();

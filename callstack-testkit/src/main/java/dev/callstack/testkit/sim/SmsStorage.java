@@ -23,6 +23,7 @@ final class SmsStorage {
     static final int ALL = 4;
     static final String SIM = "SM";
     static final String MODEM = "ME";
+    private static final List<String> DEFAULT_OFFER = List.of(SIM, MODEM, "MT");
 
     /** One occupied slot. */
     record Entry(int index, int stat, String pdu) {
@@ -30,6 +31,12 @@ final class SmsStorage {
 
     private final Map<String, TreeMap<Integer, Entry>> memories = new LinkedHashMap<>();
     private String selected = SIM;
+    /** What {@code AT+CPMS=?} offers for mem1, mem2, mem3; a set naming anything else is refused. */
+    private List<List<String>> offered = List.of(DEFAULT_OFFER, DEFAULT_OFFER, DEFAULT_OFFER);
+    /** Until {@link #offer} restricts it, any memory the simulation has is accepted in any position ("SR" too). */
+    private boolean restricted;
+    /** mem3 as the host (or {@link #offer}) named it: where received messages are stored and what +CMTI names. */
+    private String receiving = SIM;
 
     SmsStorage() {
         memories.put(SIM, new TreeMap<>());
@@ -60,9 +67,59 @@ final class SmsStorage {
         return selected;
     }
 
-    /** Stores in the SIM's lowest free slot. */
+    /** Stores in the lowest free slot of the receiving memory (mem3). */
     synchronized int store(String pdu, int stat) {
-        return store(SIM, pdu, stat);
+        return store(receiving, pdu, stat);
+    }
+
+    /** The receiving memory (mem3) by the name the host gave it, as {@code +CMTI} names it. */
+    synchronized String receiving() {
+        return receiving;
+    }
+
+    /**
+     * What {@code AT+CPMS=?} offers from now on: one list per memory (two or three lists). mem1 becomes the first of
+     * the first list, mem3 the first of the last, as a modem that offers nothing else must have them.
+     */
+    synchronized void offer(List<List<String>> lists) {
+        if (lists.size() < 2 || lists.size() > 3 || lists.stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("two or three non-empty memory lists");
+        }
+        for (List<String> list : lists) {
+            list.forEach(this::memory);
+        }
+        offered = lists.stream().map(List::copyOf).toList();
+        restricted = true;
+        selected = canonical(offered.get(0).get(0));
+        receiving = offered.get(offered.size() - 1).get(0);
+    }
+
+    /** The {@code AT+CPMS=?} answer's value: {@code ("SM","ME","MT"),(...),(...)}. */
+    synchronized String offerText() {
+        List<String> groups = new ArrayList<>();
+        for (List<String> list : offered) {
+            groups.add("(" + String.join(",", list.stream().map(m -> "\"" + m + "\"").toList()) + ")");
+        }
+        return String.join(",", groups);
+    }
+
+    /**
+     * {@code AT+CPMS=<mem1>[,<mem2>[,<mem3>]]}: false, changing nothing, when a memory is not offered in its
+     * position (or the modem has none of that name); mem3 becomes the receiving memory.
+     */
+    synchronized boolean selectAll(List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).replace("\"", "").strip().toUpperCase(Locale.ROOT);
+            boolean listed = i < offered.size() && offered.get(i).contains(name);
+            if (canonical(name) == null || (restricted && !listed)) {
+                return false;
+            }
+        }
+        selected = canonical(names.get(0));
+        if (names.size() >= 3) {
+            receiving = names.get(2).replace("\"", "").strip().toUpperCase(Locale.ROOT);
+        }
+        return true;
     }
 
     /** Stores in the lowest free slot of {@code memory}; -1 when that memory is full. */

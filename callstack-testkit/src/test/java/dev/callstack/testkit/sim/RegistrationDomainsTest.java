@@ -3,29 +3,12 @@ package dev.callstack.testkit.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The registration domains per profile, in the shapes real modems use (testdata/at-transcripts.md). */
-@Timeout(30)
-class RegistrationDomainsTest {
-    private AtModemSimulator sim;
-    private HostEnd host;
-
-    private void open(SimProfile profile) {
-        sim = new AtModemSimulator(profile);
-        host = HostEnd.of(sim.openPipe());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        sim.close();
-        host.close();
-    }
-
+class RegistrationDomainsTest extends ProfilePipeTest {
     @Test
     void sim800IsTwoGOnlyAndRefusesCeregAndC5greg() {
         open(SimProfile.SIM800);

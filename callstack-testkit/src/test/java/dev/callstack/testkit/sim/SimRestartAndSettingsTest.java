@@ -2,26 +2,9 @@ package dev.callstack.testkit.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
-@Timeout(30)
-class SimRestartAndSettingsTest {
-    private AtModemSimulator sim;
-    private HostEnd host;
-
-    private void open(SimProfile profile) {
-        sim = new AtModemSimulator(profile);
-        host = HostEnd.of(sim.openPipe());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        sim.close();
-        host.close();
-    }
-
+class SimRestartAndSettingsTest extends ProfilePipeTest {
     @Test
     void cnmiIsRememberedAndCheckedAgainstTheProfilesRanges() {
         open(SimProfile.EC25);

@@ -24,11 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs AT commands one at a time over the current {@link Link}: the rest wait in a bounded queue (overflow fails the
  * new command with {@link ModemUnavailableException}). Each command has a timeout ({@link ModemTimeoutException});
- * after {@code maxConsecutiveTimeouts} in a row the listener hears that the modem is unresponsive. After a timeout a
- * resync probe runs before the next command, so a late answer to the timed-out command is discarded instead of
- * completing the next one. A line in the middle of an answer is the answer's only when the {@link AtCommand} says
- * so (prefix, count, PDU, free text); everything else goes to the {@link UnsolicitedHandler} ({@link ResponseMatcher}
- * decides). Input read but not yet framed is bounded ({@link InputBudget}): a modem that sends more than the engine
+ * after {@code maxConsecutiveTimeouts} in a row the listener hears that the modem is unresponsive. After a timeout
+ * {@link Resync} probes run before the next command, so a late answer is discarded instead of completing the next
+ * one. A line in the middle of an answer is the answer's only when the {@link AtCommand} says so (prefix, count,
+ * PDU, free text); everything else goes to the {@link UnsolicitedHandler} ({@link ResponseMatcher} decides). Input read but not yet framed is bounded ({@link InputBudget}): a modem that sends more than the engine
  * frames loses its link ({@value #FLOODING}), like any link error. Each attached link is a {@link LinkSession}.
  *
  * <p>Threading: public methods may be called from any thread; all state is confined to the engine thread (a
@@ -122,6 +121,7 @@ public final class AtCommandExecutor implements AtChannel {
                 }
                 session = next;
                 consecutiveTimeouts = 0;
+                resync.reset();
                 unsolicited.reset();
             });
         } catch (RejectedExecutionException e) {
@@ -204,6 +204,12 @@ public final class AtCommandExecutor implements AtChannel {
             PendingCommand next = queue.poll();
             if (next.future.isDone()) {
                 continue;
+            }
+            if (!resync.inStep()) {
+                // A stalled modem may still answer earlier probes late: one more must be answered first.
+                queue.addFirst(next);
+                sendProbe(resync.beforeCommand(), Resync.timeout(next.command, defaultTimeout));
+                return;
             }
             inFlight = next;
             Duration timeout = next.command.timeout() != null ? next.command.timeout() : defaultTimeout;
@@ -289,6 +295,7 @@ public final class AtCommandExecutor implements AtChannel {
         if (p.resync) {
             // The probe proves the link is in step, not that the modem does its work: the count stays.
             log.debug("AT stream resynchronised after a timeout");
+            resync.answered();
             startNext();
             return;
         }
@@ -311,48 +318,48 @@ public final class AtCommandExecutor implements AtChannel {
         }
         inFlight = null;
         if (p.resync) {
-            AtCommand next = resync.next();
-            if (next != null && session != null) {
-                sendProbe(next, p.command.timeout());
-                return;
-            }
-            // The timed-out command already counted; the next one will tell whether the modem is gone.
-            log.debug("AT resync probes unanswered; continuing");
-            startNext();
-            return;
-        }
-        if (Resync.answeredWithoutFinal(p)) {
+            probeUnanswered(p);
+        } else if (Resync.answeredWithoutFinal(p)) {
             // Some phones answer AT+CPIN? without a final OK: the answer itself is the proof of life.
             log.debug("AT command {} answered without a final result; accepting the answer", p.command);
             consecutiveTimeouts = 0;
             p.future.complete(new AtResponse(p.lines, "OK"));
+            startNext();
         } else {
-            consecutiveTimeouts++;
-            log.warn("AT command {} timed out ({} in a row)", p.command, consecutiveTimeouts);
-            p.future.completeExceptionally(new ModemTimeoutException("modem did not answer in time"));
-            if (consecutiveTimeouts >= maxConsecutiveTimeouts && session != null) {
-                listener.onUnresponsive(session.id, consecutiveTimeouts);
-            }
-            startResync(p);
+            timedOut(p);
+            // ESC, then probes until one is answered in step (see Resync): without ESC a late prompt would
+            // swallow the next command as message text.
+            write(Resync.ESC);
+            sendProbe(resync.first(), Resync.timeout(p.command, defaultTimeout));
+        }
+    }
+
+    /** The next round's probe; after the last, the stream stays out of step and a guarded command fails. */
+    private void probeUnanswered(PendingCommand probe) {
+        AtCommand next = resync.next();
+        if (next != null) {
+            sendProbe(next, probe.command.timeout());
             return;
+        }
+        log.debug("AT resync probes unanswered; the stream stays out of step");
+        if (resync.guarding() && !queue.isEmpty()) {
+            timedOut(queue.poll());
         }
         startNext();
     }
 
-    /** ESC, then probes until one is answered in step (see {@link Resync}). */
-    private void startResync(PendingCommand timedOut) {
-        if (session == null || inFlight != null) {
-            startNext();
-            return;
+    /** Fails {@code p} as timed out, counting it, and tells the listener once the modem looks unresponsive. */
+    private void timedOut(PendingCommand p) {
+        consecutiveTimeouts++;
+        log.warn("AT command {} timed out ({} in a row)", p.command, consecutiveTimeouts);
+        p.future.completeExceptionally(new ModemTimeoutException("modem did not answer in time"));
+        if (consecutiveTimeouts >= maxConsecutiveTimeouts && session != null) {
+            listener.onUnresponsive(session.id, consecutiveTimeouts);
         }
-        // Without ESC a late prompt would swallow the next command as message text.
-        write(Resync.ESC);
-        sendProbe(resync.first(), Resync.timeout(timedOut.command, defaultTimeout));
     }
 
     private void sendProbe(AtCommand command, Duration timeout) {
-        PendingCommand probe = new PendingCommand(command.withTimeout(timeout), new CompletableFuture<>());
-        probe.resync = true;
+        PendingCommand probe = Resync.probe(command, timeout);
         inFlight = probe;
         probe.timer = engine.schedule(() -> onTimeout(probe), timeout.toNanos(), TimeUnit.NANOSECONDS);
         log.debug("AT> {} (resync)", command.text());

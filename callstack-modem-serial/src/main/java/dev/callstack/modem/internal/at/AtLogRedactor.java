@@ -5,6 +5,7 @@ import dev.callstack.modem.pdu.PduHex;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one redaction rule for AT traffic in logs: PINs, numbers, PDUs, USSD codes and text, DTMF digits and
@@ -17,6 +18,12 @@ public final class AtLogRedactor {
             "UCS2", "UTF-8", "READY", "SIM PIN", "SIM PUK", "REC READ", "REC UNREAD", "STO SENT", "STO UNSENT");
     /** Lines naming the other party: besides the number, a quoted field is the phonebook name of a person. */
     private static final List<String> PARTY_PREFIXES = List.of("+CLIP:", "+CCWA:", "+CLCC:", "+COLP:", "+CNUM:");
+    /** Answers carrying an identity number (IMEI, IMSI, ICCID): everything after the name goes. */
+    private static final List<String> IDENTITY_PREFIXES = List.of("+CGSN:", "+CIMI:", "+CCID:", "+ICCID:",
+            "+QCCID:", "^ICCID:", "#CCID:", "+GSN:");
+    /** A bare IMEI (15 digits), IMSI (up to 15) or ICCID (19-20, maybe ending in F): redacted whole. */
+    private static final Pattern BARE_IDENTITY = Pattern.compile(
+            "\"?\\d{14,22}[Ff]?\"?");
     private static final int MIN_HEX_PAYLOAD = 16;
     private static final int MIN_SECRET_DIGITS = 6;
 
@@ -54,6 +61,14 @@ public final class AtLogRedactor {
         String stripped = line.strip();
         if (stripped.regionMatches(true, 0, "AT", 0, 2)) {
             return command(stripped);
+        }
+        for (String prefix : IDENTITY_PREFIXES) {
+            if (stripped.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return stripped.substring(0, prefix.length()) + " " + Redaction.REDACTED;
+            }
+        }
+        if (BARE_IDENTITY.matcher(stripped).matches()) {
+            return Redaction.REDACTED;
         }
         if (PduHex.isHexDigits(stripped) && stripped.length() >= MIN_HEX_PAYLOAD) {
             return "[hex " + stripped.length() + " chars]";

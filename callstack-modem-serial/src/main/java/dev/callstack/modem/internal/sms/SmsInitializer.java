@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SMS part of every connect: PDU mode ({@code AT+CMGF=0}), the message service phase ({@code AT+CSMS?}), the
- * storages ({@code AT+CPMS?}) and new-message indications ({@code AT+CNMI}, first choice {@code 2,1,0,2,0}: messages
+ * storages (chosen from {@code AT+CPMS=?}, else {@code AT+CPMS?}) and new-message indications ({@code AT+CNMI}, first choice {@code 2,1,0,2,0}: messages
  * stored and announced with {@code +CMTI}, reports stored and announced with {@code +CDSI}; the service handles
  * {@code +CMT} and {@code +CDS} too whatever the modem ends up doing). Odd or missing answers fall back to defaults.
  *
@@ -111,8 +111,39 @@ final class SmsInitializer {
         }
     }
 
-    /** mem1 first, then mem3 if different; "SM" when the answer names none. */
+    /**
+     * mem1 first, then mem3 if different, then "SR" when mem1 may be it. They are chosen from {@code AT+CPMS=?}
+     * ({@link StorageChoice}) and set; without a usable list the modem's own setting ({@code AT+CPMS?}) is kept,
+     * "SM" when that names none.
+     */
     private List<String> storages() {
+        List<List<String>> offered = offeredStorages();
+        Set<String> out = new LinkedHashSet<>(chosen(offered).orElseGet(this::currentStorages));
+        if (!offered.isEmpty() && offered.get(0).contains(ModemStorage.STATUS_REPORTS)) {
+            // Reports stored while nobody listened wait there (CNMI ds=2 on modems with an "SR" storage).
+            out.add(ModemStorage.STATUS_REPORTS);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The memories set from the offered lists, logged (memory names only); empty when none could be set. */
+    private Optional<List<String>> chosen(List<List<String>> offered) {
+        Optional<StorageChoice> choice = StorageChoice.choose(offered, StorageChoice.PREFERRED);
+        if (choice.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            at.call(AtCommand.query(choice.get().command(), "+CPMS:"));
+            log.info("SMS storage chosen from the modem's lists {}: {}", offered, choice.get().memories());
+            return Optional.of(choice.get().readFrom());
+        } catch (CallstackException e) {
+            log.debug("{} refused: {}", choice.get().command(), e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    /** mem1 and mem3 as {@code AT+CPMS?} names them; "SM" when it names none. */
+    private List<String> currentStorages() {
         List<String> names = new ArrayList<>();
         try {
             AtResponse r = at.call(AtCommand.query("AT+CPMS?", "+CPMS:"));
@@ -125,23 +156,17 @@ final class SmsInitializer {
         if (names.size() >= 3) {
             out.add(names.get(2));
         }
-        if (supportsStatusReportStorage()) {
-            // Reports stored while nobody listened wait there (CNMI ds=2 on modems with an "SR" storage).
-            out.add(ModemStorage.STATUS_REPORTS);
-        }
         return List.copyOf(out);
     }
 
-    /** Whether {@code AT+CPMS=?} lists "SR" among the read storages ({@code +CPMS: ("SM","ME","SR"),(...),(...)}). */
-    private boolean supportsStatusReportStorage() {
+    /** The memory lists of {@code AT+CPMS=?} ({@code +CPMS: ("SM","ME","SR"),(...),(...)}); empty when unusable. */
+    private List<List<String>> offeredStorages() {
         try {
             String value = at.call(AtCommand.query("AT+CPMS=?", "+CPMS:")).value("+CPMS:").orElse("");
-            int close = value.indexOf(')');
-            String readStorages = close > 0 ? value.substring(0, close) : "";
-            return parseCpms(readStorages).contains(ModemStorage.STATUS_REPORTS);
+            return StorageChoice.parseLists(value);
         } catch (CallstackException e) {
             log.debug("AT+CPMS=? failed: {}", e.getClass().getSimpleName());
-            return false;
+            return List.of();
         }
     }
 

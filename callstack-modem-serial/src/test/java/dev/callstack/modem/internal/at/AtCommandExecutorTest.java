@@ -360,10 +360,72 @@ class AtCommandExecutorTest {
         assertThat(link.nextWrite()).isEqualTo("AT+CPIN?\r");
         assertThat(link.nextWrite()).isEqualTo("AT+CSQ\r");
         assertThat(link.nextWrite()).isEqualTo("AT+CMGF?\r");
+        // The stream is out of step: one more probe, with a prefix no earlier probe used, guards the next command.
+        assertThat(link.nextWrite()).isEqualTo("AT+CMEE?\r");
+        link.modemSends("+CMEE: 1\r\nOK\r\n");
         assertThat(link.nextWrite()).isEqualTo("ATE0\r");
         link.modemSends("OK\r\n");
         get(b);
         assertThat(unresponsive.get()).isZero();
+    }
+
+    @Test
+    void lateAnswersToEveryUnansweredProbeDoNotCompleteTheNextCommand() throws Exception {
+        // SlowListResyncTest failed once: a stalled modem answered the three probes after the host had given up on
+        // them and written AT+CMGS, whose prompt-less late OK then made the send "rejected". Here the command is
+        // queued while the modem is still silent, and the late answers come after the host wrote what follows.
+        useManualTimers();
+        CompletableFuture<AtResponse> list = executor.execute(
+                AtCommand.pduRead("AT+CMGL=4", "+CMGL:", AtCommand.UNLIMITED).withTimeout(Duration.ofMillis(50)));
+        assertThat(link.nextWrite()).isEqualTo("AT+CMGL=4\r");
+        timers.fire();
+        assertThatThrownBy(() -> get(list)).cause().isInstanceOf(ModemTimeoutException.class);
+        assertThat(link.nextWrite()).isEqualTo("\u001B");
+        assertThat(link.nextWrite()).isEqualTo("AT+CPIN?\r");
+        timers.fire();
+        assertThat(link.nextWrite()).isEqualTo("AT+CSQ\r");
+        timers.fire();
+        assertThat(link.nextWrite()).isEqualTo("AT+CMGF?\r");
+        timers.fire();
+        CompletableFuture<AtResponse> send = executor.execute(
+                AtCommand.withPrompt("AT+CMGS=23", "0011000B919471123456F80000AA0BC1F0180D0A8BC96C3616", "+CMGS:"));
+        // Not the send: a guarding probe whose prefix none of the three unanswered probes has.
+        assertThat(link.nextWrite()).isEqualTo("AT+CMEE?\r");
+        link.modemSends("OK\r\n+CPIN: READY\r\nOK\r\n+CSQ: 23,99\r\nOK\r\n+CMGF: 0\r\nOK\r\n");
+        timers.submit(() -> { }).get(30, TimeUnit.SECONDS); // every byte above framed on the engine thread
+        assertThat(send).isNotDone();
+        assertThat(link.pollWrite()).isNull();
+        link.modemSends("+CMEE: 1\r\nOK\r\n");
+        assertThat(link.nextWrite()).isEqualTo("AT+CMGS=23\r");
+        link.modemSends("> ");
+        assertThat(link.nextWrite()).startsWith("0011000B");
+        link.modemSends("+CMGS: 7\r\nOK\r\n");
+        assertThat(get(send).value("+CMGS:")).contains("7");
+    }
+
+    @Test
+    void anUnansweredGuardingProbeFailsTheCommandItGuardsAsTimedOut() throws Exception {
+        useManualTimers();
+        CompletableFuture<AtResponse> a = executor.execute(AtCommand.simple("AT").withTimeout(Duration.ofMillis(50)));
+        link.nextWrite();
+        timers.fire();
+        assertThatThrownBy(() -> get(a)).cause().isInstanceOf(ModemTimeoutException.class);
+        assertThat(link.nextWrite()).isEqualTo("\u001B");
+        for (int round = 0; round < 3; round++) {
+            assertThat(link.nextWrite()).startsWith("AT+C");
+            timers.fire();
+        }
+        CompletableFuture<AtResponse> b = executor.execute(AtCommand.simple("ATE0"));
+        assertThat(link.nextWrite()).isEqualTo("AT+CMEE?\r");
+        timers.fire();
+        // The modem answers nothing: the caller hears of a timeout, never waits on an endless resync.
+        assertThatThrownBy(() -> get(b)).cause().isInstanceOf(ModemTimeoutException.class);
+        CompletableFuture<AtResponse> c = executor.execute(AtCommand.simple("ATE0"));
+        assertThat(link.nextWrite()).isEqualTo("AT+CSCS?\r");
+        link.modemSends("+CSCS: \"GSM\"\r\nOK\r\n");
+        assertThat(link.nextWrite()).isEqualTo("ATE0\r");
+        link.modemSends("OK\r\n");
+        get(c);
     }
 
     @Test

@@ -32,10 +32,16 @@ class AtLogRedactorTest {
             "+CSQ: 11,99|+CSQ: 11,99",
             "+CMTI: \"SM\",7|+CMTI: \"SM\",7",
             "07918497483252F0840B918496445078F700007121320144744004D4F29C0E|[hex 62 chars]",
-            "356938035643809|***3809",
+            "356938035643809|[redacted]",
             "OK|OK",
             "Revision:1418B04SIM800L24|Revision:1418B04SIM800L24",
-            "89860012345678901234F|[hex 21 chars]",
+            "89860012345678901234F|[redacted]",
+            "262011234567890|[redacted]",
+            "+CGSN: 490154203237518|+CGSN: [redacted]",
+            "+CCID: \"89860012345678901234\"|+CCID: [redacted]",
+            "+QCCID: 89860012345678901234F|+QCCID: [redacted]",
+            "^ICCID: 98681000000000000000|^ICCID: [redacted]",
+            "#CCID: 89390100001234567890|#CCID: [redacted]",
             "+COPS: 0,0,\"Callstack Sim\"|+COPS: 0,0,\"Callstack Sim\"",
             "MISSED_CALL: 11:01AM 07712345678|MISSED_CALL: 11:01AM ***5678"})
     void responses(String in, String out) {

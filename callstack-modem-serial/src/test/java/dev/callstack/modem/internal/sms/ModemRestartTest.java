@@ -10,6 +10,7 @@ import dev.callstack.core.event.ModemConnected;
 import dev.callstack.core.event.ModemDisconnected;
 import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.event.SmsReceived;
+import dev.callstack.testkit.sim.PinState;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,22 @@ class ModemRestartTest {
         await().until(() -> h.events(SmsReceived.class).size() == 1);
         assertThat(h.events(SmsReceived.class).get(0).body()).isEqualTo("after the restart");
         // The burst of five boot lines was one restart.
+        assertThat(h.modem.status().modem().restarts()).isEqualTo(1);
+    }
+
+    @Test
+    void aSimThatAsksForItsPinAgainAfterARestartGetsItFromTheReInit() {
+        h.sim.pinState(PinState.SIM_PIN);
+        h.sim.pin("8642");
+        h.sim.pinAfterRestart(true);
+        h.simPin("8642").startAndAwaitSmsReady();
+        int hooks = h.smsReadyCount();
+        h.sim.restart();
+
+        await().until(() -> h.smsReadyCount() > hooks);
+        assertThat(h.sim.commands().stream().filter("AT+CPIN=\"8642\""::equals)).hasSize(2);
+        assertThat(h.sim.pinState()).isEqualTo(PinState.READY);
+        assertThat(h.modem.status().sim().state()).isEqualTo(SimStatus.READY);
         assertThat(h.modem.status().modem().restarts()).isEqualTo(1);
     }
 

@@ -40,6 +40,7 @@ final class SmsHarness implements AutoCloseable {
     private SmsSettings settings = SmsSettings.defaults().withSendTimeout(Duration.ofSeconds(30));
     private Duration initRetryFirst = Duration.ofMillis(200);
     private Duration commandTimeout = Duration.ofSeconds(10);
+    private String simPin;
     MessageStore store;
     SerialModem modem;
     volatile SmsService service;
@@ -66,6 +67,12 @@ final class SmsHarness implements AutoCloseable {
         return this;
     }
 
+    /** The SIM PIN the modem enters when the SIM asks for it. */
+    SmsHarness simPin(String value) {
+        simPin = value;
+        return this;
+    }
+
     /** For the few tests that let a command time out on purpose. */
     SmsHarness commandTimeout(Duration value) {
         commandTimeout = value;
@@ -79,6 +86,7 @@ final class SmsHarness implements AutoCloseable {
                 .signalPollInterval(Duration.ofHours(1))
                 .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
                 .clock(clock)
+                .simPin(simPin)
                 .build();
         SmsSettings s = settings;
         MessageStore st = store;

@@ -41,4 +41,29 @@ class SmsInitTest {
         List<String> commands = h.sim.commands();
         assertThat(commands).containsSubsequence("AT+CMGL=4", "AT+CPMS=\"SR\"", "AT+CMGL=4", "AT+CPMS=\"SM\"");
     }
+
+    @Test
+    void memoriesAreChosenFromTheOfferedListsAndAMemoryMem1CannotReadIsNeverSet() {
+        // ModemManager's Cinterion +CPMS=? answer (testdata/at-transcripts.md §14): mem1 offers no "SM", messages
+        // arrive in "SM". Before, the init kept AT+CPMS? and switched mem1 to "SM" to sweep it: refused, and the
+        // stored message was never read.
+        h.sim.offerStorages(List.of(List.of("ME", "MT"), List.of("ME", "SM", "MT"), List.of("SM", "MT")));
+        h.sim.storeSms(TestPdus.single("+4917298765432", "waiting in SM"));
+        h.startAndAwaitSmsReady();
+        await().until(() -> h.events(SmsReceived.class).size() == 1);
+        assertThat(h.sim.commands()).contains("AT+CPMS=\"MT\",\"MT\",\"MT\"")
+                .noneMatch(c -> c.startsWith("AT+CPMS=\"SM\"") || c.startsWith("AT+CPMS=\"ME\""));
+    }
+
+    @Test
+    void aModemOfferingOnlyItsOwnMemoryIsSetToItAndItsAnnouncedMessagesAreRead() {
+        // gammu's smsd test modem: +CPMS: ("ME"),("ME").
+        h.sim.offerStorages(List.of(List.of("ME"), List.of("ME")));
+        h.startAndAwaitSmsReady();
+        h.sim.deliverStored(TestPdus.single("+4917298765432", "in ME"));
+        await().until(() -> h.events(SmsReceived.class).size() == 1);
+        assertThat(h.sim.commands()).contains("AT+CPMS=\"ME\",\"ME\"")
+                .noneMatch(c -> c.startsWith("AT+CPMS=\"SM\""));
+        assertThat(h.sim.storedSms("ME")).isEmpty();
+    }
 }

@@ -146,7 +146,7 @@ public final class WireViews {
      */
     public static void writeOutboxEntry(JsonGenerator generator, OutboxEntry entry, View view) throws IOException {
         JsonGenerator g = generator;
-        g.writeStringField("message_id", Long.toString(entry.messageId()));
+        writeMessageId(g, entry.messageId());
         g.writeStringField("to", phone(entry.to().value(), view));
         if (view == View.CONTENT) {
             g.writeStringField("body", entry.body());
@@ -217,13 +217,13 @@ public final class WireViews {
             g.writeStringField("recipient", phone(sent.recipient(), view));
             g.writeNumberField("reference", sent.reference());
             g.writeNumberField("parts", sent.parts());
-            nullableNumber(g, "message_id", sent.messageId());
+            writeMessageId(g, sent.messageId());
         } else if (event instanceof SmsQueued queued) {
-            g.writeNumberField("message_id", queued.messageId());
+            writeMessageId(g, queued.messageId());
             g.writeStringField("recipient", phone(queued.recipient(), view));
             g.writeNumberField("parts", queued.parts());
         } else if (event instanceof SmsFailed failed) {
-            g.writeNumberField("message_id", failed.messageId());
+            writeMessageId(g, failed.messageId());
             g.writeStringField("recipient", phone(failed.recipient(), view));
             g.writeStringField("status", wireName(failed.status()));
             g.writeStringField("error", failed.error());
@@ -276,7 +276,20 @@ public final class WireViews {
         g.writeStringField("recipient", phone(recipient, view));
         g.writeStringField("status", wireName(status));
         g.writeStringField("timestamp", timestamp(at));
-        nullableNumber(g, "message_id", messageId);
+        writeMessageId(g, messageId);
+    }
+
+    /**
+     * The {@code message_id} field of an outgoing message, the same everywhere (the send answer, the outbox view,
+     * the {@code sms.queued/sent/failed} events and delivery reports): a decimal string, so clients in languages
+     * whose JSON numbers are doubles never round it; null when the message is not known.
+     *
+     * @param generator inside an object
+     * @param messageId the id, or null
+     * @throws IOException when the generator fails
+     */
+    public static void writeMessageId(JsonGenerator generator, Long messageId) throws IOException {
+        generator.writeStringField("message_id", messageId == null ? null : Long.toString(messageId));
     }
 
     private static void nullableNumber(JsonGenerator g, String field, Long value) throws IOException {

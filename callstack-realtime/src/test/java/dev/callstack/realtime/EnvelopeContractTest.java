@@ -71,10 +71,10 @@ class EnvelopeContractTest {
                 Arguments.of(new SmsDeliveryReport(T, 42, "+15550100100", DeliveryStatus.DELIVERED, 0, 7L),
                         "{\"type\":\"sms.delivery_report\",\"id\":41," + TS + ",\"data\":{\"reference\":42,"
                                 + "\"recipient\":\"+***0100\",\"status\":\"delivered\","
-                                + TS + ",\"message_id\":7}}",
+                                + TS + ",\"message_id\":\"7\"}}",
                         "{\"type\":\"sms.delivery_report\",\"id\":41," + TS + ",\"data\":{\"reference\":42,"
                                 + "\"recipient\":\"+15550100100\",\"status\":\"delivered\","
-                                + TS + ",\"message_id\":7}}"),
+                                + TS + ",\"message_id\":\"7\"}}"),
                 Arguments.of(new SmsDeliveryReport(T, 0, "12345", DeliveryStatus.FAILED, 0x41, null),
                         "{\"type\":\"sms.delivery_report\",\"id\":41," + TS + ",\"data\":{\"reference\":0,"
                                 + "\"recipient\":\"***2345\",\"status\":\"failed\","
@@ -84,19 +84,19 @@ class EnvelopeContractTest {
                                 + TS + ",\"message_id\":null}}"),
                 Arguments.of(new SmsSent(T, "+15550100100", List.of(17, 18), 2, 9L),
                         "{\"type\":\"sms.sent\",\"id\":41," + TS + ",\"data\":{\"recipient\":\"+***0100\","
-                                + "\"reference\":17,\"parts\":2,\"message_id\":9}}",
+                                + "\"reference\":17,\"parts\":2,\"message_id\":\"9\"}}",
                         "{\"type\":\"sms.sent\",\"id\":41," + TS + ",\"data\":{\"recipient\":\"+15550100100\","
-                                + "\"reference\":17,\"parts\":2,\"message_id\":9}}"),
+                                + "\"reference\":17,\"parts\":2,\"message_id\":\"9\"}}"),
                 Arguments.of(new SmsQueued(T, "+15550100100", 2, 9L),
-                        "{\"type\":\"sms.queued\",\"id\":41," + TS + ",\"data\":{\"message_id\":9,"
+                        "{\"type\":\"sms.queued\",\"id\":41," + TS + ",\"data\":{\"message_id\":\"9\","
                                 + "\"recipient\":\"+***0100\",\"parts\":2}}",
-                        "{\"type\":\"sms.queued\",\"id\":41," + TS + ",\"data\":{\"message_id\":9,"
+                        "{\"type\":\"sms.queued\",\"id\":41," + TS + ",\"data\":{\"message_id\":\"9\","
                                 + "\"recipient\":\"+15550100100\",\"parts\":2}}"),
                 Arguments.of(new SmsFailed(T, "+15550100100", 9L, OutboxStatus.UNKNOWN, "modem did not answer"),
-                        "{\"type\":\"sms.failed\",\"id\":41," + TS + ",\"data\":{\"message_id\":9,"
+                        "{\"type\":\"sms.failed\",\"id\":41," + TS + ",\"data\":{\"message_id\":\"9\","
                                 + "\"recipient\":\"+***0100\",\"status\":\"unknown\","
                                 + "\"error\":\"modem did not answer\"}}",
-                        "{\"type\":\"sms.failed\",\"id\":41," + TS + ",\"data\":{\"message_id\":9,"
+                        "{\"type\":\"sms.failed\",\"id\":41," + TS + ",\"data\":{\"message_id\":\"9\","
                                 + "\"recipient\":\"+15550100100\",\"status\":\"unknown\","
                                 + "\"error\":\"modem did not answer\"}}"),
                 Arguments.of(new CallStateChanged(T, CallState.ACTIVE),

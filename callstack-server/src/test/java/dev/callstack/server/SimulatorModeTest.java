@@ -110,27 +110,29 @@ class SimulatorModeTest {
         try (Events events = Events.connect(http, port, "sms.sent,sms.delivery_report")) {
             HttpResponse<String> sent = client.post("/sms/send",
                     "{\"to\":\"+447700900123\",\"body\":\"Meet me at the secret garden\"}");
-            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
-            int reference = BearerHttp.json(sent).get("reference").asInt();
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+            String messageId = BearerHttp.json(sent).get("message_id").asText();
+            JsonNode sentEvent = events.await("sms.sent", d -> d.get("message_id").asText().equals(messageId));
+            int reference = sentEvent.get("reference").asInt();
+            assertThat(sentEvent.get("recipient").asText()).isEqualTo("+447700900123");
 
             assertThat(simulator.simulator().sentPdus()).anySatisfy(pdu -> {
                 SmsSubmit submit = (SmsSubmit) PduDecoder.decode(pdu);
                 assertThat(submit.recipient().value()).isEqualTo("+447700900123");
                 assertThat(submit.text()).isEqualTo("Meet me at the secret garden");
             });
-            JsonNode sentEvent = events.await("sms.sent", d -> d.get("reference").asInt() == reference);
-            assertThat(sentEvent.get("recipient").asText()).isEqualTo("+447700900123");
 
             simulator.activity().deliverReports();
 
             JsonNode report = events.await("sms.delivery_report", d -> d.get("reference").asInt() == reference);
             assertThat(report.get("status").asText()).isEqualTo("delivered");
             assertThat(report.get("recipient").asText()).isEqualTo("+447700900123");
+            assertThat(report.get("message_id").asText()).isEqualTo(messageId);
             await().atMost(WAIT).untilAsserted(() -> assertThat(BearerHttp.json(client.get("/sms/delivery-reports?limit=50"))
                     .get("delivery_reports")).anySatisfy(r -> {
                         assertThat(r.get("reference").asInt()).isEqualTo(reference);
                         assertThat(r.get("status").asText()).isEqualTo("delivered");
-                        assertThat(r.get("message_id").isIntegralNumber()).isTrue();
+                        assertThat(r.get("message_id").asText()).isEqualTo(messageId);
                     }));
         }
     }

@@ -14,7 +14,7 @@ final class OutboxJson {
     static byte[] accepted(OutboxEntry entry) {
         return Json.write(g -> {
             g.writeStartObject();
-            g.writeStringField("message_id", Long.toString(entry.messageId()));
+            WireViews.writeMessageId(g, entry.messageId());
             g.writeStringField("status", WireViews.wireName(entry.status()));
             g.writeEndObject();
         });

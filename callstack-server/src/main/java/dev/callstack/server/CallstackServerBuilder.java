@@ -1,16 +1,11 @@
 package dev.callstack.server;
 
 import dev.callstack.core.Modem;
-import dev.callstack.server.internal.KeyEntry;
 import dev.callstack.server.internal.KeyFileParser;
-import dev.callstack.server.internal.ServerSettings;
-import dev.callstack.server.internal.TlsFiles;
-import dev.callstack.server.internal.webhook.WebhookSettings;
 import dev.callstack.server.internal.webhook.WebhookTiming;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -20,41 +15,7 @@ import java.util.function.BooleanSupplier;
 /** Server options; every setter documents its default. Not thread-safe. */
 public final class CallstackServerBuilder {
     private final Modem modem;
-    private String host = "127.0.0.1";
-    private int port = 8080;
-    private final List<KeyEntry> keys = new ArrayList<>();
-    private int rateLimit = 60;
-    private Duration rateWindow = Duration.ofSeconds(60);
-    private int authFailureLimit = 10;
-    private Duration authFailureWindow = Duration.ofSeconds(60);
-    private int maxBodyBytes = 64 * 1024;
-    private int wsQueueCapacity = 256;
-    private int wsMaxFrameBytes = 64 * 1024;
-    private Duration idleTimeout = Duration.ofSeconds(30);
-    private boolean permessageDeflate;
-    private int ioThreads;
-    private Duration shutdownGrace = Duration.ofSeconds(10);
-    private int writeBufferLow = 32 * 1024;
-    private int writeBufferHigh = 64 * 1024;
-    private BooleanSupplier storeReady = () -> true;
-    private boolean closeModemOnClose;
-    private boolean simulated;
-    private Path tlsCertificate;
-    private Path tlsPrivateKey;
-    private Duration tlsReloadInterval = Duration.ofSeconds(30);
-    private final List<String> allowedOrigins = new ArrayList<>();
-    private final List<String> allowedHosts = new ArrayList<>();
-    private Duration requestTimeout = Duration.ofSeconds(10);
-    private int maxConnections = 16_384;
-    private boolean noAuth;
-    private Path quotaDatabase;
-    private URI webhookUrl;
-    private String webhookSecret;
-    private boolean webhookContent;
-    private boolean webhookAllowPrivate;
-    private WebhookTiming webhookTiming = WebhookTiming.defaults();
-    private Duration journalRetention = Duration.ofDays(7);
-    private long journalMaxEvents = 1_000_000;
+    private final ServerOptions options = new ServerOptions();
 
     CallstackServerBuilder(Modem modem) {
         this.modem = Objects.requireNonNull(modem, "modem");
@@ -67,7 +28,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder host(String host) {
-        this.host = Objects.requireNonNull(host, "host");
+        options.host = Objects.requireNonNull(host, "host");
         return this;
     }
 
@@ -78,7 +39,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder port(int port) {
-        this.port = port;
+        options.port = port;
         return this;
     }
 
@@ -109,11 +70,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder apiKey(String secret, Set<Privilege> privileges, int smsPerDay, List<String> recipientPrefixes) {
-        Objects.requireNonNull(secret, "secret");
-        if (secret.length() < KeyEntry.MIN_LENGTH) {
-            throw new IllegalArgumentException("API keys must be at least " + KeyEntry.MIN_LENGTH + " characters");
-        }
-        keys.add(new KeyEntry(secret, privileges, smsPerDay, recipientPrefixes));
+        options.addKey(secret, privileges, smsPerDay, recipientPrefixes);
         return this;
     }
 
@@ -126,7 +83,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder noAuth(boolean noAuth) {
-        this.noAuth = noAuth;
+        options.noAuth = noAuth;
         return this;
     }
 
@@ -138,7 +95,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder quotaDatabase(Path database) {
-        this.quotaDatabase = Objects.requireNonNull(database, "database");
+        options.quotaDatabase = Objects.requireNonNull(database, "database");
         return this;
     }
 
@@ -151,8 +108,8 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder journalRetention(Duration maxAge, long maxEvents) {
-        this.journalRetention = Objects.requireNonNull(maxAge, "maxAge");
-        this.journalMaxEvents = maxEvents;
+        options.journalRetention = Objects.requireNonNull(maxAge, "maxAge");
+        options.journalMaxEvents = maxEvents;
         return this;
     }
 
@@ -163,7 +120,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder apiKeyFile(Path file) {
-        keys.addAll(KeyFileParser.readFile(Objects.requireNonNull(file, "file")));
+        options.keys.addAll(KeyFileParser.readFile(Objects.requireNonNull(file, "file")));
         return this;
     }
 
@@ -174,7 +131,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder apiKeysVariable(String value) {
-        keys.addAll(KeyFileParser.parseVariable(value));
+        options.keys.addAll(KeyFileParser.parseVariable(value));
         return this;
     }
 
@@ -186,8 +143,8 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder rateLimit(int requests, Duration window) {
-        this.rateLimit = requests;
-        this.rateWindow = Objects.requireNonNull(window, "window");
+        options.rateLimit = requests;
+        options.rateWindow = Objects.requireNonNull(window, "window");
         return this;
     }
 
@@ -199,8 +156,8 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder authFailureLimit(int failures, Duration window) {
-        this.authFailureLimit = failures;
-        this.authFailureWindow = Objects.requireNonNull(window, "window");
+        options.authFailureLimit = failures;
+        options.authFailureWindow = Objects.requireNonNull(window, "window");
         return this;
     }
 
@@ -211,7 +168,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder maxBodyBytes(int bytes) {
-        this.maxBodyBytes = bytes;
+        options.maxBodyBytes = bytes;
         return this;
     }
 
@@ -222,7 +179,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder wsQueueCapacity(int capacity) {
-        this.wsQueueCapacity = capacity;
+        options.wsQueueCapacity = capacity;
         return this;
     }
 
@@ -233,7 +190,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder wsMaxFrameBytes(int bytes) {
-        this.wsMaxFrameBytes = bytes;
+        options.wsMaxFrameBytes = bytes;
         return this;
     }
 
@@ -245,7 +202,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder idleTimeout(Duration timeout) {
-        this.idleTimeout = Objects.requireNonNull(timeout, "timeout");
+        options.idleTimeout = Objects.requireNonNull(timeout, "timeout");
         return this;
     }
 
@@ -256,7 +213,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder permessageDeflate(boolean enabled) {
-        this.permessageDeflate = enabled;
+        options.permessageDeflate = enabled;
         return this;
     }
 
@@ -267,7 +224,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder ioThreads(int threads) {
-        this.ioThreads = threads;
+        options.ioThreads = threads;
         return this;
     }
 
@@ -278,7 +235,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder shutdownGrace(Duration grace) {
-        this.shutdownGrace = Objects.requireNonNull(grace, "grace");
+        options.shutdownGrace = Objects.requireNonNull(grace, "grace");
         return this;
     }
 
@@ -290,8 +247,8 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder writeBufferWaterMarks(int low, int high) {
-        this.writeBufferLow = low;
-        this.writeBufferHigh = high;
+        options.writeBufferLow = low;
+        options.writeBufferHigh = high;
         return this;
     }
 
@@ -302,7 +259,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder storeReady(BooleanSupplier storeReady) {
-        this.storeReady = Objects.requireNonNull(storeReady, "storeReady");
+        options.storeReady = Objects.requireNonNull(storeReady, "storeReady");
         return this;
     }
 
@@ -314,7 +271,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder simulated(boolean simulated) {
-        this.simulated = simulated;
+        options.simulated = simulated;
         return this;
     }
 
@@ -325,7 +282,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder closeModemOnClose(boolean close) {
-        this.closeModemOnClose = close;
+        options.closeModemOnClose = close;
         return this;
     }
 
@@ -341,8 +298,8 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder tls(Path certificate, Path privateKey) {
-        this.tlsCertificate = Objects.requireNonNull(certificate, "certificate");
-        this.tlsPrivateKey = Objects.requireNonNull(privateKey, "privateKey");
+        options.tlsCertificate = Objects.requireNonNull(certificate, "certificate");
+        options.tlsPrivateKey = Objects.requireNonNull(privateKey, "privateKey");
         return this;
     }
 
@@ -353,7 +310,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder tlsReloadInterval(Duration interval) {
-        this.tlsReloadInterval = Objects.requireNonNull(interval, "interval");
+        options.tlsReloadInterval = Objects.requireNonNull(interval, "interval");
         return this;
     }
 
@@ -366,7 +323,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder allowedOrigins(List<String> origins) {
-        allowedOrigins.addAll(Objects.requireNonNull(origins, "origins"));
+        options.allowedOrigins.addAll(Objects.requireNonNull(origins, "origins"));
         return this;
     }
 
@@ -379,7 +336,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder allowedHosts(List<String> hosts) {
-        allowedHosts.addAll(Objects.requireNonNull(hosts, "hosts"));
+        options.allowedHosts.addAll(Objects.requireNonNull(hosts, "hosts"));
         return this;
     }
 
@@ -391,7 +348,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder requestTimeout(Duration timeout) {
-        this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+        options.requestTimeout = Objects.requireNonNull(timeout, "timeout");
         return this;
     }
 
@@ -402,7 +359,7 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder maxConnections(int connections) {
-        this.maxConnections = connections;
+        options.maxConnections = connections;
         return this;
     }
 
@@ -417,10 +374,10 @@ public final class CallstackServerBuilder {
      * @throws IllegalArgumentException when the secret is not of that form (the message does not quote it)
      */
     public CallstackServerBuilder webhook(URI url, String secret, boolean content) {
-        this.webhookUrl = Objects.requireNonNull(url, "url");
-        this.webhookSecret = Objects.requireNonNull(secret, "secret");
-        this.webhookContent = content;
-        webhookSettings(); // validates now
+        options.webhookUrl = Objects.requireNonNull(url, "url");
+        options.webhookSecret = Objects.requireNonNull(secret, "secret");
+        options.webhookContent = content;
+        options.webhookSettings(); // validates now
         return this;
     }
 
@@ -432,18 +389,14 @@ public final class CallstackServerBuilder {
      * @return this builder
      */
     public CallstackServerBuilder webhookAllowPrivate(boolean allow) {
-        this.webhookAllowPrivate = allow;
+        options.webhookAllowPrivate = allow;
         return this;
     }
 
     /** Tests: shorter retries and timeouts, or a clock of their own. */
     CallstackServerBuilder webhookTiming(WebhookTiming timing) {
-        this.webhookTiming = Objects.requireNonNull(timing, "timing");
+        options.webhookTiming = Objects.requireNonNull(timing, "timing");
         return this;
-    }
-
-    private WebhookSettings webhookSettings() {
-        return new WebhookSettings(webhookUrl, webhookSecret, webhookContent, webhookAllowPrivate, webhookTiming);
     }
 
     /**
@@ -452,12 +405,6 @@ public final class CallstackServerBuilder {
      * @return the server
      */
     public CallstackServer build() {
-        ServerSettings settings = new ServerSettings(host, port, keys, rateLimit, rateWindow, authFailureLimit,
-                authFailureWindow, maxBodyBytes, wsQueueCapacity, wsMaxFrameBytes, idleTimeout, permessageDeflate,
-                ioThreads, shutdownGrace, writeBufferLow, writeBufferHigh, storeReady, simulated,
-                tlsCertificate == null ? null : new TlsFiles(tlsCertificate, tlsPrivateKey, tlsReloadInterval),
-                allowedOrigins, allowedHosts, requestTimeout, maxConnections, noAuth, quotaDatabase, webhookSettings(),
-                journalRetention, journalMaxEvents);
-        return new CallstackServer(settings, modem, closeModemOnClose);
+        return new CallstackServer(options.settings(), modem, options.closeModemOnClose);
     }
 }

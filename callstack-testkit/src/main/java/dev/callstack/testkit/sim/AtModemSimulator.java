@@ -32,12 +32,13 @@ public final class AtModemSimulator implements AutoCloseable {
     private final Script script = new Script();
     private final Pauses pauses = new Pauses();
     private final SmsStorage storage = new SmsStorage();
-    private volatile boolean pinAfterRestart;
     private final SimState simState;
     private final CommandInterpreter interpreter;
     private final CommandLog commands;
     private final ScheduledExecutorService scheduler;
     private final Links links;
+    private final NetworkEvents network;
+    private final SmsInjector sms;
     private volatile int maxChunk = Integer.MAX_VALUE;
 
     /**
@@ -77,6 +78,8 @@ public final class AtModemSimulator implements AutoCloseable {
         SessionDispatcher dispatcher = new SessionDispatcher(interpreter, simState, commands, scheduler,
                 pauses);
         this.links = new Links(dispatcher, () -> maxChunk);
+        this.network = new NetworkEvents(profile, simState, this::emit);
+        this.sms = new SmsInjector(profile, storage, simState, this::emit);
     }
 
     /**
@@ -319,10 +322,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @param stat the 27.007 registration stat (0 not registered, 1 home, 2 searching, 3 denied, 5 roaming)
      */
     public void registration(int stat) {
-        simState.registration("CREG", stat, -1);
-        simState.registration("CGREG", stat, -1);
-        emitIfEnabled(simState.registrationUrc("CREG"));
-        emitIfEnabled(simState.registrationUrc("CGREG"));
+        network.registration(stat);
     }
 
     /**
@@ -339,8 +339,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @throws IllegalArgumentException for another domain
      */
     public void registration(String domain, int stat, int act) {
-        simState.registration(domain, stat, act);
-        emitIfEnabled(simState.registrationUrc(domain));
+        network.registration(domain, stat, act);
     }
 
     /**
@@ -348,15 +347,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * {@code +CGREG: 0,0} while {@code +CEREG: 0,1} with {@code <AcT>} 7; emits the enabled URCs.
      */
     public void lteOnlyRegistration() {
-        registration("CREG", 0, -1);
-        registration("CGREG", 0, -1);
-        registration("CEREG", 1, 7);
-    }
-
-    private void emitIfEnabled(String urc) {
-        if (urc != null) {
-            urc(urc);
-        }
+        network.lteOnlyRegistration();
     }
 
     /**
@@ -377,17 +368,17 @@ public final class AtModemSimulator implements AutoCloseable {
      * @param number the caller's number as presented in {@code +CLIP}; {@code +} selects type 145
      */
     public void incomingCall(String number) {
-        emit(simState.incomingCall(number));
+        network.incomingCall(number);
     }
 
     /** Emits {@code NO CARRIER}; the call is over. */
     public void remoteHangup() {
-        emit(simState.remoteHangup());
+        network.remoteHangup();
     }
 
     /** The remote party answered our {@code ATD}: the call is active; emits {@code VOICE CALL: BEGIN}. */
     public void answerCall() {
-        emit(simState.answerCall());
+        network.answerCall();
     }
 
     // ---- restarts and SMS readiness -------------------------------------------------------------------------
@@ -400,13 +391,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * for its PIN again and the boot lines say {@code +CPIN: SIM PIN}.
      */
     public void restart() {
-        simState.powerOn();
-        List<String> lines = profile.quirks().bootLines();
-        if (pinAfterRestart) {
-            simState.pinState(PinState.SIM_PIN);
-            lines = lines.stream().map(line -> line.equals("+CPIN: READY") ? "+CPIN: SIM PIN" : line).toList();
-        }
-        emit(lines);
+        network.restart();
     }
 
     /**
@@ -415,7 +400,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @param required true: after a restart the SIM answers {@code +CPIN: SIM PIN} until the PIN is entered
      */
     public void pinAfterRestart(boolean required) {
-        pinAfterRestart = required;
+        network.pinAfterRestart(required);
     }
 
     /**
@@ -435,10 +420,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @param commands how many SMS commands to refuse; at least 1
      */
     public void smsNotReadyFor(int commands) {
-        if (commands < 1 || commands == Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("commands must be 1.." + (Integer.MAX_VALUE - 1) + ": " + commands);
-        }
-        simState.smsNotReady(commands);
+        network.smsNotReadyFor(commands);
     }
 
     /** Every SMS command answers the profile's not-ready error until {@link #smsReady()}. */
@@ -448,11 +430,7 @@ public final class AtModemSimulator implements AutoCloseable {
 
     /** The SMS service is up: SMS commands work again and the profile's ready line (if it has one) is emitted. */
     public void smsReady() {
-        simState.smsNotReady(0);
-        String line = profile.quirks().smsReadyLine();
-        if (line != null) {
-            urc(line);
-        }
+        network.smsReady();
     }
 
     /**
@@ -490,8 +468,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * {@code ^CONN:1,0}.
      */
     public void remoteAnswers() {
-        simState.call(SimState.CallPhase.ACTIVE);
-        emit(SimVoice.answeredLines(profile));
+        network.remoteAnswers();
     }
 
     /** The call ends and the modem's {@code NO CARRIER} is lost: only {@code AT+CLCC} (now empty) shows it. */
@@ -507,7 +484,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @throws IllegalStateException for the Huawei profile, whose modems have no DTMF detector
      */
     public void dtmf(char digit) {
-        emit(SimVoice.dtmfLines(profile, digit));
+        network.dtmf(digit);
     }
 
     // ---- SMS storage ----------------------------------------------------------------------------------------
@@ -531,7 +508,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @return the storage index, as {@code AT+CMGR} takes it
      */
     public int storeSms(String pduHex) {
-        return storage.store(pduHex, SmsStorage.REC_UNREAD);
+        return sms.store(pduHex);
     }
 
     /**
@@ -542,11 +519,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @return the storage index announced in the URC
      */
     public int deliverStored(String pduHex) {
-        int index = storeSms(pduHex);
-        if (simState.announcesStored()) {
-            urc("+CMTI: \"" + storage.receiving() + "\"," + index);
-        }
-        return index;
+        return sms.deliverStored(pduHex);
     }
 
     /**
@@ -555,8 +528,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @param pduHex the SMS-DELIVER PDU, SMSC address included, in hex
      */
     public void deliverDirect(String pduHex) {
-        Objects.requireNonNull(pduHex, "pduHex");
-        emit(List.of("+CMT: ," + Pdus.announcedLength(pduHex), pduHex));
+        sms.deliverDirect(pduHex);
     }
 
     /**
@@ -565,8 +537,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @param pduHex the SMS-STATUS-REPORT PDU, SMSC address included, in hex
      */
     public void deliverReportDirect(String pduHex) {
-        Objects.requireNonNull(pduHex, "pduHex");
-        emit(List.of("+CDS: " + Pdus.announcedLength(pduHex), pduHex));
+        sms.deliverReportDirect(pduHex);
     }
 
     /**
@@ -588,11 +559,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @return the storage index announced in the URC
      */
     public int deliverReportStored(String pduHex, String memory) {
-        int index = storeSms(pduHex);
-        if (simState.announcesStoredReports()) {
-            urc("+CDSI: \"" + memory + "\"," + index);
-        }
-        return index;
+        return sms.deliverReportStored(pduHex, memory);
     }
 
     /**
@@ -604,13 +571,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @return the storage index announced in the URC, or -1 when the memory was full
      */
     public int deliverStored(String memory, String pduHex) {
-        int index = simState.storage().store(memory, pduHex, SmsStorage.REC_UNREAD);
-        if (index < 0) {
-            signalStorageFull();
-            return -1;
-        }
-        urc("+CMTI: \"" + memory + "\"," + index);
-        return index;
+        return sms.deliverStored(memory, pduHex);
     }
 
     /**
@@ -623,10 +584,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @return the storage index, or -1 when the memory was full
      */
     public int storeRaw(String memory, String pduHex, int stat) {
-        if (stat < 0 || stat > 3) {
-            throw new IllegalArgumentException("stat must be 0..3");
-        }
-        return simState.storage().store(memory, pduHex, stat);
+        return sms.storeRaw(memory, pduHex, stat);
     }
 
     /**
@@ -636,14 +594,12 @@ public final class AtModemSimulator implements AutoCloseable {
      * @param pduHex the SMS-DELIVER PDU stored in every free slot
      */
     public void fillStorage(String memory, String pduHex) {
-        while (simState.storage().store(memory, pduHex, SmsStorage.REC_UNREAD) > 0) {
-            // one more slot taken
-        }
+        sms.fill(memory, pduHex);
     }
 
     /** Emits this profile's storage-full URC ({@code +CIEV: "SMSFULL",1}, Huawei {@code ^SMMEMFULL: "SM"}). */
     public void signalStorageFull() {
-        urc(StorageFullUrc.line(profile));
+        sms.signalStorageFull();
     }
 
     /**
@@ -655,8 +611,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @param text   the message text (one line)
      */
     public void deliverTextMode(String sender, String scts, String text) {
-        emit(List.of("+CMT: \"" + Objects.requireNonNull(sender, "sender") + "\",,\""
-                + Objects.requireNonNull(scts, "scts") + "\"", Objects.requireNonNull(text, "text")));
+        sms.deliverTextMode(sender, scts, text);
     }
 
     /**

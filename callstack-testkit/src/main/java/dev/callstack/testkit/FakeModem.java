@@ -16,15 +16,14 @@ import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
 import dev.callstack.core.event.CallRing;
 import dev.callstack.core.event.CallState;
-import dev.callstack.core.event.CallStateChanged;
 import dev.callstack.core.event.CallerId;
 import dev.callstack.core.event.DeliveryStatus;
-import dev.callstack.core.event.DtmfReceived;
 import dev.callstack.core.event.EventBus;
+import dev.callstack.core.event.CallStateChanged;
 import dev.callstack.core.event.ModemConnected;
 import dev.callstack.core.event.ModemDisconnected;
-import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.event.NetworkRegistrationChanged;
+import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.event.SignalQuality;
 import dev.callstack.core.event.SmsDeliveryReport;
 import dev.callstack.core.event.SmsReceived;
@@ -73,7 +72,6 @@ public final class FakeModem implements Modem {
 
     // A facade: each part owns its state and lock. The API fakes consult the network (connected? hang?), and FakeSms
     // its store, under their own lock; nothing calls back the other way, so the locks cannot deadlock.
-    private final Clock clock;
     private final EventBus bus = new EventBus();
     private final FakeNetwork network;
     private final FakeSmsStore store;
@@ -81,6 +79,7 @@ public final class FakeModem implements Modem {
     private final FakeUssd ussd;
     private final FakeCalls calls;
     private final FakeOutbox outbox;
+    private final FakeEvents events;
 
     /** A fake modem on the system UTC clock. */
     public FakeModem() {
@@ -93,13 +92,14 @@ public final class FakeModem implements Modem {
      * @param clock the time source; not null
      */
     public FakeModem(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(clock, "clock");
         this.network = new FakeNetwork(new SignalQuality(clock.instant(), 20, 0));
         this.store = new FakeSmsStore(clock);
         this.sms = new FakeSms(network, store, clock, bus);
         this.ussd = new FakeUssd(network, clock, bus);
         this.calls = new FakeCalls(network, clock, bus);
         this.outbox = new FakeOutbox(sms::sendQuietly, bus, clock);
+        this.events = new FakeEvents(clock, bus, network, calls);
     }
 
     // ---------------------------------------------------------------------------------------------- Modem API
@@ -231,7 +231,7 @@ public final class FakeModem implements Modem {
      * @param digit one of {@code 0-9 * # A-D}
      */
     public void dtmf(char digit) {
-        bus.publish(new DtmfReceived(clock.instant(), digit));
+        events.dtmf(digit);
     }
 
     /**
@@ -242,9 +242,7 @@ public final class FakeModem implements Modem {
      * @return the published event
      */
     public SignalQuality signal(int rssi, int ber) {
-        SignalQuality event = new SignalQuality(clock.instant(), rssi, ber);
-        publish(event);
-        return event;
+        return events.signal(rssi, ber);
     }
 
     /**
@@ -254,13 +252,12 @@ public final class FakeModem implements Modem {
      * @param reason the {@link ModemDisconnected} reason; not null, nothing private
      */
     public void disconnect(String reason) {
-        Objects.requireNonNull(reason, "reason");
-        publish(new ModemDisconnected(clock.instant(), reason));
+        events.disconnect(reason);
     }
 
     /** The modem is back. */
     public void reconnect() {
-        publish(new ModemConnected(clock.instant()));
+        events.reconnect();
     }
 
     /**
@@ -272,9 +269,7 @@ public final class FakeModem implements Modem {
      * @return the published event
      */
     public UssdResponse ussdResponse(int status, String message, int dcs) {
-        UssdResponse event = new UssdResponse(clock.instant(), status, message, dcs);
-        bus.publish(event);
-        return event;
+        return events.ussdResponse(status, message, dcs);
     }
 
     /**
@@ -286,19 +281,7 @@ public final class FakeModem implements Modem {
      * @param event any event; not null
      */
     public void publish(ModemEvent event) {
-        Objects.requireNonNull(event, "event");
-        if (event instanceof SignalQuality quality) {
-            network.signal(quality);
-        } else if (event instanceof CallStateChanged changed) {
-            calls.stateChanged(changed.state());
-        } else if (event instanceof ModemConnected) {
-            network.connected();
-        } else if (event instanceof ModemDisconnected) {
-            network.disconnected();
-        } else if (event instanceof NetworkRegistrationChanged changed) {
-            var unused = network.registration(changed.registration(), changed.technology());
-        }
-        bus.publish(event);
+        events.publish(event);
     }
 
     /**
@@ -318,11 +301,7 @@ public final class FakeModem implements Modem {
      * @param technology   the access technology; not null
      */
     public void registration(Registration registration, AccessTechnology technology) {
-        Objects.requireNonNull(registration, "registration");
-        Objects.requireNonNull(technology, "technology");
-        if (network.registration(registration, technology)) {
-            bus.publish(new NetworkRegistrationChanged(clock.instant(), registration, technology));
-        }
+        events.registration(registration, technology);
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.callstack.modem.internal.link.Link;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -55,9 +54,9 @@ public final class AtCommandExecutor implements AtChannel {
     private final UnsolicitedHandler unsolicited;
     private final Listener listener;
     private final Duration defaultTimeout;
-    private final int maxQueued;
     private final int maxConsecutiveTimeouts;
     private final InputBudget inputBudget;
+    private final CommandQueue queue; // confined to the engine thread
     private final LinkSession.Owner sessionOwner = new SessionOwner();
     private final AtomicLong sessionIds = new AtomicLong();
     private final Resync resync = new Resync();
@@ -69,7 +68,6 @@ public final class AtCommandExecutor implements AtChannel {
     private final Map<Long, Link> attached = new ConcurrentHashMap<>();
 
     // Confined to the engine thread.
-    private final ArrayDeque<PendingCommand> queue = new ArrayDeque<>();
     private LinkSession session;
     private PendingCommand inFlight;
     private int consecutiveTimeouts;
@@ -89,7 +87,7 @@ public final class AtCommandExecutor implements AtChannel {
         if (maxQueued < 1 || maxConsecutiveTimeouts < 1) {
             throw new IllegalArgumentException("maxQueued and maxConsecutiveTimeouts must be positive");
         }
-        this.maxQueued = maxQueued;
+        this.queue = new CommandQueue(maxQueued);
         this.maxConsecutiveTimeouts = maxConsecutiveTimeouts;
         this.inputBudget = new InputBudget(maxPendingInputBytes);
     }
@@ -152,7 +150,7 @@ public final class AtCommandExecutor implements AtChannel {
             if (session != null) {
                 endSession(cause);
             }
-            failQueued(cause);
+            queue.failAll(cause);
         });
     }
 
@@ -190,12 +188,11 @@ public final class AtCommandExecutor implements AtChannel {
             pending.future.completeExceptionally(new ModemUnavailableException("modem not connected"));
             return;
         }
-        if (queue.size() >= maxQueued) {
-            log.warn("AT command queue full ({}), rejecting {}", maxQueued, pending.command);
+        if (!queue.offer(pending)) {
+            log.warn("AT command queue full ({}), rejecting {}", queue.capacity(), pending.command);
             pending.future.completeExceptionally(new ModemUnavailableException("AT command queue full"));
             return;
         }
-        queue.add(pending);
         startNext();
     }
 
@@ -207,7 +204,7 @@ public final class AtCommandExecutor implements AtChannel {
             }
             if (!resync.inStep()) {
                 // A stalled modem may still answer earlier probes late: one more must be answered first.
-                queue.addFirst(next);
+                queue.putBack(next);
                 sendProbe(resync.beforeCommand(), Resync.timeout(next.command, defaultTimeout));
                 return;
             }
@@ -377,15 +374,8 @@ public final class AtCommandExecutor implements AtChannel {
             p.cancelTimer();
             p.future.completeExceptionally(cause);
         }
-        failQueued(cause);
+        queue.failAll(cause);
         unsolicited.reset();
-    }
-
-    private void failQueued(CallstackException cause) {
-        PendingCommand p;
-        while ((p = queue.poll()) != null) {
-            p.future.completeExceptionally(cause);
-        }
     }
 
     /** The executor's side of its sessions: lines and link loss of the current one, and the attached map. */

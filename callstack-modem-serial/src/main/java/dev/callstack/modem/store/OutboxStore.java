@@ -1,13 +1,11 @@
 package dev.callstack.modem.store;
 
 import static dev.callstack.modem.store.StoreSql.checkLimit;
-import static dev.callstack.modem.store.StoreSql.lastId;
 import static dev.callstack.modem.store.StoreSql.millis;
 
 import dev.callstack.core.IdempotencyConflictException;
 import dev.callstack.core.OutboxReceipt;
 import dev.callstack.core.OutboxStatus;
-import dev.callstack.core.OutgoingSms;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,22 +52,15 @@ public final class OutboxStore {
         return db.write("queue a message", c -> {
             Instant now = message.createdAt();
             if (keyHash != null) {
-                forgetKeysBefore(c, now.minus(window));
-                OptionalLong earlier = earlier(c, keyHash, Objects.requireNonNull(fingerprint, "fingerprint"));
+                OutboxKeys.forgetBefore(c, now.minus(window));
+                OptionalLong earlier = OutboxKeys.earlier(c, keyHash, Objects.requireNonNull(fingerprint, "fingerprint"));
                 if (earlier.isPresent()) {
                     return new OutboxReceipt(OutboxRows.find(c, earlier.getAsLong()).orElseThrow().toEntry(), true);
                 }
             }
-            long id = insert(c, message);
+            long id = OutboxInsert.insert(c, message);
             if (keyHash != null) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox_idempotency(key_hash, fingerprint,"
-                        + " message_id, created_at) VALUES (?, ?, ?, ?)")) {
-                    ps.setString(1, keyHash);
-                    ps.setString(2, fingerprint);
-                    ps.setLong(3, id);
-                    ps.setLong(4, millis(now));
-                    ps.executeUpdate();
-                }
+                OutboxKeys.remember(c, keyHash, fingerprint, id, now);
             }
             return new OutboxReceipt(OutboxRows.find(c, id).orElseThrow().toEntry(), false);
         });
@@ -83,7 +74,7 @@ public final class OutboxStore {
      */
     public long insertDirect(NewOutboxMessage message) {
         Objects.requireNonNull(message, "message");
-        return db.write("store a sent message", c -> insert(c, message));
+        return db.write("store a sent message", c -> OutboxInsert.insert(c, message));
     }
 
     /**
@@ -339,64 +330,8 @@ public final class OutboxStore {
         });
     }
 
-    private static long insert(Connection c, NewOutboxMessage message) throws SQLException {
-        OutgoingSms sms = message.sms();
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO sent_message(recipient, body, parts, created_at) VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, sms.to().value());
-            ps.setString(2, sms.body());
-            ps.setInt(3, message.parts());
-            ps.setLong(4, millis(message.createdAt()));
-            ps.executeUpdate();
-        }
-        long id = lastId(c);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox(message_id, direct, status, priority,"
-                + " encoding, status_report, validity_ms, concat_ref, due_at, expires_at, retry_unknown, attempts)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, id);
-            ps.setInt(2, message.direct() ? 1 : 0);
-            ps.setString(3, message.direct() ? OutboxStatus.SENDING.name() : OutboxStatus.QUEUED.name());
-            ps.setInt(4, OutboxRows.priorityValue(message.priority()));
-            ps.setString(5, sms.encoding().name());
-            ps.setInt(6, sms.requestStatusReport() ? 1 : 0);
-            if (sms.validity() == null) {
-                ps.setNull(7, Types.INTEGER);
-            } else {
-                ps.setLong(7, sms.validity().toMillis());
-            }
-            ps.setInt(8, message.concatReference());
-            ps.setLong(9, millis(message.dueAt()));
-            ps.setLong(10, millis(message.expiresAt()));
-            ps.setInt(11, message.retryUnknown() ? 1 : 0);
-            ps.setInt(12, message.direct() ? 1 : 0);
-            ps.executeUpdate();
-        }
-        return id;
-    }
 
-    /** The earlier message for this key within the window; a conflict when the request differs. */
-    private static OptionalLong earlier(Connection c, String keyHash, String fingerprint) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT fingerprint, message_id FROM outbox_idempotency WHERE key_hash = ?")) {
-            ps.setString(1, keyHash);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return OptionalLong.empty();
-                }
-                if (!fingerprint.equals(rs.getString(1))) {
-                    throw new IdempotencyConflictException("idempotency key reused with a different request");
-                }
-                return OptionalLong.of(rs.getLong(2));
-            }
-        }
-    }
 
-    private static void forgetKeysBefore(Connection c, Instant cutoff) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox_idempotency WHERE created_at < ?")) {
-            ps.setLong(1, millis(cutoff));
-            ps.executeUpdate();
-        }
-    }
 
     private static void finish(Connection c, long messageId, OutboxStatus status, String error) throws SQLException {
         if (!status.isFinal() || status == OutboxStatus.SENT || status == OutboxStatus.DELIVERED

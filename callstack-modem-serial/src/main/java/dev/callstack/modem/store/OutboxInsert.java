@@ -1,0 +1,55 @@
+package dev.callstack.modem.store;
+
+import static dev.callstack.modem.store.StoreSql.lastId;
+import static dev.callstack.modem.store.StoreSql.millis;
+
+import dev.callstack.core.OutboxStatus;
+import dev.callstack.core.OutgoingSms;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * Writes a new message: its {@code sent_message} row (the id {@code SmsSent} and delivery reports carry), then its
+ * {@code outbox} row. Runs inside a {@link StoreConnection} call. Stateless.
+ */
+final class OutboxInsert {
+    private OutboxInsert() {
+    }
+
+    static long insert(Connection c, NewOutboxMessage message) throws SQLException {
+        OutgoingSms sms = message.sms();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO sent_message(recipient, body, parts, created_at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, sms.to().value());
+            ps.setString(2, sms.body());
+            ps.setInt(3, message.parts());
+            ps.setLong(4, millis(message.createdAt()));
+            ps.executeUpdate();
+        }
+        long id = lastId(c);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox(message_id, direct, status, priority,"
+                + " encoding, status_report, validity_ms, concat_ref, due_at, expires_at, retry_unknown, attempts)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setInt(2, message.direct() ? 1 : 0);
+            ps.setString(3, message.direct() ? OutboxStatus.SENDING.name() : OutboxStatus.QUEUED.name());
+            ps.setInt(4, OutboxRows.priorityValue(message.priority()));
+            ps.setString(5, sms.encoding().name());
+            ps.setInt(6, sms.requestStatusReport() ? 1 : 0);
+            if (sms.validity() == null) {
+                ps.setNull(7, Types.INTEGER);
+            } else {
+                ps.setLong(7, sms.validity().toMillis());
+            }
+            ps.setInt(8, message.concatReference());
+            ps.setLong(9, millis(message.dueAt()));
+            ps.setLong(10, millis(message.expiresAt()));
+            ps.setInt(11, message.retryUnknown() ? 1 : 0);
+            ps.setInt(12, message.direct() ? 1 : 0);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+}

@@ -1,5 +1,9 @@
 package dev.callstack.server.internal.webhook;
 
+import static dev.callstack.server.internal.webhook.WebhookTables.DELIVERY_COLUMNS;
+import static dev.callstack.server.internal.webhook.WebhookTables.SUBSCRIPTION_COLUMNS;
+import static dev.callstack.server.internal.webhook.WebhookTables.WAITING;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,23 +24,6 @@ import java.util.List;
  * <p>Thread-safe: every method holds the monitor and uses the one connection under it. Methods block on disk.
  */
 public final class WebhookStore implements AutoCloseable {
-    private static final String SUBSCRIPTIONS = "CREATE TABLE IF NOT EXISTS server_webhook_subscriptions ("
-            + "id TEXT PRIMARY KEY, url TEXT NOT NULL, events TEXT NOT NULL, content INTEGER NOT NULL, "
-            + "secret TEXT NOT NULL, created_at_ms INTEGER NOT NULL, created_by INTEGER NOT NULL, "
-            + "enabled INTEGER NOT NULL, failing_since_ms INTEGER NOT NULL, cursor INTEGER NOT NULL)";
-    private static final String DELIVERIES = "CREATE TABLE IF NOT EXISTS server_webhook_deliveries ("
-            + "subscription TEXT NOT NULL, event_id INTEGER NOT NULL, status TEXT NOT NULL, "
-            + "attempts INTEGER NOT NULL, next_attempt_ms INTEGER NOT NULL, last_status_code INTEGER NOT NULL, "
-            + "last_error TEXT, created_at_ms INTEGER NOT NULL, updated_at_ms INTEGER NOT NULL, body BLOB, "
-            + "PRIMARY KEY (subscription, event_id))";
-    private static final String DUE_INDEX = "CREATE INDEX IF NOT EXISTS server_webhook_deliveries_due "
-            + "ON server_webhook_deliveries (status, next_attempt_ms)";
-    private static final String SUBSCRIPTION_COLUMNS = "id, url, events, content, secret, created_at_ms, created_by, "
-            + "enabled, failing_since_ms, cursor";
-    private static final String DELIVERY_COLUMNS = "subscription, event_id, status, attempts, next_attempt_ms, "
-            + "last_status_code, last_error, created_at_ms, updated_at_ms";
-    private static final String WAITING = "status IN ('pending', 'failed')";
-
     /** A delivery due for an attempt, with the payload to send. */
     @SuppressWarnings("ArrayRecordComponent") // read once to send, never compared
     public record Due(WebhookDelivery delivery, byte[] body) {
@@ -77,9 +63,7 @@ public final class WebhookStore implements AutoCloseable {
             Connection connection = DriverManager.getConnection(url);
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 10000");
-                s.execute(SUBSCRIPTIONS);
-                s.execute(DELIVERIES);
-                s.execute(DUE_INDEX);
+                WebhookTables.create(s);
             } catch (SQLException e) {
                 connection.close();
                 throw e;
@@ -127,7 +111,7 @@ public final class WebhookStore implements AutoCloseable {
              ResultSet r = p.executeQuery()) {
             List<WebhookSubscription> out = new ArrayList<>();
             while (r.next()) {
-                out.add(subscription(r));
+                out.add(WebhookTables.subscription(r));
             }
             return out;
         } catch (SQLException e) {
@@ -146,7 +130,7 @@ public final class WebhookStore implements AutoCloseable {
                 + " FROM server_webhook_subscriptions WHERE id = ?")) {
             p.setString(1, id);
             try (ResultSet r = p.executeQuery()) {
-                return r.next() ? subscription(r) : null;
+                return r.next() ? WebhookTables.subscription(r) : null;
             }
         } catch (SQLException e) {
             throw failed(e);
@@ -226,7 +210,7 @@ public final class WebhookStore implements AutoCloseable {
             try (ResultSet r = p.executeQuery()) {
                 List<Due> out = new ArrayList<>();
                 while (r.next()) {
-                    out.add(new Due(delivery(r), r.getBytes(10)));
+                    out.add(new Due(WebhookTables.delivery(r), r.getBytes(10)));
                 }
                 return out;
             }
@@ -309,7 +293,7 @@ public final class WebhookStore implements AutoCloseable {
             try (ResultSet r = p.executeQuery()) {
                 List<WebhookDelivery> out = new ArrayList<>();
                 while (r.next()) {
-                    out.add(delivery(r));
+                    out.add(WebhookTables.delivery(r));
                 }
                 return out;
             }
@@ -367,17 +351,6 @@ public final class WebhookStore implements AutoCloseable {
         }
     }
 
-    private static WebhookSubscription subscription(ResultSet r) throws SQLException {
-        String events = r.getString(3);
-        return new WebhookSubscription(r.getString(1), r.getString(2),
-                events.isEmpty() ? List.of() : Arrays.asList(events.split(",")), r.getInt(4) == 1, r.getString(5),
-                r.getLong(6), r.getInt(7), r.getInt(8) == 1, r.getLong(9), r.getLong(10));
-    }
-
-    private static WebhookDelivery delivery(ResultSet r) throws SQLException {
-        return new WebhookDelivery(r.getString(1), r.getLong(2), WebhookDeliveryStatus.ofWire(r.getString(3)),
-                r.getInt(4), r.getLong(5), r.getInt(6), r.getString(7), r.getLong(8), r.getLong(9));
-    }
 
     private int update(String sql, Object... values) {
         try (PreparedStatement p = connection.prepareStatement(sql)) {

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -49,7 +50,12 @@ class VoiceQuirksTest {
 
     /** A connected modem playing {@code profile}, past init and its first signal poll. */
     private SerialModem connected(SimProfile profile) {
-        sim = new AtModemSimulator(profile);
+        return connected(new AtModemSimulator(profile));
+    }
+
+    /** A connected modem over {@code simulator}, scripted by the caller before the init runs. */
+    private SerialModem connected(AtModemSimulator simulator) {
+        sim = simulator;
         modem = SerialModem.builder(SimHarness.fastConfig().build()).connections(new PluggableSimLink(sim))
                 .sms(context -> new UnavailableSmsModule()).build();
         modem.events().subscribe(ModemEvent.class, events::add, Delivery.inline());
@@ -120,6 +126,29 @@ class VoiceQuirksTest {
     void theCharacterSetIsSetDeliberatelyAtInit() {
         connected(SimProfile.SIM800);
         assertThat(sim.commands()).contains("AT+CSCS=\"GSM\"");
+    }
+
+    // ---- item 15: the profile from ATI when AT+CGMI/AT+CGMM are refused ----
+
+    @ParameterizedTest
+    @CsvSource({"SIM800,sim800", "SIM7600,sim7600", "EC25,quectel", "HUAWEI,huawei"})
+    void aModemRefusingCgmiAndCgmmIsRecognisedFromItsAtiAnswer(SimProfile profile, String expected) {
+        AtModemSimulator refusing = new AtModemSimulator(profile);
+        refusing.respond("AT+CGMI", "ERROR");
+        refusing.respond("AT+CGMM", "ERROR");
+        connected(refusing);
+        assertThat(modem.status().modem().profile()).isEqualTo(expected);
+        assertThat(sim.commands()).containsSubsequence("AT+CGMI", "AT+CGMM", "ATI");
+        // What ATI said chose the profile only: the identity facts stay unknown rather than guessed.
+        assertThat(modem.status().modem().manufacturer()).isNull();
+        assertThat(modem.status().modem().model()).isNull();
+    }
+
+    @Test
+    void aModemAnsweringCgmiAndCgmmIsNotAskedAti() {
+        connected(SimProfile.EC25);
+        assertThat(modem.status().modem().profile()).isEqualTo("quectel");
+        assertThat(sim.commands()).doesNotContain("ATI");
     }
 
     // ---- item 12: call state by +CLCC polling ----

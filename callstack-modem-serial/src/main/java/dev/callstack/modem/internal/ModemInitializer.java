@@ -66,7 +66,8 @@ final class ModemInitializer {
         String manufacturer = identity("AT+CGMI", "+CGMI:");
         String model = identity("AT+CGMM", "+CGMM:");
         String revision = identity("AT+CGMR", "+CGMR:");
-        ModemProfile profile = ModemProfiles.detect(manufacturer, model);
+        ModemProfile profile = manufacturer == null && model == null
+                ? ModemProfiles.detect(atiIdentity(), null) : ModemProfiles.detect(manufacturer, model);
         log.info("Modem profile: {}", profile.name());
         activeProfile.set(profile);
         for (String command : profile.initCommands()) {
@@ -166,6 +167,19 @@ final class ModemInitializer {
         }
         log.info("Modem identity read: IMEI {}, IMSI {}, ICCID {}", known(imei), known(imsi), known(iccid));
         return new ModemStatus.Identity(imei, imsi, iccid);
+    }
+
+    /**
+     * {@code ATI}'s lines on one line, or null: what a modem that refuses {@code AT+CGMI} and {@code AT+CGMM} still
+     * says about itself ({@code SIM800 R14.18}; {@code Quectel} / {@code EC25} / {@code Revision: ...}; SIMCom LTE and
+     * Huawei add {@code Manufacturer:}/{@code Model:} labels and an {@code IMEI:} line). Used to choose the profile only.
+     */
+    private String atiIdentity() throws InitException, InterruptedException {
+        Optional<AtResponse> response = optional(AtCommand.freeText("ATI"));
+        if (response.isEmpty() || response.get().lines().isEmpty()) {
+            return null;
+        }
+        return String.join(" ", response.get().lines()).strip();
     }
 
     private static String known(String value) {

@@ -20,7 +20,7 @@ public final class AtLogRedactor {
     private static final List<String> PARTY_PREFIXES = List.of("+CLIP:", "+CCWA:", "+CLCC:", "+COLP:", "+CNUM:");
     /** Answers carrying an identity number (IMEI, IMSI, ICCID): everything after the name goes. */
     private static final List<String> IDENTITY_PREFIXES = List.of("+CGSN:", "+CIMI:", "+CCID:", "+ICCID:",
-            "+QCCID:", "^ICCID:", "#CCID:", "+GSN:");
+            "+QCCID:", "^ICCID:", "#CCID:", "+GSN:", "IMEI:", "IMEISV:");
     /** A bare IMEI (15 digits), IMSI (up to 15) or ICCID (19-20, maybe ending in F): redacted whole. */
     private static final Pattern BARE_IDENTITY = Pattern.compile(
             "\"?\\d{14,22}[Ff]?\"?");

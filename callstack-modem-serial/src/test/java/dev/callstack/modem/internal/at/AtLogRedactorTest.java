@@ -42,6 +42,7 @@ class AtLogRedactorTest {
             "+QCCID: 89860012345678901234F|+QCCID: [redacted]",
             "^ICCID: 98681000000000000000|^ICCID: [redacted]",
             "#CCID: 89390100001234567890|#CCID: [redacted]",
+            "IMEI: 867584034567895|IMEI: [redacted]",
             "+COPS: 0,0,\"Callstack Sim\"|+COPS: 0,0,\"Callstack Sim\"",
             "MISSED_CALL: 11:01AM 07712345678|MISSED_CALL: 11:01AM ***5678"})
     void responses(String in, String out) {

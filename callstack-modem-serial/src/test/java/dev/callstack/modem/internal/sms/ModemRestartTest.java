@@ -11,11 +11,14 @@ import dev.callstack.core.event.ModemDisconnected;
 import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.event.SmsReceived;
 import dev.callstack.testkit.sim.PinState;
+import dev.callstack.testkit.sim.SimProfile;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 12 items 2–4 end to end: a modem that restarts under a live link (boot lines, echo back, a setting lost), a
@@ -56,6 +59,46 @@ class ModemRestartTest {
         assertThat(h.events(SmsReceived.class).get(0).body()).isEqualTo("after the restart");
         // The burst of five boot lines was one restart.
         assertThat(h.modem.status().modem().restarts()).isEqualTo(1);
+    }
+
+    /**
+     * Each simulated family's own boot burst ({@code RDY}/{@code SMS DONE} on a SIM7600, the {@code +QIND} family on
+     * an EC25, {@code ^SYSSTART}/{@code ^SIMST: 1} without any SMS-ready line on a Huawei) is one restart, and the
+     * init that follows restores echo off and the {@code AT+CNMI} routing.
+     */
+    @ParameterizedTest
+    @EnumSource(SimProfile.class)
+    void everyProfilesBootBurstIsOneRestartAndTheInitRunsAgain(SimProfile profile) {
+        try (SmsHarness p = new SmsHarness(profile)) {
+            p.startAndAwaitSmsReady();
+            int hooks = p.smsReadyCount();
+            p.sim.restart();
+
+            await().until(() -> p.smsReadyCount() > hooks);
+            assertThat(p.sim.echoing()).isFalse();
+            assertThat(p.sim.cnmi()).isEqualTo("2,1,0,2,0");
+            assertThat(p.modem.status().modem().restarts()).isEqualTo(1);
+            p.sim.deliverStored(TestPdus.single(FROM, "after the restart"));
+            await().until(() -> p.events(SmsReceived.class).size() == 1);
+        }
+    }
+
+    /**
+     * Each family's not-ready answer (SIM800 {@code +CMS ERROR: 302}, SIM7600 314, EC25 {@code +CME ERROR: 14},
+     * Huawei 515) is retried until the SMS init goes through, and a send works after it.
+     */
+    @ParameterizedTest
+    @EnumSource(SimProfile.class)
+    void everyProfilesNotReadyAnswerIsRetriedUntilSmsWorks(SimProfile profile) throws Exception {
+        try (SmsHarness p = new SmsHarness(profile)) {
+            p.sim.smsNotReadyFor(3);
+            p.start();
+
+            await().until(() -> p.sim.cnmi().equals("2,1,0,2,0") && p.sim.commands().contains("AT+CMGL=4"));
+            SmsSendResult sent = p.modem.sms().send(TO, "late but sent").get(30, TimeUnit.SECONDS);
+            assertThat(sent).isNotNull();
+            assertThat(p.sim.sentPdus()).hasSize(1);
+        }
     }
 
     @Test

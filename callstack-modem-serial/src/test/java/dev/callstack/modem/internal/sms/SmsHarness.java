@@ -15,6 +15,7 @@ import dev.callstack.modem.internal.SmsModule;
 import dev.callstack.modem.internal.urc.SmsUrc;
 import dev.callstack.modem.store.SqliteMessageStore;
 import dev.callstack.testkit.sim.AtModemSimulator;
+import dev.callstack.testkit.sim.SimProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * starts a new one on the same store file.
  */
 final class SmsHarness implements AutoCloseable {
-    final AtModemSimulator sim = new AtModemSimulator();
+    final AtModemSimulator sim;
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     final List<ModemEvent> events = new CopyOnWriteArrayList<>();
-    final PluggableSimLink link = new PluggableSimLink(sim);
+    final PluggableSimLink link;
     /** SMS connect hooks that have returned, over every modem this harness started. */
     private final AtomicInteger smsReady = new AtomicInteger();
     private final Path file;
@@ -47,11 +48,22 @@ final class SmsHarness implements AutoCloseable {
 
     /** In-memory store. */
     SmsHarness() {
-        this(null);
+        this(null, SimProfile.SIM800);
     }
 
     /** A store in {@code file}, kept across {@link #restart}. */
     SmsHarness(Path file) {
+        this(file, SimProfile.SIM800);
+    }
+
+    /** In-memory store, the simulator playing {@code profile}. */
+    SmsHarness(SimProfile profile) {
+        this(null, profile);
+    }
+
+    private SmsHarness(Path file, SimProfile profile) {
+        this.sim = new AtModemSimulator(profile);
+        this.link = new PluggableSimLink(sim);
         this.file = file;
         this.store = file == null ? SqliteMessageStore.inMemory() : SqliteMessageStore.open(file);
     }

@@ -151,7 +151,7 @@ public final class SerialModem implements Modem {
 
         private SmsSettings smsSettings() {
             return SmsSettings.defaults().withSweepInterval(config.sweepInterval())
-                    .withSendRate(config.sendRatePerMinute());
+                    .withDeleteOutgoing(config.deleteStoredOutgoing()).withSendRate(config.sendRatePerMinute());
         }
 
         /**

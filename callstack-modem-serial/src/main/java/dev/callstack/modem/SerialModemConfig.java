@@ -21,14 +21,16 @@ import java.util.Objects;
  * @param sweepInterval         how often every SMS storage in use is read, stored and emptied whether or not its
  *                              {@code +CMTI} arrived, default 60 s; {@link Duration#ZERO} turns the periodic sweep
  *                              off (the sweep on every connect and on storage-full signals stays)
+ * @param deleteStoredOutgoing  whether drafts and sent copies ({@code <stat>} 2 and 3) a sweep finds in the modem's
+ *                              storage are deleted so they cannot fill it, default true
  * @param sendRatePerMinute     how many messages the outbox hands to the modem per minute at most, default
  *                              {@value #DEFAULT_SEND_RATE}; 0 means no limit
  * @param clock                 time source for event timestamps
  */
 public record SerialModemConfig(String port, int baudRate, String simPin, Duration commandTimeout,
                                 Duration signalPollInterval, Duration reconnectInitialDelay,
-                                Duration reconnectMaxDelay, Duration sweepInterval, int sendRatePerMinute,
-                                Clock clock) {
+                                Duration reconnectMaxDelay, Duration sweepInterval, boolean deleteStoredOutgoing,
+                                int sendRatePerMinute, Clock clock) {
     /** The outbox's send rate unless {@link Builder#sendRatePerMinute} says otherwise, in messages per minute. */
     public static final int DEFAULT_SEND_RATE = 20;
 
@@ -52,6 +54,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
      * @param reconnectInitialDelay first reconnect delay, default 1 s; doubles per failed attempt
      * @param reconnectMaxDelay     reconnect delay cap, default 60 s
      * @param sweepInterval         how often every SMS storage in use is swept, default 60 s; zero: no periodic sweep
+     * @param deleteStoredOutgoing  whether stored drafts and sent copies are deleted by a sweep, default true
      * @param sendRatePerMinute     the outbox's messages per minute, not negative; 0 means no limit
      * @param clock                 time source for event timestamps
      */
@@ -123,8 +126,8 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         return "SerialModemConfig[port=" + port + ", baudRate=" + baudRate + ", simPin="
                 + (simPin == null ? "none" : Redaction.REDACTED) + ", commandTimeout=" + commandTimeout
                 + ", signalPollInterval=" + signalPollInterval + ", reconnect=" + reconnectInitialDelay + ".."
-                + reconnectMaxDelay + ", sweepInterval=" + sweepInterval + ", sendRatePerMinute=" + sendRatePerMinute
-                + "]";
+                + reconnectMaxDelay + ", sweepInterval=" + sweepInterval + ", deleteStoredOutgoing=" + deleteStoredOutgoing
+                + ", sendRatePerMinute=" + sendRatePerMinute + "]";
     }
 
     /**
@@ -177,6 +180,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         private Duration reconnectInitialDelay = Duration.ofSeconds(1);
         private Duration reconnectMaxDelay = Duration.ofSeconds(60);
         private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
+        private boolean deleteStoredOutgoing = true;
         private int sendRatePerMinute = DEFAULT_SEND_RATE;
         private Clock clock = Clock.systemUTC();
 
@@ -254,6 +258,19 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         }
 
         /**
+         * Sets whether drafts and sent copies ({@code <stat>} 2 and 3) found in the modem's storage are deleted by a
+         * sweep. They are never delivered as messages; left alone, a modem that stores its sent copies fills its
+         * storage and then refuses incoming SMS.
+         *
+         * @param value default true; false keeps them (another program on the modem wants them)
+         * @return this builder
+         */
+        public Builder deleteStoredOutgoing(boolean value) {
+            this.deleteStoredOutgoing = value;
+            return this;
+        }
+
+        /**
          * Sets how many messages the outbox hands to the modem per minute at most (operators' networks throttle or
          * block bursts).
          *
@@ -285,7 +302,8 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
          */
         public SerialModemConfig build() {
             return new SerialModemConfig(port, baudRate, simPin, commandTimeout, signalPollInterval,
-                    reconnectInitialDelay, reconnectMaxDelay, sweepInterval, sendRatePerMinute, clock);
+                    reconnectInitialDelay, reconnectMaxDelay, sweepInterval, deleteStoredOutgoing, sendRatePerMinute,
+                    clock);
         }
     }
 }

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Asks a modem who it is and whether it can work, with read-only commands only: {@link #COMMANDS} is the whole
  * list, and nothing else is ever written to the port — no SMS, USSD, call, PIN, storage or setting command (not even
- * {@code ATE0}). Used by {@code callstack doctor}.
+ * {@code ATE0}). After a timeout the AT engine resynchronises with {@code AT+CPIN?}, which is on the list too.
+ * Used by {@code callstack doctor}.
  *
  * <p>Stateless; each {@link #probe} opens and closes its own link and engine thread.
  */
@@ -134,8 +135,12 @@ public final class ModemProbe {
             case "AT" -> AtCommand.simple(text);
             case "ATI", "AT+CGMI", "AT+CGMM", "AT+CGMR" -> AtCommand.freeText(text);
             default -> {
-                int end = text.indexOf('?') >= 0 ? text.indexOf('?') : text.indexOf('=');
-                String name = end < 0 ? text.substring(2) : text.substring(2, end);
+                int end = text.length();
+                for (char c : new char[] {'?', '='}) {
+                    int at = text.indexOf(c);
+                    end = at >= 0 ? Math.min(end, at) : end;
+                }
+                String name = text.substring(2, end);
                 yield AtCommand.query(text, name + ":");
             }
         };

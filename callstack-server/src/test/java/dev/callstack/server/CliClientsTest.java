@@ -93,7 +93,7 @@ class CliClientsTest {
         assertThat(run(Map.of(), "status", "--url", url, "--key-file", keyFile.toString()).code()).isZero();
         Run refused = run(Map.of("CALLSTACK_KEY", "wrong-key-wrong-key-123"), "ussd", "--url", url, "*100#");
         assertThat(refused.code()).isEqualTo(1);
-        assertThat(refused.err()).contains("401").doesNotContain("wrong-key-wrong-key-123");
+        assertThat(refused.err()).contains("403: Invalid API key").doesNotContain("wrong-key-wrong-key-123");
     }
 
     @Test

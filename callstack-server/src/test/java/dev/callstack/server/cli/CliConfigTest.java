@@ -36,8 +36,14 @@ class CliConfigTest {
 
     @Test
     void flagBeatsEnvironmentBeatsFileBeatsDefault() throws Exception {
-        Path file = config("# gateway\nhost = \"0.0.0.0\"\nport = 9000\nrate-limit = 5\nws-queue = 99\n"
-                + "allowed-origins = [\"http://a.example\", \"http://b.example\"]\n");
+        Path file = config("""
+                # gateway
+                host = "0.0.0.0"
+                port = 9000
+                rate-limit = 5
+                ws-queue = 99
+                allowed-origins = ["http://a.example", "http://b.example"]
+                """);
         Run run = run(Map.of("CALLSTACK_PORT", "9100", "CALLSTACK_RATE_LIMIT", "7"), "serve", "--config",
                 file.toString(), "--rate-limit", "8", "--print-config");
         assertThat(run.code()).as(run.err()).isZero();

@@ -48,6 +48,11 @@ final class EffectiveConfig {
             java.net.URI uri = java.net.URI.create(value.toString());
             return key + " = \"" + uri.getScheme() + "://" + uri.getAuthority() + "/****\"";
         }
+        if (value instanceof java.time.Duration duration) {
+            // In the form DurationConverter reads back, not ISO-8601.
+            return key + " = \"" + (duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s"
+                    : duration.toMillis() + "ms") + "\"";
+        }
         if (value instanceof Boolean || value instanceof Number) {
             return key + " = " + value;
         }

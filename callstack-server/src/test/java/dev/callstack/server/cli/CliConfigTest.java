@@ -53,6 +53,7 @@ class CliConfigTest {
         assertThat(line(run, "ws-queue")).isEqualTo("ws-queue = 99  # file " + file + ":5");
         assertThat(line(run, "allowed-origins")).contains("\"http://a.example\", \"http://b.example\"");
         assertThat(line(run, "max-connections")).isEqualTo("max-connections = 16384  # default");
+        assertThat(line(run, "request-timeout")).isEqualTo("request-timeout = \"10s\"  # default");
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import dev.callstack.server.cli.Cli;
 
 class MainTest {
     @TempDir
@@ -23,13 +23,13 @@ class MainTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int code = Cli.execute(args, System.getenv(), new PrintWriter(out), new PrintWriter(err));
         return new Run(code, out.toString(), err.toString());
     }
 
     @Test
     void helpDocumentsEveryFlagAndItsVariable() {
-        Run help = run("--help");
+        Run help = run("serve", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("--host", "CALLSTACK_HOST", "--port", "CALLSTACK_PORT", "--api-key-file",
                 "CALLSTACK_API_KEY_FILE", "--modem", "CALLSTACK_MODEM", "--db", "CALLSTACK_DB", "--ws-queue",
@@ -163,7 +163,7 @@ class MainTest {
 
     @Test
     void crossSiteListsAndHttpLimitsAreFlagsAndBadValuesAreRefused() {
-        assertThat(run("--help").out()).contains("--allowed-origins", "CALLSTACK_ALLOWED_ORIGINS", "--allowed-hosts",
+        assertThat(run("serve", "--help").out()).contains("--allowed-origins", "CALLSTACK_ALLOWED_ORIGINS", "--allowed-hosts",
                 "CALLSTACK_ALLOWED_HOSTS", "--request-timeout", "CALLSTACK_REQUEST_TIMEOUT", "--max-connections",
                 "CALLSTACK_MAX_CONNECTIONS");
         String sim = "--modem=simulator";
@@ -181,7 +181,7 @@ class MainTest {
 
     @Test
     void theSendRateIsAFlagAndANegativeOneIsRefused() {
-        assertThat(run("--help").out()).contains("--send-rate", "CALLSTACK_SEND_RATE", "default 20");
+        assertThat(run("serve", "--help").out()).contains("--send-rate", "CALLSTACK_SEND_RATE", "default 20");
         Run refused = run("--modem=simulator", "--send-rate", "-1", "--db", dir.resolve("c.db").toString());
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("--send-rate must be 0 (no limit) or more");

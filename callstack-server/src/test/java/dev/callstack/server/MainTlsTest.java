@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import dev.callstack.server.cli.Cli;
 
 /** {@code --tls-cert}, {@code --tls-key}: a bad pair exits 2 naming the file and the reason, before the modem opens. */
 class MainTlsTest {
@@ -51,8 +51,8 @@ class MainTlsTest {
         args.addAll(List.of(tls));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new Main()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args.toArray(String[]::new));
+        int code = Cli.execute(args.toArray(String[]::new), System.getenv(), new PrintWriter(out),
+                new PrintWriter(err));
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -66,7 +66,7 @@ class MainTlsTest {
     @Test
     void helpDocumentsTheTlsFlagsAndVariables() {
         StringWriter out = new StringWriter();
-        int code = new CommandLine(new Main()).setOut(new PrintWriter(out)).execute("--help");
+        int code = Cli.execute(new String[] {"serve", "--help"}, System.getenv(), new PrintWriter(out), null);
         assertThat(code).isZero();
         assertThat(out.toString()).contains("--tls-cert", "CALLSTACK_TLS_CERT", "--tls-key", "CALLSTACK_TLS_KEY");
     }

@@ -1,4 +1,4 @@
-package dev.callstack.server;
+package dev.callstack.server.cli;
 
 import java.time.Duration;
 import java.util.Locale;

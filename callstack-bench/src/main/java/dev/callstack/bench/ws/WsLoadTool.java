@@ -25,11 +25,14 @@ import java.util.concurrent.locks.LockSupport;
  * SMS events published straight onto the modem's EventBus (at full rate, then at fixed rates) with the publish time
  * in the body. Reports deliveries per second, publish→receipt latency p50/p99/max and drops per scenario, then the
  * server's heap per idle connection with the idle clients in a child JVM. Bounded in clients, events and time;
- * loopback only.
+ * loopback only. {@code srv_ns/dlv} is the {@link ServerCpu server's CPU time} (publisher and server threads, not
+ * the clients) per delivered event, {@code jvm_ns/dlv} the whole JVM's (clients, GC and JIT included). The latency
+ * is publish to receipt by the client, so it bounds the server's publish-to-written latency from above.
+ * {@code full=false} skips the full-rate run (for fixed-rate CPU figures and syscall counts).
  *
  * <pre>
  * java -cp ... dev.callstack.bench.ws.WsLoadTool [clients=1,100,1000] [events=20000] [rates=1000,10000]
- *     [seconds=3] [idle=10000] [queue=256]
+ *     [seconds=3] [idle=10000] [queue=256] [full=true]
  * </pre>
  */
 public final class WsLoadTool {
@@ -49,12 +52,14 @@ public final class WsLoadTool {
             int port = server.start();
             URI uri = URI.create("ws://127.0.0.1:" + port + "/ws?events=sms.received");
             System.out.println("clients  mode        published  delivered  deliveries/s  p50_us  p99_us  max_us"
-                    + "  dropped  seconds");
+                    + "  dropped  seconds  srv_ns/dlv  jvm_ns/dlv");
             for (int clients : options.clients) {
                 try (ClientFleet fleet = new ClientFleet(2)) {
                     fleet.connect(uri, KEY, clients, 200);
                     int events = Math.max(1000, options.events / Math.max(1, clients / 100));
-                    run(modem, fleet, clients, "full", events, 0);
+                    if (options.full) {
+                        run(modem, fleet, clients, "full", events, 0);
+                    }
                     for (int rate : options.rates) {
                         run(modem, fleet, clients, rate + "/s", rate * options.seconds, rate);
                     }
@@ -70,31 +75,39 @@ public final class WsLoadTool {
     private static void run(FakeModem modem, ClientFleet fleet, int clients, String mode, int events, int rate)
             throws InterruptedException {
         fleet.reset();
+        long serverCpu = ServerCpu.serverNanos();
+        long processCpu = ServerCpu.processNanos();
         long start = System.nanoTime();
-        long interval = rate == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / rate;
         Instant now = Instant.now();
-        for (int i = 0; i < events; i++) {
-            if (interval > 0) {
-                long due = start + i * interval;
-                long wait;
-                while ((wait = due - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
+        int published = 0;
+        while (published < events) {
+            // Fixed rates publish what is due in ticks of about a millisecond, so the publisher does not wake (and
+            // spend CPU counted as the server's) once per event at high rates.
+            int due = rate == 0 ? events
+                    : (int) Math.min(events, (System.nanoTime() - start) * rate / TimeUnit.SECONDS.toNanos(1) + 1);
+            for (; published < due; published++) {
+                modem.events().publish(new SmsReceived(now, "+15550100100", Long.toString(System.nanoTime()), null,
+                        1, null));
             }
-            modem.events().publish(new SmsReceived(now, "+15550100100", Long.toString(System.nanoTime()), null, 1,
-                    null));
+            if (published < events) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
         }
         long expected = (long) events * clients;
         long elapsed = awaitQuiet(fleet, expected, start);
+        // The tool's waiting loop runs on main too; it sleeps in 1 ms steps, a negligible share.
+        serverCpu = ServerCpu.serverNanos() - serverCpu;
+        processCpu = ServerCpu.processNanos() - processCpu;
         long delivered = fleet.events.sum();
         long dropped = fleet.dropped.sum();
         // Drops are reported to a client right before its next event; the ones after its last event stay untold.
         long untold = expected - delivered - dropped;
         LatencyHistogram latency = fleet.latency;
-        System.out.printf(Locale.ROOT, "%7d  %-10s %10d %10d %13.0f %7.0f %7.0f %7.0f %8d%s %8.2f%n",
+        System.out.printf(Locale.ROOT, "%7d  %-10s %10d %10d %13.0f %7.0f %7.0f %7.0f %8d%s %8.2f %11.0f %11.0f%n",
                 clients, mode, events, delivered, delivered / (elapsed / 1e9),
                 latency.quantileNanos(0.50) / 1e3, latency.quantileNanos(0.99) / 1e3, latency.maxNanos() / 1e3,
-                dropped, untold > 0 ? "+" + untold : "", elapsed / 1e9);
+                dropped, untold > 0 ? "+" + untold : "", elapsed / 1e9, serverCpu / (double) Math.max(1, delivered),
+                processCpu / (double) Math.max(1, delivered));
         // One more event makes every client report the drops it has not been told about yet.
         modem.events().publish(new SmsReceived(now, "+15550100100", "0", null, 1, null));
         awaitQuiet(fleet, Long.MAX_VALUE, System.nanoTime());
@@ -167,7 +180,8 @@ public final class WsLoadTool {
         }
     }
 
-    private record Options(List<Integer> clients, int events, List<Integer> rates, int seconds, int idle, int queue) {
+    private record Options(List<Integer> clients, int events, List<Integer> rates, int seconds, int idle, int queue,
+                           boolean full) {
         static Options parse(String[] args) {
             List<Integer> clients = List.of(1, 100, 1000);
             List<Integer> rates = List.of(1000, 10000);
@@ -175,6 +189,7 @@ public final class WsLoadTool {
             int seconds = 3;
             int idle = 10000;
             int queue = 256;
+            boolean full = true;
             for (String arg : args) {
                 String[] kv = arg.split("=", 2);
                 switch (kv[0]) {
@@ -184,6 +199,7 @@ public final class WsLoadTool {
                     case "seconds" -> seconds = Integer.parseInt(kv[1]);
                     case "idle" -> idle = Integer.parseInt(kv[1]);
                     case "queue" -> queue = Integer.parseInt(kv[1]);
+                    case "full" -> full = Boolean.parseBoolean(kv[1]);
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
@@ -192,7 +208,7 @@ public final class WsLoadTool {
                 throw new IllegalArgumentException("out of bounds: clients 1-5000, idle 0-15000, events 1-1e6, "
                         + "seconds 1-30");
             }
-            return new Options(clients, events, rates, seconds, idle, queue);
+            return new Options(clients, events, rates, seconds, idle, queue, full);
         }
 
         private static List<Integer> ints(String csv) {

@@ -10,6 +10,7 @@ public final class AudioFileException extends IOException {
 
     /** The file; transient because {@link Path} is not serializable. */
     private final transient Path file;
+    /** Why the file failed, without audio content. */
     private final String reason;
 
     /**

@@ -1,0 +1,25 @@
+package dev.callstack.modem.internal.voice;
+
+import java.util.concurrent.locks.LockSupport;
+
+/** A monotonic clock the {@link PcmPacer} waits on; tests inject a virtual one. Implementations are thread-safe. */
+public interface PacerClock {
+    /** The system clock: {@link System#nanoTime()} and {@link LockSupport#parkNanos(long)}. */
+    PacerClock SYSTEM = new PacerClock() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void parkUntil(long deadlineNanos) {
+            LockSupport.parkNanos(deadlineNanos - System.nanoTime());
+        }
+    };
+
+    /** Monotonic nanoseconds. */
+    long nanoTime();
+
+    /** Waits until about {@code deadlineNanos}; may return early (an unpark from {@link PcmPacer#stop()}). */
+    void parkUntil(long deadlineNanos);
+}

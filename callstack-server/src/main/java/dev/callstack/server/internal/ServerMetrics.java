@@ -1,6 +1,7 @@
 package dev.callstack.server.internal;
 
 import dev.callstack.core.ModemStatus;
+import dev.callstack.core.OutboxStatus;
 import dev.callstack.core.Registration;
 import dev.callstack.core.event.CallState;
 import dev.callstack.core.event.CallStateChanged;
@@ -12,6 +13,8 @@ import dev.callstack.core.event.ModemDisconnected;
 import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.event.SignalQuality;
 import dev.callstack.core.event.SmsDeliveryReport;
+import dev.callstack.core.event.SmsFailed;
+import dev.callstack.core.event.SmsQueued;
 import dev.callstack.core.event.SmsReceived;
 import dev.callstack.core.event.SmsSent;
 import dev.callstack.core.event.Subscription;
@@ -77,6 +80,7 @@ final class ServerMetrics implements AutoCloseable {
     private final Counter refusals;
     private final Counter connectionsRejected;
     private final Counter webhookAttempts;
+    private final Counter outboxMessages;
     private final AtomicBoolean seenDisconnect = new AtomicBoolean();
     private final Subscription subscription;
 
@@ -131,6 +135,14 @@ final class ServerMetrics implements AutoCloseable {
         for (WebhookDeliveryStatus result : List.of(WebhookDeliveryStatus.DELIVERED, WebhookDeliveryStatus.FAILED,
                 WebhookDeliveryStatus.DEAD)) {
             webhookAttempts.labelValues(result.wireName());
+        }
+        outboxMessages = Counter.builder().name("callstack_outbox_messages")
+                .help("Outbox messages committed (queued) and finished by result (sent, failed, expired, unknown,"
+                        + " partially_sent)")
+                .labelNames("result").register(registry);
+        for (OutboxStatus result : List.of(OutboxStatus.QUEUED, OutboxStatus.SENT, OutboxStatus.FAILED,
+                OutboxStatus.EXPIRED, OutboxStatus.UNKNOWN, OutboxStatus.PARTIALLY_SENT)) {
+            outboxMessages.labelValues(WireViews.wireName(result));
         }
         for (String reason : REFUSAL_REASONS) {
             refusals.labelValues(reason);
@@ -237,8 +249,15 @@ final class ServerMetrics implements AutoCloseable {
     private void onEvent(ModemEvent event) {
         if (event instanceof SmsReceived) {
             smsReceived.inc();
-        } else if (event instanceof SmsSent) {
+        } else if (event instanceof SmsSent sent) {
             smsSent.inc();
+            if (sent.messageId() != null) {
+                outboxMessages.labelValues(WireViews.wireName(OutboxStatus.SENT)).inc();
+            }
+        } else if (event instanceof SmsQueued) {
+            outboxMessages.labelValues(WireViews.wireName(OutboxStatus.QUEUED)).inc();
+        } else if (event instanceof SmsFailed failed) {
+            outboxMessages.labelValues(WireViews.wireName(failed.status())).inc();
         } else if (event instanceof SmsDeliveryReport report) {
             deliveryReports.labelValues(WireViews.wireName(report.status())).inc();
         } else if (event instanceof CallStateChanged change) {

@@ -84,7 +84,12 @@ public final class WebhookAddressGuard {
             Block.of("fc00::/7", "private address", true),
             Block.of("169.254.0.0/16", "link-local address", true),
             Block.of("fe80::/10", "link-local address", true),
-            Block.of("100.64.0.0/10", "shared (CGNAT) address", true));
+            Block.of("100.64.0.0/10", "shared (CGNAT) address", true),
+            // An IPv4 address inside IPv6: deprecated (RFC 4291), or translated by a NAT64 gateway (RFC 6052, 8215)
+            // to whatever IPv4 address it embeds, loopback and private ones included. After ::/128 and ::1/128.
+            Block.of("::/96", "IPv4-compatible address", false),
+            Block.of("64:ff9b::/96", "NAT64 address", true),
+            Block.of("64:ff9b:1::/48", "NAT64 address", true));
 
     private final boolean allowPrivate;
     private final Resolver resolver;

@@ -47,7 +47,9 @@ class WebhookAddressGuardTest {
             Map.entry("255.255.255.255", "broadcast address"),
             Map.entry("169.254.169.254", "cloud metadata address"),
             Map.entry("[fd00:ec2::254]", "cloud metadata address"),
-            Map.entry("[::ffff:127.0.0.1]", "loopback address"));
+            Map.entry("[::ffff:127.0.0.1]", "loopback address"),
+            Map.entry("[::127.0.0.1]", "IPv4-compatible address"), Map.entry("[::8.8.8.8]", "IPv4-compatible address"),
+            Map.entry("[64:ff9b::7f00:1]", "NAT64 address"), Map.entry("[64:ff9b:1::a00:1]", "NAT64 address"));
 
     @Test
     void everyForbiddenClassIsRefusedAtCreationWithItsReason() {

@@ -30,6 +30,19 @@ public interface Outbox {
     OutboxReceipt enqueue(OutboxRequest request);
 
     /**
+     * The receipt {@link #enqueue} would replay for this request's idempotency key, committing nothing: a caller that
+     * must take something before it commits (a daily quota) recognises a retry first, so a retry of a message that
+     * spent the last of the quota still gets the first answer.
+     *
+     * @param request the message and its options; not null
+     * @return the earlier message's receipt ({@link OutboxReceipt#replayed()} true), or empty when the request has no
+     *         idempotency key or its key is new within its window
+     * @throws IdempotencyConflictException when the key was used for a different request within its window
+     * @throws ModemUnavailableException    when the store cannot be read
+     */
+    Optional<OutboxReceipt> replay(OutboxRequest request);
+
+    /**
      * One message.
      *
      * @param messageId its id

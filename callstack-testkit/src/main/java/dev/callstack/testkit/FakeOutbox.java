@@ -114,12 +114,9 @@ public final class FakeOutbox implements Outbox {
         synchronized (this) {
             Instant now = clock.instant();
             String key = request.idempotencyKey();
-            Slot earlier = key == null ? null : byKey.get(key);
-            if (earlier != null && earlier.entry.createdAt().plus(OutboxRequest.IDEMPOTENCY_WINDOW).isAfter(now)) {
-                if (!earlier.request.equals(request)) {
-                    throw new IdempotencyConflictException("idempotency key reused with a different request");
-                }
-                return new OutboxReceipt(earlier.entry, true);
+            Optional<OutboxReceipt> earlier = earlier(request, now);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
             List<OutboxPart> unsent = new ArrayList<>(parts);
             for (int part = 1; part <= parts; part++) {
@@ -136,6 +133,24 @@ public final class FakeOutbox implements Outbox {
         bus.publish(new SmsQueued(committed.createdAt(), sms.to().value(), parts, committed.messageId()));
         dispatchDue();
         return new OutboxReceipt(committed, false);
+    }
+
+    @Override
+    public synchronized Optional<OutboxReceipt> replay(OutboxRequest request) {
+        return earlier(Objects.requireNonNull(request, "request"), clock.instant());
+    }
+
+    /** The message an earlier request with this one's key committed within the window; caller holds the lock. */
+    private Optional<OutboxReceipt> earlier(OutboxRequest request, Instant now) {
+        String key = request.idempotencyKey();
+        Slot earlier = key == null ? null : byKey.get(key);
+        if (earlier == null || !earlier.entry.createdAt().plus(OutboxRequest.IDEMPOTENCY_WINDOW).isAfter(now)) {
+            return Optional.empty();
+        }
+        if (!earlier.request.equals(request)) {
+            throw new IdempotencyConflictException("idempotency key reused with a different request");
+        }
+        return Optional.of(new OutboxReceipt(earlier.entry, true));
     }
 
     @Override

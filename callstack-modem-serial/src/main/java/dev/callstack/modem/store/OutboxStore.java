@@ -52,10 +52,9 @@ public final class OutboxStore {
         return db.write("queue a message", c -> {
             Instant now = message.createdAt();
             if (keyHash != null) {
-                OutboxKeys.forgetBefore(c, now.minus(window));
-                OptionalLong earlier = OutboxKeys.earlier(c, keyHash, Objects.requireNonNull(fingerprint, "fingerprint"));
+                Optional<OutboxReceipt> earlier = earlier(c, keyHash, fingerprint, now.minus(window));
                 if (earlier.isPresent()) {
-                    return new OutboxReceipt(OutboxRows.find(c, earlier.getAsLong()).orElseThrow().toEntry(), true);
+                    return earlier.get();
                 }
             }
             long id = OutboxInsert.insert(c, message);
@@ -64,6 +63,31 @@ public final class OutboxStore {
             }
             return new OutboxReceipt(OutboxRows.find(c, id).orElseThrow().toEntry(), false);
         });
+    }
+
+    /**
+     * The message an earlier request with {@code keyHash} committed within {@code window}, committing nothing.
+     *
+     * @param keyHash     the SHA-256 of the caller-scoped idempotency key
+     * @param fingerprint the SHA-256 of the request
+     * @param window      how long a key is remembered
+     * @param now         the time the window ends
+     * @return the earlier message as a replayed receipt, or empty
+     * @throws IdempotencyConflictException when the key was used within the window for another fingerprint
+     */
+    public Optional<OutboxReceipt> replay(String keyHash, String fingerprint, Duration window, Instant now) {
+        Objects.requireNonNull(keyHash, "keyHash");
+        return db.write("look up an idempotency key", c -> earlier(c, keyHash, fingerprint, now.minus(window)));
+    }
+
+    private static Optional<OutboxReceipt> earlier(Connection c, String keyHash, String fingerprint, Instant cutoff)
+            throws SQLException {
+        OutboxKeys.forgetBefore(c, cutoff);
+        OptionalLong earlier = OutboxKeys.earlier(c, keyHash, Objects.requireNonNull(fingerprint, "fingerprint"));
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OutboxReceipt(OutboxRows.find(c, earlier.getAsLong()).orElseThrow().toEntry(), true));
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.callstack.realtime.View;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -89,6 +90,16 @@ final class OutboxSendRoute implements Route {
     private Commit commit(Caller caller, OutboxRequest message, int parts) {
         long reservation = 0;
         if (caller.smsPerDay() > 0) {
+            // A retry of a committed message is answered as the first time, although that message may have spent
+            // the last of the quota: it commits nothing new.
+            try {
+                Optional<OutboxReceipt> replay = outbox.replay(message);
+                if (replay.isPresent()) {
+                    return new Commit(replay.get(), null);
+                }
+            } catch (CallstackException refused) {
+                return new Commit(null, SmsSendRoute.ERRORS.replyOrRethrow(refused));
+            }
             SmsQuotaLedger.Reservation reserved = quota.reserve(caller.quotaId(), caller.smsPerDay(), parts);
             if (!reserved.granted()) {
                 return new Commit(null, ErrorBody.smsQuotaExceeded(reserved.retryAfterSeconds()));

@@ -90,6 +90,20 @@ final class SerialOutbox implements Outbox {
     }
 
     @Override
+    public Optional<OutboxReceipt> replay(OutboxRequest request) {
+        String key = Objects.requireNonNull(request, "request").idempotencyKey();
+        if (key == null) {
+            return Optional.empty();
+        }
+        try {
+            return store.replay(sha256("key", key), fingerprint(request), OutboxRequest.IDEMPOTENCY_WINDOW,
+                    clock.instant());
+        } catch (MessageStoreException e) {
+            throw new ModemUnavailableException("SMS store unavailable", e);
+        }
+    }
+
+    @Override
     public Optional<OutboxEntry> find(long messageId) {
         try {
             return store.find(messageId).map(OutboxRow::toEntry);

@@ -355,8 +355,14 @@ class OutboxTest {
     void idempotencyKeyReplaysTheFirstMessageAndRefusesADifferentOne() throws Exception {
         Outbox outbox = start();
         OutboxRequest first = request("once", null, Duration.ofHours(1), OutboxPriority.NORMAL, false, "key-1:abc");
+        assertThat(outbox.replay(first)).isEmpty();
         OutboxReceipt a = outbox.enqueue(first);
         outbox.awaitFinal(a.entry().messageId()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        // The lookup without a commit (the server asks it before reserving quota) sees what enqueue would replay.
+        assertThat(outbox.replay(first)).hasValueSatisfying(r -> assertThat(r.entry().messageId())
+                .isEqualTo(a.entry().messageId()));
+        assertThatThrownBy(() -> outbox.replay(request("other", null, Duration.ofHours(1), OutboxPriority.NORMAL,
+                false, "key-1:abc"))).isInstanceOf(IdempotencyConflictException.class);
         OutboxReceipt b = outbox.enqueue(first);
 
         assertThat(b.replayed()).isTrue();

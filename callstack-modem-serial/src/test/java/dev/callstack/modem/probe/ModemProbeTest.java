@@ -22,8 +22,6 @@ class ModemProbeTest {
         sim = new AtModemSimulator();
         InetSocketAddress address = sim.listenTcp();
         target = "tcp://127.0.0.1:" + address.getPort();
-        // As real modems answer the test form; the simulator has no row for it.
-        sim.respond("AT+CMGF=?", "+CMGF: (0,1)", "OK");
     }
 
     @AfterEach

@@ -30,7 +30,6 @@ class DoctorCommandTest {
     void start() {
         sim = new AtModemSimulator();
         target = "tcp://127.0.0.1:" + sim.listenTcp().getPort();
-        sim.respond("AT+CMGF=?", "+CMGF: (0,1)", "OK");
     }
 
     @AfterEach

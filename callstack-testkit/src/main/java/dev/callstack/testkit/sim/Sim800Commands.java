@@ -34,6 +34,7 @@ final class Sim800Commands {
             .set("+CGREG", Sim800Commands::registrationMode)
             .set("+CMGF", Sim800Commands::setMessageFormat)
             .query("+CMGF", (state, command) -> SimReply.of("+CMGF: " + state.cmgf(), SimReply.OK))
+            .test("+CMGF", constant("+CMGF: (0,1)")) // SIM800 AT manual: both PDU (0) and text (1) mode
             .set("+CNMI", Sim800Commands::setIndications)
             .query("+CNMI", Sim800Commands::indicationsQuery)
             .test("+CNMI", (state, command) -> SimReply.of("+CNMI: " + state.cnmiRanges().text(), SimReply.OK))

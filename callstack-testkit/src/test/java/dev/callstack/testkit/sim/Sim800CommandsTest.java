@@ -27,6 +27,12 @@ class Sim800CommandsTest {
     }
 
     @Test
+    void theMessageFormatTestFormListsPduAndText() {
+        // callstack doctor asks it to tell whether the modem does PDU-mode SMS.
+        assertThat(sim800.command("AT+CMGF=?")).isEqualTo(SimReply.of("+CMGF: (0,1)", "OK"));
+    }
+
+    @Test
     void bareListIsTheExactEntryAndListWithAStatIsTheSetEntry() {
         state.storage().store(AtModemSimulatorPipeTest.DELIVER_PDU, SmsStorage.REC_READ);
 

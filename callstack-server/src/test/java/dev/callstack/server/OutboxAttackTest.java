@@ -39,8 +39,7 @@ class OutboxAttackTest {
     }
 
     private HttpResponse<String> keyed(String path, String key, String json, String idempotencyKey) {
-        return server.send(server.request(path, key).header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return server.post(path, key, json, idempotencyKey);
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
@@ -41,12 +40,7 @@ class OutboxHttpTest {
     }
 
     private HttpResponse<String> send(String path, String key, String json, String idempotencyKey) {
-        HttpRequest.Builder request = server.request(path, key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return server.send(request.build());
+        return server.post(path, key, json, idempotencyKey);
     }
 
     private HttpResponse<String> delete(String path, String key) {

@@ -124,6 +124,16 @@ final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A JSON POST with an {@code Idempotency-Key} header, unless {@code idempotencyKey} is null. */
+    HttpResponse<String> post(String path, String key, String body, String idempotencyKey) {
+        HttpRequest.Builder request = request(path, key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
         try {

@@ -75,7 +75,7 @@ public final class ModemProbe {
             thread.setDaemon(true);
             return thread;
         });
-        AtCommandExecutor executor = new AtCommandExecutor(engine, new IgnoreUnsolicited(), new QuietListener(),
+        AtCommandExecutor executor = new AtCommandExecutor(engine, UnsolicitedHandler.NONE, new QuietListener(),
                 commandTimeout, COMMANDS.size() + AT_ATTEMPTS, Integer.MAX_VALUE);
         try {
             executor.attach(link);
@@ -180,29 +180,6 @@ public final class ModemProbe {
         AccessException(PortAccess access, String message) {
             super(message);
             this.access = access;
-        }
-    }
-
-    /** Nothing but answers matters here; URCs are dropped. Confined to the engine thread. */
-    private static final class IgnoreUnsolicited implements UnsolicitedHandler {
-        @Override
-        public boolean consumeContinuation(String line) {
-            return false;
-        }
-
-        @Override
-        public boolean isUnsolicited(String line) {
-            return false;
-        }
-
-        @Override
-        public void onUnsolicited(String line) {
-            // A probe reports answers only.
-        }
-
-        @Override
-        public void reset() {
-            // Nothing remembered.
         }
     }
 

@@ -531,7 +531,7 @@ class AtCommandExecutorTest {
             public void onUnresponsive(long sessionId, int consecutiveTimeouts) {
             }
         };
-        AtCommandExecutor flooded = new AtCommandExecutor(engine, new NoUrcs(), listener, Duration.ofSeconds(5), 4,
+        AtCommandExecutor flooded = new AtCommandExecutor(engine, UnsolicitedHandler.NONE, listener, Duration.ofSeconds(5), 4,
                 3, budget);
         FakeLink noisy = new FakeLink();
         flooded.attach(noisy);
@@ -560,25 +560,5 @@ class AtCommandExecutorTest {
         await().until(() -> AtCommandExecutor.FLOODING.equals(floodLost.get()));
         await().until(() -> flooded.pendingInputBytes() == 0);
         assertThat(flooded.floodDisconnects()).isEqualTo(1);
-    }
-
-    private static final class NoUrcs implements UnsolicitedHandler {
-        @Override
-        public boolean consumeContinuation(String line) {
-            return false;
-        }
-
-        @Override
-        public boolean isUnsolicited(String line) {
-            return false;
-        }
-
-        @Override
-        public void onUnsolicited(String line) {
-        }
-
-        @Override
-        public void reset() {
-        }
     }
 }

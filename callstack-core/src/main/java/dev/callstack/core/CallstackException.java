@@ -7,7 +7,7 @@ package dev.callstack.core;
  */
 public abstract sealed class CallstackException extends RuntimeException
         permits InvalidRequestException, ModemTimeoutException, ModemUnavailableException, ModemRejectedException,
-        ModemBusyException, IdempotencyConflictException {
+        ModemBusyException, IdempotencyConflictException, CallEndedException {
     private static final long serialVersionUID = 1L;
 
     /**

@@ -1,6 +1,7 @@
 package dev.callstack.core;
 
 import dev.callstack.core.event.EventBus;
+import dev.callstack.core.voice.VoiceApi;
 
 /**
  * A GSM/LTE modem: its events, its state, and what it can do (SMS, USSD, voice calls).
@@ -67,6 +68,15 @@ public interface Modem extends AutoCloseable {
      * @return the call operations of this modem; the same instance on every call
      */
     CallApi calls();
+
+    /**
+     * Call audio: play, record, DTMF over the modem's audio port.
+     *
+     * @return the voice operations; the default has no audio port ({@link VoiceApi#absent()})
+     */
+    default VoiceApi voice() {
+        return VoiceApi.absent();
+    }
 
     /** Releases the link and every thread; pending operations fail with {@link ModemUnavailableException}. */
     @Override

@@ -8,6 +8,7 @@ import dev.callstack.core.Outbox;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
 import dev.callstack.core.event.EventBus;
+import dev.callstack.core.voice.VoiceApi;
 import java.util.Objects;
 
 /**
@@ -59,5 +60,10 @@ abstract class DelegatingModem implements Modem {
     @Override
     public final Outbox outbox() {
         return modem.outbox();
+    }
+
+    @Override
+    public final VoiceApi voice() {
+        return modem.voice();
     }
 }

@@ -32,6 +32,7 @@ final class ErrorBody {
     static final String SMS_QUOTA_EXCEEDED = "SMS quota exceeded";
     static final String USSD_BUSY = "USSD session busy";
     static final String IDEMPOTENCY_CONFLICT = "Idempotency-Key was used for a different request";
+    static final String CALL_ENDED = "the call has ended";
     static final String SMS_QUEUE_FULL = "SMS queue full";
     static final String NO_CALL = "no call in progress";
     static final String CALL_IN_PROGRESS = "call already in progress";

@@ -1,5 +1,6 @@
 package dev.callstack.server.internal;
 
+import dev.callstack.core.CallEndedException;
 import dev.callstack.core.CallstackException;
 import dev.callstack.core.IdempotencyConflictException;
 import dev.callstack.core.InvalidRequestException;
@@ -45,7 +46,8 @@ record ModemErrors(String invalid, String timedOut, String failed, int busyStatu
             ModemUnavailableException.class, Rule.fixed(503, errors -> ErrorBody.MODEM_UNAVAILABLE),
             ModemBusyException.class, new Rule(ModemErrors::busyStatus, ModemErrors::busy),
             ModemTimeoutException.class, Rule.fixed(504, ModemErrors::timedOut),
-            IdempotencyConflictException.class, Rule.fixed(422, errors -> ErrorBody.IDEMPOTENCY_CONFLICT));
+            IdempotencyConflictException.class, Rule.fixed(422, errors -> ErrorBody.IDEMPOTENCY_CONFLICT),
+            CallEndedException.class, Rule.fixed(409, errors -> ErrorBody.CALL_ENDED));
 
     /** The HTTP status of {@code failure} for this route. */
     int status(CallstackException failure) {

@@ -4,6 +4,7 @@ import dev.callstack.core.event.CallRing;
 import dev.callstack.core.event.CallStateChanged;
 import dev.callstack.core.event.CallerId;
 import dev.callstack.core.event.DtmfReceived;
+import dev.callstack.core.event.IvrOptionChosen;
 import dev.callstack.core.event.ModemConnected;
 import dev.callstack.core.event.ModemDisconnected;
 import dev.callstack.core.event.ModemEvent;
@@ -15,6 +16,7 @@ import dev.callstack.core.event.SmsQueued;
 import dev.callstack.core.event.SmsReceived;
 import dev.callstack.core.event.SmsSent;
 import dev.callstack.core.event.UssdResponse;
+import dev.callstack.core.event.VoicemailRecorded;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,10 +52,14 @@ public final class EventNames {
     public static final String SMS_QUEUED = "sms.queued";
     /** {@link SmsFailed}: an outbox message failed, expired, ended unknown or partially sent. */
     public static final String SMS_FAILED = "sms.failed";
+    /** {@link VoicemailRecorded}: a voicemail was recorded and stored. */
+    public static final String CALL_VOICEMAIL = "call.voicemail";
+    /** {@link IvrOptionChosen}: a caller chose an option of the voice plan's menu. */
+    public static final String CALL_IVR = "call.ivr";
 
     private static final List<String> SUPPORTED = List.of(SMS_RECEIVED, SMS_DELIVERY_REPORT, SMS_SENT, CALL_STATE,
             CALL_RING, CALL_CALLER_ID, CALL_DTMF, MODEM_STATE, SIGNAL_QUALITY, NETWORK_REGISTRATION, USSD_RESPONSE,
-            SMS_QUEUED, SMS_FAILED);
+            SMS_QUEUED, SMS_FAILED, CALL_VOICEMAIL, CALL_IVR);
 
     private static final Map<Class<?>, Integer> INDEX_BY_TYPE = Map.ofEntries(
             Map.entry(SmsReceived.class, SUPPORTED.indexOf(SMS_RECEIVED)),
@@ -69,7 +75,9 @@ public final class EventNames {
             Map.entry(NetworkRegistrationChanged.class, SUPPORTED.indexOf(NETWORK_REGISTRATION)),
             Map.entry(UssdResponse.class, SUPPORTED.indexOf(USSD_RESPONSE)),
             Map.entry(SmsQueued.class, SUPPORTED.indexOf(SMS_QUEUED)),
-            Map.entry(SmsFailed.class, SUPPORTED.indexOf(SMS_FAILED)));
+            Map.entry(SmsFailed.class, SUPPORTED.indexOf(SMS_FAILED)),
+            Map.entry(VoicemailRecorded.class, SUPPORTED.indexOf(CALL_VOICEMAIL)),
+            Map.entry(IvrOptionChosen.class, SUPPORTED.indexOf(CALL_IVR)));
 
     private EventNames() {
     }

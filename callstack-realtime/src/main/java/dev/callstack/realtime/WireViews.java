@@ -14,6 +14,7 @@ import dev.callstack.core.event.CallStateChanged;
 import dev.callstack.core.event.CallerId;
 import dev.callstack.core.event.DeliveryStatus;
 import dev.callstack.core.event.DtmfReceived;
+import dev.callstack.core.event.IvrOptionChosen;
 import dev.callstack.core.event.ModemConnected;
 import dev.callstack.core.event.ModemDisconnected;
 import dev.callstack.core.event.ModemEvent;
@@ -25,8 +26,11 @@ import dev.callstack.core.event.SmsFailed;
 import dev.callstack.core.event.SmsQueued;
 import dev.callstack.core.event.SmsSent;
 import dev.callstack.core.event.UssdResponse;
+import dev.callstack.core.event.VoicemailRecorded;
 import dev.callstack.realtime.internal.UssdEncodingLabel;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -253,9 +257,34 @@ public final class WireViews {
         } else if (event instanceof NetworkRegistrationChanged network) {
             g.writeStringField("registration", wireName(network.registration()));
             g.writeStringField("technology", wireName(network.technology()));
+        } else if (event instanceof VoicemailRecorded voicemail) {
+            writeVoicemail(g, voicemail.id(), voicemail.duration(), voicemail.caller(), view);
+        } else if (event instanceof IvrOptionChosen ivr) {
+            // The option is one of the plan's own menu keys, never free input (a PIN typed at the menu is no
+            // option and is not reported), so both views show it: automations act on it.
+            g.writeStringField("option", ivr.option());
+            g.writeStringField("event", ivr.event());
         } else {
             throw new IllegalArgumentException("no wire view for " + event.getClass().getName());
         }
+    }
+
+    /**
+     * A voicemail: {@code id, duration_seconds} (milliseconds precision) and {@code caller} (null when withheld),
+     * the same in the {@code call.voicemail} event and the {@code GET /voicemail} listing (which adds its own fields).
+     *
+     * @param generator inside an object
+     * @param id        the voicemail's id
+     * @param duration  the recording's length
+     * @param caller    the caller's number, or null when withheld
+     * @param view      whether the caller is shown or redacted
+     * @throws IOException when the generator fails
+     */
+    public static void writeVoicemail(JsonGenerator generator, String id, Duration duration, String caller, View view)
+            throws IOException {
+        generator.writeStringField("id", id);
+        generator.writeNumberField("duration_seconds", BigDecimal.valueOf(duration.toMillis(), 3));
+        generator.writeStringField("caller", caller == null ? null : phone(caller, view));
     }
 
     private static void sms(JsonGenerator g, Long id, String sender, String body, Instant receivedAt,

@@ -23,6 +23,9 @@ import dev.callstack.core.event.SmsQueued;
 import dev.callstack.core.event.SmsReceived;
 import dev.callstack.core.event.SmsSent;
 import dev.callstack.core.event.UssdResponse;
+import dev.callstack.core.event.VoicemailRecorded;
+import dev.callstack.core.event.IvrOptionChosen;
+import java.time.Duration;
 import dev.callstack.realtime.internal.EnvelopeEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,7 +43,7 @@ class EnvelopeContractTest {
     private static final String TS = "\"timestamp\":\"2026-11-26T19:44:39.123Z\"";
     private static final String ALL_NAMES = "[\"sms.received\",\"sms.delivery_report\",\"sms.sent\",\"call.state\","
             + "\"call.ring\",\"call.caller_id\",\"call.dtmf\",\"modem.state\",\"signal.quality\",\"network.registration\",\"ussd.response\","
-            + "\"sms.queued\",\"sms.failed\"]";
+            + "\"sms.queued\",\"sms.failed\",\"call.voicemail\",\"call.ivr\"]";
 
     private final EnvelopeEncoder encoder = new EnvelopeEncoder();
 
@@ -157,7 +160,22 @@ class EnvelopeContractTest {
                         "{\"type\":\"ussd.response\",\"id\":41," + TS + ",\"data\":{\"status\":2,"
                                 + "\"encoding\":\"unknown\",\"message\":null,\"message_length\":0}}",
                         "{\"type\":\"ussd.response\",\"id\":41," + TS + ",\"data\":{\"status\":2,"
-                                + "\"encoding\":\"unknown\",\"message\":null,\"message_length\":0}}"));
+                                + "\"encoding\":\"unknown\",\"message\":null,\"message_length\":0}}"),
+                Arguments.of(new VoicemailRecorded(T, "vm_Ab3", Duration.ofMillis(3040), "+15550100100"),
+                        "{\"type\":\"call.voicemail\",\"id\":41," + TS + ",\"data\":{\"id\":\"vm_Ab3\","
+                                + "\"duration_seconds\":3.040,\"caller\":\"+***0100\"}}",
+                        "{\"type\":\"call.voicemail\",\"id\":41," + TS + ",\"data\":{\"id\":\"vm_Ab3\","
+                                + "\"duration_seconds\":3.040,\"caller\":\"+15550100100\"}}"),
+                Arguments.of(new VoicemailRecorded(T, "vm_Ab3", Duration.ofSeconds(2), null),
+                        "{\"type\":\"call.voicemail\",\"id\":41," + TS + ",\"data\":{\"id\":\"vm_Ab3\","
+                                + "\"duration_seconds\":2.000,\"caller\":null}}",
+                        "{\"type\":\"call.voicemail\",\"id\":41," + TS + ",\"data\":{\"id\":\"vm_Ab3\","
+                                + "\"duration_seconds\":2.000,\"caller\":null}}"),
+                Arguments.of(new IvrOptionChosen(T, "0", "operator"),
+                        "{\"type\":\"call.ivr\",\"id\":41," + TS + ",\"data\":{\"option\":\"0\","
+                                + "\"event\":\"operator\"}}",
+                        "{\"type\":\"call.ivr\",\"id\":41," + TS + ",\"data\":{\"option\":\"0\","
+                                + "\"event\":\"operator\"}}"));
     }
 
     @ParameterizedTest

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventSelectionTest {
     private static final List<String> ALL = List.of("sms.received", "sms.delivery_report", "sms.sent", "call.state",
             "call.ring", "call.caller_id", "call.dtmf", "modem.state", "signal.quality", "network.registration",
-            "ussd.response", "sms.queued", "sms.failed");
+            "ussd.response", "sms.queued", "sms.failed", "call.voicemail", "call.ivr");
 
     @Test
     void supportedNamesAreInWireOrder() {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RealtimeWebSocketTest {
     private static final String ALL_EVENTS = "[\"sms.received\",\"sms.delivery_report\",\"sms.sent\",\"call.state\","
             + "\"call.ring\",\"call.caller_id\",\"call.dtmf\",\"modem.state\",\"signal.quality\",\"network.registration\",\"ussd.response\","
-            + "\"sms.queued\",\"sms.failed\"]";
+            + "\"sms.queued\",\"sms.failed\",\"call.voicemail\",\"call.ivr\"]";
     private static final String NUMBER = "+15550100100";
     private static final String BODY = "Meet me at the secret garden";
     /** The one timestamp shape on the wire: RFC 3339, UTC, milliseconds. */

@@ -9,7 +9,8 @@ import java.time.Instant;
  */
 public sealed interface ModemEvent
         permits SmsReceived, SmsQueued, SmsSent, SmsFailed, SmsDeliveryReport, CallStateChanged, CallRing, CallerId, DtmfReceived,
-                ModemConnected, ModemDisconnected, SignalQuality, NetworkRegistrationChanged, UssdResponse {
+                ModemConnected, ModemDisconnected, SignalQuality, NetworkRegistrationChanged, UssdResponse, VoicemailRecorded,
+                IvrOptionChosen {
 
     /**
      * When the event was observed by Callstack (not the network's timestamp).

@@ -35,7 +35,9 @@ class EventValidationTest {
                 () -> new NetworkRegistrationChanged(null, Registration.HOME, AccessTechnology.LTE),
                 () -> new UssdResponse(null, 0, "m", 15),
                 () -> new SmsQueued(null, "123", 1, 1),
-                () -> new SmsFailed(null, "123", 1, dev.callstack.core.OutboxStatus.FAILED, "rejected"));
+                () -> new SmsFailed(null, "123", 1, dev.callstack.core.OutboxStatus.FAILED, "rejected"),
+                () -> new VoicemailRecorded(null, "vm1", java.time.Duration.ofSeconds(3), null),
+                () -> new IvrOptionChosen(null, "1", null));
 
         assertThat(constructors).allSatisfy(constructor ->
                 assertThatNullPointerException().isThrownBy(constructor::run).withMessage("timestamp"));
@@ -43,7 +45,7 @@ class EventValidationTest {
 
     @Test
     void everyPermittedEventTypeIsCoveredByTheNullTimestampTest() {
-        assertThat(ModemEvent.class.getPermittedSubclasses()).hasSize(14);
+        assertThat(ModemEvent.class.getPermittedSubclasses()).hasSize(16);
     }
 
     @Test
@@ -341,5 +343,21 @@ class EventValidationTest {
             assertThatNullPointerException().isThrownBy(() -> new Delivery(null, 1));
             assertThat(Delivery.inline().mode()).isEqualTo(Delivery.Mode.INLINE);
         }
+    }
+
+    @Test
+    void ivrOptionIsOneDtmfDigitAndTheEventNameIsPlain() {
+        assertThatThrownBy(() -> new IvrOptionChosen(T, "12", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IvrOptionChosen(T, "x", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IvrOptionChosen(T, "0", "Operator!")).isInstanceOf(IllegalArgumentException.class);
+        assertThatCode(() -> new IvrOptionChosen(T, "#", "operator")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void voicemailToStringHidesTheCaller() {
+        assertThat(new VoicemailRecorded(T, "vm1", java.time.Duration.ofSeconds(3), "+15550100100").toString())
+                .doesNotContain("15550100100").contains("+***0100");
+        assertThatThrownBy(() -> new VoicemailRecorded(T, "vm1", java.time.Duration.ofSeconds(-1), null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -3,6 +3,7 @@ package dev.callstack.server;
 import dev.callstack.core.Modem;
 import dev.callstack.server.internal.NettyHttpServer;
 import dev.callstack.server.internal.ServerSettings;
+import dev.callstack.server.internal.VoiceSettings;
 import java.util.Objects;
 
 /**
@@ -25,8 +26,8 @@ public final class CallstackServer implements AutoCloseable {
     private final boolean closeModem;
     private volatile int port = -1;
 
-    CallstackServer(ServerSettings settings, Modem modem, boolean closeModem) {
-        this.server = new NettyHttpServer(settings, modem);
+    CallstackServer(ServerSettings settings, VoiceSettings voice, Modem modem, boolean closeModem) {
+        this.server = new NettyHttpServer(settings, modem, voice);
         this.modem = modem;
         this.closeModem = closeModem;
     }
@@ -48,7 +49,8 @@ public final class CallstackServer implements AutoCloseable {
      * @return the bound TCP port
      * @throws IllegalStateException    without any API key unless {@code noAuth} was set, with {@code noAuth} on a
      *                                  non-loopback address or together with keys, or when already started
-     * @throws IllegalArgumentException when a TLS file is unreadable or not a usable PEM certificate or key
+     * @throws IllegalArgumentException when a TLS file is unreadable or not a usable PEM certificate or key, or the
+     *                                  voice plan is refused (the message names the file, the path and the reason)
      * @throws InterruptedException     if interrupted while binding
      */
     public int start() throws InterruptedException {

@@ -393,6 +393,44 @@ public final class CallstackServerBuilder {
         return this;
     }
 
+    /**
+     * A voice plan (JSON or YAML, format in the README): incoming calls it accepts are answered and run through its
+     * menu when the modem has an audio port; default none. The file and every WAV it names are read and checked by
+     * {@link CallstackServer#start()}, which refuses a bad plan with an {@link IllegalArgumentException} naming the
+     * file, the path of the value and the reason.
+     *
+     * @param plan the plan file
+     * @return this builder
+     */
+    public CallstackServerBuilder voicePlan(Path plan) {
+        options.voicePlan = Objects.requireNonNull(plan, "plan");
+        return this;
+    }
+
+    /**
+     * Where voicemail WAV files are kept (created 0700, files 0600); default {@code voicemail} next to the
+     * {@link #quotaDatabase} file, or a new temporary directory without one.
+     *
+     * @param directory the directory
+     * @return this builder
+     */
+    public CallstackServerBuilder voicemailDirectory(Path directory) {
+        options.voicemailDir = Objects.requireNonNull(directory, "directory");
+        return this;
+    }
+
+    /**
+     * How long voicemail is kept (file and row); default forever ({@link Duration#ZERO}). The CLI passes
+     * {@code --retention}.
+     *
+     * @param retention the age limit, {@link Duration#ZERO} for none; not negative
+     * @return this builder
+     */
+    public CallstackServerBuilder voicemailRetention(Duration retention) {
+        options.voicemailRetention = Objects.requireNonNull(retention, "retention");
+        return this;
+    }
+
     /** Tests: shorter retries and timeouts, or a clock of their own. */
     CallstackServerBuilder webhookTiming(WebhookTiming timing) {
         options.webhookTiming = Objects.requireNonNull(timing, "timing");
@@ -405,6 +443,6 @@ public final class CallstackServerBuilder {
      * @return the server
      */
     public CallstackServer build() {
-        return new CallstackServer(options.settings(), modem, options.closeModemOnClose);
+        return new CallstackServer(options.settings(), options.voiceSettings(), modem, options.closeModemOnClose);
     }
 }

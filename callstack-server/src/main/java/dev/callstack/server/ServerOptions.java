@@ -2,6 +2,7 @@ package dev.callstack.server;
 
 import dev.callstack.server.internal.KeyEntry;
 import dev.callstack.server.internal.ServerSettings;
+import dev.callstack.server.internal.VoiceSettings;
 import dev.callstack.server.internal.TlsFiles;
 import dev.callstack.server.internal.webhook.WebhookSettings;
 import dev.callstack.server.internal.webhook.WebhookTiming;
@@ -55,6 +56,9 @@ final class ServerOptions {
     WebhookTiming webhookTiming = WebhookTiming.defaults();
     Duration journalRetention = Duration.ofDays(7);
     long journalMaxEvents = 1_000_000;
+    Path voicePlan;
+    Path voicemailDir;
+    Duration voicemailRetention = Duration.ZERO;
 
     /** Adds a key given in code; keys from files and the environment are checked by their parser. */
     void addKey(String secret, Set<Privilege> privileges, int smsPerDay, List<String> recipientPrefixes) {
@@ -68,6 +72,11 @@ final class ServerOptions {
     /** The webhook values as settings; throws when they do not fit together (the message never quotes the secret). */
     WebhookSettings webhookSettings() {
         return new WebhookSettings(webhookUrl, webhookSecret, webhookContent, webhookAllowPrivate, webhookTiming);
+    }
+
+    /** The voice values ({@code --voice}, {@code --voicemail-dir}, {@code --retention}). */
+    VoiceSettings voiceSettings() {
+        return new VoiceSettings(voicePlan, voicemailDir, voicemailRetention);
     }
 
     /** Everything as the server's settings, validated there. */

@@ -9,6 +9,7 @@ import dev.callstack.server.internal.OpenedModem;
 import dev.callstack.server.internal.RetentionPeriod;
 import dev.callstack.server.internal.SimPinFile;
 import dev.callstack.server.internal.TlsContextLoader;
+import dev.callstack.server.internal.VoicePlanReader;
 import dev.callstack.server.internal.webhook.WebhookSecret;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -172,6 +173,22 @@ final class ServeCommand implements Callable<Integer> {
                     + "(CALLSTACK_WEBHOOK_ALLOW_PRIVATE, default ${DEFAULT-VALUE}).")
     boolean webhookAllowPrivate;
 
+    @Option(names = "--audio-port", defaultValue = "${env:CALLSTACK_AUDIO_PORT}",
+            description = "The modem's PCM audio port for voice (SIM7600: /dev/ttyUSB4; EC25: its USB audio port; or "
+                    + "tcp://host:port). Without it calls work but have no audio and --voice answers nothing "
+                    + "(CALLSTACK_AUDIO_PORT).")
+    String audioPort;
+
+    @Option(names = "--voice", paramLabel = "FILE", defaultValue = "${env:CALLSTACK_VOICE}",
+            description = "Voice plan, JSON or YAML: which calls to answer, the menu, voicemail (format in the "
+                    + "README). Checked at startup: a bad plan stops the server with exit status 2 (CALLSTACK_VOICE).")
+    Path voice;
+
+    @Option(names = "--voicemail-dir", defaultValue = "${env:CALLSTACK_VOICEMAIL_DIR}",
+            description = "Where voicemail WAV files are kept, created 0700 (CALLSTACK_VOICEMAIL_DIR, default "
+                    + "'voicemail' next to --db). Kept as long as --retention says.")
+    Path voicemailDir;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "TOML configuration file (CALLSTACK_CONFIG): the options above by name, e.g. port = 8080. "
                     + "Unknown keys are refused with their line number.")
@@ -203,7 +220,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         try {
             validate();
-            opened = ModemFactory.open(modem, simPin, db, RetentionPeriod.parse(retention), sweepInterval, sendRate);
+            opened = ModemFactory.open(modem, simPin, db, RetentionPeriod.parse(retention), sweepInterval, sendRate,
+                    audioPort == null || audioPort.isBlank() ? null : audioPort);
             server = configure(opened);
             server.start();
         } catch (IllegalArgumentException | IllegalStateException | KeyFileException refused) {
@@ -243,7 +261,14 @@ final class ServeCommand implements Callable<Integer> {
                 .maxConnections(maxConnections)
                 .noAuth(noAuth)
                 .quotaDatabase(db)
-                .journalRetention(parseJournalRetention(), journalMaxEvents);
+                .journalRetention(parseJournalRetention(), journalMaxEvents)
+                .voicemailRetention(RetentionPeriod.parse(retention));
+        if (voice != null) {
+            builder.voicePlan(voice);
+        }
+        if (voicemailDir != null) {
+            builder.voicemailDirectory(voicemailDir);
+        }
         if (apiKeyFile != null) {
             builder.apiKeyFile(apiKeyFile);
         }
@@ -299,6 +324,12 @@ final class ServeCommand implements Callable<Integer> {
         validateDb();
         validateTls();
         validateWebhook();
+        if (voice != null) {
+            VoicePlanReader.check(voice); // before the modem opens: a bad plan is refused by file, path and reason
+        }
+        if (voicemailDir != null && Files.exists(voicemailDir) && !Files.isDirectory(voicemailDir)) {
+            throw new IllegalArgumentException("--voicemail-dir " + voicemailDir + " is not a directory");
+        }
     }
 
     private void validateWebhook() {

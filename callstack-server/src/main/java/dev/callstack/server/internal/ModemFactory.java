@@ -68,6 +68,18 @@ public final class ModemFactory {
      */
     public static OpenedModem open(String spec, String simPin, Path db, Duration retention, Duration sweepInterval,
                                    int sendRatePerMinute) {
+        return open(spec, simPin, db, retention, sweepInterval, sendRatePerMinute, null);
+    }
+
+    /**
+     * As {@link #open(String, String, Path, Duration, Duration, int)}, with the modem's PCM audio port
+     * ({@code --audio-port}: a serial device or {@code tcp://host:port}), or null for none (calls without audio).
+     */
+    public static OpenedModem open(String spec, String simPin, Path db, Duration retention, Duration sweepInterval,
+                                   int sendRatePerMinute, String audioPort) {
+        if (audioPort != null) {
+            throw new IllegalArgumentException("--audio-port: this build has no modem audio support yet");
+        }
         if (sendRatePerMinute < 0) {
             throw new IllegalArgumentException("--send-rate must not be negative");
         }

@@ -73,10 +73,18 @@ public final class NettyHttpServer implements AutoCloseable {
     private Webhooks webhooks;
     private JournalPruner journalPruner;
     private ExecutorService journalReads;
+    private final VoiceSettings voiceSettings;
+    private VoiceService voice;
 
     public NettyHttpServer(ServerSettings settings, Modem modem) {
+        this(settings, modem, VoiceSettings.NONE);
+    }
+
+    /** A server with voice options ({@code --voice}, {@code --voicemail-dir}). */
+    public NettyHttpServer(ServerSettings settings, Modem modem, VoiceSettings voice) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.modem = Objects.requireNonNull(modem, "modem");
+        this.voiceSettings = Objects.requireNonNull(voice, "voice");
     }
 
     /** Binds and returns the port; throws {@link IllegalStateException} for a configuration refused at startup. */
@@ -86,6 +94,7 @@ public final class NettyHttpServer implements AutoCloseable {
         }
         ApiKeyRegistry keys = ApiKeyRegistry.of(settings.keys());
         AuthPolicy.check(settings, keys.size());
+        voice = VoiceService.start(voiceSettings, modem, settings.quotaDatabase(), Clock.systemUTC());
         quota = SmsQuotaLedger.open(settings.quotaDatabase(), Clock.systemUTC());
         tls = settings.tls() == null ? null : ReloadingTlsContext.start(settings.tls());
         SqliteEventJournal sqliteJournal = SqliteEventJournal.open(settings.quotaDatabase());
@@ -207,10 +216,12 @@ public final class NettyHttpServer implements AutoCloseable {
         routes.put(RoutePaths.HEALTH, Map.of(HttpMethod.GET,
                 new OffLoopRoute(new HealthRoute(modem, settings.storeReady(), settings.simulated(),
                         this::uptimeSeconds), blocking)));
-        routes.put(RoutePaths.STATUS, Map.of(HttpMethod.GET, new StatusRoute(modem, settings.simulated())));
+        routes.put(RoutePaths.STATUS, Map.of(HttpMethod.GET, new StatusRoute(modem, settings.simulated(),
+                voice.planLoaded())));
         routes.put(RoutePaths.METRICS, Map.of(HttpMethod.GET, new MetricsRoute(metrics)));
         webhookRoutes(routes, blocking);
         routes.put(RoutePaths.EVENTS, Map.of(HttpMethod.GET, new OffLoopRoute(new EventsRoute(journal), blocking)));
+        voice.routes(routes, blocking);
         return routes;
     }
 
@@ -287,6 +298,9 @@ public final class NettyHttpServer implements AutoCloseable {
         }
         if (webhooks != null) {
             webhooks.close(); // before the journal: the dispatcher reads it
+        }
+        if (voice != null) {
+            voice.close(); // before the journal: a running plan may still publish
         }
         if (journalPruner != null) {
             journalPruner.close();

@@ -4,6 +4,7 @@ import dev.callstack.core.store.MessageStoreException;
 import dev.callstack.modem.store.SqliteMessageStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code --retention}: erases message bodies and numbers older than the retention period from the store
- * ({@link SqliteMessageStore#eraseContentBefore}), once at start and then every {@link #INTERVAL}, on its own daemon
- * thread. A failed sweep is logged and the next one still runs.
+ * ({@link SqliteMessageStore#eraseContentBefore}), or whatever else an {@link Eraser} erases (voicemail), once at
+ * start and then every {@link #INTERVAL}, on its own daemon thread. A failed sweep is logged and the next one still
+ * runs.
  *
  * <p>Thread-safe.
  */
@@ -23,7 +25,14 @@ final class RetentionSweeper implements AutoCloseable {
     static final Duration INTERVAL = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(RetentionSweeper.class);
 
-    private final SqliteMessageStore store;
+    /** Erases what is older than a cutoff; returns how many rows it touched. */
+    @FunctionalInterface
+    interface Eraser {
+        int eraseBefore(Instant cutoff);
+    }
+
+    private final Eraser eraser;
+    private final String what;
     private final Duration retention;
     private final Clock clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -33,7 +42,14 @@ final class RetentionSweeper implements AutoCloseable {
     });
 
     RetentionSweeper(SqliteMessageStore store, Duration retention, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
+        this(Objects.requireNonNull(store, "store")::eraseContentBefore, "message bodies and numbers", retention,
+                clock);
+    }
+
+    /** A sweeper running {@code eraser}; {@code what} names what it erases in the log lines. */
+    RetentionSweeper(Eraser eraser, String what, Duration retention, Clock clock) {
+        this.eraser = Objects.requireNonNull(eraser, "eraser");
+        this.what = Objects.requireNonNull(what, "what");
         this.retention = Objects.requireNonNull(retention, "retention");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (retention.isNegative() || retention.isZero()) {
@@ -45,16 +61,16 @@ final class RetentionSweeper implements AutoCloseable {
     RetentionSweeper start() {
         ScheduledFuture<?> unused = timer.scheduleWithFixedDelay(this::sweepLogged, 0, INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
-        log.info("Message retention {}: older bodies and numbers are erased daily", RetentionPeriod.label(retention));
+        log.info("Retention {}: older {} are erased daily", RetentionPeriod.label(retention), what);
         return this;
     }
 
     /** One sweep now, on the calling thread: erases what is older than the retention period; returns the rows. */
     int sweep() {
-        int erased = store.eraseContentBefore(clock.instant().minus(retention));
+        int erased = eraser.eraseBefore(clock.instant().minus(retention));
         if (erased > 0) {
-            log.info("Retention: erased the bodies and numbers of {} stored row(s) older than {}", erased,
-                    RetentionPeriod.label(retention));
+            log.info("Retention: erased {} older than {} from {} stored row(s)", what,
+                    RetentionPeriod.label(retention), erased);
         }
         return erased;
     }

@@ -27,8 +27,12 @@ final class RoutePaths {
     static final String OUTBOX = "/sms/outbox";
     static final String OUTBOX_ITEM = "/sms/outbox/{id}";
     static final String EVENTS = "/events";
+    static final String VOICEMAIL = "/voicemail";
+    static final String VOICEMAIL_ITEM = "/voicemail/{id}";
+    static final String VOICEMAIL_AUDIO = "/voicemail/{id}.wav";
     /** Paths with one {@value #PARAMETER} segment; a request path matching one is routed (and labelled) by it. */
-    static final List<String> TEMPLATES = List.of(WEBHOOK, WEBHOOK_DELIVERIES, WEBHOOK_REDELIVER, OUTBOX_ITEM);
+    static final List<String> TEMPLATES = List.of(WEBHOOK, WEBHOOK_DELIVERIES, WEBHOOK_REDELIVER, OUTBOX_ITEM,
+            VOICEMAIL_ITEM, VOICEMAIL_AUDIO);
     static final String PARAMETER = "{id}";
     /** What a path parameter may be: ids are short and plain, anything else is no route. */
     private static final Pattern PARAMETER_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -36,7 +40,8 @@ final class RoutePaths {
 
     static final Set<String> ALL = Set.of(SMS_SEND, SMS_MESSAGES, DELIVERY_REPORTS, USSD_SEND, CALLS_DIAL,
             CALLS_ANSWER, CALLS_HANGUP, CALLS_DTMF, CALLS_CURRENT, HEALTH, STATUS, METRICS, WS, WEBHOOKS, WEBHOOK,
-            WEBHOOK_DELIVERIES, WEBHOOK_REDELIVER, SMS_SUBSCRIBE, OUTBOX, OUTBOX_ITEM, EVENTS);
+            WEBHOOK_DELIVERIES, WEBHOOK_REDELIVER, SMS_SUBSCRIBE, OUTBOX, OUTBOX_ITEM, EVENTS, VOICEMAIL,
+            VOICEMAIL_ITEM, VOICEMAIL_AUDIO);
 
     private RoutePaths() {
     }
@@ -67,7 +72,7 @@ final class RoutePaths {
 
     private static boolean matches(String[] expected, String[] segments) {
         for (int i = 0; i < expected.length; i++) {
-            boolean ok = PARAMETER.equals(expected[i]) ? PARAMETER_VALUE.matcher(segments[i]).matches()
+            boolean ok = expected[i].startsWith(PARAMETER) ? parameterSegment(expected[i], segments[i]) != null
                     : expected[i].equals(segments[i]);
             if (!ok) {
                 return false;
@@ -81,10 +86,23 @@ final class RoutePaths {
         String[] expected = template.split("/", -1);
         String[] segments = path(uri).split("/", -1);
         for (int i = 0; i < expected.length && i < segments.length; i++) {
-            if (PARAMETER.equals(expected[i])) {
-                return segments[i];
+            if (expected[i].startsWith(PARAMETER)) {
+                return parameterSegment(expected[i], segments[i]);
             }
         }
         throw new IllegalArgumentException("template has no parameter");
+    }
+
+    /**
+     * The parameter in {@code segment} for a template segment {@value #PARAMETER} with an optional fixed suffix
+     * ({@code {id}.wav}), or null when it does not match.
+     */
+    private static String parameterSegment(String expected, String segment) {
+        String suffix = expected.substring(PARAMETER.length());
+        if (!segment.endsWith(suffix)) {
+            return null;
+        }
+        String value = segment.substring(0, segment.length() - suffix.length());
+        return PARAMETER_VALUE.matcher(value).matches() ? value : null;
     }
 }

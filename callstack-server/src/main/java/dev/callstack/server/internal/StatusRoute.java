@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code GET /status}: {@link Modem#status()} as JSON, always 200 (health is {@code /healthz}'s job):
  * {@code simulated}, {@code modem} (connected, identity strings, profile, health counters), {@code sim},
  * {@code network} (registration, technology, operator, rssi, dbm), {@code sms} (storage, sweep, undecodable), and
+ * {@code voice} ({@code audio_port}: open, absent or error; {@code plan}: loaded or none), and
  * {@code identity} (IMEI, IMSI, ICCID) for {@code admin} keys only. Unknown facts are {@code null}; timestamps are
  * {@link WireViews#timestamp}'s. Reads only the modem's in-memory snapshot, so it runs on the event loop.
  * Thread-safe.
@@ -23,10 +24,16 @@ import java.util.concurrent.CompletableFuture;
 final class StatusRoute implements Route {
     private final Modem modem;
     private final boolean simulated;
+    private final boolean voicePlan;
 
     StatusRoute(Modem modem, boolean simulated) {
+        this(modem, simulated, false);
+    }
+
+    StatusRoute(Modem modem, boolean simulated, boolean voicePlan) {
         this.modem = Objects.requireNonNull(modem, "modem");
         this.simulated = simulated;
+        this.voicePlan = voicePlan;
     }
 
     @Override
@@ -42,6 +49,10 @@ final class StatusRoute implements Route {
             g.writeEndObject();
             network(g, status.network());
             sms(g, status.sms());
+            g.writeObjectFieldStart("voice");
+            g.writeStringField("audio_port", WireViews.wireName(modem.voice().status()));
+            g.writeStringField("plan", voicePlan ? "loaded" : "none");
+            g.writeEndObject();
             if (admin) {
                 ModemStatus.Identity identity = status.identity();
                 g.writeObjectFieldStart("identity");

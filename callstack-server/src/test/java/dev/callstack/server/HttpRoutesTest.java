@@ -474,7 +474,8 @@ class HttpRoutesTest {
                  "network":{"registration":"home","technology":"unknown","operator":"Callstack Test","rssi":20,
                             "dbm":-73},
                  "sms":{"storage_used":null,"storage_total":null,"sweep_interval_seconds":0,"last_sweep":null,
-                        "undecodable":0}}""");
+                        "undecodable":0},
+                 "voice":{"audio_port":"absent","plan":"none"}}""");
         server.modem.disconnect("unplugged");
         JsonNode gone = TestServer.json(server.get("/status", PLAIN_KEY));
         assertThat(gone.get("modem").get("connected").asBoolean()).isFalse();

@@ -66,7 +66,8 @@ class StatusAndHealthTest {
                  "sim":{"state":"ready"},
                  "network":{"registration":"home","technology":"lte","operator":"Test Operator","rssi":21,"dbm":-71},
                  "sms":{"storage_used":3,"storage_total":30,"sweep_interval_seconds":60,
-                        "last_sweep":"2026-12-04T10:00:01.500Z","undecodable":4}}""";
+                        "last_sweep":"2026-12-04T10:00:01.500Z","undecodable":4},
+                 "voice":{"audio_port":"absent","plan":"none"}}""";
         assertJson(server.get("/status", PLAIN_KEY), 200, expected);
         assertJson(server.get("/status", READ_KEY), 200, expected);
     }
@@ -97,7 +98,8 @@ class StatusAndHealthTest {
                  "sim":{"state":"puk_required"},
                  "network":{"registration":"unknown","technology":"unknown","operator":null,"rssi":null,"dbm":null},
                  "sms":{"storage_used":null,"storage_total":null,"sweep_interval_seconds":0,"last_sweep":null,
-                        "undecodable":0}}""");
+                        "undecodable":0},
+                 "voice":{"audio_port":"absent","plan":"none"}}""");
         JsonNode admin = TestServer.json(server.get("/status", ADMIN_KEY)).get("identity");
         assertThat(admin.get("imei").isNull()).isTrue();
     }

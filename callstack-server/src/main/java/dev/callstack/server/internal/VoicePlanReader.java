@@ -101,11 +101,20 @@ public final class VoicePlanReader {
             JsonLocation where = e.getLocation();
             String line = where == null || where.getLineNr() < 1 ? "" : " line " + where.getLineNr() + ":";
             throw new VoicePlanException("voice plan " + file + ":" + line + " not valid " + (yaml ? "YAML" : "JSON")
-                    + ": " + e.getOriginalMessage(), e);
+                    + ": " + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new VoicePlanException("voice plan " + file + ": cannot read it (" + e.getClass().getSimpleName()
                     + ")", e);
         }
+    }
+
+    /** SnakeYAML's messages span lines (with a caret drawing); the operator gets one line and its number. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
     }
 
     private VoicePlan.Answer answer(JsonNode node) {

@@ -62,7 +62,7 @@ final class ScriptedVoice implements VoiceApi {
         if (fake.calls().state() != dev.callstack.core.event.CallState.ACTIVE) {
             return Optional.empty();
         }
-        if (session == null) {
+        if (session == null || !session.active) {
             session = new Session();
         }
         return Optional.of(session);

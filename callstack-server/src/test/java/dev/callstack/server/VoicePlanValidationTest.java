@@ -88,4 +88,40 @@ class VoicePlanValidationTest {
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(dir.resolve("c.db")).as("refused before anything opened").doesNotExist();
     }
+
+    @Test
+    void voiceSettingsComeFromFlagsTheEnvironmentAndTheConfigFile() throws IOException {
+        Path config = Files.writeString(dir.resolve("callstack.conf"), "voice = \"/etc/callstack/plan.yaml\"\n");
+        StringWriter out = new StringWriter();
+        int code = Cli.execute(new String[] {"serve", "--config", config.toString(), "--voicemail-dir", "/srv/vm",
+                "--print-config"}, java.util.Map.of("CALLSTACK_AUDIO_PORT", "/dev/ttyUSB4"), new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("audio-port = \"/dev/ttyUSB4\"  # environment CALLSTACK_AUDIO_PORT",
+                "voice = \"/etc/callstack/plan.yaml\"  # file " + config + ":1",
+                "voicemail-dir = \"/srv/vm\"  # command line");
+        StringWriter help = new StringWriter();
+        Cli.execute(new String[] {"serve", "--help"}, java.util.Map.of(), new PrintWriter(help),
+                new PrintWriter(new StringWriter()));
+        assertThat(help.toString()).contains("--audio-port", "CALLSTACK_AUDIO_PORT", "--voice", "CALLSTACK_VOICE",
+                "--voicemail-dir", "CALLSTACK_VOICEMAIL_DIR");
+    }
+
+    @Test
+    void aGoodPlanInYamlPassesTheCheck() throws IOException {
+        Path plan = Files.writeString(dir.resolve("plan.yml"), """
+                answer:
+                  from: ["+4915*", "*"]
+                  after_rings: 2
+                greeting: greeting.wav
+                options:
+                  "1": {voicemail: {max_seconds: 120}}
+                  "2": {play: greeting.wav}
+                  "0": {event: operator}
+                  "#": {voicemail: null}
+                timeout_seconds: 6
+                retries: 2
+                """);
+        dev.callstack.server.internal.VoicePlanReader.check(plan);
+    }
 }

@@ -204,4 +204,53 @@ class VoiceServerTest {
         return java.net.http.HttpClient.newHttpClient().send(server.request(path, key).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
+
+    @Test
+    void anEventOptionIsPublishedWithItsNameAfterTheConfiguredRings() throws Exception {
+        Path plan = plan("{\"answer\":{\"after_rings\":3},\"greeting\":\"greeting.wav\","
+                + "\"options\":{\"0\":{\"event\":\"operator\"}},\"retries\":0}");
+        start(true, builder -> builder.voicePlan(plan));
+        WsClient ws = WsClient.connect(server, "/ws?events=call.ivr,call.state", TestServer.PLAIN_KEY);
+        clients.add(ws);
+        ws.next();
+        voice.presses("0");
+        server.modem.ring("");
+        server.modem.ring("");
+        server.modem.ring("");
+
+        assertThat(voice.awaitHangUp()).isTrue();
+        assertThat(ws.nextJson().get("data").get("state").asText()).isEqualTo("ringing");
+        assertThat(ws.nextJson().get("data").get("state").asText()).isEqualTo("active");
+        assertThat(ws.nextJson().get("data").toString()).isEqualTo("{\"option\":\"0\",\"event\":\"operator\"}");
+        assertThat(LogCapture.install().lines()).anyMatch(line -> line.contains("answering an incoming call after 3"));
+    }
+
+    @Test
+    void aWithheldCallerIsAnsweredOnlyByTheStarPatternOneRingLater() throws Exception {
+        Path plan = plan("{\"answer\":{\"from\":[\"+49*\",\"*\"]},\"greeting\":\"greeting.wav\","
+                + "\"options\":{\"1\":{\"event\":\"x\"}},\"retries\":0}");
+        start(true, builder -> builder.voicePlan(plan));
+        // ring() always sends a caller id; a modem without +CLIP sends none: publish the ring alone.
+        server.modem.callState(CallState.RINGING);
+        server.modem.events().publish(new dev.callstack.core.event.CallRing(java.time.Instant.now()));
+        server.modem.events().publish(new dev.callstack.core.event.CallRing(java.time.Instant.now()));
+        assertThat(voice.awaitHangUp()).isTrue();
+        assertThat(LogCapture.install().lines()).anyMatch(line -> line.contains("answering an incoming call after 2"));
+    }
+
+    @Test
+    void aPlanThatThrowsEndsThatCallButTheNextCallIsServed() throws Exception {
+        Path plan = plan("{\"greeting\":\"greeting.wav\",\"options\":{\"1\":{\"voicemail\":{}}}}");
+        start(true, builder -> builder.voicePlan(plan));
+        voice.presses("1"); // no recording scripted: the session's record() fails with a NullPointerException
+        server.modem.ring(CALLER);
+        await().atMost(TestServer.TIMEOUT).until(() -> LogCapture.install().lines().stream()
+                .anyMatch(line -> line.contains("the plan failed (java.lang.NullPointerException)")));
+        await().atMost(TestServer.TIMEOUT).until(() -> server.modem.calls().state() == CallState.IDLE);
+
+        voice.presses("1").says(tone("second", 500, 8000));
+        server.modem.ring(CALLER);
+        await().atMost(TestServer.TIMEOUT).until(() -> TestServer.json(server.get("/voicemail",
+                TestServer.PLAIN_KEY)).get("voicemail").size() == 1);
+    }
 }

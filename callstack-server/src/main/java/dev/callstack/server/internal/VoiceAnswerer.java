@@ -135,19 +135,23 @@ final class VoiceAnswerer implements AutoCloseable {
     }
 
     private void runCall(String who) {
+        boolean hangUp = false;
         try {
             Optional<CallSession> session = awaitSession();
             if (session.isEmpty()) {
                 log.warn("Voice: no audio session for the answered call; hanging up");
-                hangUp();
-                return;
+                hangUp = true;
+            } else {
+                call.run(session.get(), who);
             }
-            call.run(session.get(), who);
         } catch (RuntimeException failure) {
             log.error("Voice: the plan failed ({}); the call is dropped", failure.getClass().getName());
-            hangUp();
+            hangUp = true;
         } finally {
-            busy.set(false);
+            busy.set(false); // before the hang-up: the next call may ring as soon as this one is gone
+        }
+        if (hangUp) {
+            hangUp();
         }
     }
 

@@ -409,7 +409,7 @@ public final class CallstackServerBuilder {
 
     /**
      * Where voicemail WAV files are kept (created 0700, files 0600); default {@code voicemail} next to the
-     * {@link #quotaDatabase} file, or a new temporary directory without one.
+     * {@link #quotaDatabase} file, or without one a temporary directory removed when the server closes.
      *
      * @param directory the directory
      * @return this builder

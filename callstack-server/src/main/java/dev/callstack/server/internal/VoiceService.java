@@ -5,11 +5,13 @@ import dev.callstack.core.voice.VoiceStatus;
 import dev.callstack.server.Privilege;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +30,11 @@ final class VoiceService implements AutoCloseable {
     private final VoicePlan plan;
     private final VoiceAnswerer answerer;
     private final RetentionSweeper sweeper;
+    private final boolean temporary;
 
     private VoiceService(Modem modem, VoicemailStore voicemail, VoicePlan plan, VoiceAnswerer answerer,
-                         RetentionSweeper sweeper) {
+                         RetentionSweeper sweeper, boolean temporary) {
+        this.temporary = temporary;
         this.modem = modem;
         this.voicemail = voicemail;
         this.plan = plan;
@@ -45,12 +49,15 @@ final class VoiceService implements AutoCloseable {
     static VoiceService start(VoiceSettings settings, Modem modem, Path database, Clock clock) {
         Objects.requireNonNull(modem, "modem");
         VoicePlan plan = settings.plan() == null ? null : VoicePlanReader.read(settings.plan());
-        Path directory;
-        try {
-            directory = settings.directory(database);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot create a voicemail directory (" + e.getClass().getSimpleName()
-                    + ")", e);
+        Path directory = settings.directory(database);
+        boolean temporary = directory == null;
+        if (temporary) {
+            try {
+                directory = Files.createTempDirectory("callstack-voicemail-");
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot create a voicemail directory ("
+                        + e.getClass().getSimpleName() + ")", e);
+            }
         }
         VoicemailStore store = VoicemailStore.open(database, directory);
         RetentionSweeper sweeper = null;
@@ -76,7 +83,7 @@ final class VoiceService implements AutoCloseable {
             store.close();
             throw failed;
         }
-        return new VoiceService(modem, store, plan, answerer, sweeper);
+        return new VoiceService(modem, store, plan, answerer, sweeper, temporary);
     }
 
     /** Whether a plan is loaded, for {@code /status}. */
@@ -108,5 +115,20 @@ final class VoiceService implements AutoCloseable {
             sweeper.close();
         }
         voicemail.close();
+        if (temporary) {
+            deleteTemporary(voicemail.directory());
+        }
+    }
+
+    /** A server without a database keeps voicemail only as long as it runs, like its rows. */
+    private static void deleteTemporary(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            log.warn("Could not remove the temporary voicemail directory ({})", e.getClass().getSimpleName());
+        }
     }
 }

@@ -31,15 +31,14 @@ public record VoiceSettings(Path plan, Path voicemailDir, Duration retention) {
         }
     }
 
-    /** The directory {@code voicemailDir} names, or its default for {@code database}. */
-    Path directory(Path database) throws java.io.IOException {
+    /**
+     * The directory {@code voicemailDir} names, or its default for {@code database}; null when there is neither (the
+     * caller then uses a temporary directory, as temporary as the in-memory database).
+     */
+    Path directory(Path database) {
         if (voicemailDir != null) {
             return voicemailDir;
         }
-        if (database != null) {
-            Path parent = database.toAbsolutePath().getParent();
-            return parent.resolve("voicemail");
-        }
-        return java.nio.file.Files.createTempDirectory("callstack-voicemail-");
+        return database == null ? null : database.toAbsolutePath().resolveSibling("voicemail");
     }
 }

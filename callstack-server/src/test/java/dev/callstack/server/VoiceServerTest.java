@@ -138,6 +138,12 @@ class VoiceServerTest {
         plain.nextJson();
         assertThat(plain.nextJson().get("data").get("caller").asText()).isEqualTo("+***0100");
 
+        JsonNode journaled = TestServer.json(server.get("/events?since=0&events=call.voicemail",
+                TestServer.PLAIN_KEY)).get("events");
+        assertThat(journaled).hasSize(1);
+        assertThat(journaled.get(0).get("data").get("id").asText()).isEqualTo(id);
+        assertThat(journaled.get(0).get("data").get("caller").asText()).isEqualTo("+***0100");
+
         JsonNode listed = TestServer.json(server.get("/voicemail", TestServer.CONTENT_KEY)).get("voicemail");
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("id").asText()).isEqualTo(id);

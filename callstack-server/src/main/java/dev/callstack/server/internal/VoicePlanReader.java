@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * Reads and validates a voice plan file: JSON ({@code .json}) or YAML ({@code .yaml}, {@code .yml}). Every mistake
  * is a {@link VoicePlanException} naming the file, the path of the value and the reason; WAV paths are resolved
- * against the plan's directory and loaded here, so a missing or non-audio file is refused at startup. Stateless.
+ * against the plan's directory and loaded here, so a missing or non-audio file is refused at startup. Each read has its
+ * own instance, confined to the calling thread.
  */
 public final class VoicePlanReader {
     static final int MAX_RINGS = 20;

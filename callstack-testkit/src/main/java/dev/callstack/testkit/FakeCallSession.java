@@ -34,8 +34,10 @@ import java.util.concurrent.TimeUnit;
  * by {@link #collectDtmf} / {@link #playAndCollect}; a collect with nothing queued returns {@code ""} at once (a
  * simulated time-out), and {@link #staysSilent()} queues such a time-out ahead of later digits. A digit already queued
  * when {@link #playAndCollect} starts counts as pressed during the prompt: the prompt is recorded as interrupted
- * (barge-in). {@link #record} returns the clips given to {@link #callerSays}, then ends as the script says (see its
- * comment). Once the call ended, every method but {@link #hangUp}, {@link #isActive} and {@link #awaitEnd} throws
+ * (barge-in). {@link #record} returns the clips given to {@link #callerSays} (joined) and ends, checked in this order:
+ * at {@code maxDuration} if the speech is that long (truncated); on a queued digit if {@code stopOnDtmf} (the digit is
+ * consumed); with a hang-up if {@link #hangUpWhileRecording()} was scripted; on silence if the options ask for it;
+ * otherwise at {@code maxDuration}, padded with silence. Once the call ended, every method but {@link #hangUp}, {@link #isActive} and {@link #awaitEnd} throws
  * {@link CallEndedException}, like the real session.
  *
  * <p>Thread-safe: script from the test thread while the code under test runs on another.

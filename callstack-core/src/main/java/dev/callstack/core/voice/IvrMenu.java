@@ -3,6 +3,7 @@ package dev.callstack.core.voice;
 import dev.callstack.core.PhoneNumber;
 import dev.callstack.core.event.DtmfReceived;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +48,8 @@ public final class IvrMenu {
 
     private IvrMenu(Builder b) {
         this.prompt = b.prompt;
-        this.options = Map.copyOf(b.options);
+        // Insertion order kept so that listings and logs follow the plan as written.
+        this.options = Collections.unmodifiableMap(new LinkedHashMap<>(b.options));
         this.invalidPrompt = b.invalidPrompt;
         this.timeoutPrompt = b.timeoutPrompt;
         this.goodbye = b.goodbye;
@@ -105,7 +107,7 @@ public final class IvrMenu {
     /**
      * The options.
      *
-     * @return digit → action; unmodifiable
+     * @return digit → action, in the order they were added; unmodifiable
      */
     public Map<String, IvrAction> options() {
         return options;

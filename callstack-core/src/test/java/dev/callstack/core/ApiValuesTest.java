@@ -18,7 +18,8 @@ class ApiValuesTest {
         // The server maps each subtype to an HTTP status (ModemErrors); core stays transport-free.
         assertThat(CallstackException.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
                 InvalidRequestException.class, ModemRejectedException.class, ModemUnavailableException.class,
-                ModemTimeoutException.class, ModemBusyException.class, IdempotencyConflictException.class);
+                ModemTimeoutException.class, ModemBusyException.class, IdempotencyConflictException.class,
+                CallEndedException.class);
         assertThat(CallstackException.class.getMethods()).noneMatch(m -> m.getName().toLowerCase(Locale.ROOT).contains("http"));
     }
 

@@ -78,6 +78,7 @@ public final class FakeModem implements Modem {
     private final FakeSms sms;
     private final FakeUssd ussd;
     private final FakeCalls calls;
+    private final FakeVoice voice = new FakeVoice();
     private final FakeOutbox outbox;
     private final FakeEvents events;
 
@@ -138,6 +139,17 @@ public final class FakeModem implements Modem {
     @Override
     public FakeOutbox outbox() {
         return outbox;
+    }
+
+    /**
+     * The voice API: absent with no session until the test sets them ({@link FakeVoice#session(
+     * dev.callstack.core.voice.CallSession)}).
+     *
+     * @return the same {@link FakeVoice} on every call
+     */
+    @Override
+    public FakeVoice voice() {
+        return voice;
     }
 
     /**

@@ -50,7 +50,7 @@ class VoicePlanValidationTest {
         "two actions | {'greeting':'greeting.wav','options':{'1':{'play':'greeting.wav','event':'x'}}} | options.1: needs exactly one action",
         "unknown key | {'greeting':'greeting.wav','options':{'1':{'event':'x'}},'retry':2} | retry: unknown key",
         "timeout 0 | {'greeting':'greeting.wav','options':{'1':{'event':'x'}},'timeout_seconds':0} | timeout_seconds: must be a whole number from 1 to 60",
-        "retries 11 | {'greeting':'greeting.wav','options':{'1':{'event':'x'}},'retries':11} | retries: must be a whole number from 0 to 10",
+        "retries 10 | {'greeting':'greeting.wav','options':{'1':{'event':'x'}},'retries':10} | retries: must be a whole number from 0 to 9",
         "rings 2.5 | {'answer':{'after_rings':2.5},'greeting':'greeting.wav','options':{'1':{'event':'x'}}} | answer.after_rings: must be a whole number",
         "max seconds | {'greeting':'greeting.wav','options':{'1':{'voicemail':{'max_seconds':3601}}}} | options.1.voicemail.max_seconds: must be a whole number from 1 to 3600",
         "bad from | {'answer':{'from':['+49 15*']},'greeting':'greeting.wav','options':{'1':{'event':'x'}}} | answer.from.0: must be '+' and digits",

@@ -6,7 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callstack.core.event.CallState;
 import dev.callstack.core.voice.AudioClip;
-import dev.callstack.core.voice.VoiceApi;
+import dev.callstack.core.voice.CallSession;
+import dev.callstack.core.voice.RecordOptions;
+import dev.callstack.core.voice.Recording;
+import dev.callstack.core.voice.VoiceStatus;
+import dev.callstack.core.voice.VoicemailBox;
+import dev.callstack.testkit.FakeCallSession;
+import java.time.Duration;
 import dev.callstack.modem.voice.WavWriter;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -28,7 +34,7 @@ class VoiceServerTest {
     @TempDir
     Path dir;
     private TestServer server;
-    private ScriptedVoice voice;
+    private final FakeCallSession call = new FakeCallSession();
     private final List<WsClient> clients = new java.util.ArrayList<>();
 
     @BeforeAll
@@ -59,14 +65,11 @@ class VoiceServerTest {
 
     private void start(boolean audio, Consumer<CallstackServerBuilder> customize) {
         server = TestServer.serving(fake -> {
-            voice = new ScriptedVoice(fake);
-            VoiceApi api = audio ? voice : VoiceApi.absent();
-            return new ForwardingModem(fake) {
-                @Override
-                public VoiceApi voice() {
-                    return api;
-                }
-            };
+            if (audio) {
+                fake.voice().status(VoiceStatus.OPEN);
+                fake.voice().session(call);
+            }
+            return fake;
         }, builder -> {
             builder.apiKey(TestServer.CONTENT_KEY, Privilege.SEND, Privilege.CONTENT)
                     .apiKey(TestServer.PLAIN_KEY, Privilege.SEND)
@@ -120,13 +123,14 @@ class VoiceServerTest {
         content.next(); // hello
         plain.next();
         AudioClip spoken = tone("caller", 700, 3 * 8000);
-        voice.presses("9", "1").says(spoken);
+        call.press("9").press("1").callerSays(spoken).hangUpWhileRecording();
 
         server.modem.ring(CALLER);
         server.modem.ring(CALLER);
 
-        assertThat(voice.awaitHangUp()).isTrue();
-        assertThat(voice.played()).containsExactly("greeting.wav", "greeting.wav", "beep");
+        assertThat(call.awaitEnd(TestServer.TIMEOUT)).isTrue();
+        assertThat(call.playedClips()).extracting(AudioClip::name)
+                .containsExactly("greeting.wav", "greeting.wav", VoicemailBox.standardBeep().name());
         JsonNode ivr = content.nextJson();
         assertThat(ivr.get("type").asText()).isEqualTo("call.ivr");
         assertThat(ivr.get("data").toString()).isEqualTo("{\"option\":\"1\",\"event\":null}");
@@ -219,12 +223,12 @@ class VoiceServerTest {
         WsClient ws = WsClient.connect(server, "/ws?events=call.ivr,call.state", TestServer.PLAIN_KEY);
         clients.add(ws);
         ws.next();
-        voice.presses("0");
+        call.press("0");
         server.modem.ring("");
         server.modem.ring("");
         server.modem.ring("");
 
-        assertThat(voice.awaitHangUp()).isTrue();
+        assertThat(call.awaitEnd(TestServer.TIMEOUT)).isTrue();
         assertThat(ws.nextJson().get("data").get("state").asText()).isEqualTo("ringing");
         assertThat(ws.nextJson().get("data").get("state").asText()).isEqualTo("active");
         assertThat(ws.nextJson().get("data").toString()).isEqualTo("{\"option\":\"0\",\"event\":\"operator\"}");
@@ -240,7 +244,7 @@ class VoiceServerTest {
         server.modem.callState(CallState.RINGING);
         server.modem.events().publish(new dev.callstack.core.event.CallRing(java.time.Instant.now()));
         server.modem.events().publish(new dev.callstack.core.event.CallRing(java.time.Instant.now()));
-        assertThat(voice.awaitHangUp()).isTrue();
+        assertThat(call.awaitEnd(TestServer.TIMEOUT)).isTrue();
         assertThat(LogCapture.install().lines()).anyMatch(line -> line.contains("answering an incoming call after 2"));
     }
 
@@ -248,15 +252,63 @@ class VoiceServerTest {
     void aPlanThatThrowsEndsThatCallButTheNextCallIsServed() throws Exception {
         Path plan = plan("{\"greeting\":\"greeting.wav\",\"options\":{\"1\":{\"voicemail\":{}}}}");
         start(true, builder -> builder.voicePlan(plan));
-        voice.presses("1"); // no recording scripted: the session's record() fails with a NullPointerException
+        server.modem.voice().session(new BrokenSession());
         server.modem.ring(CALLER);
         await().atMost(TestServer.TIMEOUT).until(() -> LogCapture.install().lines().stream()
-                .anyMatch(line -> line.contains("the plan failed (java.lang.NullPointerException)")));
+                .anyMatch(line -> line.contains("the plan failed (java.lang.IllegalStateException)")));
         await().atMost(TestServer.TIMEOUT).until(() -> server.modem.calls().state() == CallState.IDLE);
 
-        voice.presses("1").says(tone("second", 500, 8000));
+        server.modem.voice().session(call);
+        call.press("1").callerSays(tone("second", 500, 8000)).hangUpWhileRecording();
         server.modem.ring(CALLER);
         await().atMost(TestServer.TIMEOUT).until(() -> TestServer.json(server.get("/voicemail",
                 TestServer.PLAIN_KEY)).get("voicemail").size() == 1);
+    }
+
+    /** A session whose audio fails outright (not a hang-up): a broken port or a bug. */
+    private static final class BrokenSession implements CallSession {
+        @Override
+        public void play(AudioClip clip) {
+            throw new IllegalStateException("audio port failed");
+        }
+
+        @Override
+        public void playSequence(List<AudioClip> clips) {
+            throw new IllegalStateException("audio port failed");
+        }
+
+        @Override
+        public Recording record(RecordOptions options) {
+            throw new IllegalStateException("audio port failed");
+        }
+
+        @Override
+        public String collectDtmf(int maxDigits, Duration timeout, char terminator) {
+            throw new IllegalStateException("audio port failed");
+        }
+
+        @Override
+        public String playAndCollect(AudioClip prompt, int maxDigits, Duration timeout, char terminator) {
+            throw new IllegalStateException("audio port failed");
+        }
+
+        @Override
+        public void sendDtmf(String digits) {
+            throw new IllegalStateException("audio port failed");
+        }
+
+        @Override
+        public void hangUp() {
+        }
+
+        @Override
+        public boolean awaitEnd(Duration timeout) {
+            return true;
+        }
+
+        @Override
+        public boolean isActive() {
+            return true;
+        }
     }
 }

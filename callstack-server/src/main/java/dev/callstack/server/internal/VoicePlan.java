@@ -15,9 +15,9 @@ import java.util.Objects;
  * @param greeting the menu prompt, played (again) for each attempt
  * @param options  DTMF digit → action
  * @param timeout  how long to wait for a digit after the prompt
- * @param retries  how many times the menu is repeated after a time-out or an unknown digit
+ * @param retries  how many times in a row the menu is repeated after a time-out or an unknown digit
  * @param invalid  played after an unknown digit, or null
- * @param goodbye  played before hanging up, or null
+ * @param goodbye  played when the retries run out and after a voicemail (unless the caller hung up), or null
  */
 record VoicePlan(String source, Answer answer, AudioClip greeting, Map<Character, Action> options, Duration timeout,
                  int retries, AudioClip invalid, AudioClip goodbye) {
@@ -68,7 +68,7 @@ record VoicePlan(String source, Answer answer, AudioClip greeting, Map<Character
 
     /**
      * Publish {@code call.ivr} with this event name (every option publishes {@code call.ivr}; this one names it),
-     * play the goodbye and hang up.
+     * then hang up.
      *
      * @param event the name, {@code [a-z0-9_.-]{1,40}}
      */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.callstack.core.event.DtmfReceived;
 import dev.callstack.core.event.IvrOptionChosen;
 import dev.callstack.core.voice.AudioClip;
+import dev.callstack.core.voice.IvrMenu;
 import dev.callstack.modem.voice.AudioClips;
 import dev.callstack.modem.voice.AudioFileException;
 import java.io.IOException;
@@ -31,7 +32,7 @@ import java.util.Set;
 public final class VoicePlanReader {
     static final int MAX_RINGS = 20;
     static final int MAX_TIMEOUT_SECONDS = 60;
-    static final int MAX_RETRIES = 10;
+    static final int MAX_RETRIES = IvrMenu.MAX_RETRIES;
     static final int MAX_VOICEMAIL_SECONDS = 3600;
     static final int DEFAULT_VOICEMAIL_SECONDS = 120;
     private static final Set<String> TOP_KEYS = Set.of("answer", "greeting", "options", "timeout_seconds", "retries",

@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  * otherwise at {@code maxDuration}, padded with silence. Once the call ended, every method but {@link #hangUp}, {@link #isActive} and {@link #awaitEnd} throws
  * {@link CallEndedException}, like the real session.
  *
- * <p>Thread-safe: script from the test thread while the code under test runs on another.
+ * <p>Thread-safe: script and inspect from any thread. Script before starting the code under test: with no real
+ * time, a collect never waits for input that arrives later.
  */
 public final class FakeCallSession implements CallSession {
     /** A queued time-out: the caller stays silent for one collect. */

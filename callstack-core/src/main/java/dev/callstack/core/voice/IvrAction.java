@@ -193,7 +193,8 @@ public sealed interface IvrAction
     /**
      * Runs the embedder's code on the session (on the menu's thread), then goes on as {@code after} says. A
      * {@link dev.callstack.core.CallEndedException} from it ends the menu like a caller hang-up; any other exception
-     * hangs up and propagates from {@link IvrMenu#run}.
+     * hangs up and propagates from {@link IvrMenu#run}. A script that hangs up itself should use
+     * {@link After#HANG_UP}: with {@link After#REPEAT_MENU} the ended call would read as a caller hang-up.
      *
      * @param script the code; not null
      * @param after  what next; not null

@@ -9,6 +9,7 @@ import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
 import dev.callstack.core.event.EventBus;
 import dev.callstack.core.store.MessageStore;
+import dev.callstack.core.voice.VoiceApi;
 import dev.callstack.modem.internal.LinkOpener;
 import dev.callstack.modem.internal.ModemEngine;
 import dev.callstack.modem.internal.SmsModuleFactory;
@@ -112,6 +113,17 @@ public final class SerialModem implements Modem {
     }
 
     /**
+     * Call audio over the configured audio port ({@link SerialModemConfig#audioPort()} or
+     * {@link Builder#audioConnections}): status {@code ABSENT} without one.
+     *
+     * @return the voice API; the same instance on every call
+     */
+    @Override
+    public VoiceApi voice() {
+        return engine.voice();
+    }
+
+    /**
      * Waits until the modem is connected and initialised; true when it is, false after {@code timeout} (or when it
      * stopped reconnecting, see {@link #haltReason()}).
      *
@@ -141,6 +153,7 @@ public final class SerialModem implements Modem {
     public static final class Builder {
         private final SerialModemConfig config;
         private ConnectionFactory links;
+        private ConnectionFactory audioLinks;
         // Out of the box SMS works on an in-memory store; messageStore(...) makes it durable.
         private SmsModuleFactory sms;
 
@@ -162,6 +175,18 @@ public final class SerialModem implements Modem {
          */
         public Builder connections(ConnectionFactory factory) {
             this.links = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * Use these connections for call audio instead of opening {@code config.audioPort()} (the simulator's audio
+         * port, an in-memory pipe); opened once per active call.
+         *
+         * @param factory opens the audio connection of each call
+         * @return this builder
+         */
+        public Builder audioConnections(ConnectionFactory factory) {
+            this.audioLinks = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
@@ -196,16 +221,36 @@ public final class SerialModem implements Modem {
             ModemEngine.Settings settings = new ModemEngine.Settings(config.simPin(), config.commandTimeout(),
                     config.signalPollInterval(), config.reconnectInitialDelay(), config.reconnectMaxDelay(),
                     config.clock());
-            return new SerialModem(new ModemEngine(settings, opener(), sms));
+            return new SerialModem(new ModemEngine(settings, opener(), sms, audioOpener()));
+        }
+
+        /** The audio port's opener, or null when there is none. */
+        private LinkOpener audioOpener() {
+            if (audioLinks != null) {
+                return streams(audioLinks);
+            }
+            if (!config.hasAudioPort()) {
+                return null;
+            }
+            if (SerialModemConfig.isTcp(config.audioPort())) {
+                URI address = config.audioTcpAddress();
+                return () -> TcpConnector.connect(address.getHost(), address.getPort(), TCP_CONNECT_TIMEOUT);
+            }
+            String port = config.audioPort();
+            int baud = config.baudRate();
+            return () -> SerialLink.open(port, baud);
+        }
+
+        private static LinkOpener streams(ConnectionFactory factory) {
+            return () -> {
+                ConnectionFactory.Connection c = factory.open();
+                return new StreamLink(c.input(), c.output(), c.closer(), c.description());
+            };
         }
 
         private LinkOpener opener() {
             if (links != null) {
-                ConnectionFactory factory = links;
-                return () -> {
-                    ConnectionFactory.Connection c = factory.open();
-                    return new StreamLink(c.input(), c.output(), c.closer(), c.description());
-                };
+                return streams(links);
             }
             if (config.isTcp()) {
                 URI address = config.tcpAddress();

@@ -26,11 +26,13 @@ import java.util.Objects;
  * @param sendRatePerMinute     how many messages the outbox hands to the modem per minute at most, default
  *                              {@value #DEFAULT_SEND_RATE}; 0 means no limit
  * @param clock                 time source for event timestamps
+ * @param audioPort             the modem's PCM audio port for call audio (a device path such as {@code /dev/ttyUSB4},
+ *                              or {@code tcp://host:port}), or null for none: calls work, without audio
  */
 public record SerialModemConfig(String port, int baudRate, String simPin, Duration commandTimeout,
                                 Duration signalPollInterval, Duration reconnectInitialDelay,
                                 Duration reconnectMaxDelay, Duration sweepInterval, boolean deleteStoredOutgoing,
-                                int sendRatePerMinute, Clock clock) {
+                                int sendRatePerMinute, Clock clock, String audioPort) {
     /** The outbox's send rate unless {@link Builder#sendRatePerMinute} says otherwise, in messages per minute. */
     public static final int DEFAULT_SEND_RATE = 20;
 
@@ -57,6 +59,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
      * @param deleteStoredOutgoing  whether stored drafts and sent copies are deleted by a sweep, default true
      * @param sendRatePerMinute     the outbox's messages per minute, not negative; 0 means no limit
      * @param clock                 time source for event timestamps
+     * @param audioPort             the PCM audio port (device path or {@code tcp://host:port}), or null for none
      */
     public SerialModemConfig {
         Objects.requireNonNull(port, "port");
@@ -77,6 +80,14 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         }
         if (isTcp(port)) {
             tcpAddress(port);
+        }
+        if (audioPort != null) {
+            if (audioPort.isBlank()) {
+                throw new IllegalArgumentException("audioPort must not be blank");
+            }
+            if (isTcp(audioPort)) {
+                tcpAddress(audioPort);
+            }
         }
         if (baudRate <= 0) {
             throw new IllegalArgumentException("baudRate must be positive");
@@ -112,6 +123,28 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
     }
 
     /**
+     * Whether a separate audio port is configured.
+     *
+     * @return true when {@link #audioPort()} is set
+     */
+    public boolean hasAudioPort() {
+        return audioPort != null;
+    }
+
+    /**
+     * For an audio port given as {@code tcp://host:port}: the host and port.
+     *
+     * @return the parsed address
+     * @throws IllegalArgumentException if there is no audio port or it is not a TCP address
+     */
+    public URI audioTcpAddress() {
+        if (audioPort == null || !isTcp(audioPort)) {
+            throw new IllegalArgumentException("the audio port is not a tcp:// address");
+        }
+        return tcpAddress(audioPort);
+    }
+
+    /**
      * For {@code tcp://host:port}: the host and port.
      *
      * @return the parsed address
@@ -127,7 +160,8 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
                 + (simPin == null ? "none" : Redaction.REDACTED) + ", commandTimeout=" + commandTimeout
                 + ", signalPollInterval=" + signalPollInterval + ", reconnect=" + reconnectInitialDelay + ".."
                 + reconnectMaxDelay + ", sweepInterval=" + sweepInterval + ", deleteStoredOutgoing=" + deleteStoredOutgoing
-                + ", sendRatePerMinute=" + sendRatePerMinute + "]";
+                + ", sendRatePerMinute=" + sendRatePerMinute + ", audioPort=" + (audioPort == null ? "none" : audioPort)
+                + "]";
     }
 
     /**
@@ -183,6 +217,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         private boolean deleteStoredOutgoing = true;
         private int sendRatePerMinute = DEFAULT_SEND_RATE;
         private Clock clock = Clock.systemUTC();
+        private String audioPort;
 
         private Builder(String port) {
             this.port = port;
@@ -294,6 +329,19 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         }
 
         /**
+         * Sets the modem's PCM audio port, opened for each active call (SIM7600: the fifth USB serial port,
+         * {@code /dev/ttyUSB4}; EC25: the NMEA/audio port). Opened with the same baud rate as the AT port (USB
+         * serial ignores it; a real UART needs at least 230400 for 16 kB/s of audio).
+         *
+         * @param value a device path or {@code tcp://host:port}, or null for none (the default)
+         * @return this builder
+         */
+        public Builder audioPort(String value) {
+            this.audioPort = value;
+            return this;
+        }
+
+        /**
          * Builds the config.
          *
          * @return the validated config
@@ -303,7 +351,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         public SerialModemConfig build() {
             return new SerialModemConfig(port, baudRate, simPin, commandTimeout, signalPollInterval,
                     reconnectInitialDelay, reconnectMaxDelay, sweepInterval, deleteStoredOutgoing, sendRatePerMinute,
-                    clock);
+                    clock, audioPort);
         }
     }
 }

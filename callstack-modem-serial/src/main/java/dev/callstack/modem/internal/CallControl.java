@@ -13,6 +13,7 @@ import dev.callstack.core.event.CallerId;
 import dev.callstack.core.event.DtmfReceived;
 import dev.callstack.core.event.EventBus;
 import dev.callstack.modem.internal.at.AtChannel;
+import dev.callstack.modem.internal.audio.DtmfMerger;
 import dev.callstack.modem.internal.at.AtCommand;
 import dev.callstack.modem.internal.at.AtResponse;
 import java.time.Clock;
@@ -56,13 +57,15 @@ final class CallControl implements CallApi {
     private final ScheduledExecutorService scheduler;
     private final ActiveProfile profile;
     private final Duration pollInterval;
+    private final DtmfMerger dtmf;
     private CallState state = CallState.IDLE;
     private ScheduledFuture<?> poll;
     // Modems repeat +CLIP with every RING; subscribers want one CallerId per call.
     private boolean callerIdPublished;
 
     CallControl(AtChannel at, EventBus events, Clock clock, BooleanSupplier ready, Executor callbacks,
-                ScheduledExecutorService scheduler, ActiveProfile profile, Duration pollInterval) {
+                ScheduledExecutorService scheduler, ActiveProfile profile, Duration pollInterval, DtmfMerger dtmf) {
+        this.dtmf = Objects.requireNonNull(dtmf, "dtmf");
         this.at = Objects.requireNonNull(at, "at");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -190,8 +193,9 @@ final class CallControl implements CallApi {
         end(CallState.RINGING);
     }
 
+    /** Merged with in-band detection, which publishes {@link DtmfReceived} once per press. */
     void onDtmf(char digit) {
-        events.publish(new DtmfReceived(clock.instant(), digit));
+        dtmf.onUrcDigit(digit);
     }
 
     /** The modem went away: whatever call there was is over. */

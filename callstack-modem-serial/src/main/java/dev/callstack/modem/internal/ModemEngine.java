@@ -7,12 +7,19 @@ import dev.callstack.core.Outbox;
 import dev.callstack.core.Redaction;
 import dev.callstack.core.SmsApi;
 import dev.callstack.core.UssdApi;
+import dev.callstack.core.event.CallState;
+import dev.callstack.core.event.CallStateChanged;
 import dev.callstack.core.event.Delivery;
 import dev.callstack.core.event.EventBus;
+import dev.callstack.core.event.ModemConnected;
 import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.event.Subscription;
+import dev.callstack.core.voice.VoiceApi;
 import dev.callstack.modem.internal.at.AtChannel;
 import dev.callstack.modem.internal.at.AtCommandExecutor;
+import dev.callstack.modem.internal.audio.CallAudio;
+import dev.callstack.modem.internal.audio.DtmfMerger;
+import dev.callstack.modem.internal.voice.PacerClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,6 +33,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +81,15 @@ public final class ModemEngine {
     private final CallControl calls;
     private final UssdService ussd;
     private final SmsModule sms;
+    private final VoiceApi voice;
+    private final CallAudio audio;
 
     public ModemEngine(Settings settings, LinkOpener links, SmsModuleFactory smsFactory) {
+        this(settings, links, smsFactory, null);
+    }
+
+    /** An engine whose calls carry audio over the port {@code audioLinks} opens (null: no audio port). */
+    public ModemEngine(Settings settings, LinkOpener links, SmsModuleFactory smsFactory, LinkOpener audioLinks) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(smsFactory, "smsFactory");
@@ -94,7 +109,34 @@ public final class ModemEngine {
         NetworkMonitor network = new NetworkMonitor(channel, engine, state, events, clock,
                 settings.signalPollInterval());
         ActiveProfile profile = new ActiveProfile();
-        calls = new CallControl(channel, events, clock, ready, callbacks, engine, profile, CALL_POLL_INTERVAL);
+        // Digits from URCs and from in-band detection meet here; the merger publishes each press once.
+        AtomicReference<CallAudio> audioRef = new AtomicReference<>();
+        DtmfMerger dtmf = new DtmfMerger(events, clock, PacerClock.SYSTEM::nanoTime, digit -> {
+            CallAudio a = audioRef.get();
+            if (a != null) {
+                a.onDigit(digit);
+            }
+        });
+        calls = new CallControl(channel, events, clock, ready, callbacks, engine, profile, CALL_POLL_INTERVAL, dtmf);
+        if (audioLinks == null) {
+            audio = null;
+            voice = VoiceApi.absent();
+        } else {
+            audio = new CallAudio(audioLinks, channel, () -> profile.get().pcm(), ready, calls, PacerClock.SYSTEM);
+            audio.merger(dtmf);
+            audioRef.set(audio);
+            voice = audio;
+            // Inline: the hooks never block, and each sees the call's changes in order.
+            events.subscribe(CallStateChanged.class, change -> {
+                if (change.state() == CallState.ACTIVE) {
+                    dtmf.reset();
+                    audio.onCallActive();
+                } else if (change.state() == CallState.ENDED || change.state() == CallState.IDLE) {
+                    audio.onCallEnded();
+                }
+            }, Delivery.inline());
+            events.subscribe(ModemConnected.class, connected -> audio.onConnected(), Delivery.inline());
+        }
         ussd = new UssdService(channel, engine, events, clock, ready, callbacks, profile);
         LifecycleRelay relay = new LifecycleRelay(state);
         sms = Objects.requireNonNull(smsFactory.create(new ModemContext(channel, events, clock, engine, callbacks,
@@ -143,6 +185,11 @@ public final class ModemEngine {
         return calls;
     }
 
+    /** Call audio: {@link VoiceApi#absent()} without an audio port. */
+    public VoiceApi voice() {
+        return voice;
+    }
+
     /** Why reconnecting stopped (a rejected SIM PIN, SIM PUK), or empty while the modem is live or retrying. */
     public Optional<String> haltReason() {
         return lifecycle.haltReason();
@@ -184,6 +231,9 @@ public final class ModemEngine {
 
     public void close() {
         lifecycle.close();
+        if (audio != null) {
+            audio.close();
+        }
         try {
             sms.close();
         } catch (RuntimeException e) {

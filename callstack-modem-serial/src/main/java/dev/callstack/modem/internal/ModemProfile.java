@@ -1,5 +1,6 @@
 package dev.callstack.modem.internal;
 
+import dev.callstack.modem.internal.audio.PcmSwitch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,9 +21,12 @@ import java.util.regex.Pattern;
  * @param urcPortNote   documentation only: where this family sends its URCs and what that means for users
  * @param iccidCommands the commands that read the SIM's ICCID, tried in order until one answers ({@code AT+CCID}
  *                      is not in 27.007; each family has its own)
+ * @param pcm           the commands that switch call audio to the PCM audio port and back ({@link PcmSwitch#NONE}
+ *                      when the family has no such port or none is documented)
  */
 record ModemProfile(String name, Pattern match, List<String> dtmfDetection, UssdEncoding ussdEncoding,
-                    String charset, boolean pollCalls, String urcPortNote, List<String> iccidCommands) {
+                    String charset, boolean pollCalls, String urcPortNote, List<String> iccidCommands,
+                    PcmSwitch pcm) {
     /** What most modems answer: SIMCom, u-blox, Telit and many others take {@code AT+CCID}. */
     static final List<String> STANDARD_ICCID = List.of("AT+CCID");
 
@@ -42,6 +46,7 @@ record ModemProfile(String name, Pattern match, List<String> dtmfDetection, Ussd
         Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(urcPortNote, "urcPortNote");
         iccidCommands = List.copyOf(iccidCommands);
+        Objects.requireNonNull(pcm, "pcm");
     }
 
     /** The settings run (each optional) at the end of every init: the character set, then DTMF detection. */

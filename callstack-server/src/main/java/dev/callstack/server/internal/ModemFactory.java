@@ -77,9 +77,6 @@ public final class ModemFactory {
      */
     public static OpenedModem open(String spec, String simPin, Path db, Duration retention, Duration sweepInterval,
                                    int sendRatePerMinute, String audioPort) {
-        if (audioPort != null) {
-            throw new IllegalArgumentException("--audio-port: this build has no modem audio support yet");
-        }
         if (sendRatePerMinute < 0) {
             throw new IllegalArgumentException("--send-rate must not be negative");
         }
@@ -93,6 +90,10 @@ public final class ModemFactory {
             throw new IllegalArgumentException(NO_MODEM);
         }
         SimProfile profile = simulatorProfile(spec);
+        if (profile != null && audioPort != null) {
+            throw new IllegalArgumentException("--audio-port is for a real modem: the simulator brings its own audio "
+                    + "port (simulator:sim7600 or simulator:ec25)");
+        }
         if (profile != null) {
             log.warn("SIMULATED MODEM (--modem {}): nothing reaches a real network; no SMS, call or USSD "
                     + "leaves this process. Use --modem /dev/serial/by-id/... or tcp://host:port for a real modem.",
@@ -107,7 +108,7 @@ public final class ModemFactory {
         SerialModemConfig config;
         try {
             config = SerialModemConfig.builder(spec).simPin(simPin == null || simPin.isEmpty() ? null : simPin)
-                    .sweepInterval(sweepInterval).sendRatePerMinute(sendRatePerMinute).build();
+                    .sweepInterval(sweepInterval).sendRatePerMinute(sendRatePerMinute).audioPort(audioPort).build();
         } catch (IllegalArgumentException invalid) {
             // The config's own message may name the PIN rule, never the PIN; the spec itself is not secret.
             throw new IllegalArgumentException("--modem " + spec + ": " + invalid.getMessage(), invalid);

@@ -10,6 +10,7 @@ import dev.callstack.testkit.sim.SimulatorPipe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code --modem simulator[:profile]}: the real AT stack ({@link SerialModem}, SMS on the given store) talking to an
@@ -36,6 +37,12 @@ public final class SimulatorModem extends DelegatingModem {
     }
 
     /**
+     * The profiles whose real device has a PCM audio port (SIM7600 {@code AT+CPCMREG}, EC25 {@code AT+QPCMV}): the
+     * simulator plays them with its in-memory audio port attached, so voice works with {@code --modem simulator:sim7600}.
+     */
+    static final Set<SimProfile> WITH_AUDIO_PORT = Set.of(SimProfile.SIM7600, SimProfile.EC25);
+
+    /**
      * Starts the simulator, the modem (connecting in the background) and the activity. The returned modem owns
      * {@code store} and closes it; when this throws, the caller still owns it.
      */
@@ -59,7 +66,15 @@ public final class SimulatorModem extends DelegatingModem {
                 SimulatorPipe pipe = simulator.openPipe();
                 return new ConnectionFactory.Connection(pipe.hostInput(), pipe.hostOutput(), pipe, "simulator pipe");
             };
-            modem = SerialModem.builder(config).connections(links).messageStore(store).build();
+            SerialModem.Builder builder = SerialModem.builder(config).connections(links).messageStore(store);
+            if (WITH_AUDIO_PORT.contains(profile)) {
+                builder.audioConnections(() -> {
+                    SimulatorPipe pipe = simulator.audio().openPipe();
+                    return new ConnectionFactory.Connection(pipe.hostInput(), pipe.hostOutput(), pipe,
+                            "simulator audio pipe");
+                });
+            }
+            modem = builder.build();
             modem.start();
             SimulatorActivity activity = SimulatorActivity.start(simulator, Clock.systemUTC(), schedule);
             return new SimulatorModem(simulator, modem, store, activity);

@@ -18,6 +18,9 @@ import java.util.OptionalInt;
  *       (Quectel EC2x "Voice over USB and UAC" application note).</li>
  * </ul>
  *
+ * <p>The simulator streams on {@link SimAudioPort} whatever port {@code AT+QPCMV} names (a real EC25 sends port 2
+ * to its USB sound card instead); the port only shows in the query.
+ *
  * <p>Switching on with no active call answers {@code ERROR}: the manuals do not say what the modules answer then;
  * this is the simulator's choice (field reports say the SIM7600 only streams once a call is connected).
  *

@@ -116,6 +116,27 @@ class SimAudioPortTest extends ProfilePipeTest {
     }
 
     @Test
+    void aPromptWrittenInRealTimeFramesCorrelatesWithWhatTheCallerHeard() {
+        openWithAudio(SimProfile.SIM7600);
+        answerIncomingCall();
+        host.exchange("AT+CPCMREG=1", "OK");
+        await().atMost(HostEnd.TIMEOUT).until(() -> sim.audio().streaming());
+        byte[] prompt = new byte[8 * AudioFormat8k.FRAME_BYTES];
+        byte[] dtmf = PcmSignals.dtmfSequence("12", 0.5);
+        System.arraycopy(dtmf, 0, prompt, AudioFormat8k.FRAME_BYTES, dtmf.length);
+
+        audio.write(PcmSignals.silence(Duration.ofMillis(80)));
+        for (int at = 0; at < prompt.length; at += AudioFormat8k.FRAME_BYTES) {
+            audio.write(Arrays.copyOfRange(prompt, at, at + AudioFormat8k.FRAME_BYTES));
+        }
+
+        await().atMost(HostEnd.TIMEOUT).until(() -> sim.audio().heard().length == prompt.length + 1280);
+        assertThat(PcmSignals.normalizedCorrelation(sim.audio().heard(), prompt)).isGreaterThan(0.99);
+        assertThat(PcmSignals.normalizedCorrelation(sim.audio().heard(), PcmSignals.dtmf('9', 0.5)))
+                .isLessThan(0.5);
+    }
+
+    @Test
     void audioClipsPlayInTheOrderQueued() {
         openWithAudio(SimProfile.SIM7600);
         byte[] first = PcmSignals.tone(700, Duration.ofMillis(80), 0.4);

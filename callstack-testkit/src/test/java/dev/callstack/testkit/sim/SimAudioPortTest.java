@@ -195,6 +195,8 @@ class SimAudioPortTest extends ProfilePipeTest {
 
         assertStopped();
         assertThat(host.exchange("AT+CPCMREG?", "OK")).contains("+CPCMREG: 0");
+        // A driver's cleanup after the call is over is still accepted.
+        assertThat(host.exchange("AT+CPCMREG=0", "OK")).endsWith("OK\r\n");
     }
 
     @Test
@@ -226,6 +228,9 @@ class SimAudioPortTest extends ProfilePipeTest {
         assertThat(sim.audio().streaming()).isFalse();
 
         sim.replug();
+        host.close();
+        host = HostEnd.of(sim.openPipe());
+        assertThat(host.exchange("AT+CPCMREG?", "OK")).contains("+CPCMREG: 1");
         audio.close();
         audio = AudioHost.of(sim.audio().openPipe());
         // The modem kept its PCM register: the host must send AT+CPCMREG=0 itself if it gave up on the call.
@@ -260,6 +265,8 @@ class SimAudioPortTest extends ProfilePipeTest {
         await().atMost(HostEnd.TIMEOUT).until(() -> audio.receivedCount() >= AudioFormat8k.FRAME_BYTES);
         host.exchange("AT+QPCMV=0", "OK");
         assertStopped();
+        sim.remoteHangup();
+        assertThat(host.exchange("AT+QPCMV=0", "OK")).endsWith("OK\r\n");
         assertThat(host.exchange("AT+QPCMV?", "OK")).contains("+QPCMV: 0,0");
     }
 

@@ -657,7 +657,7 @@ public final class AtModemSimulator implements AutoCloseable {
 
     // ---- link state -----------------------------------------------------------------------------------------
 
-    /** The link drops: pipe EOF, TCP connection closed and listener stopped, socat stopped. */
+    /** The link drops (the audio port's too): pipe EOF, TCP connection closed and listener stopped, socat stopped. */
     public void unplug() {
         links.unplug();
         audio.unplug();

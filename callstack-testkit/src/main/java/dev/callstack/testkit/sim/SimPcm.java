@@ -18,8 +18,13 @@ import java.util.OptionalInt;
  *       (Quectel EC2x "Voice over USB and UAC" application note).</li>
  * </ul>
  *
+ * <p>The simulator streams on {@link SimAudioPort} whatever port {@code AT+QPCMV} names (a real EC25 sends port 2
+ * to its USB sound card instead); the port only shows in the query.
+ *
  * <p>Switching on with no active call answers {@code ERROR}: the manuals do not say what the modules answer then;
- * this is the simulator's choice (field reports say the SIM7600 only streams once a call is connected).
+ * this is the simulator's choice (field reports say the SIM7600 only streams once a call is connected). On Quectel
+ * it is a known departure: host setup scripts send {@code AT+QPCMV=1,2} at start-up, before any call, so a real EC25
+ * seems to accept it as a setting; a driver that enables PCM after the call is up works on both.
  *
  * <p>Immutable.
  */

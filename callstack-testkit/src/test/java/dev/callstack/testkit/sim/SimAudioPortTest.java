@@ -116,6 +116,27 @@ class SimAudioPortTest extends ProfilePipeTest {
     }
 
     @Test
+    void aPromptWrittenInRealTimeFramesCorrelatesWithWhatTheCallerHeard() {
+        openWithAudio(SimProfile.SIM7600);
+        answerIncomingCall();
+        host.exchange("AT+CPCMREG=1", "OK");
+        await().atMost(HostEnd.TIMEOUT).until(() -> sim.audio().streaming());
+        byte[] prompt = new byte[8 * AudioFormat8k.FRAME_BYTES];
+        byte[] dtmf = PcmSignals.dtmfSequence("12", 0.5);
+        System.arraycopy(dtmf, 0, prompt, AudioFormat8k.FRAME_BYTES, dtmf.length);
+
+        audio.write(PcmSignals.silence(Duration.ofMillis(80)));
+        for (int at = 0; at < prompt.length; at += AudioFormat8k.FRAME_BYTES) {
+            audio.write(Arrays.copyOfRange(prompt, at, at + AudioFormat8k.FRAME_BYTES));
+        }
+
+        await().atMost(HostEnd.TIMEOUT).until(() -> sim.audio().heard().length == prompt.length + 1280);
+        assertThat(PcmSignals.normalizedCorrelation(sim.audio().heard(), prompt)).isGreaterThan(0.99);
+        assertThat(PcmSignals.normalizedCorrelation(sim.audio().heard(), PcmSignals.dtmf('9', 0.5)))
+                .isLessThan(0.5);
+    }
+
+    @Test
     void audioClipsPlayInTheOrderQueued() {
         openWithAudio(SimProfile.SIM7600);
         byte[] first = PcmSignals.tone(700, Duration.ofMillis(80), 0.4);
@@ -174,6 +195,8 @@ class SimAudioPortTest extends ProfilePipeTest {
 
         assertStopped();
         assertThat(host.exchange("AT+CPCMREG?", "OK")).contains("+CPCMREG: 0");
+        // A driver's cleanup after the call is over is still accepted.
+        assertThat(host.exchange("AT+CPCMREG=0", "OK")).endsWith("OK\r\n");
     }
 
     @Test
@@ -205,6 +228,9 @@ class SimAudioPortTest extends ProfilePipeTest {
         assertThat(sim.audio().streaming()).isFalse();
 
         sim.replug();
+        host.close();
+        host = HostEnd.of(sim.openPipe());
+        assertThat(host.exchange("AT+CPCMREG?", "OK")).contains("+CPCMREG: 1");
         audio.close();
         audio = AudioHost.of(sim.audio().openPipe());
         // The modem kept its PCM register: the host must send AT+CPCMREG=0 itself if it gave up on the call.
@@ -239,6 +265,8 @@ class SimAudioPortTest extends ProfilePipeTest {
         await().atMost(HostEnd.TIMEOUT).until(() -> audio.receivedCount() >= AudioFormat8k.FRAME_BYTES);
         host.exchange("AT+QPCMV=0", "OK");
         assertStopped();
+        sim.remoteHangup();
+        assertThat(host.exchange("AT+QPCMV=0", "OK")).endsWith("OK\r\n");
         assertThat(host.exchange("AT+QPCMV?", "OK")).contains("+QPCMV: 0,0");
     }
 

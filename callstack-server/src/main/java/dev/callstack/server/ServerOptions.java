@@ -55,6 +55,7 @@ final class ServerOptions {
     WebhookTiming webhookTiming = WebhookTiming.defaults();
     Duration journalRetention = Duration.ofDays(7);
     long journalMaxEvents = 1_000_000;
+    ServerTransport transport = ServerTransport.AUTO;
 
     /** Adds a key given in code; keys from files and the environment are checked by their parser. */
     void addKey(String secret, Set<Privilege> privileges, int smsPerDay, List<String> recipientPrefixes) {
@@ -77,6 +78,6 @@ final class ServerOptions {
                 ioThreads, shutdownGrace, writeBufferLow, writeBufferHigh, storeReady, simulated,
                 tlsCertificate == null ? null : new TlsFiles(tlsCertificate, tlsPrivateKey, tlsReloadInterval),
                 allowedOrigins, allowedHosts, requestTimeout, maxConnections, noAuth, quotaDatabase, webhookSettings(),
-                journalRetention, journalMaxEvents);
+                journalRetention, journalMaxEvents, transport);
     }
 }

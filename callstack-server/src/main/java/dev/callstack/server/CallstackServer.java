@@ -76,6 +76,15 @@ public final class CallstackServer implements AutoCloseable {
         return server.realtimeClients();
     }
 
+    /**
+     * The transport the server's sockets use.
+     *
+     * @return {@code epoll} or {@code nio}; null before {@link #start()}
+     */
+    public String transport() {
+        return server.transport();
+    }
+
     @Override
     public void close() {
         try {

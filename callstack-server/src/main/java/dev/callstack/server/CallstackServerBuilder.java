@@ -229,6 +229,17 @@ public final class CallstackServerBuilder {
     }
 
     /**
+     * The socket transport: {@code AUTO} (the default) takes native epoll where it loads, else NIO.
+     *
+     * @param transport the transport; not null
+     * @return this builder
+     */
+    public CallstackServerBuilder transport(ServerTransport transport) {
+        options.transport = Objects.requireNonNull(transport, "transport");
+        return this;
+    }
+
+    /**
      * How long close waits for in-flight requests and event loops; default 10 s.
      *
      * @param grace the longest wait; not null

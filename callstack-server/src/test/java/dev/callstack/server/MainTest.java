@@ -191,6 +191,15 @@ class MainTest {
     }
 
     @Test
+    void theTransportIsAFlagAndAnUnknownOneIsRefused() {
+        assertThat(run("serve", "--help").out()).contains("--transport", "CALLSTACK_TRANSPORT", "default auto");
+        Run refused = run("--modem=simulator", "--transport", "kqueue", "--db", dir.resolve("c.db").toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--transport must be auto, nio or epoll");
+        assertThat(Files.exists(dir.resolve("c.db"))).as("nothing was opened").isFalse();
+    }
+
+    @Test
     void anUnknownSimulatorProfileIsRefusedByName() {
         Run refused = run("--modem", "simulator:nokia3310", "--port", "0", "--db", dir.resolve("c.db").toString());
         assertThat(refused.code()).isEqualTo(2);

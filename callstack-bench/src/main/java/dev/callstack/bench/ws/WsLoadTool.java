@@ -2,7 +2,9 @@ package dev.callstack.bench.ws;
 
 import dev.callstack.core.event.SmsReceived;
 import dev.callstack.server.CallstackServer;
+import dev.callstack.server.CallstackServerBuilder;
 import dev.callstack.server.Privilege;
+import dev.callstack.server.ServerTransport;
 import dev.callstack.testkit.FakeModem;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -47,9 +49,10 @@ public final class WsLoadTool {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"), options.queue);
         try (FakeModem modem = new FakeModem();
-             CallstackServer server = CallstackServer.builder(modem).port(0).apiKey(KEY, Privilege.CONTENT)
-                     .rateLimit(0, Duration.ofMinutes(1)).wsQueueCapacity(options.queue).ioThreads(2).build()) {
+             CallstackServer server = build(modem, options)) {
             int port = server.start();
+            System.out.println("# server transport " + (options.transport == null ? "default (nio before it existed)"
+                    : server.transport()));
             URI uri = URI.create("ws://127.0.0.1:" + port + "/ws?events=sms.received");
             System.out.println("clients  mode        published  delivered  deliveries/s  p50_us  p99_us  max_us"
                     + "  dropped  seconds  srv_ns/dlv  jvm_ns/dlv");
@@ -173,6 +176,16 @@ public final class WsLoadTool {
         return used;
     }
 
+    /** Without {@code transport=} the builder method is never called, so the tool also runs against older jars. */
+    private static CallstackServer build(FakeModem modem, Options options) {
+        CallstackServerBuilder builder = CallstackServer.builder(modem).port(0).apiKey(KEY, Privilege.CONTENT)
+                .rateLimit(0, Duration.ofMinutes(1)).wsQueueCapacity(options.queue).ioThreads(2);
+        if (options.transport != null) {
+            builder.transport(ServerTransport.valueOf(options.transport));
+        }
+        return builder.build();
+    }
+
     private static void awaitClients(CallstackServer server, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (server.realtimeClients() != count && System.nanoTime() < deadline) {
@@ -181,7 +194,7 @@ public final class WsLoadTool {
     }
 
     private record Options(List<Integer> clients, int events, List<Integer> rates, int seconds, int idle, int queue,
-                           boolean full) {
+                           boolean full, String transport) {
         static Options parse(String[] args) {
             List<Integer> clients = List.of(1, 100, 1000);
             List<Integer> rates = List.of(1000, 10000);
@@ -190,6 +203,7 @@ public final class WsLoadTool {
             int idle = 10000;
             int queue = 256;
             boolean full = true;
+            String transport = null;
             for (String arg : args) {
                 String[] kv = arg.split("=", 2);
                 switch (kv[0]) {
@@ -200,6 +214,7 @@ public final class WsLoadTool {
                     case "idle" -> idle = Integer.parseInt(kv[1]);
                     case "queue" -> queue = Integer.parseInt(kv[1]);
                     case "full" -> full = Boolean.parseBoolean(kv[1]);
+                    case "transport" -> transport = kv[1].toUpperCase(Locale.ROOT);
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
@@ -208,7 +223,7 @@ public final class WsLoadTool {
                 throw new IllegalArgumentException("out of bounds: clients 1-5000, idle 0-15000, events 1-1e6, "
                         + "seconds 1-30");
             }
-            return new Options(clients, events, rates, seconds, idle, queue, full);
+            return new Options(clients, events, rates, seconds, idle, queue, full, transport);
         }
 
         private static List<Integer> ints(String csv) {

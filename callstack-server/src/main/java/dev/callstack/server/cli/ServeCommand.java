@@ -3,6 +3,7 @@ package dev.callstack.server.cli;
 import dev.callstack.modem.SerialModemConfig;
 import dev.callstack.server.CallstackServer;
 import dev.callstack.server.CallstackServerBuilder;
+import dev.callstack.server.ServerTransport;
 import dev.callstack.server.internal.KeyFileException;
 import dev.callstack.server.internal.ModemFactory;
 import dev.callstack.server.internal.OpenedModem;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -124,6 +126,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Offer permessage-deflate on /ws; it costs memory per connection "
                     + "(CALLSTACK_WS_DEFLATE, default ${DEFAULT-VALUE}).")
     boolean wsDeflate;
+
+    @Option(names = "--transport", defaultValue = "${env:CALLSTACK_TRANSPORT:-auto}",
+            description = "Socket transport: auto (native epoll where it loads, else NIO), nio, or epoll (refuse to "
+                    + "start without it) (CALLSTACK_TRANSPORT, default ${DEFAULT-VALUE}).")
+    String transport;
 
     @Option(names = "--tls-cert", defaultValue = "${env:CALLSTACK_TLS_CERT}",
             description = "PEM certificate chain (e.g. certbot's fullchain.pem): serve HTTPS and WSS; reloaded when "
@@ -262,6 +269,7 @@ final class ServeCommand implements Callable<Integer> {
                 .noAuth(noAuth)
                 .quotaDatabase(db)
                 .journalRetention(parseJournalRetention(), journalMaxEvents)
+<<<<<<< HEAD
                 .voicemailRetention(RetentionPeriod.parse(retention));
         if (voice != null) {
             builder.voicePlan(voice);
@@ -269,6 +277,9 @@ final class ServeCommand implements Callable<Integer> {
         if (voicemailDir != null) {
             builder.voicemailDirectory(voicemailDir);
         }
+=======
+                .transport(parseTransport());
+>>>>>>> fanout
         if (apiKeyFile != null) {
             builder.apiKeyFile(apiKeyFile);
         }
@@ -281,6 +292,16 @@ final class ServeCommand implements Callable<Integer> {
             builder.webhook(webhook, System.getenv(WEBHOOK_SECRET_VARIABLE), webhookContent);
         }
         return builder.build();
+    }
+
+    private ServerTransport parseTransport() {
+        String name = transport == null ? "" : transport.trim().toLowerCase(Locale.ROOT);
+        for (ServerTransport candidate : ServerTransport.values()) {
+            if (candidate.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("--transport must be auto, nio or epoll");
     }
 
     private static List<String> nonBlank(List<String> values) {
@@ -318,6 +339,7 @@ final class ServeCommand implements Callable<Integer> {
         if (journalMaxEvents < 1) {
             throw new IllegalArgumentException("--journal-max-events must be at least 1");
         }
+        parseTransport();
         if (apiKeyFile != null && !Files.isRegularFile(apiKeyFile)) {
             throw new IllegalArgumentException("--api-key-file " + apiKeyFile + " is not a readable file");
         }

@@ -15,8 +15,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -75,6 +73,7 @@ public final class NettyHttpServer implements AutoCloseable {
     private ExecutorService journalReads;
     private final VoiceSettings voiceSettings;
     private VoiceService voice;
+    private volatile Transport transport;
 
     public NettyHttpServer(ServerSettings settings, Modem modem) {
         this(settings, modem, VoiceSettings.NONE);
@@ -145,14 +144,22 @@ public final class NettyHttpServer implements AutoCloseable {
                 new ConnectionLimit(settings.maxConnections(), metrics), new ConnectionTracker(connections),
                 crossSite, responder, auth, router, metrics, hub, tls, journalReads);
 
+        Transport chosen;
+        try {
+            chosen = new TransportChooser(TransportChooser.NativeEpoll.NETTY).choose(settings.transport());
+        } catch (IllegalStateException unavailable) {
+            close();
+            throw unavailable;
+        }
+        transport = chosen;
         acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callstack-accept", true),
-                NioIoHandler.newFactory());
+                chosen.ioHandler());
         ioGroup = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("callstack-io", true),
-                NioIoHandler.newFactory());
+                chosen.ioHandler());
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(acceptGroup, ioGroup)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(chosen.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
@@ -164,9 +171,9 @@ public final class NettyHttpServer implements AutoCloseable {
             throw bindFailed;
         }
         int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        log.info("Callstack server listening on {}:{} ({} API key(s), rate limit {}/{}s, WebSocket queue {})",
-                settings.host(), port, keys.size(), settings.rateLimit(), settings.rateWindow().toSeconds(),
-                settings.wsQueueCapacity());
+        log.info("Callstack server listening on {}:{} ({} API key(s), rate limit {}/{}s, WebSocket queue {}, "
+                + "transport {})", settings.host(), port, keys.size(), settings.rateLimit(),
+                settings.rateWindow().toSeconds(), settings.wsQueueCapacity(), chosen.name());
         warnIfPublicWithoutTls();
         return port;
     }
@@ -256,6 +263,12 @@ public final class NettyHttpServer implements AutoCloseable {
 
     long uptimeSeconds() {
         return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
+    }
+
+    /** The transport in use, {@code epoll} or {@code nio}; null before {@link #start()}. */
+    public String transport() {
+        Transport current = transport;
+        return current == null ? null : current.name();
     }
 
     /** Realtime clients connected now (for tests and tools). */

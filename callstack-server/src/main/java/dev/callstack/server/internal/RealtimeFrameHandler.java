@@ -36,12 +36,15 @@ final class RealtimeFrameHandler extends ChannelInboundHandlerAdapter {
     private final int maxMessageBytes;
     /** Where a resuming client's journal pages are read, off the event loop. */
     private final Executor journalReads;
+    /** Null when permessage-deflate may be on: frames then go through the extension's encoder. */
+    private final SharedTextFrames frames;
     private ClientHandle handle;
     private long messageBytes;
     private boolean closing;
 
-    RealtimeFrameHandler(RealtimeHub hub, int maxMessageBytes, Executor journalReads) {
+    RealtimeFrameHandler(RealtimeHub hub, int maxMessageBytes, Executor journalReads, SharedTextFrames frames) {
         this.hub = Objects.requireNonNull(hub, "hub");
+        this.frames = frames;
         this.journalReads = Objects.requireNonNull(journalReads, "journalReads");
         this.maxMessageBytes = maxMessageBytes;
     }
@@ -65,7 +68,7 @@ final class RealtimeFrameHandler extends ChannelInboundHandlerAdapter {
         Caller caller = ctx.channel().attr(ChannelAttributes.CALLER).getAndSet(null);
         EventSelection selection = ctx.channel().attr(ChannelAttributes.WS_SELECTION).getAndSet(null);
         View view = caller != null ? caller.view() : View.REDACTED;
-        NettyClientSink sink = new NettyClientSink(ctx.channel());
+        NettyClientSink sink = new NettyClientSink(ctx.channel(), frames);
         Long since = ctx.channel().attr(ChannelAttributes.WS_SINCE).getAndSet(null);
         EventSelection events = selection != null ? selection : EventSelection.all();
         handle = since == null ? hub.register(sink, events, view)

@@ -41,6 +41,8 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final WebSocketServerProtocolConfig webSocketConfig;
     private final ReloadingTlsContext tls;
     private final Executor journalReads;
+    /** One cache of encoded frames for every connection; null with permessage-deflate (frames are per connection). */
+    private final SharedTextFrames frames;
 
     ServerChannelInitializer(ServerSettings settings, ConnectionLimit limit, ConnectionTracker tracker,
                              CrossSitePolicy crossSite, HttpResponder responder, ApiKeyAuthHandler auth,
@@ -57,6 +59,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.hub = Objects.requireNonNull(hub, "hub");
         this.tls = tls; // null: plain HTTP
         this.journalReads = Objects.requireNonNull(journalReads, "journalReads");
+        this.frames = settings.permessageDeflate() ? null : new SharedTextFrames();
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(RoutePaths.WS)
                 .checkStartsWith(true)
@@ -90,6 +93,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
             pipeline.addLast("ws-deflate", new WebSocketServerCompressionHandler(settings.wsMaxFrameBytes()));
         }
         pipeline.addLast("ws", new WebSocketServerProtocolHandler(webSocketConfig));
-        pipeline.addLast("realtime", new RealtimeFrameHandler(hub, settings.wsMaxFrameBytes(), journalReads));
+        pipeline.addLast("realtime", new RealtimeFrameHandler(hub, settings.wsMaxFrameBytes(), journalReads,
+                frames));
     }
 }

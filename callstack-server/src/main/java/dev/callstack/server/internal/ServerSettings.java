@@ -1,5 +1,6 @@
 package dev.callstack.server.internal;
 
+import dev.callstack.server.ServerTransport;
 import dev.callstack.server.internal.webhook.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.util.function.BooleanSupplier;
  * Everything the server needs besides the modem. Built by {@code CallstackServerBuilder}, which documents each
  * value and its default. {@code tls} is null for plain HTTP. {@code quotaDatabase} may be null (SMS quotas then
  * live in memory; so do webhook subscriptions and deliveries, and the event journal). {@code webhooks} null means
- * the defaults. A zero {@code journalRetention} keeps events by count only.
+ * the defaults. A zero {@code journalRetention} keeps events by count only. {@code transport} null means
+ * {@code AUTO}.
  */
 public record ServerSettings(String host, int port, List<KeyEntry> keys, int rateLimit, Duration rateWindow,
                              int authFailureLimit, Duration authFailureWindow, int maxBodyBytes, int wsQueueCapacity,
@@ -20,7 +22,8 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
                              BooleanSupplier storeReady, boolean simulated, TlsFiles tls,
                              List<String> allowedOrigins, List<String> allowedHosts, Duration requestTimeout,
                              int maxConnections, boolean noAuth, Path quotaDatabase,
-                             WebhookSettings webhooks, Duration journalRetention, long journalMaxEvents) {
+                             WebhookSettings webhooks, Duration journalRetention, long journalMaxEvents,
+                             ServerTransport transport) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
@@ -51,6 +54,7 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
             throw new IllegalArgumentException("max connections must be at least 1");
         }
         webhooks = webhooks == null ? WebhookSettings.defaults() : webhooks;
+        transport = transport == null ? ServerTransport.AUTO : transport;
         Objects.requireNonNull(journalRetention, "journalRetention");
         if (journalRetention.isNegative() || journalMaxEvents < 1) {
             throw new IllegalArgumentException("journal retention must not be negative, max events at least 1");

@@ -56,13 +56,10 @@ final class ServerOptions {
     WebhookTiming webhookTiming = WebhookTiming.defaults();
     Duration journalRetention = Duration.ofDays(7);
     long journalMaxEvents = 1_000_000;
-<<<<<<< HEAD
     Path voicePlan;
     Path voicemailDir;
     Duration voicemailRetention = Duration.ZERO;
-=======
     ServerTransport transport = ServerTransport.AUTO;
->>>>>>> fanout
 
     /** Adds a key given in code; keys from files and the environment are checked by their parser. */
     void addKey(String secret, Set<Privilege> privileges, int smsPerDay, List<String> recipientPrefixes) {

@@ -269,17 +269,14 @@ final class ServeCommand implements Callable<Integer> {
                 .noAuth(noAuth)
                 .quotaDatabase(db)
                 .journalRetention(parseJournalRetention(), journalMaxEvents)
-<<<<<<< HEAD
-                .voicemailRetention(RetentionPeriod.parse(retention));
+                .voicemailRetention(RetentionPeriod.parse(retention))
+                .transport(parseTransport());
         if (voice != null) {
             builder.voicePlan(voice);
         }
         if (voicemailDir != null) {
             builder.voicemailDirectory(voicemailDir);
         }
-=======
-                .transport(parseTransport());
->>>>>>> fanout
         if (apiKeyFile != null) {
             builder.apiKeyFile(apiKeyFile);
         }

@@ -39,6 +39,7 @@ public final class AtModemSimulator implements AutoCloseable {
     private final Links links;
     private final NetworkEvents network;
     private final SmsInjector sms;
+    private final SimAudioPort audio;
     private volatile int maxChunk = Integer.MAX_VALUE;
 
     /**
@@ -80,6 +81,7 @@ public final class AtModemSimulator implements AutoCloseable {
         this.links = new Links(dispatcher, () -> maxChunk);
         this.network = new NetworkEvents(profile, simState, this::emit);
         this.sms = new SmsInjector(profile, storage, simState, this::emit);
+        this.audio = new SimAudioPort(simState);
     }
 
     /**
@@ -129,6 +131,16 @@ public final class AtModemSimulator implements AutoCloseable {
      */
     public static boolean socatAvailable() {
         return SocatPty.available();
+    }
+
+    /**
+     * The modem's PCM audio port (SIM7600 {@code AT+CPCMREG}, EC25 {@code AT+QPCMV}): its transports and the
+     * scripted caller's audio.
+     *
+     * @return the audio port facet, one per simulator
+     */
+    public SimAudioPort audio() {
+        return audio;
     }
 
     // ---- scripting ------------------------------------------------------------------------------------------
@@ -645,14 +657,16 @@ public final class AtModemSimulator implements AutoCloseable {
 
     // ---- link state -----------------------------------------------------------------------------------------
 
-    /** The link drops: pipe EOF, TCP connection closed and listener stopped, socat stopped. */
+    /** The link drops (the audio port's too): pipe EOF, TCP connection closed and listener stopped, socat stopped. */
     public void unplug() {
         links.unplug();
+        audio.unplug();
     }
 
     /** Serves again: TCP listens on the same port, the pty reappears at the same path; pipes need {@link #openPipe()}. */
     public void replug() {
         links.replug();
+        audio.replug();
     }
 
     // ---- verify ---------------------------------------------------------------------------------------------
@@ -686,6 +700,7 @@ public final class AtModemSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        audio.close();
         links.close();
         scheduler.shutdownNow();
         try {

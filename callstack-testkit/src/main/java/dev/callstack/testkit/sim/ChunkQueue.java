@@ -63,6 +63,25 @@ final class ChunkQueue {
         }
     }
 
+    /**
+     * Queues all of {@code bytes} as one chunk without blocking; false (nothing queued) when the queue lacks room or
+     * is closed. For real-time audio, which a modem drops rather than waits with.
+     */
+    boolean offer(byte[] bytes) {
+        lock.lock();
+        try {
+            if (closed || size + bytes.length > capacity) {
+                return false;
+            }
+            chunks.addLast(bytes.clone());
+            size += bytes.length;
+            readable.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Blocks until at least one byte is available or the queue is closed and drained (-1). */
     int read(byte[] bytes, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, bytes.length);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Which {@link CommandHandler} answers an AT command, as data. Keys are command bodies after {@code AT}, upper case.
@@ -124,6 +125,11 @@ final class CommandTable {
         Builder removePrefix(String start) {
             remove(prefixes, start);
             return this;
+        }
+
+        /** Lets {@code step} add a group of entries (a vendor dialect) and goes on with what it returns. */
+        Builder apply(UnaryOperator<Builder> step) {
+            return Objects.requireNonNull(step.apply(this), "step result");
         }
 
         /** What answers a command no entry matches. */

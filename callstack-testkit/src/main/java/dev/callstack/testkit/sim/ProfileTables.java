@@ -11,12 +11,14 @@ import static dev.callstack.testkit.sim.CommandHandler.ok;
 final class ProfileTables {
     static final CommandTable SIM7600 = lte("Manufacturer: SIMCOM INCORPORATED\r\nModel: SIMCOM_SIM7600E-H",
             "SIMCOM INCORPORATED", "SIMCOM_SIM7600E-H", "+CGMR: LE20B04SIM7600M22")
+            .apply(SimPcm.SIMCOM::install)
             .build();
 
     static final CommandTable EC25 = lte("Quectel\r\nEC25\r\nRevision: EC25EFAR06A06M4G", "Quectel", "EC25",
             "EC25EFAR06A06M4G")
             .removePrefix("+DDET=")
             .set("+QTONEDET", ok())
+            .apply(SimPcm.QUECTEL::install)
             .build();
 
     static final CommandTable HUAWEI = lte("Manufacturer: Huawei Technologies Co., Ltd.\r\nModel: ME909s-120",

@@ -43,6 +43,9 @@ final class SimState {
     private CallPhase call = CallPhase.IDLE;
     private boolean incoming;
     private String callNumber = "";
+    // The PCM audio port's register (AT+CPCMREG / AT+QPCMV): on only during an active call; see SimPcm.
+    private boolean pcm;
+    private int pcmPort;
     private int nextMessageReference;
     // Settings a real modem forgets when it restarts. A new simulator starts as a modem whose gateway settings were
     // saved (AT&W): PDU mode, CNMI 2,1,0,2,0, so tests that deliver without an SMS init still see +CMTI/+CDSI.
@@ -201,7 +204,7 @@ final class SimState {
     // ---- voice call -----------------------------------------------------------------------------------------
 
     synchronized List<String> incomingCall(String number) {
-        call = CallPhase.RINGING;
+        call(CallPhase.RINGING);
         incoming = true;
         callNumber = Objects.requireNonNull(number, "number");
         return List.of("RING", "+CLIP: \"" + number + "\"," + typeOf(number) + ",\"\",0,\"\",0");
@@ -213,19 +216,43 @@ final class SimState {
     }
 
     synchronized List<String> remoteHangup() {
-        call = CallPhase.IDLE;
+        call(CallPhase.IDLE);
         return List.of("NO CARRIER");
     }
 
     /** We dial {@code number}: an outgoing call, dialling until the remote party answers. */
     synchronized void dialling(String number) {
-        call = CallPhase.DIALING;
+        call(CallPhase.DIALING);
         incoming = false;
         callNumber = Objects.requireNonNull(number, "number");
     }
 
+    /** Every way out of an active call ends the PCM stream too, as the real modems do. */
     synchronized void call(CallPhase phase) {
         call = Objects.requireNonNull(phase, "phase");
+        if (phase != CallPhase.ACTIVE) {
+            pcm = false;
+        }
+    }
+
+    /** Switches the PCM audio port on (during an active call only; false when refused) or off. */
+    synchronized boolean pcm(boolean on, int port) {
+        if (on && call != CallPhase.ACTIVE) {
+            return false;
+        }
+        pcm = on;
+        pcmPort = port;
+        return true;
+    }
+
+    /** Whether the PCM register is on (it is only during an active call). */
+    synchronized boolean pcm() {
+        return pcm && call == CallPhase.ACTIVE;
+    }
+
+    /** The audio port {@code AT+QPCMV=1,<port>} chose (0 when never set). */
+    synchronized int pcmPort() {
+        return pcmPort;
     }
 
     synchronized CallPhase call() {
@@ -250,6 +277,7 @@ final class SimState {
     /** Power-on defaults, as after a restart: echo on, text mode, {@code +CNMI: 0,0,0,0,0}. */
     synchronized void powerOn() {
         echo = true;
+        pcm = false;
         cmgf = 0;
         cnmi = new int[] {0, 0, 0, 0, 0};
     }

@@ -8,5 +8,11 @@
  * {@code Sim800Commands.TABLE}, maps the command to a handler that answers from {@code SimState}) → {@code SimReply}
  * → {@code FrameWriter} ({@code \r\n<line>\r\n}, split writes). {@code Links} owns the transports and which link
  * is current.
+ *
+ * <p>The PCM audio port ({@link dev.callstack.testkit.sim.SimAudioPort}, from {@code AtModemSimulator.audio()}) is
+ * a second link: {@code SimPcm} entries in the profile's table switch a flag in {@code SimState} (on only during an
+ * active call); a pacer thread sends the {@code CallerAudio} frames every 40 ms over the current {@code AudioLink}
+ * while the flag is on, and the link's reader keeps what the host writes. {@link dev.callstack.testkit.sim.PcmSignals}
+ * makes and compares test audio.
  */
 package dev.callstack.testkit.sim;

@@ -21,6 +21,8 @@ public final class AtLogRedactor {
     /** Answers carrying an identity number (IMEI, IMSI, ICCID): everything after the name goes. */
     private static final List<String> IDENTITY_PREFIXES = List.of("+CGSN:", "+CIMI:", "+CCID:", "+ICCID:",
             "+QCCID:", "^ICCID:", "#CCID:", "+GSN:", "IMEI:", "IMEISV:");
+    /** DTMF detection URCs: the digit the caller pressed (a PIN, an account number) goes. */
+    private static final List<String> DTMF_PREFIXES = List.of("+DTMF:", "+RXDTMF:", "+QTONEDET:", "#DTMFEV:");
     /** A bare IMEI (15 digits), IMSI (up to 15) or ICCID (19-20, maybe ending in F): redacted whole. */
     private static final Pattern BARE_IDENTITY = Pattern.compile(
             "\"?\\d{14,22}[Ff]?\"?");
@@ -61,6 +63,11 @@ public final class AtLogRedactor {
         String stripped = line.strip();
         if (stripped.regionMatches(true, 0, "AT", 0, 2)) {
             return command(stripped);
+        }
+        for (String prefix : DTMF_PREFIXES) {
+            if (stripped.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return stripped.substring(0, prefix.length()) + " " + Redaction.REDACTED;
+            }
         }
         for (String prefix : IDENTITY_PREFIXES) {
             if (stripped.regionMatches(true, 0, prefix, 0, prefix.length())) {

@@ -60,6 +60,8 @@ public final class SerialCallSession implements CallSession {
     private volatile boolean bargeIn;
     private volatile boolean barged;
     private SessionRecorder recorder;
+    // Guarded by lock: whether the recording in progress stops on a digit.
+    private boolean stopOnDtmf;
     // Reader thread only: samples received so far, to date in-band tones.
     private long samplesReceived;
 
@@ -232,9 +234,6 @@ public final class SerialCallSession implements CallSession {
             lock.unlock();
         }
     }
-
-    // Guarded by lock: whether the recording in progress stops on a digit.
-    private boolean stopOnDtmf;
 
     @Override
     public String collectDtmf(int maxDigits, Duration timeout, char terminator) {

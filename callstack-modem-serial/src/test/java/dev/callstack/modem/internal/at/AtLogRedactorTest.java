@@ -44,7 +44,11 @@ class AtLogRedactorTest {
             "#CCID: 89390100001234567890|#CCID: [redacted]",
             "IMEI: 867584034567895|IMEI: [redacted]",
             "+COPS: 0,0,\"Callstack Sim\"|+COPS: 0,0,\"Callstack Sim\"",
-            "MISSED_CALL: 11:01AM 07712345678|MISSED_CALL: 11:01AM ***5678"})
+            "MISSED_CALL: 11:01AM 07712345678|MISSED_CALL: 11:01AM ***5678",
+            "+RXDTMF: C|+RXDTMF: [redacted]",
+            "+DTMF: 5,100|+DTMF: [redacted]",
+            "+QTONEDET: 53|+QTONEDET: [redacted]",
+            "#DTMFEV: 9|#DTMFEV: [redacted]"})
     void responses(String in, String out) {
         assertThat(AtLogRedactor.response(in)).isEqualTo(out);
     }

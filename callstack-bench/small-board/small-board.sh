@@ -126,7 +126,11 @@ case "$set_" in
   flags|all)
     small=$(tier_flags 512)
     measure "512 tier" CALLSTACK_JAVA_OPTS="$small" CALLSTACK_CDS=0
-    for flag in -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -Xss256k \
+    # C2 needs at least two compiler threads: without TieredStopAtLevel=1, CICompilerCount=1 must go too.
+    measure "512 tier without C1-only (C2 on)" \
+      CALLSTACK_JAVA_OPTS="$(sed -e 's/-XX:TieredStopAtLevel=1//' -e 's/-XX:CICompilerCount=1//' <<<"$small")" \
+      CALLSTACK_CDS=0
+    for flag in -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -Xss256k \
                 -XX:MaxMetaspaceSize=96m -XX:MaxDirectMemorySize=32m -Xms8m; do
       measure "512 tier without $flag" CALLSTACK_JAVA_OPTS="${small/$flag/}" CALLSTACK_CDS=0
     done

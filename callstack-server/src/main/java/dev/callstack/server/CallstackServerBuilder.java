@@ -218,7 +218,7 @@ public final class CallstackServerBuilder {
     }
 
     /**
-     * Netty I/O threads; default 0 = twice the processors.
+     * Netty I/O threads; default 0 = one per processor.
      *
      * @param threads the number of event-loop threads; 0 for the default
      * @return this builder

@@ -43,8 +43,10 @@ public final class Cli {
         String[] effective = serveByDefault(commandLine, args);
         if (effective.length > 0 && "serve".equals(effective[0])) {
             try {
-                commandLine.getSubcommands().get("serve")
-                        .setDefaultValueProvider(ConfigDefaults.load(effective, env));
+                ConfigDefaults defaults = ConfigDefaults.load(effective, env);
+                commandLine.getSubcommands().get("serve").setDefaultValueProvider(defaults);
+                commandLine.setParameterExceptionHandler(
+                        new ConfigValueErrors(defaults, commandLine.getParameterExceptionHandler()));
             } catch (ConfigException refused) {
                 commandLine.getErr().println("callstack: " + refused.getMessage());
                 commandLine.getErr().flush();

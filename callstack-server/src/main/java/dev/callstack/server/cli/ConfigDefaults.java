@@ -98,8 +98,26 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
             return "environment " + variable;
         }
         if (file.values().containsKey(key)) {
-            return "file " + file.path() + ":" + file.lines().getOrDefault(key, 0);
+            return "file " + location(key);
         }
         return "default";
+    }
+
+    /**
+     * Where a value picocli could not convert was written: {@code path:line: key} for the file,
+     * {@code environment VARIABLE} for the environment; null when the value is not one this provider supplied (the
+     * command line's own, or the annotation's default).
+     */
+    String origin(OptionSpec option, String value) {
+        String key = key(option);
+        if (NOT_SETTINGS.contains(key) || value == null || !value.equals(defaultValue(option))) {
+            return null;
+        }
+        String variable = variable(key);
+        return env.containsKey(variable) ? "environment " + variable : location(key) + ": " + key;
+    }
+
+    private String location(String key) {
+        return file.path() + ":" + file.lines().getOrDefault(key, 0);
     }
 }

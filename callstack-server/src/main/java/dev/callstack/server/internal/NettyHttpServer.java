@@ -154,7 +154,8 @@ public final class NettyHttpServer implements AutoCloseable {
         transport = chosen;
         acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callstack-accept", true),
                 chosen.ioHandler());
-        ioGroup = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("callstack-io", true),
+        ioGroup = new MultiThreadIoEventLoopGroup(ioThreads(settings.ioThreads()),
+                new DefaultThreadFactory("callstack-io", true),
                 chosen.ioHandler());
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
@@ -331,5 +332,14 @@ public final class NettyHttpServer implements AutoCloseable {
             acceptGroup.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
         }
         log.info("Callstack server stopped");
+    }
+
+    /**
+     * One event loop per core unless configured: Netty's own default (twice the cores) buys nothing for a gateway
+     * whose loops only frame HTTP and copy pre-encoded WebSocket frames, and each loop costs a thread stack and its
+     * buffer caches on a 512 MB board.
+     */
+    static int ioThreads(int configured) {
+        return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 }

@@ -92,6 +92,33 @@ class CliConfigTest {
     }
 
     @Test
+    void aWrongTypedValueIsAnErrorWithItsLineNumber() throws Exception {
+        Path file = config("host = \"127.0.0.1\"\n# the port, quoted by mistake\nport = \"abc\"\n");
+        Run port = run(Map.of(), "serve", "--config", file.toString(), "--print-config");
+        assertThat(port.code()).isEqualTo(2);
+        assertThat(port.err()).contains(file + ":3: port: invalid value", "'abc'");
+        Path flag = config("modem = \"simulator\"\nsend-rate = true\n");
+        Run sendRate = run(Map.of(), "serve", "--config", flag.toString(), "--print-config");
+        assertThat(sendRate.code()).isEqualTo(2);
+        assertThat(sendRate.err()).contains(flag + ":2: send-rate: invalid value", "'true'");
+    }
+
+    @Test
+    void aWrongTypedEnvironmentValueNamesTheVariable() {
+        Run run = run(Map.of("CALLSTACK_WS_QUEUE", "many"), "serve", "--print-config");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("environment CALLSTACK_WS_QUEUE: invalid value", "'many'");
+    }
+
+    @Test
+    void aWrongTypedFlagIsPicocliUsageError() throws Exception {
+        Path file = config("port = 8080\n");
+        Run run = run(Map.of(), "serve", "--config", file.toString(), "--port", "abc", "--print-config");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("Invalid value for option '--port'").doesNotContain(file + ":1");
+    }
+
+    @Test
     void aMissingFileIsAnError() {
         Run run = run(Map.of(), "serve", "--config", dir.resolve("nope.conf").toString());
         assertThat(run.code()).isEqualTo(2);

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Small-board figures for the server on the simulator, started through the packaged launcher
+# (callstack-dist/src/deb/root/usr/bin/callstack) exactly as the systemd unit starts it. For each case:
+#   ready     ms from process start to the first /healthz 200 (polled every 20 ms);
+#   idle      VmRSS after `warm-up` seconds of idling (the simulator's background traffic keeps running);
+#   ws100     VmRSS with 100 idle WebSocket clients on /ws, 5 s after the last handshake;
+#   peak      VmHWM at the end; threads: the process's threads while idle.
+# Cases with CDS first run a training start (ready, 100 clients, stop) that writes the launcher's AppCDS archive,
+# then measure a second start that maps it.
+#
+#   ./callstack-bench/small-board/small-board.sh [tiers|flags|all] [jar] [warm-up seconds]
+#     tiers   JVM defaults and each launcher tier (512 MB, 1 GB, 2 GB, 4 GB boards), without and with CDS (default)
+#     flags   the 512 MB tier with one flag removed at a time, and with MALLOC_ARENA_MAX=2
+#     jar     default callstack-server/target/callstack-server.jar
+#             (./mvnw -B -ntp -pl callstack-server -am package -DskipTests)
+#     warm-up default 15
+# Touches only loopback and a temporary directory; every process it starts is stopped before it exits.
+# Figures depend on the machine's load: the script prints nproc and the load average before and after.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+set_=${1:-tiers}
+jar=$(readlink -f "${2:-callstack-server/target/callstack-server.jar}")
+warmup=${3:-15}
+launcher=$PWD/callstack-dist/src/deb/root/usr/bin/callstack
+clients_src=$PWD/callstack-bench/small-board/WsIdleClients.java
+[ -f "$jar" ] || { echo "no jar at $jar: build callstack-server first" >&2; exit 2; }
+command -v curl >/dev/null || { echo "curl is needed" >&2; exit 2; }
+
+work=$(mktemp -d)
+pid=
+cpid=
+cleanup() {
+  [ -n "$cpid" ] && kill "$cpid" 2>/dev/null || true
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+# The client tool is compiled once so its own start-up is not part of any figure.
+javac -d "$work/classes" "$clients_src"
+
+tier_flags() { # $1 = MiB the launcher believes the board has
+  CALLSTACK_MEM_MIB=$1 CALLSTACK_CDS=0 CALLSTACK_PRINT_JAVA_OPTS=1 CALLSTACK_JAVA=true CALLSTACK_JAR=$jar \
+    sh "$launcher" 2>&1 >/dev/null | sed -e 's/^callstack: true //' -e 's/ -jar .*$//'
+}
+
+rss() { awk -v k="$2:" '$1 == k { print int($2 / 1024) }' "/proc/$1/status"; }
+
+# start <log> <env assignment>...: starts the launcher (which execs java, so $! is the JVM) and waits for /healthz.
+start() {
+  local log=$1 i t0
+  shift
+  rm -f "$work"/db*
+  t0=$(date +%s%N)
+  env CALLSTACK_JAR="$jar" "$@" sh "$launcher" --modem simulator --no-auth --port 0 --db "$work/db" >"$log" 2>&1 &
+  pid=$!
+  port=
+  for i in $(seq 1 3000); do # up to a minute or so (a loaded box)
+    [ -n "$port" ] || port=$(grep -o 'listening on [^ ]*:[0-9]*' "$log" | head -1 | sed 's/.*://') || true
+    if [ -n "$port" ] && curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; then break; fi
+    kill -0 "$pid" 2>/dev/null || { echo "server exited:" >&2; cat "$log" >&2; exit 1; }
+    sleep 0.02
+  done
+  ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" || { echo "never ready" >&2; cat "$log" >&2; exit 1; }
+}
+
+# open_clients: 100 idle WebSocket clients, held by a coprocess until close_clients.
+open_clients() {
+  coproc CLIENTS { exec java -Xss256k -XX:+UseSerialGC -cp "$work/classes" WsIdleClients "ws://127.0.0.1:$port/ws" 100; }
+  cpid=$CLIENTS_PID
+  local line
+  read -r -t 60 line <&"${CLIENTS[0]}" || true
+  [ "$line" = "open 100" ] || { echo "clients failed: $line" >&2; exit 1; }
+}
+close_clients() { echo >&"${CLIENTS[1]}"; wait "$cpid" 2>/dev/null || true; cpid=; }
+
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+
+# measure <label> <env assignment>...
+measure() {
+  local label=$1 idle ws peak threads
+  shift
+  start "$work/server.log" "$@"
+  sleep "$warmup"
+  for _ in $(seq 1 10); do curl -fs -o /dev/null "http://127.0.0.1:$port/status"; done
+  idle=$(rss "$pid" VmRSS)
+  threads=$(ls "/proc/$pid/task" | wc -l)
+  open_clients
+  sleep 5
+  ws=$(rss "$pid" VmRSS)
+  peak=$(rss "$pid" VmHWM)
+  close_clients
+  stop
+  printf '| %-34s | %6d | %5d | %5d | %5d | %3d |\n' "$label" "$ready_ms" "$idle" "$ws" "$peak" "$threads"
+}
+
+# measure_cds <label> <env assignment>...: a training start writes the archive, the measured start maps it.
+measure_cds() {
+  local label=$1 dir
+  shift
+  dir=$work/cds-$RANDOM
+  mkdir -p "$dir"
+  start "$work/train.log" CALLSTACK_CDS_DIR="$dir" "$@"
+  open_clients
+  close_clients
+  stop
+  ls "$dir"/callstack-cds-*.jsa >/dev/null 2>&1 || { echo "$label: no archive written" >&2; cat "$work/train.log" >&2; exit 1; }
+  measure "$label" CALLSTACK_CDS_DIR="$dir" "$@"
+}
+
+echo "machine: $(nproc) cores, $(awk '/^MemTotal:/ { print int($2 / 1024) }' /proc/meminfo) MiB;" \
+  "$(java -version 2>&1 | head -1); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "jar: $jar; warm-up ${warmup}s"
+echo
+echo "| case                               | ready ms | idle MB | ws100 MB | peak MB | threads |"
+echo "|---|---:|---:|---:|---:|---:|"
+case "$set_" in
+  tiers|all)
+    measure "JVM defaults" CALLSTACK_JAVA_OPTS= CALLSTACK_CDS=0
+    measure_cds "JVM defaults + CDS" CALLSTACK_JAVA_OPTS=
+    for mib in 512 1024 2048 4096; do
+      measure "launcher ${mib} MB" CALLSTACK_MEM_MIB=$mib CALLSTACK_CDS=0
+      measure_cds "launcher ${mib} MB + CDS" CALLSTACK_MEM_MIB=$mib
+    done
+    ;;&
+  flags|all)
+    small=$(tier_flags 512)
+    measure "512 tier" CALLSTACK_JAVA_OPTS="$small" CALLSTACK_CDS=0
+    # C2 needs at least two compiler threads: without TieredStopAtLevel=1, CICompilerCount=1 must go too.
+    measure "512 tier without C1-only (C2 on)" \
+      CALLSTACK_JAVA_OPTS="$(sed -e 's/-XX:TieredStopAtLevel=1//' -e 's/-XX:CICompilerCount=1//' <<<"$small")" \
+      CALLSTACK_CDS=0
+    for flag in -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -Xss256k \
+                -XX:MaxMetaspaceSize=96m -XX:MaxDirectMemorySize=32m -Xms8m; do
+      measure "512 tier without $flag" CALLSTACK_JAVA_OPTS="${small/$flag/}" CALLSTACK_CDS=0
+    done
+    measure "512 tier, G1 instead of Serial" CALLSTACK_JAVA_OPTS="${small/-XX:+UseSerialGC/-XX:+UseG1GC}" CALLSTACK_CDS=0
+    measure "512 tier + MALLOC_ARENA_MAX=2" CALLSTACK_JAVA_OPTS="$small" CALLSTACK_CDS=0 MALLOC_ARENA_MAX=2
+    measure "512 tier -Xmx32m" CALLSTACK_JAVA_OPTS="${small/-Xmx48m/-Xmx32m}" CALLSTACK_CDS=0
+    ;;
+  tiers) ;;
+  *) echo "unknown set: $set_ (tiers, flags or all)" >&2; exit 2 ;;
+esac
+echo
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

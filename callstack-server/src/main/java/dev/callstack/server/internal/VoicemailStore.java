@@ -10,6 +10,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +43,9 @@ final class VoicemailStore implements AutoCloseable {
             + "started_at_ms INTEGER NOT NULL, duration_ms INTEGER NOT NULL, ending TEXT NOT NULL, file TEXT NOT NULL)";
     private static final String COLUMNS = "seq, id, caller, started_at_ms, duration_ms, ending, file";
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    // A voice message is the caller's voice: only the service user may list or read them.
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     private final Connection connection;
     private final Path directory;
@@ -60,9 +65,8 @@ final class VoicemailStore implements AutoCloseable {
         Path dir = directory.toAbsolutePath().normalize();
         try {
             if (POSIX) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+                Files.setPosixFilePermissions(dir, OWNER_ONLY_DIRECTORY);
             } else {
                 Files.createDirectories(dir);
             }
@@ -98,8 +102,8 @@ final class VoicemailStore implements AutoCloseable {
         String file = id + ".wav";
         Path path = directory.resolve(file);
         try (OutputStream out = POSIX
-                ? Files.newOutputStream(Files.createFile(path, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------"))), StandardOpenOption.WRITE)
+                ? Files.newOutputStream(Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)),
+                        StandardOpenOption.WRITE)
                 : Files.newOutputStream(path, StandardOpenOption.CREATE_NEW)) {
             out.write(WavWriter.encode(recording.audio()));
         } catch (IOException e) {

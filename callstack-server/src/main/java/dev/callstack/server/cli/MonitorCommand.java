@@ -40,16 +40,16 @@ final class MonitorCommand extends ClientCommand {
 
     @Override
     int run(ServerClient client, PrintWriter out) throws ServerClient.UnreachableException, InterruptedException {
-        long lastId = -1;
+        EventCursor cursor = new EventCursor();
         long printed = 0;
         Duration backoff = Duration.ofSeconds(1);
         while (true) {
             BlockingQueue<String> frames = new LinkedBlockingQueue<>();
             WebSocket socket;
             try {
-                socket = client.webSocket(query(lastId), new Frames(frames)).get(10, TimeUnit.SECONDS);
+                socket = client.webSocket(query(cursor), new Frames(frames)).get(10, TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {
-                if (lastId < 0) {
+                if (!cursor.isSet()) {
                     throw new ServerClient.UnreachableException("cannot open " + "/ws (" + rootCause(e) + ")", e);
                 }
                 spec.commandLine().getErr().println("callstack: reconnecting in " + backoff.toSeconds() + " s");
@@ -63,11 +63,11 @@ final class MonitorCommand extends ClientCommand {
                 JsonNode envelope = parse(frame);
                 String type = envelope.path("type").asText();
                 if ("hello".equals(type)) {
-                    lastId = Math.max(lastId, envelope.path("last_id").asLong(0));
+                    cursor.hello(envelope.path("last_id").asLong(0));
                     continue;
                 }
                 if (envelope.has("id")) {
-                    lastId = Math.max(lastId, envelope.get("id").asLong());
+                    cursor.shown(envelope.get("id").asLong());
                 }
                 out.println(json ? frame : envelope.path("timestamp").asText("") + " " + type + " "
                         + envelope.path("data"));
@@ -82,7 +82,7 @@ final class MonitorCommand extends ClientCommand {
         }
     }
 
-    private String query(long lastId) {
+    private String query(EventCursor cursor) {
         StringBuilder query = new StringBuilder("/ws");
         char separator = '?';
         if (events != null && !events.isEmpty()) {
@@ -90,8 +90,8 @@ final class MonitorCommand extends ClientCommand {
                     .append(URLEncoder.encode(String.join(",", events), StandardCharsets.UTF_8));
             separator = '&';
         }
-        if (lastId >= 0) {
-            query.append(separator).append("since=").append(lastId);
+        if (cursor.isSet()) {
+            query.append(separator).append("since=").append(cursor.since());
         }
         return query.toString();
     }

@@ -24,7 +24,7 @@ warmup=${3:-15}
 launcher=$PWD/callstack-dist/src/deb/root/usr/bin/callstack
 clients_src=$PWD/callstack-bench/small-board/WsIdleClients.java
 [ -f "$jar" ] || { echo "no jar at $jar: build callstack-server first" >&2; exit 2; }
-command -v curl >/dev/null || { echo "curl is needed" >&2; exit 2; }
+command -v curl >/dev/null && command -v unzip >/dev/null || { echo "curl and unzip are needed" >&2; exit 2; }
 
 work=$(mktemp -d)
 pid=
@@ -35,6 +35,13 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# The native libraries the .deb unpacks into /usr/lib/callstack (build-deb.xml), staged from the jar the same way, so
+# the launcher points SQLite and Netty at them as it does on an installed system.
+mkdir -p "$work/native/jni"
+unzip -q -o "$jar" 'org/sqlite/native/Linux/*/libsqlitejdbc.so' -d "$work/unpacked"
+mv "$work/unpacked/org/sqlite/native/Linux" "$work/native/sqlite"
+unzip -q -o -j "$jar" 'META-INF/native/libnetty_transport_native_epoll_*.so' -d "$work/native/jni"
+export CALLSTACK_NATIVE_DIR=$work/native
 # The client tool is compiled once so its own start-up is not part of any figure.
 javac -d "$work/classes" "$clients_src"
 

@@ -33,18 +33,19 @@ public final class Cli {
         Objects.requireNonNull(env, "env");
         CallstackCommand top = new CallstackCommand(env, out == null && System.console() != null
                 && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM")));
-        CommandLine commandLine = new CommandLine(top);
+        String[] effective = serveByDefault(args);
+        boolean serve = effective.length > 0 && CallstackCommand.SERVE.equals(effective[0]);
+        CommandLine commandLine = CallstackCommand.commandLine(top, serve);
         if (out != null) {
             commandLine.setOut(out);
         }
         if (err != null) {
             commandLine.setErr(err);
         }
-        String[] effective = serveByDefault(commandLine, args);
-        if (effective.length > 0 && "serve".equals(effective[0])) {
+        if (serve) {
             try {
                 ConfigDefaults defaults = ConfigDefaults.load(effective, env);
-                commandLine.getSubcommands().get("serve").setDefaultValueProvider(defaults);
+                commandLine.getSubcommands().get(CallstackCommand.SERVE).setDefaultValueProvider(defaults);
                 commandLine.setParameterExceptionHandler(
                         new ConfigValueErrors(defaults, commandLine.getParameterExceptionHandler()));
             } catch (ConfigException refused) {
@@ -59,13 +60,12 @@ public final class Cli {
         return code;
     }
 
-    private static String[] serveByDefault(CommandLine commandLine, String[] args) {
-        if (args.length > 0 && (commandLine.getSubcommands().containsKey(args[0])
-                || TOP_LEVEL_OPTIONS.contains(args[0]))) {
+    private static String[] serveByDefault(String[] args) {
+        if (args.length > 0 && (CallstackCommand.isSubcommand(args[0]) || TOP_LEVEL_OPTIONS.contains(args[0]))) {
             return args;
         }
         String[] withServe = new String[args.length + 1];
-        withServe[0] = "serve";
+        withServe[0] = CallstackCommand.SERVE;
         System.arraycopy(args, 0, withServe, 1, args.length);
         return withServe;
     }

@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
  * @param lines  each key's line number (1-based)
  */
 record ConfigFile(Path path, Map<String, String> values, Map<String, Integer> lines) {
-    private static final TomlMapper TOML = new TomlMapper();
     private static final Pattern KEY_LINE = Pattern.compile("^\\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)\\s*=.*");
     private static final Pattern TABLE_LINE = Pattern.compile("^\\s*\\[\\[?\\s*([^\\]]+?)\\s*\\]\\]?.*");
 
@@ -46,7 +45,7 @@ record ConfigFile(Path path, Map<String, String> values, Map<String, Integer> li
         }
         JsonNode tree;
         try {
-            tree = TOML.readTree(text);
+            tree = Toml.MAPPER.readTree(text);
         } catch (JacksonException e) {
             JsonLocation where = e.getLocation();
             String line = where == null || where.getLineNr() < 1 ? "" : ":" + where.getLineNr();
@@ -117,5 +116,16 @@ record ConfigFile(Path path, Map<String, String> values, Map<String, Integer> li
             }
         }
         return null;
+    }
+
+    /**
+     * The parser, made on first use: {@link #empty()} (no file: java -jar, the container image) must not load the
+     * TOML library's classes, which a field of this record would.
+     */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+
+        private Toml() {
+        }
     }
 }

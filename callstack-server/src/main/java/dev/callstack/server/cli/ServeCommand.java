@@ -9,6 +9,7 @@ import dev.callstack.server.internal.ModemFactory;
 import dev.callstack.server.internal.OpenedModem;
 import dev.callstack.server.internal.RetentionPeriod;
 import dev.callstack.server.internal.SimPinFile;
+import dev.callstack.server.internal.StartupWarmUp;
 import dev.callstack.server.internal.TlsContextLoader;
 import dev.callstack.server.internal.VoicePlanReader;
 import dev.callstack.server.internal.webhook.WebhookSecret;
@@ -225,10 +226,13 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        // Jackson and Netty initialise on another core while the store migrates and the modem starts.
+        StartupWarmUp warmUp = StartupWarmUp.start();
         try {
             validate();
             opened = ModemFactory.open(modem, simPin, db, RetentionPeriod.parse(retention), sweepInterval, sendRate,
                     audioPort == null || audioPort.isBlank() ? null : audioPort);
+            warmUp.await();
             server = configure(opened);
             server.start();
         } catch (IllegalArgumentException | IllegalStateException | KeyFileException refused) {

@@ -92,23 +92,23 @@ final class ServerMetrics implements AutoCloseable {
         Objects.requireNonNull(realtime, "realtime");
         GaugeWithCallback.builder().name("callstack_uptime_seconds").help("Seconds since the server started")
                 .callback(cb -> cb.call((double) uptimeSeconds.getAsLong())).register(registry);
-        smsReceived = Counter.builder().name("callstack_sms_received").help("Inbound SMS received")
+        smsReceived = counter().name("callstack_sms_received").help("Inbound SMS received")
                 .register(registry);
-        smsSent = Counter.builder().name("callstack_sms_sent").help("SMS accepted by the network")
+        smsSent = counter().name("callstack_sms_sent").help("SMS accepted by the network")
                 .register(registry);
-        deliveryReports = Counter.builder().name("callstack_sms_delivery_reports")
+        deliveryReports = counter().name("callstack_sms_delivery_reports")
                 .help("Delivery reports by status").labelNames("status").register(registry);
-        activeCalls = Gauge.builder().name("callstack_calls_active").help("Calls in progress (0 or 1)")
+        activeCalls = gauge().name("callstack_calls_active").help("Calls in progress (0 or 1)")
                 .register(registry);
-        signalRssi = Gauge.builder().name("callstack_signal_rssi").help("Last signal RSSI (0-31, 99 unknown)")
+        signalRssi = gauge().name("callstack_signal_rssi").help("Last signal RSSI (0-31, 99 unknown)")
                 .register(registry);
-        signalBer = Gauge.builder().name("callstack_signal_ber").help("Last bit error rate (0-7, 99 unknown)")
+        signalBer = gauge().name("callstack_signal_ber").help("Last bit error rate (0-7, 99 unknown)")
                 .register(registry);
-        disconnects = Counter.builder().name("callstack_modem_disconnects").help("Modem disconnections")
+        disconnects = counter().name("callstack_modem_disconnects").help("Modem disconnections")
                 .register(registry);
-        reconnects = Counter.builder().name("callstack_modem_reconnects")
+        reconnects = counter().name("callstack_modem_reconnects")
                 .help("Modem reconnections after a disconnection").register(registry);
-        ussdResponses = Counter.builder().name("callstack_ussd_responses").help("USSD replies by status")
+        ussdResponses = counter().name("callstack_ussd_responses").help("USSD replies by status")
                 .labelNames("status").register(registry);
         IntSupplier clients = realtime::clients;
         GaugeWithCallback.builder().name("callstack_websocket_clients").help("Connected WebSocket clients")
@@ -120,23 +120,23 @@ final class ServerMetrics implements AutoCloseable {
                 .help("Realtime events dropped for slow WebSocket clients")
                 .callback(cb -> cb.call((double) realtime.dropped())).register(registry);
         modemHealth(modemStatus);
-        httpRequests = Counter.builder().name("callstack_http_requests").help("HTTP requests by route and status")
+        httpRequests = counter().name("callstack_http_requests").help("HTTP requests by route and status")
                 .labelNames("route", "status").register(registry);
-        authFailures = Counter.builder().name("callstack_auth_failures").help("Rejected authentications by reason")
+        authFailures = counter().name("callstack_auth_failures").help("Rejected authentications by reason")
                 .labelNames("reason").register(registry);
-        refusals = Counter.builder().name("callstack_http_refusals")
+        refusals = counter().name("callstack_http_refusals")
                 .help("Requests refused from their head (host, origin, content type, size, timeout) by reason")
                 .labelNames("reason").register(registry);
-        connectionsRejected = Counter.builder().name("callstack_http_connections_rejected")
+        connectionsRejected = counter().name("callstack_http_connections_rejected")
                 .help("Connections closed at once because the connection limit was reached").register(registry);
-        webhookAttempts = Counter.builder().name("callstack_webhook_deliveries")
+        webhookAttempts = counter().name("callstack_webhook_deliveries")
                 .help("Webhook delivery attempts by result (delivered, failed and retried, dead-lettered)")
                 .labelNames("result").register(registry);
         for (WebhookDeliveryStatus result : List.of(WebhookDeliveryStatus.DELIVERED, WebhookDeliveryStatus.FAILED,
                 WebhookDeliveryStatus.DEAD)) {
             webhookAttempts.labelValues(result.wireName());
         }
-        outboxMessages = Counter.builder().name("callstack_outbox_messages")
+        outboxMessages = counter().name("callstack_outbox_messages")
                 .help("Outbox messages committed (queued) and finished by result (sent, failed, expired, unknown,"
                         + " partially_sent)")
                 .labelNames("result").register(registry);
@@ -276,6 +276,18 @@ final class ServerMetrics implements AutoCloseable {
         } else if (event instanceof UssdResponse ussd) {
             ussdResponses.labelValues(Integer.toString(ussd.status())).inc();
         }
+    }
+
+    /**
+     * Metrics without exemplars: an exemplar ties a sample to a trace, there is no tracing here, and sampling them
+     * starts Prometheus's scheduler thread and costs a span lookup per increment.
+     */
+    private static Counter.Builder counter() {
+        return Counter.builder().withoutExemplars();
+    }
+
+    private static Gauge.Builder gauge() {
+        return Gauge.builder().withoutExemplars();
     }
 
     /** Stops counting events. */

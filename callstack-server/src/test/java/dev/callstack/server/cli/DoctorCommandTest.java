@@ -43,7 +43,8 @@ class DoctorCommandTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         CallstackCommand top = new CallstackCommand(Map.of(), false);
-        CommandLine commandLine = new CommandLine(top).setOut(new PrintWriter(out)).setErr(new PrintWriter(out));
+        CommandLine commandLine = CallstackCommand.commandLine(top, false).setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(out));
         SerialPortCatalog empty = new SerialPortCatalog(List::of, root);
         ((DoctorCommand) commandLine.getSubcommands().get("doctor").getCommand()).catalog = empty;
         ((PortsCommand) commandLine.getSubcommands().get("ports").getCommand()).catalog = catalogWithOnePort();

@@ -56,7 +56,7 @@ class DoctorPtyTest {
 
     private Run doctor(String... extra) {
         StringWriter out = new StringWriter();
-        CommandLine commandLine = new CommandLine(new CallstackCommand(Map.of(), false))
+        CommandLine commandLine = CallstackCommand.commandLine(new CallstackCommand(Map.of(), false), false)
                 .setOut(new PrintWriter(out)).setErr(new PrintWriter(out));
         ((DoctorCommand) commandLine.getSubcommands().get("doctor").getCommand()).catalog =
                 new SerialPortCatalog(List::of, root);

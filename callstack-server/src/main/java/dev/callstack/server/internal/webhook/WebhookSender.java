@@ -10,10 +10,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Makes one signed attempt: checks the target again (SSRF guard), POSTs the envelope with the Standard Webhooks
  * headers, never follows a redirect, reads at most 4 KiB of the answer, and reports the status or a fixed error.
+ * The HTTP client is built at the first attempt: a server without webhooks (most) never pays for one, which is the
+ * JDK's HTTP and TLS classes, the default {@code SSLContext} and a selector thread.
  *
  * <p>Thread-safe.
  */
@@ -27,20 +30,34 @@ final class WebhookSender {
         }
     }
 
-    private final HttpClient client;
+    private final Supplier<HttpClient> clients;
+    private HttpClient client; // guarded by this; built at the first attempt
     private final WebhookAddressGuard guard;
     private final WebhookTiming timing;
     private final String userAgent;
 
     WebhookSender(WebhookAddressGuard guard, WebhookTiming timing, Executor executor, String version) {
-        this.guard = Objects.requireNonNull(guard, "guard");
-        this.timing = Objects.requireNonNull(timing, "timing");
-        this.client = HttpClient.newBuilder()
+        this(guard, timing, () -> HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timing.requestTimeout())
-                .executor(Objects.requireNonNull(executor, "executor"))
-                .build();
+                .executor(executor)
+                .build(), version);
+        Objects.requireNonNull(executor, "executor");
+    }
+
+    /** Tests: {@code clients} is called once, at the first attempt that gets past the guard. */
+    WebhookSender(WebhookAddressGuard guard, WebhookTiming timing, Supplier<HttpClient> clients, String version) {
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.timing = Objects.requireNonNull(timing, "timing");
+        this.clients = Objects.requireNonNull(clients, "clients");
         this.userAgent = "Callstack-Webhooks/" + version;
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = clients.get();
+        }
+        return client;
     }
 
     /** Blocks for at most about the request timeout. */
@@ -69,7 +86,7 @@ final class WebhookSender {
                         WebhookSignature.sign(WebhookSecret.key(subscription.secret()), id, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        CompletableFuture<HttpResponse<Void>> pending = client.sendAsync(request,
+        CompletableFuture<HttpResponse<Void>> pending = client().sendAsync(request,
                 info -> new LimitedBodySubscriber(MAX_RESPONSE_BYTES));
         try {
             // The request timeout covers the headers; this bounds the whole attempt, body included.

@@ -1,0 +1,16 @@
+package dev.callstack.server.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class StartupWarmUpTest {
+    @Test
+    void theWarmUpEndsAndLeavesNothingRunning() throws Exception {
+        StartupWarmUp warmUp = StartupWarmUp.start();
+        warmUp.await();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("callstack-warm-up"));
+        assertThat(new String(Json.bytes(Json.MAPPER.createObjectNode().put("status", "ready")),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"ready\"}");
+    }
+}

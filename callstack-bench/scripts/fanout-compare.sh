@@ -4,23 +4,26 @@
 # load average) printed before each point. Each point runs its fixed rate twice in one JVM: the first warms up, the
 # second is the figure. FLEET=process (default) runs the load clients in a child JVM, so the server's process and
 # threads hold only the server and the publisher; FLEET=local keeps them in the server's JVM (the earlier attempts).
-# Usage: fanout-compare.sh before=<cp>@epoll after=<cp>@epoll [before-nio=<cp>@nio ...]
+# Usage: fanout-compare.sh before=<cp>@epoll after=<cp>@epoll [after-f0=<cp>@epoll,flush=0 ...]
+# (a spec is label=<classpath>[@transport][,option=value...]; options go to WsLoadTool as they are)
 # Build a classpath with callstack-bench/scripts/fanout-classpath.sh.
 set -u
 ROUNDS="${ROUNDS:-2}"
 FLEET="${FLEET:-process}"
-point() { # label cp transport args...
-  label="$1"; cp="$2"; tr="$3"; shift 3
-  extra=""; [ -n "$tr" ] && extra="transport=$tr"
-  echo "### $label $* | nproc $(nproc) | $(uptime)"
+point() { # label cp transport options args...
+  label="$1"; cp="$2"; tr="$3"; opts="$4"; shift 4
+  extra="$opts"; [ -n "$tr" ] && extra="$extra transport=$tr"
+  echo "### $label $extra $* | nproc $(nproc) | $(uptime)"
   java -cp "$cp" dev.callstack.bench.ws.WsLoadTool idle=0 fleet="$FLEET" $extra "$@" 2>&1 \
     | grep -v ' INFO \| DEBUG \|SLF4J\|^# Callstack\|^clients'
 }
 each() { # args... : this point for every build
   for spec in $SPECS; do
-    label="${spec%%=*}"; rest="${spec#*=}"; cp="${rest%@*}"; tr=""
+    label="${spec%%=*}"; rest="${spec#*=}"; opts=""
+    case "$rest" in *,*) opts="$(echo "${rest#*,}" | tr ',' ' ')"; rest="${rest%%,*}";; esac
+    cp="${rest%@*}"; tr=""
     [ "$rest" != "$cp" ] && tr="${rest##*@}"
-    point "$label" "$cp" "$tr" "$@"
+    point "$label" "$cp" "$tr" "$opts" "$@"
   done
 }
 SPECS="$*"

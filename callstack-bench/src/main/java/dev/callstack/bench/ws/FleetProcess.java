@@ -25,7 +25,7 @@ public final class FleetProcess {
         try (ClientFleet fleet = new ClientFleet(Integer.parseInt(args[0]))) {
             String line;
             while ((line = in.readLine()) != null) {
-                String[] a = line.split(" ");
+                String[] a = line.split(" ", -1);
                 switch (a[0]) {
                     case "connect" -> {
                         fleet.connect(URI.create(a[1]), a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4]));

@@ -50,7 +50,7 @@ final class RemoteFleet implements Fleet {
             if (line == null) {
                 throw new IllegalStateException("client process ended on: " + request.split(" ", 2)[0]);
             }
-            return line.split(" ");
+            return line.split(" ", -1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,14 +36,18 @@ final class LoopWriter {
     private final long intervalNanos;
     // Array-backed multi-producer queue: no node per entry, unlike ConcurrentLinkedQueue.
     private final Queue<NettyClientSink> marked = PlatformDependent.newMpscQueue(QUEUE_CHUNK, QUEUE_MAX);
+    /** Set from the first mark until a batch has taken every marked sink; senders meanwhile only mark. */
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Set once a sink asked to cut the wait short (or not to start one); reset by the next batch. */
+    private final AtomicBoolean hurried = new AtomicBoolean();
     private final Runnable task = this::run;
-    /** Sinks written by the running task and not yet flushed; confined to the loop. */
+    private final Runnable waited = this::waited;
+    private final Runnable batch = this::batch;
+    /** Sinks written by the running batch and not yet flushed; confined to the loop. */
     private final List<NettyClientSink> unflushed = new ArrayList<>();
     // Confined to the loop.
     private long lastBatchNanos;
-    /** The next run goes ahead without looking at the interval (it was deferred already, or continues a batch). */
-    private boolean now;
+    private boolean waiting;
 
     /** {@code interval}: the shortest time between two batches while events keep coming; zero for none. */
     LoopWriter(EventLoop loop, Duration interval) {
@@ -52,17 +56,27 @@ final class LoopWriter {
         this.lastBatchNanos = System.nanoTime() - intervalNanos;
     }
 
-    /** Queues {@code sink} for the next task (the sink calls this once until the task has taken it). */
+    /** Queues {@code sink} for the next batch (the sink calls this once until a batch has taken it). */
     void mark(NettyClientSink sink) {
         marked.offer(sink);
         if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
-            schedule();
+            execute(task);
         }
     }
 
-    private void schedule() {
+    /**
+     * Cuts the wait short (or keeps the next batch from waiting): a sink whose hand-over is filling up must not reach
+     * its mark (and make the hub queue and drop) just because the interval has not passed.
+     */
+    void hurry() {
+        if (!hurried.get() && hurried.compareAndSet(false, true)) {
+            execute(waited);
+        }
+    }
+
+    private void execute(Runnable runnable) {
         try {
-            loop.execute(task);
+            loop.execute(runnable);
         } catch (RejectedExecutionException shuttingDown) {
             // The loop is going, and closes its channels itself. "scheduled" stays set, so no one tries again, and
             // the queues are left alone (their consumer may still be finishing its last task): what they hold is
@@ -70,18 +84,32 @@ final class LoopWriter {
         }
     }
 
+    /** The first mark after a batch: write now, or wait for the rest of the interval. */
     private void run() {
         if (intervalNanos > 0) {
-            long time = System.nanoTime();
-            long wait = lastBatchNanos + intervalNanos - time;
-            if (wait > 0 && !now) {
-                now = true; // "scheduled" stays set: senders meanwhile only add to the hand-over
-                loop.schedule(task, wait, TimeUnit.NANOSECONDS);
+            long wait = lastBatchNanos + intervalNanos - System.nanoTime();
+            if (wait > 0 && !hurried.get()) {
+                waiting = true;
+                loop.schedule(waited, wait, TimeUnit.NANOSECONDS);
                 return;
             }
-            lastBatchNanos = time;
         }
-        now = false;
+        batch();
+    }
+
+    /** The end of a wait, by its timer or by {@link #hurry}, whichever comes first; the other finds nothing to do. */
+    private void waited() {
+        if (waiting) {
+            waiting = false;
+            batch();
+        }
+    }
+
+    private void batch() {
+        if (intervalNanos > 0) {
+            lastBatchNanos = System.nanoTime();
+            hurried.set(false); // this batch takes what the hurry was for; a later hurry starts the next one early
+        }
         int budget = SINKS_PER_TASK;
         NettyClientSink sink;
         while (budget-- > 0 && (sink = marked.poll()) != null) {
@@ -94,14 +122,13 @@ final class LoopWriter {
         }
         unflushed.clear();
         if (!marked.isEmpty()) {
-            now = true;
-            schedule(); // still scheduled: the batch goes on after the loop has served its sockets
+            execute(batch); // still scheduled: the batch goes on after the loop has served its sockets
             return;
         }
         scheduled.set(false);
         // A sink marked between the last poll and the reset saw "scheduled" and did not schedule: look again.
         if (!marked.isEmpty() && scheduled.compareAndSet(false, true)) {
-            schedule();
+            execute(task);
         }
     }
 }

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncod
 import io.netty.util.internal.PlatformDependent;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Bytes handed over but not yet written count against the high water mark together with the channel's own
  * buffer, so {@link #isWritable()} bounds a stalled client at its hub queue plus about twice the mark; when a batch
- * brings the backlog below the mark the hub is told through {@code onWritable}. A close goes through the same task,
- * after the messages handed over before it. What waits in the hand-over is heap bytes (the hub's arrays), so a
+ * brings the backlog below the mark the hub is told through {@code onWritable}. A close is written by a task of its
+ * own, queued at once, after the messages handed over before it. What waits in the hand-over is heap bytes (the hub's arrays), so a
  * connection or loop that goes away has nothing to release: every pooled buffer is written, or released by the
  * channel, in the task that allocated it.
  *
@@ -49,6 +50,8 @@ final class NettyClientSink implements ClientSink {
     /** False when the server never negotiates permessage-deflate: no need to look at the pipeline. */
     private final boolean mayDeflate;
     private final long highWaterMark;
+    /** A hand-over this big makes the writer cut its flush interval short. */
+    private final long hurryBytes;
     private final Queue<EncodedMessage> handOver = PlatformDependent.newMpscQueue(QUEUE_CHUNK, QUEUE_MAX);
     /** Frame bytes handed over so far; written by the sending thread only (one at a time), so no atomic add. */
     private final AtomicLong handedOverBytes = new AtomicLong();
@@ -58,6 +61,7 @@ final class NettyClientSink implements ClientSink {
     private final AtomicBoolean marked = new AtomicBoolean();
     private volatile CloseRequest closeRequest;
     private volatile Runnable onWritable = () -> { };
+    private final Runnable closeNow = this::closeNow;
 
     // Confined to the event loop.
     private boolean modeKnown;
@@ -71,6 +75,7 @@ final class NettyClientSink implements ClientSink {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.mayDeflate = mayDeflate;
         this.highWaterMark = channel.config().getWriteBufferHighWaterMark();
+        this.hurryBytes = highWaterMark / 2;
     }
 
     /** Called when the backlog handed to the event loop drained below the high water mark. */
@@ -86,9 +91,13 @@ final class NettyClientSink implements ClientSink {
     @Override
     public void send(EncodedMessage message) {
         // Counted before the offer, so the loop never takes a message whose bytes it cannot see.
-        handedOverBytes.lazySet(handedOverBytes.get() + TextFrames.frameLength(message.utf8().length));
+        long handedOver = handedOverBytes.get() + TextFrames.frameLength(message.utf8().length);
+        handedOverBytes.lazySet(handedOver);
         handOver.offer(message);
         mark();
+        if (handedOver - writtenBytes.get() >= hurryBytes) {
+            writer.hurry();
+        }
     }
 
     private void mark() {
@@ -105,7 +114,13 @@ final class NettyClientSink implements ClientSink {
     @Override
     public void close(int code, String reason) {
         closeRequest = new CloseRequest(code, reason);
-        mark();
+        // A task of its own, queued now: on shutdown the server closes every connection right after the hub's closes,
+        // and the close frame (with what was handed over before it) must be on the loop's queue ahead of that.
+        try {
+            channel.eventLoop().execute(closeNow);
+        } catch (RejectedExecutionException shuttingDown) {
+            channel.close(); // the loop is going and closes its channels itself; this is only for good measure
+        }
     }
 
     /**
@@ -115,14 +130,13 @@ final class NettyClientSink implements ClientSink {
     boolean writeBatch() {
         marked.set(false); // a send from here on marks the sink again, so nothing is left behind
         long bytes;
+        boolean wrote = false;
         if (closeWritten || !channel.isActive()) {
             bytes = discard();
-        } else if (deflating()) {
-            bytes = writeFrames();
         } else {
-            bytes = writeRaw();
+            bytes = deflating() ? writeFrames() : writeRaw();
+            wrote = bytes > 0;
         }
-        boolean wrote = bytes > 0;
         if (bytes > 0) {
             taken(bytes);
         }
@@ -142,6 +156,12 @@ final class NettyClientSink implements ClientSink {
             return true;
         }
         return false;
+    }
+
+    private void closeNow() {
+        if (writeBatch()) {
+            flush();
+        }
     }
 
     void flush() {

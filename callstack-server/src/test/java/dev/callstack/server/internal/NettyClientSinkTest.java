@@ -134,7 +134,7 @@ class NettyClientSinkTest {
         NettyClientSink sink = new NettyClientSink(channel, new LoopWriter(channel.eventLoop(), Duration.ZERO), false);
         sink.send(message(1));
         sink.send(message(2));
-        channel.close();
+        channel.unsafe().close(channel.newPromise()); // as the socket does: no pending task runs first
 
         channel.runPendingTasks();
 
@@ -190,5 +190,49 @@ class NettyClientSinkTest {
         assertThat(texts(channel)).containsExactly(message(2).text(), message(3).text());
         assertThat(count.flushes.get()).isEqualTo(2);
         channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void aHandOverFillingUpWithinTheIntervalIsWrittenWithoutWaitingForIt() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(256, 512));
+        NettyClientSink sink = new NettyClientSink(channel, new LoopWriter(channel.eventLoop(), Duration.ofHours(1)),
+                false);
+        sink.send(message(1));
+        channel.runPendingTasks();
+        assertThat(texts(channel)).containsExactly(message(1).text());
+
+        EncodedMessage big = EncodedMessage.ofText("x".repeat(200));
+        sink.send(big);
+        channel.runPendingTasks();
+        assertThat(channel.<Object>readOutbound()).as("one small message waits for the interval").isNull();
+        sink.send(big); // 404 bytes handed over: past half the 512-byte mark
+
+        channel.runPendingTasks();
+
+        assertThat(texts(channel)).containsExactly(big.text(), big.text());
+        assertThat(sink.isWritable()).isTrue();
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void aCloseDoesNotWaitForTheFlushIntervalAndTakesTheWaitingMessagesAlong() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        NettyClientSink sink = new NettyClientSink(channel, new LoopWriter(channel.eventLoop(), Duration.ofHours(1)),
+                false);
+        sink.send(message(1));
+        channel.runPendingTasks();
+        assertThat(texts(channel)).containsExactly(message(1).text());
+        sink.send(message(2));
+        channel.runPendingTasks(); // now waiting for the interval
+
+        sink.close(1001, "server shutting down");
+        channel.runPendingTasks();
+
+        ByteBuf batch = channel.readOutbound();
+        assertThat(TextFramesTest.decode(batch)).containsExactly(message(2).text());
+        CloseWebSocketFrame close = channel.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(1001);
+        close.release();
     }
 }

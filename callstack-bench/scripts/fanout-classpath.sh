@@ -8,5 +8,6 @@ TREE="$1"; BENCH="${2:-$1}"
 OUT="$(mktemp /tmp/fanout-cp.XXXXXX)"
 (cd "$TREE" && ./mvnw -o -B -ntp -q package dependency:build-classpath -pl callstack-bench -am -DskipTests \
   -Dinvoker.skip -Dmaven.javadoc.skip -Dmdep.outputFile="$OUT" >&2)
-echo "$BENCH/callstack-bench/target/classes:$(cat "$OUT")"
+# Every module of the reactor writes OUT; the bench, built last, wrote the first line (a shorter write leaves a tail).
+echo "$BENCH/callstack-bench/target/classes:$(head -n 1 "$OUT")"
 rm -f "$OUT"

@@ -30,7 +30,6 @@ SPECS="$*"
 round=1
 while [ "$round" -le "$ROUNDS" ]; do
   echo "## round $round $(date -u +%FT%TZ)"
-  each clients=1 rates=20000,20000 seconds=4 full=false
   each clients=1 rates=50000,50000 seconds=4 full=false
   each clients=100 rates=500,500 seconds=4 events=20000
   each clients=1000 rates=50,50 seconds=4 full=false

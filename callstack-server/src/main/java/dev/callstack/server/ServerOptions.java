@@ -37,6 +37,7 @@ final class ServerOptions {
     Duration shutdownGrace = Duration.ofSeconds(10);
     int writeBufferLow = 32 * 1024;
     int writeBufferHigh = 64 * 1024;
+    Duration wsFlushInterval = Duration.ofMillis(5);
     BooleanSupplier storeReady = () -> true;
     boolean closeModemOnClose;
     boolean simulated;
@@ -87,6 +88,6 @@ final class ServerOptions {
                 ioThreads, shutdownGrace, writeBufferLow, writeBufferHigh, storeReady, simulated,
                 tlsCertificate == null ? null : new TlsFiles(tlsCertificate, tlsPrivateKey, tlsReloadInterval),
                 allowedOrigins, allowedHosts, requestTimeout, maxConnections, noAuth, quotaDatabase, webhookSettings(),
-                journalRetention, journalMaxEvents, transport);
+                journalRetention, journalMaxEvents, transport, wsFlushInterval);
     }
 }

@@ -73,7 +73,7 @@ final class RawConnection implements AutoCloseable {
         }
         byte[] payload = new byte[Math.toIntExact(length)];
         in.readFully(payload);
-        return new Frame(first & 0x0F, payload);
+        return new Frame(first & 0x0F, payload, (first & 0x40) != 0);
     }
 
     /** A masked client frame with FIN set. */
@@ -129,8 +129,9 @@ final class RawConnection implements AutoCloseable {
     record Response(int status, Map<String, String> headers, String body) {
     }
 
+    /** {@code rsv1}: the permessage-deflate bit (RFC 7692 §6): the payload is compressed. */
     @SuppressWarnings("ArrayRecordComponent") // a frame read once in a test, never compared
-    record Frame(int opcode, byte[] payload) {
+    record Frame(int opcode, byte[] payload, boolean rsv1) {
         static final int TEXT = 1;
         static final int BINARY = 2;
         static final int CLOSE = 8;

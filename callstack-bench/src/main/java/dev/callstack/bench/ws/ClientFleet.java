@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Thread-safe: counters are atomic; each client handler is confined to its event loop.
  */
-final class ClientFleet implements AutoCloseable {
+final class ClientFleet implements Fleet {
     final LongAdder events = new LongAdder();
     final LongAdder dropped = new LongAdder();
     volatile LatencyHistogram latency = new LatencyHistogram();
@@ -47,8 +47,8 @@ final class ClientFleet implements AutoCloseable {
                 NioIoHandler.newFactory());
     }
 
-    /** Connects {@code n} clients (at most {@code parallel} handshakes at a time) and waits for every hello. */
-    void connect(URI uri, String bearer, int n, int parallel) throws InterruptedException {
+    @Override
+    public void connect(URI uri, String bearer, int n, int parallel) throws InterruptedException {
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -86,10 +86,23 @@ final class ClientFleet implements AutoCloseable {
         return handshakes.get();
     }
 
-    void reset() {
+    @Override
+    public void reset() {
         events.reset();
         dropped.reset();
         latency = new LatencyHistogram();
+    }
+
+    @Override
+    public Stats counts() {
+        return new Stats(events.sum(), dropped.sum(), 0, 0, 0, 0);
+    }
+
+    @Override
+    public Stats stats() {
+        LatencyHistogram current = latency;
+        return new Stats(events.sum(), dropped.sum(), current.quantileNanos(0.50), current.quantileNanos(0.99),
+                current.maxNanos(), ServerCpu.threadNanos("bench-client-"));
     }
 
     @Override

@@ -27,18 +27,25 @@ import java.util.concurrent.locks.LockSupport;
  * SMS events published straight onto the modem's EventBus (at full rate, then at fixed rates) with the publish time
  * in the body. Reports deliveries per second, publish→receipt latency p50/p99/max and drops per scenario, then the
  * server's heap per idle connection with the idle clients in a child JVM. Bounded in clients, events and time;
- * loopback only. {@code srv_ns/dlv} is the {@link ServerCpu server's CPU time} (publisher and server threads, not
- * the clients) per delivered event, {@code jvm_ns/dlv} the whole JVM's (clients, GC and JIT included). The latency
- * is publish to receipt by the client, so it bounds the server's publish-to-written latency from above.
- * {@code full=false} skips the full-rate run (for fixed-rate CPU figures and syscall counts).
+ * loopback only. Per delivered event: {@code srv_ns/dlv} is the server's CPU time ({@link ServerCpu}: the
+ * publishing thread, which runs the hub's fan-out inline, plus the {@code callstack-*} threads), {@code pub_ns/dlv}
+ * the publishing thread's share of it, {@code jvm_ns/dlv} the tool's whole JVM (GC and JIT included, and the clients
+ * unless they run in a child) and {@code cli_ns/dlv} the clients' (their threads, or the child's whole process).
+ * {@code fleet=process} runs the clients in a child JVM ({@link RemoteFleet}) so they do not share the server's
+ * process. The latency is publish to receipt by the client, so it bounds the server's publish-to-written latency
+ * from above. {@code full=false} skips the full-rate run (for fixed-rate CPU figures and syscall counts).
+ * {@code flush=} sets the server's WebSocket flush interval (newer builds only; default: the server's).
  *
  * <pre>
  * java -cp ... dev.callstack.bench.ws.WsLoadTool [clients=1,100,1000] [events=20000] [rates=1000,10000]
- *     [seconds=3] [idle=10000] [queue=256] [full=true]
+ *     [seconds=3] [idle=10000] [queue=256] [full=true] [transport=nio|epoll|auto] [fleet=local|process]
+ *     [flush=&lt;ms&gt;]
  * </pre>
  */
 public final class WsLoadTool {
     private static final String KEY = "bench-key-Lm48Qz7v";
+    /** How often the tool looks at the clients' counters while waiting (a pipe round trip with a child fleet). */
+    private static final int POLL_MILLIS = 5;
 
     private WsLoadTool() {
     }
@@ -54,10 +61,12 @@ public final class WsLoadTool {
             System.out.println("# server transport " + (options.transport == null ? "default (nio before it existed)"
                     : server.transport()));
             URI uri = URI.create("ws://127.0.0.1:" + port + "/ws?events=sms.received");
+            System.out.println("# clients " + (options.clientProcess ? "in a child JVM" : "in this JVM")
+                    + (options.flushMillis >= 0 ? ", flush interval " + options.flushMillis + " ms" : ""));
             System.out.println("clients  mode        published  delivered  deliveries/s  p50_us  p99_us  max_us"
-                    + "  dropped  seconds  srv_ns/dlv  jvm_ns/dlv");
+                    + "  dropped  seconds  srv_ns/dlv  pub_ns/dlv  jvm_ns/dlv  cli_ns/dlv");
             for (int clients : options.clients) {
-                try (ClientFleet fleet = new ClientFleet(2)) {
+                try (Fleet fleet = options.clientProcess ? new RemoteFleet(2) : new ClientFleet(2)) {
                     fleet.connect(uri, KEY, clients, 200);
                     int events = Math.max(1000, options.events / Math.max(1, clients / 100));
                     if (options.full) {
@@ -72,57 +81,94 @@ public final class WsLoadTool {
             if (options.idle > 0) {
                 idleHeap(server, uri, options.idle);
             }
+            if (options.clientProcess) {
+                System.out.println("# client-process requests " + RemoteFleet.requests()
+                        + " (two pipe write calls each, for syscall counts)");
+            }
         }
     }
 
-    private static void run(FakeModem modem, ClientFleet fleet, int clients, String mode, int events, int rate)
+    private static void run(FakeModem modem, Fleet fleet, int clients, String mode, int events, int rate)
             throws InterruptedException {
         fleet.reset();
         long serverCpu = ServerCpu.serverNanos();
         long processCpu = ServerCpu.processNanos();
+        long clientCpu = fleet.stats().cpuNanos();
         long start = System.nanoTime();
-        Instant now = Instant.now();
-        int published = 0;
-        while (published < events) {
-            // Fixed rates publish what is due in ticks of about a millisecond, so the publisher does not wake (and
-            // spend CPU counted as the server's) once per event at high rates.
-            int due = rate == 0 ? events
-                    : (int) Math.min(events, (System.nanoTime() - start) * rate / TimeUnit.SECONDS.toNanos(1) + 1);
-            for (; published < due; published++) {
-                modem.events().publish(new SmsReceived(now, "+15550100100", Long.toString(System.nanoTime()), null,
-                        1, null));
-            }
-            if (published < events) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-            }
-        }
+        Publisher publisher = new Publisher(modem, events, rate, start);
+        Thread publishing = new Thread(publisher, "bench-publisher");
+        publishing.start();
+        publishing.join();
         long expected = (long) events * clients;
         long elapsed = awaitQuiet(fleet, expected, start);
-        // The tool's waiting loop runs on main too; it sleeps in 1 ms steps, a negligible share.
-        serverCpu = ServerCpu.serverNanos() - serverCpu;
+        Fleet.Stats stats = fleet.stats();
+        serverCpu = ServerCpu.serverNanos() - serverCpu + publisher.cpuNanos;
         processCpu = ServerCpu.processNanos() - processCpu;
-        long delivered = fleet.events.sum();
-        long dropped = fleet.dropped.sum();
+        clientCpu = stats.cpuNanos() - clientCpu;
+        long delivered = stats.events();
+        long dropped = stats.dropped();
         // Drops are reported to a client right before its next event; the ones after its last event stay untold.
         long untold = expected - delivered - dropped;
-        LatencyHistogram latency = fleet.latency;
-        System.out.printf(Locale.ROOT, "%7d  %-10s %10d %10d %13.0f %7.0f %7.0f %7.0f %8d%s %8.2f %11.0f %11.0f%n",
+        double perDelivery = Math.max(1, delivered);
+        System.out.printf(Locale.ROOT, "%7d  %-10s %10d %10d %13.0f %7.0f %7.0f %7.0f %8d%s %8.2f %11.0f %11.0f %11.0f"
+                        + " %11.0f%n",
                 clients, mode, events, delivered, delivered / (elapsed / 1e9),
-                latency.quantileNanos(0.50) / 1e3, latency.quantileNanos(0.99) / 1e3, latency.maxNanos() / 1e3,
-                dropped, untold > 0 ? "+" + untold : "", elapsed / 1e9, serverCpu / (double) Math.max(1, delivered),
-                processCpu / (double) Math.max(1, delivered));
+                stats.p50Nanos() / 1e3, stats.p99Nanos() / 1e3, stats.maxNanos() / 1e3,
+                dropped, untold > 0 ? "+" + untold : "", elapsed / 1e9, serverCpu / perDelivery,
+                publisher.cpuNanos / perDelivery, processCpu / perDelivery, clientCpu / perDelivery);
         // One more event makes every client report the drops it has not been told about yet.
-        modem.events().publish(new SmsReceived(now, "+15550100100", "0", null, 1, null));
+        modem.events().publish(new SmsReceived(Instant.now(), "+15550100100", "0", null, 1, null));
         awaitQuiet(fleet, Long.MAX_VALUE, System.nanoTime());
     }
 
+    /**
+     * Publishes the run's events on its own thread, which runs the hub's fan-out inline, and counts its own CPU time
+     * (the thread ends with the run, so the tool cannot sample it afterwards).
+     */
+    private static final class Publisher implements Runnable {
+        private final FakeModem modem;
+        private final int events;
+        private final int rate;
+        private final long start;
+        volatile long cpuNanos;
+
+        Publisher(FakeModem modem, int events, int rate, long start) {
+            this.modem = modem;
+            this.events = events;
+            this.rate = rate;
+            this.start = start;
+        }
+
+        @Override
+        public void run() {
+            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            Instant now = Instant.now();
+            int published = 0;
+            while (published < events) {
+                // Fixed rates publish what is due in ticks of about a millisecond, so the publisher does not wake
+                // (and spend CPU counted as the server's) once per event at high rates.
+                int due = rate == 0 ? events
+                        : (int) Math.min(events, (System.nanoTime() - start) * rate / TimeUnit.SECONDS.toNanos(1) + 1);
+                for (; published < due; published++) {
+                    modem.events().publish(new SmsReceived(now, "+15550100100", Long.toString(System.nanoTime()),
+                            null, 1, null));
+                }
+                if (published < events) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+            }
+            cpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
+        }
+    }
+
     /** Waits until {@code expected} messages are accounted for or nothing arrived for a second; the busy time. */
-    private static long awaitQuiet(ClientFleet fleet, long expected, long start) throws InterruptedException {
+    private static long awaitQuiet(Fleet fleet, long expected, long start) throws InterruptedException {
         long last = -1;
         long lastChange = System.nanoTime();
         long deadline = lastChange + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            long seen = fleet.events.sum() + fleet.dropped.sum();
+            Fleet.Stats counts = fleet.counts();
+            long seen = counts.events() + counts.dropped();
             if (seen >= expected) {
                 return System.nanoTime() - start;
             }
@@ -132,7 +178,7 @@ public final class WsLoadTool {
             } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(1)) {
                 break;
             }
-            TimeUnit.MILLISECONDS.sleep(1);
+            TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
         }
         return lastChange - start;
     }
@@ -176,12 +222,18 @@ public final class WsLoadTool {
         return used;
     }
 
-    /** Without {@code transport=} the builder method is never called, so the tool also runs against older jars. */
+    /**
+     * Without {@code transport=} or {@code flush=} those builder methods are never called, so the tool also runs
+     * against older builds.
+     */
     private static CallstackServer build(FakeModem modem, Options options) {
         CallstackServerBuilder builder = CallstackServer.builder(modem).port(0).apiKey(KEY, Privilege.CONTENT)
                 .rateLimit(0, Duration.ofMinutes(1)).wsQueueCapacity(options.queue).ioThreads(2);
         if (options.transport != null) {
             builder.transport(ServerTransport.valueOf(options.transport));
+        }
+        if (options.flushMillis >= 0) {
+            builder.wsFlushInterval(Duration.ofMillis(options.flushMillis));
         }
         return builder.build();
     }
@@ -194,7 +246,7 @@ public final class WsLoadTool {
     }
 
     private record Options(List<Integer> clients, int events, List<Integer> rates, int seconds, int idle, int queue,
-                           boolean full, String transport) {
+                           boolean full, String transport, boolean clientProcess, int flushMillis) {
         static Options parse(String[] args) {
             List<Integer> clients = List.of(1, 100, 1000);
             List<Integer> rates = List.of(1000, 10000);
@@ -204,6 +256,8 @@ public final class WsLoadTool {
             int queue = 256;
             boolean full = true;
             String transport = null;
+            boolean clientProcess = false;
+            int flushMillis = -1;
             for (String arg : args) {
                 String[] kv = arg.split("=", 2);
                 switch (kv[0]) {
@@ -215,6 +269,12 @@ public final class WsLoadTool {
                     case "queue" -> queue = Integer.parseInt(kv[1]);
                     case "full" -> full = Boolean.parseBoolean(kv[1]);
                     case "transport" -> transport = kv[1].toUpperCase(Locale.ROOT);
+                    case "flush" -> flushMillis = Integer.parseInt(kv[1]);
+                    case "fleet" -> clientProcess = switch (kv[1]) {
+                        case "process" -> true;
+                        case "local" -> false;
+                        default -> throw new IllegalArgumentException("fleet=local|process");
+                    };
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
@@ -223,7 +283,8 @@ public final class WsLoadTool {
                 throw new IllegalArgumentException("out of bounds: clients 1-5000, idle 0-15000, events 1-1e6, "
                         + "seconds 1-30");
             }
-            return new Options(clients, events, rates, seconds, idle, queue, full, transport);
+            return new Options(clients, events, rates, seconds, idle, queue, full, transport, clientProcess,
+                    flushMillis);
         }
 
         private static List<Integer> ints(String csv) {

@@ -36,15 +36,19 @@ final class RealtimeFrameHandler extends ChannelInboundHandlerAdapter {
     private final int maxMessageBytes;
     /** Where a resuming client's journal pages are read, off the event loop. */
     private final Executor journalReads;
-    /** Null when permessage-deflate may be on: frames then go through the extension's encoder. */
-    private final SharedTextFrames frames;
+    /** The write tasks of the server's event loops, shared by all connections. */
+    private final LoopWriters writers;
+    /** Whether the server offers permessage-deflate (a connection that took it writes frames through its encoder). */
+    private final boolean mayDeflate;
     private ClientHandle handle;
     private long messageBytes;
     private boolean closing;
 
-    RealtimeFrameHandler(RealtimeHub hub, int maxMessageBytes, Executor journalReads, SharedTextFrames frames) {
+    RealtimeFrameHandler(RealtimeHub hub, int maxMessageBytes, Executor journalReads, LoopWriters writers,
+                         boolean mayDeflate) {
         this.hub = Objects.requireNonNull(hub, "hub");
-        this.frames = frames;
+        this.writers = Objects.requireNonNull(writers, "writers");
+        this.mayDeflate = mayDeflate;
         this.journalReads = Objects.requireNonNull(journalReads, "journalReads");
         this.maxMessageBytes = maxMessageBytes;
     }
@@ -68,7 +72,8 @@ final class RealtimeFrameHandler extends ChannelInboundHandlerAdapter {
         Caller caller = ctx.channel().attr(ChannelAttributes.CALLER).getAndSet(null);
         EventSelection selection = ctx.channel().attr(ChannelAttributes.WS_SELECTION).getAndSet(null);
         View view = caller != null ? caller.view() : View.REDACTED;
-        NettyClientSink sink = new NettyClientSink(ctx.channel(), frames);
+        NettyClientSink sink = new NettyClientSink(ctx.channel(), writers.of(ctx.channel().eventLoop()),
+                mayDeflate);
         Long since = ctx.channel().attr(ChannelAttributes.WS_SINCE).getAndSet(null);
         EventSelection events = selection != null ? selection : EventSelection.all();
         handle = since == null ? hub.register(sink, events, view)

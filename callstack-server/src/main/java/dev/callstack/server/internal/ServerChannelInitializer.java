@@ -41,8 +41,8 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final WebSocketServerProtocolConfig webSocketConfig;
     private final ReloadingTlsContext tls;
     private final Executor journalReads;
-    /** One cache of encoded frames for every connection; null with permessage-deflate (frames are per connection). */
-    private final SharedTextFrames frames;
+    /** The realtime write task of each event loop, shared by every connection on it. */
+    private final LoopWriters writers;
 
     ServerChannelInitializer(ServerSettings settings, ConnectionLimit limit, ConnectionTracker tracker,
                              CrossSitePolicy crossSite, HttpResponder responder, ApiKeyAuthHandler auth,
@@ -59,7 +59,7 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.hub = Objects.requireNonNull(hub, "hub");
         this.tls = tls; // null: plain HTTP
         this.journalReads = Objects.requireNonNull(journalReads, "journalReads");
-        this.frames = settings.permessageDeflate() ? null : new SharedTextFrames();
+        this.writers = new LoopWriters(settings.wsFlushInterval());
         this.webSocketConfig = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(RoutePaths.WS)
                 .checkStartsWith(true)
@@ -94,6 +94,6 @@ final class ServerChannelInitializer extends ChannelInitializer<SocketChannel> {
         }
         pipeline.addLast("ws", new WebSocketServerProtocolHandler(webSocketConfig));
         pipeline.addLast("realtime", new RealtimeFrameHandler(hub, settings.wsMaxFrameBytes(), journalReads,
-                frames));
+                writers, settings.permessageDeflate()));
     }
 }

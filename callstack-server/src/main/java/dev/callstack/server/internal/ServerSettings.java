@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
  * value and its default. {@code tls} is null for plain HTTP. {@code quotaDatabase} may be null (SMS quotas then
  * live in memory; so do webhook subscriptions and deliveries, and the event journal). {@code webhooks} null means
  * the defaults. A zero {@code journalRetention} keeps events by count only. {@code transport} null means
- * {@code AUTO}.
+ * {@code AUTO}. A zero {@code wsFlushInterval} writes realtime events without coalescing.
  */
 public record ServerSettings(String host, int port, List<KeyEntry> keys, int rateLimit, Duration rateWindow,
                              int authFailureLimit, Duration authFailureWindow, int maxBodyBytes, int wsQueueCapacity,
@@ -23,7 +23,7 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
                              List<String> allowedOrigins, List<String> allowedHosts, Duration requestTimeout,
                              int maxConnections, boolean noAuth, Path quotaDatabase,
                              WebhookSettings webhooks, Duration journalRetention, long journalMaxEvents,
-                             ServerTransport transport) {
+                             ServerTransport transport, Duration wsFlushInterval) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         keys = List.copyOf(Objects.requireNonNull(keys, "keys"));
@@ -58,6 +58,10 @@ public record ServerSettings(String host, int port, List<KeyEntry> keys, int rat
         Objects.requireNonNull(journalRetention, "journalRetention");
         if (journalRetention.isNegative() || journalMaxEvents < 1) {
             throw new IllegalArgumentException("journal retention must not be negative, max events at least 1");
+        }
+        Objects.requireNonNull(wsFlushInterval, "wsFlushInterval");
+        if (wsFlushInterval.isNegative() || wsFlushInterval.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw new IllegalArgumentException("the WebSocket flush interval must be 0-1 s");
         }
         if (writeBufferLow < 1 || writeBufferHigh < writeBufferLow) {
             throw new IllegalArgumentException("write buffer water marks must satisfy 0 < low <= high");

@@ -4,6 +4,7 @@ import static dev.callstack.modem.store.StoreSql.checkLimit;
 import static dev.callstack.modem.store.StoreSql.millis;
 
 import dev.callstack.core.IdempotencyConflictException;
+import dev.callstack.core.OutboxBacklog;
 import dev.callstack.core.OutboxReceipt;
 import dev.callstack.core.OutboxStatus;
 import java.sql.Connection;
@@ -25,8 +26,9 @@ import java.util.OptionalLong;
  * the table says at any moment what a crash would leave. The message id is the {@code sent_message} id, the one
  * {@code SmsSent} and delivery reports carry. Idempotency keys and request fingerprints arrive already hashed.
  *
- * <p>Thread-safe: every call is one {@link StoreConnection} transaction (so two enqueues with one key are
- * serialised: the second sees the first).
+ * <p>Thread-safe: every call is one {@link StoreConnection} transaction, or for {@link #enqueue} one savepoint of a
+ * transaction shared with concurrent enqueues (so two enqueues with one key are serialised: the second sees the
+ * first).
  */
 public final class OutboxStore {
     private final StoreConnection db;
@@ -37,7 +39,8 @@ public final class OutboxStore {
 
     /**
      * Commits a message, or returns the message an earlier request with {@code keyHash} committed within
-     * {@code window}; one transaction (key check, insert, key record).
+     * {@code window}; one savepoint (key check, insert, key record) in a transaction that concurrent enqueues may
+     * share, returning once it is committed.
      *
      * @param message     the message
      * @param keyHash     the SHA-256 of the caller-scoped idempotency key, or {@code null}
@@ -49,7 +52,9 @@ public final class OutboxStore {
     public OutboxReceipt enqueue(NewOutboxMessage message, String keyHash, String fingerprint, Duration window) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(window, "window");
-        return db.write("queue a message", c -> {
+        // Group commit: concurrent enqueues share one fsync; each is its own savepoint, so key check and insert stay
+        // atomic per request and a failing request does not fail its neighbours.
+        return db.writeShared("queue a message", c -> {
             Instant now = message.createdAt();
             if (keyHash != null) {
                 Optional<OutboxReceipt> earlier = earlier(c, keyHash, fingerprint, now.minus(window));
@@ -354,8 +359,23 @@ public final class OutboxStore {
         });
     }
 
-
-
+    /**
+     * Messages not yet final ({@code QUEUED} or {@code SENDING}) and the commit time of the oldest: one read over the
+     * status index, for gauges.
+     *
+     * @return the backlog
+     */
+    public OutboxBacklog backlog() {
+        return db.read("measure the outbox backlog", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(s.created_at) FROM outbox o"
+                    + " JOIN sent_message s ON s.id = o.message_id WHERE o.status IN ('QUEUED', 'SENDING')");
+                 ResultSet rs = ps.executeQuery()) {
+                long pending = rs.next() ? rs.getLong(1) : 0;
+                return pending == 0 ? OutboxBacklog.EMPTY
+                        : new OutboxBacklog(pending, Instant.ofEpochMilli(rs.getLong(2)));
+            }
+        });
+    }
 
     private static void finish(Connection c, long messageId, OutboxStatus status, String error) throws SQLException {
         if (!status.isFinal() || status == OutboxStatus.SENT || status == OutboxStatus.DELIVERED

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
@@ -21,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * fan-out. So an event reaches clients only once it is durable, ids stay strictly increasing, and a burst of events
  * pays one commit instead of one each; the publisher (often the modem's reader thread) never waits for the disk,
  * unless the writer is {@link #MAX_BACKLOG} events behind.
+ *
+ * <p>Commits are paced: a drain that starts within {@code commitInterval} of the previous commit waits for the rest
+ * of that interval before it takes the queue, so a steady stream of events (each alone would find the writer idle)
+ * is stored in batches, at most one commit per interval, and each event waits at most about one interval longer. An
+ * event after a quiet spell is stored at once.
  *
  * <p>A failed append does not silence the live feed: the batch still goes out and is counted in {@code failures}
  * (those events are then missing from the journal, so a later {@code since=} resume skips them).
@@ -50,14 +56,22 @@ final class JournalWriter implements AutoCloseable {
     private final ExecutorService owned;
     private final Consumer<List<Pending>> fanOut;
     private final LongAdder failures;
+    private final long commitIntervalNanos;
+    /** When the last batch was taken; only drains touch it, and they run one after the other. */
+    private long lastCommitNanos;
+    private boolean committedBefore;
 
     // Guarded by this.
     private long lastId;
     private ArrayList<Pending> queued = new ArrayList<>();
     private boolean scheduled;
 
-    /** A writer draining on {@code writes}, or on a daemon thread of its own when that is null. */
-    JournalWriter(EventJournal journal, Executor writes, Consumer<List<Pending>> fanOut, LongAdder failures) {
+    /**
+     * A writer draining on {@code writes}, or on a daemon thread of its own when that is null, with at most one commit
+     * per {@code commitIntervalNanos} while events keep coming (0: no pacing).
+     */
+    JournalWriter(EventJournal journal, Executor writes, Consumer<List<Pending>> fanOut, LongAdder failures,
+                  long commitIntervalNanos) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.owned = writes != null ? null : Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "callstack-journal-writer");
@@ -67,6 +81,10 @@ final class JournalWriter implements AutoCloseable {
         this.writes = writes != null ? writes : owned;
         this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
         this.failures = Objects.requireNonNull(failures, "failures");
+        if (commitIntervalNanos < 0) {
+            throw new IllegalArgumentException("commitIntervalNanos must not be negative");
+        }
+        this.commitIntervalNanos = commitIntervalNanos;
         this.lastId = journal.lastId();
     }
 
@@ -107,16 +125,21 @@ final class JournalWriter implements AutoCloseable {
     private void drain() {
         try {
             while (true) {
-                List<Pending> batch;
                 synchronized (this) {
                     if (queued.isEmpty()) {
                         scheduled = false;
                         return;
                     }
+                }
+                pace(); // only this drain takes from the queue: it is still not empty afterwards
+                List<Pending> batch;
+                synchronized (this) {
                     batch = queued;
                     queued = new ArrayList<>(Math.min(batch.size() * 2, MAX_BACKLOG));
                     notifyAll();
                 }
+                lastCommitNanos = System.nanoTime();
+                committedBefore = true;
                 store(batch);
                 fanOut.accept(batch);
             }
@@ -128,6 +151,17 @@ final class JournalWriter implements AutoCloseable {
                 notifyAll();
             }
             throw unexpected;
+        }
+    }
+
+    /** Waits out the rest of the commit interval, so events arriving meanwhile join this batch. */
+    private void pace() {
+        if (commitIntervalNanos == 0 || !committedBefore) {
+            return;
+        }
+        long due = lastCommitNanos + commitIntervalNanos;
+        for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
+            LockSupport.parkNanos(left);
         }
     }
 

@@ -96,7 +96,7 @@ public final class JournalCost {
     private record Result(double cpuNanosPerEvent, long events, long p50Nanos, long p99Nanos, long maxNanos) {
         @Override
         public String toString() {
-            return String.format("%.0f ns CPU/event (%d events), latency p50 %.1f µs p99 %.1f µs max %.1f µs",
+            return String.format("%.0f ns CPU/event (%d events), latency p50 %.1f us p99 %.1f us max %.1f us",
                     cpuNanosPerEvent, events, p50Nanos / 1e3, p99Nanos / 1e3, maxNanos / 1e3);
         }
     }

@@ -38,7 +38,7 @@ public final class RealtimeHub implements AutoCloseable {
      * At most one journal commit per this interval while events keep coming (see {@link JournalWriter}): long enough
      * to batch a steady stream, short against the fan-out's latency budget (p99 50 ms).
      */
-    static final Duration JOURNAL_COMMIT_INTERVAL = Duration.ofMillis(5);
+    static final Duration JOURNAL_COMMIT_INTERVAL = Duration.ofMillis(10);
 
     /** The event encoding step; a seam so tests can make it fail. */
     @FunctionalInterface

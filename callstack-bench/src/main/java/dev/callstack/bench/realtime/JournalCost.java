@@ -15,6 +15,7 @@ import dev.callstack.server.Privilege;
 import dev.callstack.testkit.FakeModem;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,8 +38,9 @@ import java.util.concurrent.locks.LockSupport;
  * the clock, not as fast as it can) for a fixed time to 100 writable {@link ClientSink}s that only count, first to a
  * hub without journal, then to a hub with the server's SQLite journal on a file. The cost is the <em>process</em> CPU
  * time per event ({@code OperatingSystemMXBean.getProcessCpuTime}, every thread: publisher, journal writer, fan-out,
- * and the JVM's own GC and JIT, which run in both cases), so moving work to another thread cannot hide it. Other
- * processes on a busy machine do not count. Also the latency the journal adds: from {@code bus.publish} to the
+ * and the JVM's own GC and JIT, which run in both cases), so moving work to another thread cannot hide it; and,
+ * less noisy, the CPU time of the hub's own threads only (the publisher, which fans out itself without journal, plus
+ * the journal writer, which stores and fans out with one). Other processes on a busy machine do not count. Also the latency the journal adds: from {@code bus.publish} to the
  * hand-over to the <em>last</em> of the 100 sinks (p50/p99/max over every event, after warm-up). Each configuration
  * warms up for 2 s, then is measured for {@code seconds}; then the next one runs, and the pair is repeated
  * {@code rounds} times so a change in the machine's load shows as a spread, not as a difference.
@@ -54,10 +56,11 @@ import java.util.concurrent.locks.LockSupport;
 public final class JournalCost {
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int CLIENTS = 100;
     private static final int REPLAYED = 100_000;
     private static final String KEY = "bench-key-journal-0001";
-    private static final Duration WARM_UP = Duration.ofSeconds(2);
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
 
     private JournalCost() {
     }
@@ -86,19 +89,34 @@ public final class JournalCost {
             out.printf("round %d (load %.2f): without journal %s | with SQLite journal %s | CPU %+.1f %%%n", round,
                     OS.getSystemLoadAverage(), without, with,
                     (with.cpuNanosPerEvent - without.cpuNanosPerEvent) * 100 / without.cpuNanosPerEvent);
+            out.printf("round %d hub threads: CPU %+.1f %%%n", round,
+                    (with.hubNanosPerEvent - without.hubNanosPerEvent) * 100 / without.hubNanosPerEvent);
         }
         if (replay) {
             replayMillis(dir.resolve("replay.db"), rounds, out);
         }
     }
 
-    /** One measurement: CPU per event and publish → last sink latency. */
-    private record Result(double cpuNanosPerEvent, long events, long p50Nanos, long p99Nanos, long maxNanos) {
+    /** One measurement: process and hub-thread CPU per event and publish → last sink latency. */
+    private record Result(double cpuNanosPerEvent, double hubNanosPerEvent, long events, long p50Nanos, long p99Nanos,
+                          long maxNanos) {
         @Override
         public String toString() {
-            return String.format("%.0f ns CPU/event (%d events), latency p50 %.1f us p99 %.1f us max %.1f us",
-                    cpuNanosPerEvent, events, p50Nanos / 1e3, p99Nanos / 1e3, maxNanos / 1e3);
+            return String.format("process %.0f ns CPU/event, hub threads %.0f ns/event (%d events), latency p50 %.1f us"
+                    + " p99 %.1f us max %.1f us", cpuNanosPerEvent, hubNanosPerEvent, events, p50Nanos / 1e3,
+                    p99Nanos / 1e3, maxNanos / 1e3);
         }
+    }
+
+    /** CPU time of the calling thread plus the journal writer's, if there is one. */
+    private static long hubThreadsCpu() {
+        long total = THREADS.getCurrentThreadCpuTime();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("callstack-journal-writer")) {
+                total += Math.max(0, THREADS.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return total;
     }
 
     private static Result publishCost(EventJournal journal, int rate, int seconds) {
@@ -117,11 +135,13 @@ public final class JournalCost {
             hub.register(last, EventSelection.all(), View.REDACTED); // registered last: fanned out to last
             long interval = TimeUnit.SECONDS.toNanos(1) / rate;
             long cpuStart = 0;
+            long hubStart = 0;
             long next = System.nanoTime();
             for (int i = 0; i < publishedAt.length; i++) {
                 if (i == warmUp) {
                     awaitDelivered(last, i);
                     cpuStart = OS.getProcessCpuTime();
+                    hubStart = hubThreadsCpu();
                 }
                 next += interval;
                 long now;
@@ -133,6 +153,7 @@ public final class JournalCost {
             }
             awaitDelivered(last, publishedAt.length);
             long cpu = OS.getProcessCpuTime() - cpuStart;
+            long hubCpu = hubThreadsCpu() - hubStart;
             if (hub.journalFailures() > 0) {
                 throw new IllegalStateException("journal failures: " + hub.journalFailures());
             }
@@ -141,7 +162,7 @@ public final class JournalCost {
                 latencies[i] = last.receivedAt[warmUp + i] - publishedAt[warmUp + i];
             }
             Arrays.sort(latencies);
-            return new Result(cpu / (double) measured, measured, latencies[measured / 2],
+            return new Result(cpu / (double) measured, hubCpu / (double) measured, measured, latencies[measured / 2],
                     latencies[(int) (measured * 0.99)], latencies[measured - 1]);
         }
     }

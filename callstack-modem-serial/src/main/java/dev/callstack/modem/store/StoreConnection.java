@@ -230,12 +230,20 @@ final class StoreConnection implements AutoCloseable {
             savepoints.execute("SAVEPOINT shared_work");
             try {
                 tentative = work.run(connection);
-            } catch (SQLException | RuntimeException e) {
-                savepoints.execute("ROLLBACK TO shared_work");
-                savepoints.execute("RELEASE shared_work");
-                failure = e instanceof RuntimeException re ? re : failed(what, e);
+            } catch (SQLException e) {
+                rollBack(savepoints);
+                failure = failed(what, e);
+                return;
+            } catch (RuntimeException e) {
+                rollBack(savepoints);
+                failure = e;
                 return;
             }
+            savepoints.execute("RELEASE shared_work");
+        }
+
+        private static void rollBack(Statement savepoints) throws SQLException {
+            savepoints.execute("ROLLBACK TO shared_work");
             savepoints.execute("RELEASE shared_work");
         }
 

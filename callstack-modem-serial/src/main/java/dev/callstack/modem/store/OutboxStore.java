@@ -31,10 +31,24 @@ import java.util.OptionalLong;
  * first).
  */
 public final class OutboxStore {
+    /** Keyed enqueues between two prunings of expired idempotency keys. */
+    static final int PRUNE_EVERY = 1024;
+
     private final StoreConnection db;
+    private final int pruneEvery;
+    /** Keyed enqueues so far; read and written only inside enqueue's savepoint, i.e. under the store's lock. */
+    private long keyedEnqueues;
 
     OutboxStore(StoreConnection db) {
+        this(db, PRUNE_EVERY);
+    }
+
+    OutboxStore(StoreConnection db, int pruneEvery) {
         this.db = Objects.requireNonNull(db, "db");
+        if (pruneEvery < 1) {
+            throw new IllegalArgumentException("pruneEvery must be positive");
+        }
+        this.pruneEvery = pruneEvery;
     }
 
     /**
@@ -54,19 +68,26 @@ public final class OutboxStore {
         Objects.requireNonNull(window, "window");
         // Group commit: concurrent enqueues share one fsync; each is its own savepoint, so key check and insert stay
         // atomic per request and a failing request does not fail its neighbours.
+        // The statements are prepared once per connection (preparing cost more than running them), and expired keys
+        // are pruned every pruneEvery keyed enqueues rather than per request: the lookup itself ignores expired keys.
         return db.writeShared("queue a message", c -> {
+            StatementCache statements = db.statements();
             Instant now = message.createdAt();
             if (keyHash != null) {
-                Optional<OutboxReceipt> earlier = earlier(c, keyHash, fingerprint, now.minus(window));
+                Instant cutoff = now.minus(window);
+                if (++keyedEnqueues % pruneEvery == 0) {
+                    OutboxKeys.forgetBefore(statements, cutoff);
+                }
+                Optional<OutboxReceipt> earlier = earlier(statements, keyHash, fingerprint, cutoff);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
             }
-            long id = OutboxInsert.insert(c, message);
+            long id = OutboxInsert.insert(statements, message);
             if (keyHash != null) {
-                OutboxKeys.remember(c, keyHash, fingerprint, id, now);
+                OutboxKeys.remember(statements, keyHash, fingerprint, id, now);
             }
-            return new OutboxReceipt(OutboxRows.find(c, id).orElseThrow().toEntry(), false);
+            return new OutboxReceipt(OutboxRows.find(statements, id).orElseThrow().toEntry(), false);
         });
     }
 
@@ -82,17 +103,19 @@ public final class OutboxStore {
      */
     public Optional<OutboxReceipt> replay(String keyHash, String fingerprint, Duration window, Instant now) {
         Objects.requireNonNull(keyHash, "keyHash");
-        return db.write("look up an idempotency key", c -> earlier(c, keyHash, fingerprint, now.minus(window)));
+        return db.read("look up an idempotency key",
+                c -> earlier(db.statements(), keyHash, fingerprint, now.minus(window)));
     }
 
-    private static Optional<OutboxReceipt> earlier(Connection c, String keyHash, String fingerprint, Instant cutoff)
-            throws SQLException {
-        OutboxKeys.forgetBefore(c, cutoff);
-        OptionalLong earlier = OutboxKeys.earlier(c, keyHash, Objects.requireNonNull(fingerprint, "fingerprint"));
+    private static Optional<OutboxReceipt> earlier(StatementCache statements, String keyHash, String fingerprint,
+            Instant cutoff) throws SQLException {
+        OptionalLong earlier = OutboxKeys.earlier(statements, keyHash,
+                Objects.requireNonNull(fingerprint, "fingerprint"), cutoff);
         if (earlier.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new OutboxReceipt(OutboxRows.find(c, earlier.getAsLong()).orElseThrow().toEntry(), true));
+        return Optional.of(new OutboxReceipt(
+                OutboxRows.find(statements, earlier.getAsLong()).orElseThrow().toEntry(), true));
     }
 
     /**
@@ -103,7 +126,7 @@ public final class OutboxStore {
      */
     public long insertDirect(NewOutboxMessage message) {
         Objects.requireNonNull(message, "message");
-        return db.write("store a sent message", c -> OutboxInsert.insert(c, message));
+        return db.write("store a sent message", c -> OutboxInsert.insert(db.statements(), message));
     }
 
     /**

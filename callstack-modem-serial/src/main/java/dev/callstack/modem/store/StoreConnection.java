@@ -40,10 +40,20 @@ final class StoreConnection implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /** Work waiting for the next shared transaction, in arrival order. */
     private final ConcurrentLinkedQueue<SharedWork<?>> waiting = new ConcurrentLinkedQueue<>();
+    private final StatementCache statements;
     private boolean closed;
 
     private StoreConnection(Connection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
+        this.statements = new StatementCache(connection);
+    }
+
+    /** The connection's reusable prepared statements; only for work running inside one of this class's calls. */
+    StatementCache statements() {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("cached statements are confined to the store's lock holder");
+        }
+        return statements;
     }
 
     /** Connects to {@code url}; {@code file} turns the WAL journal on (an in-memory database has none). */
@@ -174,6 +184,7 @@ final class StoreConnection implements AutoCloseable {
                 return;
             }
             closed = true;
+            statements.closeAll();
             connection.close();
         } catch (SQLException e) {
             throw new MessageStoreException("closing the message store failed", e);

@@ -77,4 +77,11 @@ public interface Outbox {
      * @return the message in its final state; fails with {@link InvalidRequestException} for an unknown id
      */
     CompletableFuture<OutboxEntry> awaitFinal(long messageId);
+
+    /**
+     * What is still to send, for gauges: one cheap count over the pending messages (not meant per request).
+     *
+     * @return the pending count and the oldest pending message's commit time
+     */
+    OutboxBacklog backlog();
 }

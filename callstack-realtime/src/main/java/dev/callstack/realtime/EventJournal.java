@@ -6,8 +6,9 @@ import java.util.function.LongConsumer;
 
 /**
  * The durable record of every event the hub fans out, for resuming clients ({@code /ws?since=}), polling
- * ({@code GET /events}) and webhooks. The hub appends each event, under its publish lock and before any client sees
- * it; ids therefore increase strictly, and across restarts because the hub continues from {@link #lastId()}.
+ * ({@code GET /events}) and webhooks. The hub appends events in id order, in batches from one writer thread, before
+ * any client sees them; ids therefore increase strictly, and across restarts because the hub continues from
+ * {@link #lastId()}.
  *
  * <p>Implementations are thread-safe.
  */
@@ -36,6 +37,21 @@ public interface EventJournal extends AutoCloseable {
     void append(JournalEntry entry);
 
     /**
+     * Stores {@code entries} (in id order) as one write where the storage allows, e.g. one transaction: the hub's
+     * group commit. When this returns all of them survive a crash of the process. The default appends them one by
+     * one.
+     *
+     * @param entries the next entries, ids increasing, each greater than {@link #lastId()}; not empty
+     * @throws IllegalArgumentException when an id does not increase
+     * @throws IllegalStateException when the storage failed (a transactional journal then stored none of them)
+     */
+    default void appendAll(List<JournalEntry> entries) {
+        for (JournalEntry entry : entries) {
+            append(entry);
+        }
+    }
+
+    /**
      * Entries after {@code afterId}, oldest first.
      *
      * @param afterId only ids greater than this one (0 for the oldest kept)
@@ -46,8 +62,8 @@ public interface EventJournal extends AutoCloseable {
     List<JournalEntry> read(long afterId, int limit, Set<String> names);
 
     /**
-     * Registers {@code listener} to be called with each appended id, on the appending thread, after the entry is
-     * durable. Listeners must not block (wake a worker instead).
+     * Registers {@code listener} to be called after appended entries are durable, on the appending thread, with the
+     * newest appended id (once per {@link #appendAll} at least). Listeners must not block (wake a worker instead).
      *
      * @param listener the callback; not null
      */

@@ -15,8 +15,9 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seam between a resuming client's replay and its live stream, with the journal reads run by hand: events
- * published while a page is being read reach the client once, after the stored ones, in id order.
+ * The seam between a resuming client's replay and its live stream, with the journal reads run by hand and the
+ * journal writes on the publishing thread: events published while a page is being read reach the client once, after
+ * the stored ones, in id order.
  */
 class ResumeReplayTest {
     private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
@@ -60,7 +61,8 @@ class ResumeReplayTest {
     void eventsPublishedWhileThePageIsReadComeOnceAfterTheStoredOnes() {
         InMemoryEventJournal journal = new InMemoryEventJournal(10_000);
         ManualExecutor reads = new ManualExecutor();
-        try (EventBus bus = new EventBus(); RealtimeHub hub = new RealtimeHub(bus, RealtimeConfig.defaults(), journal)) {
+        try (EventBus bus = new EventBus(); RealtimeHub hub = new RealtimeHub(bus, RealtimeConfig.defaults(), journal,
+                Runnable::run)) {
             for (int i = 0; i < 3; i++) {
                 bus.publish(new CallRing(T));
             }
@@ -81,7 +83,8 @@ class ResumeReplayTest {
     void aLongReplayIsReadInPagesAndFiltered() {
         InMemoryEventJournal journal = new InMemoryEventJournal(10_000);
         ManualExecutor reads = new ManualExecutor();
-        try (EventBus bus = new EventBus(); RealtimeHub hub = new RealtimeHub(bus, RealtimeConfig.defaults(), journal)) {
+        try (EventBus bus = new EventBus(); RealtimeHub hub = new RealtimeHub(bus, RealtimeConfig.defaults(), journal,
+                Runnable::run)) {
             int stored = Replay.PAGE * 2 + 7;
             for (int i = 1; i <= stored; i++) {
                 bus.publish(i % 2 == 0 ? new CallRing(T) : new CallerId(T, "+15550100100"));
@@ -103,7 +106,7 @@ class ResumeReplayTest {
         InMemoryEventJournal journal = new InMemoryEventJournal(10_000);
         ManualExecutor reads = new ManualExecutor();
         RealtimeConfig config = RealtimeConfig.defaults().withQueueCapacity(2);
-        try (EventBus bus = new EventBus(); RealtimeHub hub = new RealtimeHub(bus, config, journal)) {
+        try (EventBus bus = new EventBus(); RealtimeHub hub = new RealtimeHub(bus, config, journal, Runnable::run)) {
             bus.publish(new CallRing(T));
             RecordingSink sink = RecordingSink.writable("small");
             sink.attach(hub.register(sink, EventSelection.all(), View.REDACTED, 0, reads));
@@ -120,7 +123,8 @@ class ResumeReplayTest {
     void aCursorOlderThanTheJournalGetsResyncFirst() {
         InMemoryEventJournal journal = new InMemoryEventJournal(3);
         ManualExecutor reads = new ManualExecutor();
-        try (EventBus bus = new EventBus(); RealtimeHub hub = new RealtimeHub(bus, RealtimeConfig.defaults(), journal)) {
+        try (EventBus bus = new EventBus(); RealtimeHub hub = new RealtimeHub(bus, RealtimeConfig.defaults(), journal,
+                Runnable::run)) {
             for (int i = 0; i < 6; i++) {
                 bus.publish(new CallRing(T));
             }
@@ -137,7 +141,7 @@ class ResumeReplayTest {
     void aJournalThatFailsToReadClosesTheClientRatherThanLeaveAHole() {
         InMemoryEventJournal journal = new InMemoryEventJournal(10);
         try (EventBus bus = new EventBus(); RealtimeHub hub = new RealtimeHub(bus, RealtimeConfig.defaults(),
-                new FailingReads(journal))) {
+                new FailingReads(journal), Runnable::run)) {
             bus.publish(new CallRing(T));
             RecordingSink sink = RecordingSink.writable("broken");
             ClientHandle handle = hub.register(sink, EventSelection.all(), View.REDACTED, 0, Runnable::run);

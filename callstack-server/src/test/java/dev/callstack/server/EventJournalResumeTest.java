@@ -54,9 +54,22 @@ class EventJournalResumeTest {
         return client;
     }
 
+    /**
+     * Publishes {@code count} DTMF events and waits until they are out of the hub's journal writer (stored, then
+     * fanned out): publishing returns before that, since the writer commits on its own thread.
+     */
     private static void dtmf(TestServer server, int count) {
+        long before = fannedOut(server);
         for (int i = 0; i < count; i++) {
             server.modem.dtmf((char) ('0' + i % 10));
+        }
+        await().atMost(TestServer.TIMEOUT).until(() -> fannedOut(server) >= before + count);
+    }
+
+    /** The newest id fanned out, as a fresh client's hello names it. */
+    private static long fannedOut(TestServer server) {
+        try (WsClient probe = WsClient.connect(server, "/ws", PLAIN_KEY)) {
+            return probe.nextJson().get("last_id").asLong();
         }
     }
 

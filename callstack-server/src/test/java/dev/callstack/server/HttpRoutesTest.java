@@ -467,7 +467,7 @@ class HttpRoutesTest {
         // The fake modem's status is ModemStatus.of(state()): its identity strings, no counters, nothing of the SMS
         // storage known. StatusAndHealthTest pins the shape with every fact present.
         assertJson(server.get("/status", PLAIN_KEY), 200, """
-                {"simulated":false,
+                {"simulated":false,"transport":"%s",
                  "modem":{"connected":true,"manufacturer":"Callstack","model":"FakeModem","firmware":"1","profile":null,
                           "restarts":0,"flood_disconnects":0,"halt_reason":null,"last_disconnect":null},
                  "sim":{"state":"ready"},
@@ -475,7 +475,7 @@ class HttpRoutesTest {
                             "dbm":-73},
                  "sms":{"storage_used":null,"storage_total":null,"sweep_interval_seconds":0,"last_sweep":null,
                         "undecodable":0},
-                 "voice":{"audio_port":"absent","plan":"none"}}""");
+                 "voice":{"audio_port":"absent","plan":"none"}}""".formatted(server.server.transport()));
         server.modem.disconnect("unplugged");
         JsonNode gone = TestServer.json(server.get("/status", PLAIN_KEY));
         assertThat(gone.get("modem").get("connected").asBoolean()).isFalse();

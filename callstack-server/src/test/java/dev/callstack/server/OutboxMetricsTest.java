@@ -8,7 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The outbox's figures on {@code /metrics}: messages queued and sends by result, from the outbox's own events. */
+/**
+ * The outbox's figures on {@code /metrics}: messages queued and sends by result, from the outbox's own events, and the
+ * backlog gauges (pending count, oldest pending age) refreshed on their timer.
+ */
 class OutboxMetricsTest {
     private static final String SMS = "{\"to\":\"+15550100100\",\"body\":\"hi\"}";
     private TestServer server;
@@ -42,5 +45,22 @@ class OutboxMetricsTest {
             assertThat(server.metric("callstack_outbox_messages_total{result=\"failed\"}")).isEqualTo(1);
             assertThat(server.metric("callstack_outbox_messages_total{result=\"unknown\"}")).isEqualTo(1);
         });
+    }
+
+    @Test
+    void backlogGaugesShowWhatWaitsAndFallBackToZeroOnceItIsSent() {
+        assertThat(server.metric("callstack_outbox_pending")).isZero();
+        assertThat(server.metric("callstack_outbox_oldest_pending_age_seconds")).isZero();
+        server.modem.outbox().hold();
+        assertThat(server.post("/sms/send", PLAIN_KEY, SMS).statusCode()).isEqualTo(202);
+        assertThat(server.post("/sms/send", PLAIN_KEY, SMS).statusCode()).isEqualTo(202);
+
+        await().atMost(TestServer.TIMEOUT).untilAsserted(() -> {
+            assertThat(server.metric("callstack_outbox_pending")).isEqualTo(2);
+            assertThat(server.metric("callstack_outbox_oldest_pending_age_seconds")).isGreaterThanOrEqualTo(0);
+        });
+        server.modem.outbox().release();
+        await().atMost(TestServer.TIMEOUT).untilAsserted(() ->
+                assertThat(server.metric("callstack_outbox_pending")).isZero());
     }
 }

@@ -59,7 +59,7 @@ class StatusAndHealthTest {
     @Test
     void statusShowsEveryFactWithoutIdentityForOrdinaryKeys() {
         String expected = """
-                {"simulated":false,
+                {"simulated":false,"transport":"%s",
                  "modem":{"connected":true,"manufacturer":"SIMCOM_Ltd","model":"SIMCOM_SIM800L",
                           "firmware":"Revision:1418B05SIM800L24","profile":"sim800","restarts":2,
                           "flood_disconnects":1,"halt_reason":null,"last_disconnect":"input flood"},
@@ -67,7 +67,7 @@ class StatusAndHealthTest {
                  "network":{"registration":"home","technology":"lte","operator":"Test Operator","rssi":21,"dbm":-71},
                  "sms":{"storage_used":3,"storage_total":30,"sweep_interval_seconds":60,
                         "last_sweep":"2026-12-04T10:00:01.500Z","undecodable":4},
-                 "voice":{"audio_port":"absent","plan":"none"}}""";
+                 "voice":{"audio_port":"absent","plan":"none"}}""".formatted(server.server.transport());
         assertJson(server.get("/status", PLAIN_KEY), 200, expected);
         assertJson(server.get("/status", READ_KEY), 200, expected);
     }
@@ -92,14 +92,14 @@ class StatusAndHealthTest {
                         new SignalQuality(Instant.EPOCH, SignalQuality.UNKNOWN, SignalQuality.UNKNOWN)),
                 ModemStatus.Sms.UNKNOWN, ModemStatus.Identity.UNKNOWN));
         assertJson(server.get("/status", PLAIN_KEY), 200, """
-                {"simulated":false,
+                {"simulated":false,"transport":"%s",
                  "modem":{"connected":false,"manufacturer":null,"model":null,"firmware":null,"profile":null,
                           "restarts":0,"flood_disconnects":0,"halt_reason":"SIM PUK required","last_disconnect":null},
                  "sim":{"state":"puk_required"},
                  "network":{"registration":"unknown","technology":"unknown","operator":null,"rssi":null,"dbm":null},
                  "sms":{"storage_used":null,"storage_total":null,"sweep_interval_seconds":0,"last_sweep":null,
                         "undecodable":0},
-                 "voice":{"audio_port":"absent","plan":"none"}}""");
+                 "voice":{"audio_port":"absent","plan":"none"}}""".formatted(server.server.transport()));
         JsonNode admin = TestServer.json(server.get("/status", ADMIN_KEY)).get("identity");
         assertThat(admin.get("imei").isNull()).isTrue();
     }

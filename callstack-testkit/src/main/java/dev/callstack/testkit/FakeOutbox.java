@@ -13,6 +13,7 @@ import dev.callstack.core.OutboxReceipt;
 import dev.callstack.core.OutboxRequest;
 import dev.callstack.core.OutboxStatus;
 import dev.callstack.core.Outbox;
+import dev.callstack.core.OutboxBacklog;
 import dev.callstack.core.OutgoingSms;
 import dev.callstack.core.SmsSendResult;
 import dev.callstack.core.event.DeliveryStatus;
@@ -151,6 +152,20 @@ public final class FakeOutbox implements Outbox {
             throw new IdempotencyConflictException("idempotency key reused with a different request");
         }
         return Optional.of(new OutboxReceipt(earlier.entry, true));
+    }
+
+    @Override
+    public synchronized OutboxBacklog backlog() {
+        long pending = 0;
+        Instant oldest = null;
+        for (Slot slot : messages.values()) {
+            OutboxEntry entry = slot.entry;
+            if (entry.status() == OutboxStatus.QUEUED || entry.status() == OutboxStatus.SENDING) {
+                pending++;
+                oldest = oldest == null || entry.createdAt().isBefore(oldest) ? entry.createdAt() : oldest;
+            }
+        }
+        return pending == 0 ? OutboxBacklog.EMPTY : new OutboxBacklog(pending, oldest);
     }
 
     @Override

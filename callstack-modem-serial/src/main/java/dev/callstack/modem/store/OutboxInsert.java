@@ -1,12 +1,11 @@
 package dev.callstack.modem.store;
 
-import static dev.callstack.modem.store.StoreSql.lastId;
 import static dev.callstack.modem.store.StoreSql.millis;
 
 import dev.callstack.core.OutboxStatus;
 import dev.callstack.core.OutgoingSms;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 
@@ -18,38 +17,40 @@ final class OutboxInsert {
     private OutboxInsert() {
     }
 
-    static long insert(Connection c, NewOutboxMessage message) throws SQLException {
+    static long insert(StatementCache statements, NewOutboxMessage message) throws SQLException {
         OutgoingSms sms = message.sms();
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO sent_message(recipient, body, parts, created_at) VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, sms.to().value());
-            ps.setString(2, sms.body());
-            ps.setInt(3, message.parts());
-            ps.setLong(4, millis(message.createdAt()));
-            ps.executeUpdate();
+        PreparedStatement sent = statements.get(
+                "INSERT INTO sent_message(recipient, body, parts, created_at) VALUES (?, ?, ?, ?)");
+        sent.setString(1, sms.to().value());
+        sent.setString(2, sms.body());
+        sent.setInt(3, message.parts());
+        sent.setLong(4, millis(message.createdAt()));
+        sent.executeUpdate();
+        long id;
+        try (ResultSet rs = statements.get("SELECT last_insert_rowid()").executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
         }
-        long id = lastId(c);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox(message_id, direct, status, priority,"
+        PreparedStatement ps = statements.get("INSERT INTO outbox(message_id, direct, status, priority,"
                 + " encoding, status_report, validity_ms, concat_ref, due_at, expires_at, retry_unknown, attempts)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, id);
-            ps.setInt(2, message.direct() ? 1 : 0);
-            ps.setString(3, message.direct() ? OutboxStatus.SENDING.name() : OutboxStatus.QUEUED.name());
-            ps.setInt(4, OutboxRows.priorityValue(message.priority()));
-            ps.setString(5, sms.encoding().name());
-            ps.setInt(6, sms.requestStatusReport() ? 1 : 0);
-            if (sms.validity() == null) {
-                ps.setNull(7, Types.INTEGER);
-            } else {
-                ps.setLong(7, sms.validity().toMillis());
-            }
-            ps.setInt(8, message.concatReference());
-            ps.setLong(9, millis(message.dueAt()));
-            ps.setLong(10, millis(message.expiresAt()));
-            ps.setInt(11, message.retryUnknown() ? 1 : 0);
-            ps.setInt(12, message.direct() ? 1 : 0);
-            ps.executeUpdate();
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        ps.setLong(1, id);
+        ps.setInt(2, message.direct() ? 1 : 0);
+        ps.setString(3, message.direct() ? OutboxStatus.SENDING.name() : OutboxStatus.QUEUED.name());
+        ps.setInt(4, OutboxRows.priorityValue(message.priority()));
+        ps.setString(5, sms.encoding().name());
+        ps.setInt(6, sms.requestStatusReport() ? 1 : 0);
+        if (sms.validity() == null) {
+            ps.setNull(7, Types.INTEGER);
+        } else {
+            ps.setLong(7, sms.validity().toMillis());
         }
+        ps.setInt(8, message.concatReference());
+        ps.setLong(9, millis(message.dueAt()));
+        ps.setLong(10, millis(message.expiresAt()));
+        ps.setInt(11, message.retryUnknown() ? 1 : 0);
+        ps.setInt(12, message.direct() ? 1 : 0);
+        ps.executeUpdate();
         return id;
     }
 }

@@ -32,6 +32,8 @@ final class OutboxRows {
             + " FROM outbox o JOIN sent_message m ON m.id = o.message_id";
     /** Rows whose content was erased for retention have no recipient left and are not shown. */
     static final String NOT_ERASED = " m.recipient <> ''";
+    private static final String SELECT_ONE = SELECT + " WHERE o.message_id = ? AND" + NOT_ERASED;
+    private static final String SELECT_PARTS = "SELECT part, reference, status FROM sent_part WHERE message_id = ?";
 
     private OutboxRows() {
     }
@@ -41,25 +43,45 @@ final class OutboxRows {
     }
 
     static Optional<OutboxRow> find(Connection c, long messageId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE o.message_id = ? AND" + NOT_ERASED)) {
-            ps.setLong(1, messageId);
-            List<OutboxRow> rows = rows(c, ps);
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        try (PreparedStatement ps = c.prepareStatement(SELECT_ONE)) {
+            return one(ps, messageId, (id, parts) -> parts(c, id, parts));
         }
+    }
+
+    /** {@link #find(Connection, long)} with the connection's cached statements (the enqueue path). */
+    static Optional<OutboxRow> find(StatementCache statements, long messageId) throws SQLException {
+        return one(statements.get(SELECT_ONE), messageId,
+                (id, parts) -> parts(statements.get(SELECT_PARTS), id, parts));
+    }
+
+    private static Optional<OutboxRow> one(PreparedStatement ps, long messageId, Parts parts) throws SQLException {
+        ps.setLong(1, messageId);
+        List<OutboxRow> rows = rows(ps, parts);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     /** Runs {@code ps} (a {@link #SELECT}) and loads each row's parts. */
     static List<OutboxRow> rows(Connection c, PreparedStatement ps) throws SQLException {
+        return rows(ps, (id, parts) -> parts(c, id, parts));
+    }
+
+    private static List<OutboxRow> rows(PreparedStatement ps, Parts parts) throws SQLException {
         List<OutboxRow> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(row(c, rs));
+                out.add(row(rs, parts));
             }
         }
         return out;
     }
 
-    private static OutboxRow row(Connection c, ResultSet rs) throws SQLException {
+    /** Loads a message's parts. */
+    @FunctionalInterface
+    private interface Parts {
+        List<OutboxPart> of(long messageId, int parts) throws SQLException;
+    }
+
+    private static OutboxRow row(ResultSet rs, Parts partsOf) throws SQLException {
         long id = rs.getLong(1);
         int parts = rs.getInt(4);
         long validity = rs.getLong(11);
@@ -70,20 +92,23 @@ final class OutboxRows {
                 rs.getInt(10) != 0, validityPeriod, rs.getInt(12), parts, OutboxStatus.valueOf(rs.getString(7)),
                 rs.getInt(8) == 1 ? OutboxPriority.HIGH : OutboxPriority.NORMAL, rs.getInt(6) != 0,
                 Instant.ofEpochMilli(rs.getLong(13)), Instant.ofEpochMilli(rs.getLong(14)), rs.getInt(15) != 0,
-                rs.getInt(16), inFlightPart, parts(c, id, parts), Instant.ofEpochMilli(rs.getLong(5)),
+                rs.getInt(16), inFlightPart, partsOf.of(id, parts), Instant.ofEpochMilli(rs.getLong(5)),
                 instantOrNull(rs, 18), instantOrNull(rs, 19), rs.getString(20));
     }
 
     private static List<OutboxPart> parts(Connection c, long messageId, int parts) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_PARTS)) {
+            return parts(ps, messageId, parts);
+        }
+    }
+
+    private static List<OutboxPart> parts(PreparedStatement ps, long messageId, int parts) throws SQLException {
         Map<Integer, OutboxPart> byPart = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT part, reference, status FROM sent_part WHERE message_id = ?")) {
-            ps.setLong(1, messageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int part = rs.getInt(1);
-                    byPart.put(part, new OutboxPart(part, rs.getInt(2), DeliveryStatus.valueOf(rs.getString(3))));
-                }
+        ps.setLong(1, messageId);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int part = rs.getInt(1);
+                byPart.put(part, new OutboxPart(part, rs.getInt(2), DeliveryStatus.valueOf(rs.getString(3))));
             }
         }
         List<OutboxPart> out = new ArrayList<>(parts);

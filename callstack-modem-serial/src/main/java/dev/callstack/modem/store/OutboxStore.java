@@ -4,6 +4,7 @@ import static dev.callstack.modem.store.StoreSql.checkLimit;
 import static dev.callstack.modem.store.StoreSql.millis;
 
 import dev.callstack.core.IdempotencyConflictException;
+import dev.callstack.core.OutboxBacklog;
 import dev.callstack.core.OutboxReceipt;
 import dev.callstack.core.OutboxStatus;
 import java.sql.Connection;
@@ -25,19 +26,35 @@ import java.util.OptionalLong;
  * the table says at any moment what a crash would leave. The message id is the {@code sent_message} id, the one
  * {@code SmsSent} and delivery reports carry. Idempotency keys and request fingerprints arrive already hashed.
  *
- * <p>Thread-safe: every call is one {@link StoreConnection} transaction (so two enqueues with one key are
- * serialised: the second sees the first).
+ * <p>Thread-safe: every call is one {@link StoreConnection} transaction, or for {@link #enqueue} one savepoint of a
+ * transaction shared with concurrent enqueues (so two enqueues with one key are serialised: the second sees the
+ * first).
  */
 public final class OutboxStore {
+    /** Keyed enqueues between two prunings of expired idempotency keys. */
+    static final int PRUNE_EVERY = 1024;
+
     private final StoreConnection db;
+    private final int pruneEvery;
+    /** Keyed enqueues so far; read and written only inside enqueue's savepoint, i.e. under the store's lock. */
+    private long keyedEnqueues;
 
     OutboxStore(StoreConnection db) {
+        this(db, PRUNE_EVERY);
+    }
+
+    OutboxStore(StoreConnection db, int pruneEvery) {
         this.db = Objects.requireNonNull(db, "db");
+        if (pruneEvery < 1) {
+            throw new IllegalArgumentException("pruneEvery must be positive");
+        }
+        this.pruneEvery = pruneEvery;
     }
 
     /**
      * Commits a message, or returns the message an earlier request with {@code keyHash} committed within
-     * {@code window}; one transaction (key check, insert, key record).
+     * {@code window}; one savepoint (key check, insert, key record) in a transaction that concurrent enqueues may
+     * share, returning once it is committed.
      *
      * @param message     the message
      * @param keyHash     the SHA-256 of the caller-scoped idempotency key, or {@code null}
@@ -49,19 +66,28 @@ public final class OutboxStore {
     public OutboxReceipt enqueue(NewOutboxMessage message, String keyHash, String fingerprint, Duration window) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(window, "window");
-        return db.write("queue a message", c -> {
+        // Group commit: concurrent enqueues share one fsync; each is its own savepoint, so key check and insert stay
+        // atomic per request and a failing request does not fail its neighbours.
+        // The statements are prepared once per connection (preparing cost more than running them), and expired keys
+        // are pruned every pruneEvery keyed enqueues rather than per request: the lookup itself ignores expired keys.
+        return db.writeShared("queue a message", c -> {
+            StatementCache statements = db.statements();
             Instant now = message.createdAt();
             if (keyHash != null) {
-                Optional<OutboxReceipt> earlier = earlier(c, keyHash, fingerprint, now.minus(window));
+                Instant cutoff = now.minus(window);
+                if (++keyedEnqueues % pruneEvery == 0) {
+                    OutboxKeys.forgetBefore(statements, cutoff);
+                }
+                Optional<OutboxReceipt> earlier = earlier(statements, keyHash, fingerprint, cutoff);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
             }
-            long id = OutboxInsert.insert(c, message);
+            long id = OutboxInsert.insert(statements, message);
             if (keyHash != null) {
-                OutboxKeys.remember(c, keyHash, fingerprint, id, now);
+                OutboxKeys.remember(statements, keyHash, fingerprint, id, now);
             }
-            return new OutboxReceipt(OutboxRows.find(c, id).orElseThrow().toEntry(), false);
+            return new OutboxReceipt(OutboxRows.find(statements, id).orElseThrow().toEntry(), false);
         });
     }
 
@@ -77,17 +103,19 @@ public final class OutboxStore {
      */
     public Optional<OutboxReceipt> replay(String keyHash, String fingerprint, Duration window, Instant now) {
         Objects.requireNonNull(keyHash, "keyHash");
-        return db.write("look up an idempotency key", c -> earlier(c, keyHash, fingerprint, now.minus(window)));
+        return db.read("look up an idempotency key",
+                c -> earlier(db.statements(), keyHash, fingerprint, now.minus(window)));
     }
 
-    private static Optional<OutboxReceipt> earlier(Connection c, String keyHash, String fingerprint, Instant cutoff)
-            throws SQLException {
-        OutboxKeys.forgetBefore(c, cutoff);
-        OptionalLong earlier = OutboxKeys.earlier(c, keyHash, Objects.requireNonNull(fingerprint, "fingerprint"));
+    private static Optional<OutboxReceipt> earlier(StatementCache statements, String keyHash, String fingerprint,
+            Instant cutoff) throws SQLException {
+        OptionalLong earlier = OutboxKeys.earlier(statements, keyHash,
+                Objects.requireNonNull(fingerprint, "fingerprint"), cutoff);
         if (earlier.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new OutboxReceipt(OutboxRows.find(c, earlier.getAsLong()).orElseThrow().toEntry(), true));
+        return Optional.of(new OutboxReceipt(
+                OutboxRows.find(statements, earlier.getAsLong()).orElseThrow().toEntry(), true));
     }
 
     /**
@@ -98,7 +126,7 @@ public final class OutboxStore {
      */
     public long insertDirect(NewOutboxMessage message) {
         Objects.requireNonNull(message, "message");
-        return db.write("store a sent message", c -> OutboxInsert.insert(c, message));
+        return db.write("store a sent message", c -> OutboxInsert.insert(db.statements(), message));
     }
 
     /**
@@ -354,8 +382,23 @@ public final class OutboxStore {
         });
     }
 
-
-
+    /**
+     * Messages not yet final ({@code QUEUED} or {@code SENDING}) and the commit time of the oldest: one read over the
+     * status index, for gauges.
+     *
+     * @return the backlog
+     */
+    public OutboxBacklog backlog() {
+        return db.read("measure the outbox backlog", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(s.created_at) FROM outbox o"
+                    + " JOIN sent_message s ON s.id = o.message_id WHERE o.status IN ('QUEUED', 'SENDING')");
+                 ResultSet rs = ps.executeQuery()) {
+                long pending = rs.next() ? rs.getLong(1) : 0;
+                return pending == 0 ? OutboxBacklog.EMPTY
+                        : new OutboxBacklog(pending, Instant.ofEpochMilli(rs.getLong(2)));
+            }
+        });
+    }
 
     private static void finish(Connection c, long messageId, OutboxStatus status, String error) throws SQLException {
         if (!status.isFinal() || status == OutboxStatus.SENT || status == OutboxStatus.DELIVERED

@@ -57,7 +57,7 @@ final class JournalPruner implements AutoCloseable {
         return this;
     }
 
-    /** Called on the publishing thread: only checks cached figures and, past the limit, wakes the pruner once. */
+    /** Called on the journal's appending thread: checks cached figures; past the limit, wakes the pruner once. */
     private void appended() {
         if (journal.size() >= maxEvents + slack && queued.compareAndSet(false, true)) {
             try {

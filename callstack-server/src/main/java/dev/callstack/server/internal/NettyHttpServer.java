@@ -46,6 +46,11 @@ public final class NettyHttpServer implements AutoCloseable {
     /** Store queries are short; a couple of threads and a bounded backlog keep a slow store from piling up work. */
     private static final int BLOCKING_THREADS = 2;
     private static final int BLOCKING_QUEUE = 256;
+    /**
+     * Threads committing {@code POST /sms/send}: concurrent enqueues share one fsynced commit (group commit), so more
+     * waiting requests mean more per commit; they wait on the disk, not on a core, and idle ones end after a minute.
+     */
+    private static final int OUTBOX_COMMIT_THREADS = 32;
     /** The version in the webhooks' {@code User-Agent}. */
     private static final String WEBHOOK_AGENT_VERSION = "0.1.0";
     /** Replays read the journal in pages on these threads; one connection serves them, so two are plenty. */
@@ -60,6 +65,7 @@ public final class NettyHttpServer implements AutoCloseable {
             GlobalEventExecutor.INSTANCE);
     private final long startNanos = System.nanoTime();
     private ExecutorService blockingWork;
+    private ThreadPoolExecutor outboxCommits;
     private EventLoopGroup acceptGroup;
     private EventLoopGroup ioGroup;
     private Channel serverChannel;
@@ -70,6 +76,7 @@ public final class NettyHttpServer implements AutoCloseable {
     private EventJournal journal;
     private Webhooks webhooks;
     private JournalPruner journalPruner;
+    private OutboxBacklogGauges outboxGauges;
     private ExecutorService journalReads;
     private final VoiceSettings voiceSettings;
     private VoiceService voice;
@@ -127,6 +134,11 @@ public final class NettyHttpServer implements AutoCloseable {
         webhooks = Webhooks.start(settings.webhooks(), settings.quotaDatabase(), journal, metrics::recordWebhook,
                 WEBHOOK_AGENT_VERSION);
         metrics.webhooks(webhooks);
+        Outbox backlogOf = outboxOrNull();
+        if (backlogOf != null) {
+            outboxGauges = new OutboxBacklogGauges(backlogOf, Clock.systemUTC()).start();
+            metrics.outboxBacklog(outboxGauges);
+        }
         HttpResponder responder = new HttpResponder(metrics);
         RateLimiter<ApiKey> keyLimiter = settings.rateLimit() == 0 ? null
                 : new RateLimiter<>(settings.rateLimit(), settings.rateWindow(), System::nanoTime);
@@ -136,6 +148,10 @@ public final class NettyHttpServer implements AutoCloseable {
         blockingWork = new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("callstack-blocking", true),
                 new ThreadPoolExecutor.AbortPolicy());
+        outboxCommits = new ThreadPoolExecutor(OUTBOX_COMMIT_THREADS, OUTBOX_COMMIT_THREADS, 1, TimeUnit.MINUTES,
+                new ArrayBlockingQueue<>(BLOCKING_QUEUE), new DefaultThreadFactory("callstack-outbox-commit", true),
+                new ThreadPoolExecutor.AbortPolicy());
+        outboxCommits.allowCoreThreadTimeOut(true);
         HttpRouter router = new HttpRouter(routes(blockingWork), new RealtimeUpgradeGate(realtime::lastId), responder,
                 inFlight);
         CrossSitePolicy crossSite = new CrossSitePolicy(LoopbackHost.isLoopback(settings.host()),
@@ -196,7 +212,7 @@ public final class NettyHttpServer implements AutoCloseable {
         Outbox outbox = outboxOrNull();
         routes.put(RoutePaths.SMS_SEND, Map.of(HttpMethod.POST, new PrivilegedRoute(Privilege.SEND, outbox == null
                 ? new SmsSendRoute(modem, quota, blocking)
-                : new OutboxSendRoute(outbox, quota, blocking, Clock.systemUTC()))));
+                : new OutboxSendRoute(outbox, quota, outboxCommits, blocking, Clock.systemUTC()))));
         if (outbox != null) {
             routes.put(RoutePaths.OUTBOX, Map.of(HttpMethod.GET,
                     new OffLoopRoute(new OutboxListRoute(outbox), blocking)));
@@ -225,7 +241,7 @@ public final class NettyHttpServer implements AutoCloseable {
                 new OffLoopRoute(new HealthRoute(modem, settings.storeReady(), settings.simulated(),
                         this::uptimeSeconds), blocking)));
         routes.put(RoutePaths.STATUS, Map.of(HttpMethod.GET, new StatusRoute(modem, settings.simulated(),
-                voice.planLoaded())));
+                voice.planLoaded(), this::transport)));
         routes.put(RoutePaths.METRICS, Map.of(HttpMethod.GET, new MetricsRoute(metrics)));
         webhookRoutes(routes, blocking);
         routes.put(RoutePaths.EVENTS, Map.of(HttpMethod.GET, new OffLoopRoute(new EventsRoute(journal), blocking)));
@@ -300,10 +316,16 @@ public final class NettyHttpServer implements AutoCloseable {
         if (blockingWork != null) {
             blockingWork.shutdownNow();
         }
+        if (outboxCommits != null) {
+            outboxCommits.shutdownNow();
+        }
         if (tls != null) {
             tls.close();
         }
         connections.close().awaitUninterruptibly(grace.toMillis());
+        if (outboxGauges != null) {
+            outboxGauges.close();
+        }
         if (metrics != null) {
             metrics.close();
         }

@@ -25,12 +25,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /sms/send} over the modem's {@link Outbox}: validates, checks the key's recipient prefixes, reserves the
- * key's {@code sms_per_day} parts, commits the message on the blocking executor and answers 202
+ * key's {@code sms_per_day} parts, commits the message on the commit executor and answers 202
  * {@code {"message_id","status"}} before anything is sent. With {@code ?wait=<1–60>} it answers 200 with the entry
  * once the message is final, or 202 when the wait ends first. An {@code Idempotency-Key} is scoped to the caller: a
  * replay answers as the first request did, with {@code Idempotent-Replayed: true}; a different request under the same
  * key is 422. A reservation is given back when the message ends failed, expired or cancelled without any part sent
  * (while the server runs: after a restart it stays counted, which errs on the safe side).
+ *
+ * <p>The commit executor has many threads on purpose: the outbox commits concurrent enqueues together (group commit,
+ * one fsync for all of them), so the rate grows with the number of requests waiting in the same commit; a thread there
+ * mostly waits for the disk, it does not use a core.
  *
  * <p>Thread-safe.
  */
@@ -46,12 +50,14 @@ final class OutboxSendRoute implements Route {
 
     private final Outbox outbox;
     private final SmsQuotaLedger quota;
+    private final Executor commits;
     private final Executor blocking;
     private final Clock clock;
 
-    OutboxSendRoute(Outbox outbox, SmsQuotaLedger quota, Executor blocking, Clock clock) {
+    OutboxSendRoute(Outbox outbox, SmsQuotaLedger quota, Executor commits, Executor blocking, Clock clock) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.quota = Objects.requireNonNull(quota, "quota");
+        this.commits = Objects.requireNonNull(commits, "commits");
         this.blocking = Objects.requireNonNull(blocking, "blocking");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -77,7 +83,7 @@ final class OutboxSendRoute implements Route {
         }
         View view = caller.view();
         try {
-            return CompletableFuture.supplyAsync(() -> commit(caller, message, parts), blocking)
+            return CompletableFuture.supplyAsync(() -> commit(caller, message, parts), commits)
                     .thenCompose(commit -> commit.refusal() != null
                             ? CompletableFuture.completedFuture(commit.refusal())
                             : answer(commit.receipt(), wait, view));
@@ -86,7 +92,7 @@ final class OutboxSendRoute implements Route {
         }
     }
 
-    /** On the blocking executor: reserve, commit, and watch the reservation. */
+    /** On the commit executor: reserve, commit, and watch the reservation. */
     private Commit commit(Caller caller, OutboxRequest message, int parts) {
         long reservation = 0;
         if (caller.smsPerDay() > 0) {

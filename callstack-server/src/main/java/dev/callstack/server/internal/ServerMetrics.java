@@ -211,6 +211,16 @@ final class ServerMetrics implements AutoCloseable {
         webhookAttempts.labelValues(result.wireName()).inc();
     }
 
+    /** The outbox's backlog gauges, read at scrape time from the figures {@code gauges} refreshes on its timer. */
+    void outboxBacklog(OutboxBacklogGauges gauges) {
+        GaugeWithCallback.builder().name("callstack_outbox_pending")
+                .help("Outbox messages not yet in a final state (queued or sending)")
+                .callback(cb -> cb.call((double) gauges.pending())).register(registry);
+        GaugeWithCallback.builder().name("callstack_outbox_oldest_pending_age_seconds")
+                .help("Age of the oldest queued or sending outbox message; 0 when none is pending")
+                .callback(cb -> cb.call(gauges.oldestPendingAgeSeconds())).register(registry);
+    }
+
     /** The webhook gauges, read at scrape time from the figures the dispatcher refreshes (no query here). */
     void webhooks(Webhooks webhooks) {
         GaugeWithCallback.builder().name("callstack_webhook_queue_depth")

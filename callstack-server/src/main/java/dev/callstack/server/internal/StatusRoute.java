@@ -11,13 +11,15 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /status}: {@link Modem#status()} as JSON, always 200 (health is {@code /healthz}'s job):
  * {@code simulated}, {@code modem} (connected, identity strings, profile, health counters), {@code sim},
  * {@code network} (registration, technology, operator, rssi, dbm), {@code sms} (storage, sweep, undecodable), and
  * {@code voice} ({@code audio_port}: open, absent or error; {@code plan}: loaded or none), and
- * {@code identity} (IMEI, IMSI, ICCID) for {@code admin} keys only. Unknown facts are {@code null}; timestamps are
+ * {@code identity} (IMEI, IMSI, ICCID) for {@code admin} keys only, and {@code transport} (the server's network
+ * transport, {@code epoll} or {@code nio}). Unknown facts are {@code null}; timestamps are
  * {@link WireViews#timestamp}'s. Reads only the modem's in-memory snapshot, so it runs on the event loop.
  * Thread-safe.
  */
@@ -25,15 +27,17 @@ final class StatusRoute implements Route {
     private final Modem modem;
     private final boolean simulated;
     private final boolean voicePlan;
+    private final Supplier<String> transport;
 
     StatusRoute(Modem modem, boolean simulated) {
-        this(modem, simulated, false);
+        this(modem, simulated, false, () -> null);
     }
 
-    StatusRoute(Modem modem, boolean simulated, boolean voicePlan) {
+    StatusRoute(Modem modem, boolean simulated, boolean voicePlan, Supplier<String> transport) {
         this.modem = Objects.requireNonNull(modem, "modem");
         this.simulated = simulated;
         this.voicePlan = voicePlan;
+        this.transport = Objects.requireNonNull(transport, "transport");
     }
 
     @Override
@@ -43,6 +47,7 @@ final class StatusRoute implements Route {
         return CompletableFuture.completedFuture(HttpReply.json(200, Json.write(g -> {
             g.writeStartObject();
             g.writeBooleanField("simulated", simulated);
+            g.writeStringField("transport", transport.get());
             device(g, status.modem());
             g.writeObjectFieldStart("sim");
             g.writeStringField("state", WireViews.wireName(status.sim().state()));

@@ -63,6 +63,49 @@ class SqliteEventJournalTest {
     }
 
     @Test
+    void aBatchIsStoredInOneGoAndABatchThatDoesNotIncreaseStoresNothing() {
+        Path file = dir.resolve("batch.db");
+        List<Long> told = new ArrayList<>();
+        try (SqliteEventJournal journal = SqliteEventJournal.open(file)) {
+            journal.onAppend(told::add);
+            journal.appendAll(List.of(entry(1, "call.ring", T0), entry(2, "sms.received", T0),
+                    entry(3, "call.ring", T0)));
+            assertThat(journal.lastId()).isEqualTo(3);
+            assertThat(journal.oldestId()).isEqualTo(1);
+            assertThat(told).containsExactly(3L); // once per batch, with its newest id
+            assertThatThrownBy(() -> journal.appendAll(List.of(entry(4, "call.ring", T0), entry(4, "call.ring", T0))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> journal.appendAll(List.of(entry(3, "call.ring", T0))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(journal.lastId()).isEqualTo(3);
+        }
+        try (SqliteEventJournal reopened = SqliteEventJournal.open(file)) {
+            assertThat(ids(reopened.read(0, 10, Set.of()))).containsExactly(1L, 2L, 3L);
+            assertThat(reopened.lastId()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aBatchThatFailsInTheDatabaseIsRolledBackWhole() throws Exception {
+        Path file = dir.resolve("rollback.db");
+        try (SqliteEventJournal journal = SqliteEventJournal.open(file)) {
+            journal.append(entry(1, "call.ring", T0));
+            // Another writer took id 3 behind the journal's back: the batch 2, 3 fails at its second row.
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+                 Statement s = other.createStatement()) {
+                s.execute("INSERT INTO server_event_journal (id, name, at_ms, redacted, content) "
+                        + "VALUES (3, 'call.ring', 0, x'7b7d', x'7b7d')");
+            }
+            assertThatThrownBy(() -> journal.appendAll(List.of(entry(2, "call.ring", T0), entry(3, "call.ring", T0))))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(journal.lastId()).isEqualTo(1);
+            assertThat(ids(journal.read(0, 10, Set.of()))).containsExactly(1L, 3L); // 2 was rolled back with 3
+            journal.appendAll(List.of(entry(4, "call.ring", T0)));
+            assertThat(journal.lastId()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void usesWalAndTheLastIdSurvivesRetentionDeletingEverythingAndAReopen() throws Exception {
         Path file = dir.resolve("j.db");
         try (SqliteEventJournal journal = SqliteEventJournal.open(file)) {

@@ -3,6 +3,7 @@ package dev.callstack.modem.internal.sms;
 import dev.callstack.core.InvalidRequestException;
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.core.Outbox;
+import dev.callstack.core.OutboxBacklog;
 import dev.callstack.core.OutboxEntry;
 import dev.callstack.core.OutboxReceipt;
 import dev.callstack.core.OutboxRequest;
@@ -98,6 +99,15 @@ final class SerialOutbox implements Outbox {
         try {
             return store.replay(sha256("key", key), fingerprint(request), OutboxRequest.IDEMPOTENCY_WINDOW,
                     clock.instant());
+        } catch (MessageStoreException e) {
+            throw new ModemUnavailableException("SMS store unavailable", e);
+        }
+    }
+
+    @Override
+    public OutboxBacklog backlog() {
+        try {
+            return store.backlog();
         } catch (MessageStoreException e) {
             throw new ModemUnavailableException("SMS store unavailable", e);
         }

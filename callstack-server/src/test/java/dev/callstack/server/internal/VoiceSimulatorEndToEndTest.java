@@ -166,8 +166,8 @@ class VoiceSimulatorEndToEndTest {
     @Test
     void aWrongDigitGetsTheInvalidPromptAndTheRetryRunsTheOption() throws Exception {
         byte[] greetingPcm = PcmSignals.tone(500, Duration.ofMillis(1500), 0.4);
-        byte[] invalidPcm = PcmSignals.tone(900, Duration.ofMillis(1000), 0.4);
-        byte[] hoursPcm = PcmSignals.tone(1300, Duration.ofMillis(1000), 0.4);
+        byte[] invalidPcm = PcmSignals.tone(900, Duration.ofSeconds(1), 0.4);
+        byte[] hoursPcm = PcmSignals.tone(1300, Duration.ofSeconds(1), 0.4);
         start("{\"greeting\":\"greeting.wav\",\"invalid\":\"invalid.wav\",\"options\":{"
                         + "\"1\":{\"voicemail\":{\"max_seconds\":20}},\"2\":{\"play\":\"hours.wav\"}},"
                         + "\"timeout_seconds\":10,\"retries\":2}",

@@ -71,13 +71,25 @@ final class FrameStampingProxy implements AutoCloseable {
         return new Stamps(Arrays.copyOf(arrivals, count), Arrays.copyOf(sequence, count));
     }
 
-    /**
-     * Frame arrivals in order.
-     *
-     * @param nanos    arrival instant of each frame ({@link System#nanoTime()})
-     * @param sequence the frame number decoded from it, or -1 when it carried none
-     */
-    record Stamps(long[] nanos, int[] sequence) {
+    /** Frame arrivals in order: a copy the measuring thread owns. Not thread-safe. */
+    static final class Stamps {
+        private final long[] nanos;
+        private final int[] sequence;
+
+        Stamps(long[] nanos, int[] sequence) {
+            this.nanos = nanos;
+            this.sequence = sequence;
+        }
+
+        /** Arrival instant of each frame ({@link System#nanoTime()}). */
+        long[] nanos() {
+            return nanos;
+        }
+
+        /** The frame number decoded from each frame, or -1 when it carried none. */
+        int[] sequence() {
+            return sequence;
+        }
     }
 
     private synchronized void stamp(long at, byte[] frame) {

@@ -27,7 +27,8 @@ import java.util.function.BooleanSupplier;
  * <p>The session writes its first frames back to back (a prebuffer, so the modem's buffer never runs dry) and paces
  * the rest; the burst depth {@code P} is read off the arrivals (frames within 20 ms of the first), and frame
  * {@code k} is due at {@code first + max(0, k - P) * 40 ms}. Reported: p50/p99/max of |arrival - due|, the drift of
- * the last frame, the largest gap between two frames, and frames lost, duplicated or out of order.
+ * the last frame, the largest gap between two frames, how many frames were more than 20 ms off and how many came
+ * later than the burst covers (the modem's buffer would have run dry), and frames lost, duplicated or out of order.
  *
  * <p>Arguments: seconds of audio per run (default 25), runs (default 3). Confined to the main thread; a command-line
  * tool.
@@ -133,24 +134,38 @@ public final class PlayJitter {
         double[] error = new double[at.length];
         long maxGap = 0;
         double drift = 0;
+        int underRuns = 0;
         for (int i = 0; i < at.length; i++) {
             int k = seq[i] < 0 ? i : seq[i];
             long due = first + Math.max(0, k - prebuffer) * FRAME_NANOS;
             double e = (at[i] - due) / 1e6;
             error[i] = Math.abs(e);
             drift = e;
+            // The burst keeps the modem P frames ahead: only a frame later than that leaves its buffer empty.
+            if (at[i] - due > prebuffer * FRAME_NANOS) {
+                underRuns++;
+            }
             if (i > 0) {
                 maxGap = Math.max(maxGap, at[i] - at[i - 1]);
             }
         }
         Arrays.sort(error);
         return String.format(Locale.ROOT, "run %d: %d frames (burst %d) in %.3f s; |arrival - due| p50 %.3f ms, "
-                        + "p99 %.3f ms, max %.3f ms; last-frame drift %+.3f ms; largest gap %.3f ms; "
-                        + "lost %d, duplicated %d, out of order %d, unnumbered %d; load %.2f",
+                        + "p99 %.3f ms, max %.3f ms; > 20 ms: %d; later than the burst covers (under-run): %d; "
+                        + "last-frame drift %+.3f ms; largest gap %.3f ms; lost %d, duplicated %d, out of order %d, "
+                        + "unnumbered %d; load %.2f",
                 run, at.length, burst, playedNanos / 1e9, error[error.length / 2],
                 error[Math.min(error.length - 1, (int) Math.ceil(error.length * 0.99) - 1)], error[error.length - 1],
-                drift, maxGap / 1e6, lost, duplicated, outOfOrder, foreign,
+                over(error, 20), underRuns, drift, maxGap / 1e6, lost, duplicated, outOfOrder, foreign,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static int over(double[] sortedMillis, double limit) {
+        int n = 0;
+        for (double e : sortedMillis) {
+            n += e > limit ? 1 : 0;
+        }
+        return n;
     }
 
     /** Polls every 10 ms: a load tool waiting for the simulator, not a test. */

@@ -24,18 +24,21 @@ import java.util.function.BooleanSupplier;
  * to the simulator's own audio port. For each run an incoming call is answered, a numbered clip is played with
  * {@code session.play}, and the proxy's arrival instant of every 640-byte frame is compared with its ideal instant.
  *
- * <p>The session writes its first frames back to back (a prebuffer, so the modem's buffer never runs dry) and paces
- * the rest; the burst depth {@code P} is read off the arrivals (frames within 20 ms of the first), and frame
- * {@code k} is due at {@code first + max(0, k - P) * 40 ms}. Reported: p50/p99/max of |arrival - due|, the drift of
- * the last frame, the largest gap between two frames, how many frames were more than 20 ms off and how many came
- * later than the burst covers (the modem's buffer would have run dry), and frames lost, duplicated or out of order.
+ * <p>The session writes its first {@value #PREBUFFER_FRAMES} + 1 frames back to back (a prebuffer, so the modem's
+ * buffer never runs dry) and paces the rest: frame {@code k} is due at {@code offset + max(0, k - P) * 40 ms}, the
+ * offset being the median over the run (so one stall at the start does not shift every later figure). Reported:
+ * p50/p99/max of |arrival - due|, how many frames were more than 20 ms off, the under-runs (a frame arriving after
+ * {@code first arrival + k * 40 ms}, when a modem that started playing at the first frame would have run dry), the
+ * drift between the first and the last second, the largest gap between two frames, and frames lost, duplicated or
+ * out of order.
  *
  * <p>Arguments: seconds of audio per run (default 25), runs (default 3). Confined to the main thread; a command-line
  * tool.
  */
 public final class PlayJitter {
     private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(40);
-    private static final long BURST_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** Frames the session writes back to back before pacing ({@code SerialCallSession.PREBUFFER_FRAMES}). */
+    private static final int PREBUFFER_FRAMES = 2;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private PlayJitter() {
@@ -125,39 +128,54 @@ public final class PlayJitter {
         if (at.length == 0) {
             return "run " + run + ": no frame arrived";
         }
-        long first = at[0];
-        int burst = 0;
-        while (burst < at.length && at[burst] - first < BURST_NANOS) {
-            burst++;
+        // Frame k is due at offset + max(0, k - P) * 40 ms. The offset is the median over the paced frames, not the
+        // first arrival: one stall at the start would otherwise shift every later "error" by the stall.
+        long[] offsets = new long[at.length];
+        for (int i = 0; i < at.length; i++) {
+            offsets[i] = at[i] - paced(seq, i) * FRAME_NANOS;
         }
-        int prebuffer = burst - 1;
+        long offset = median(offsets, PREBUFFER_FRAMES, at.length);
         double[] error = new double[at.length];
         long maxGap = 0;
-        double drift = 0;
         int underRuns = 0;
         for (int i = 0; i < at.length; i++) {
-            int k = seq[i] < 0 ? i : seq[i];
-            long due = first + Math.max(0, k - prebuffer) * FRAME_NANOS;
-            double e = (at[i] - due) / 1e6;
-            error[i] = Math.abs(e);
-            drift = e;
-            // The burst keeps the modem P frames ahead: only a frame later than that leaves its buffer empty.
-            if (at[i] - due > prebuffer * FRAME_NANOS) {
+            error[i] = Math.abs(offsets[i] - offset) / 1e6;
+            // The modem plays frame k at first arrival + k * 40 ms at the earliest; later than that it ran dry.
+            if (at[i] - at[0] > (long) frameNumber(seq, i) * FRAME_NANOS) {
                 underRuns++;
             }
             if (i > 0) {
                 maxGap = Math.max(maxGap, at[i] - at[i - 1]);
             }
         }
+        int window = Math.min(25, Math.max(1, (at.length - PREBUFFER_FRAMES) / 2));
+        double drift = (median(offsets, at.length - window, at.length)
+                - median(offsets, PREBUFFER_FRAMES, PREBUFFER_FRAMES + window)) / 1e6;
         Arrays.sort(error);
-        return String.format(Locale.ROOT, "run %d: %d frames (burst %d) in %.3f s; |arrival - due| p50 %.3f ms, "
-                        + "p99 %.3f ms, max %.3f ms; > 20 ms: %d; later than the burst covers (under-run): %d; "
-                        + "last-frame drift %+.3f ms; largest gap %.3f ms; lost %d, duplicated %d, out of order %d, "
-                        + "unnumbered %d; load %.2f",
-                run, at.length, burst, playedNanos / 1e9, error[error.length / 2],
+        return String.format(Locale.ROOT, "run %d: %d frames in %.3f s; |arrival - due| p50 %.3f ms, p99 %.3f ms, "
+                        + "max %.3f ms; over 20 ms: %d; under-runs: %d; drift first->last second %+.3f ms; "
+                        + "largest gap %.3f ms; lost %d, duplicated %d, out of order %d, unnumbered %d; load %.2f",
+                run, at.length, playedNanos / 1e9, error[error.length / 2],
                 error[Math.min(error.length - 1, (int) Math.ceil(error.length * 0.99) - 1)], error[error.length - 1],
                 over(error, 20), underRuns, drift, maxGap / 1e6, lost, duplicated, outOfOrder, foreign,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private static int frameNumber(int[] seq, int i) {
+        return seq[i] < 0 ? i : seq[i];
+    }
+
+    /** Frame periods after the burst: 0 for the burst, k - P after it. */
+    private static long paced(int[] seq, int i) {
+        return Math.max(0, frameNumber(seq, i) - PREBUFFER_FRAMES);
+    }
+
+    private static long median(long[] values, int from, int to) {
+        int a = Math.max(0, Math.min(from, values.length - 1));
+        int b = Math.max(a + 1, Math.min(to, values.length));
+        long[] part = Arrays.copyOfRange(values, a, b);
+        Arrays.sort(part);
+        return part[part.length / 2];
     }
 
     private static int over(double[] sortedMillis, double limit) {

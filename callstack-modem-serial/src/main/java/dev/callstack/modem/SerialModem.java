@@ -13,7 +13,6 @@ import dev.callstack.core.voice.VoiceApi;
 import dev.callstack.modem.internal.LinkOpener;
 import dev.callstack.modem.internal.ModemEngine;
 import dev.callstack.modem.internal.SmsModuleFactory;
-import dev.callstack.modem.internal.link.SerialLink;
 import dev.callstack.modem.internal.link.StreamLink;
 import dev.callstack.modem.internal.link.TcpConnector;
 import dev.callstack.modem.internal.sms.SmsModules;
@@ -154,6 +153,7 @@ public final class SerialModem implements Modem {
         private final SerialModemConfig config;
         private ConnectionFactory links;
         private ConnectionFactory audioLinks;
+        private SerialPortOpener serialPorts = SerialPortOpener.JSERIALCOMM;
         // Out of the box SMS works on an in-memory store; messageStore(...) makes it durable.
         private SmsModuleFactory sms;
 
@@ -212,6 +212,12 @@ public final class SerialModem implements Modem {
             return this;
         }
 
+        /** Opens device-path ports with {@code opener} instead of jSerialComm: this module's tests only. */
+        Builder serialPorts(SerialPortOpener opener) {
+            this.serialPorts = Objects.requireNonNull(opener, "opener");
+            return this;
+        }
+
         /**
          * Builds the modem; it does not connect until {@link SerialModem#start()}.
          *
@@ -237,8 +243,10 @@ public final class SerialModem implements Modem {
                 return () -> TcpConnector.connect(address.getHost(), address.getPort(), TCP_CONNECT_TIMEOUT);
             }
             String port = config.audioPort();
-            int baud = config.baudRate();
-            return () -> SerialLink.open(port, baud);
+            // Not the AT port's speed: 16 000 bytes/s of PCM need a faster line (see DEFAULT_AUDIO_BAUD).
+            int baud = config.audioBaudRate();
+            SerialPortOpener ports = serialPorts;
+            return () -> ports.open(port, baud);
         }
 
         private static LinkOpener streams(ConnectionFactory factory) {
@@ -258,7 +266,8 @@ public final class SerialModem implements Modem {
             }
             String port = config.port();
             int baud = config.baudRate();
-            return () -> SerialLink.open(port, baud);
+            SerialPortOpener ports = serialPorts;
+            return () -> ports.open(port, baud);
         }
     }
 }

@@ -28,11 +28,13 @@ import java.util.Objects;
  * @param clock                 time source for event timestamps
  * @param audioPort             the modem's PCM audio port for call audio (a device path such as {@code /dev/ttyUSB4},
  *                              or {@code tcp://host:port}), or null for none: calls work, without audio
+ * @param audioBaudRate         serial speed of a device-path audio port, default {@value #DEFAULT_AUDIO_BAUD}
+ *                              (ignored for TCP and by USB serial ports)
  */
 public record SerialModemConfig(String port, int baudRate, String simPin, Duration commandTimeout,
                                 Duration signalPollInterval, Duration reconnectInitialDelay,
                                 Duration reconnectMaxDelay, Duration sweepInterval, boolean deleteStoredOutgoing,
-                                int sendRatePerMinute, Clock clock, String audioPort) {
+                                int sendRatePerMinute, Clock clock, String audioPort, int audioBaudRate) {
     /** The outbox's send rate unless {@link Builder#sendRatePerMinute} says otherwise, in messages per minute. */
     public static final int DEFAULT_SEND_RATE = 20;
 
@@ -43,8 +45,19 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
     public static final int DEFAULT_BAUD = 115200;
 
     /**
+     * The audio port's serial speed unless {@link Builder#audioBaudRate} says otherwise, in bit/s. Call audio is
+     * 8 kHz x 16 bit = 16 000 bytes/s each way, 160 000 bit/s on an 8N1 line: the AT port's 115 200 would under-run
+     * on a real UART, and 230 400 leaves almost no margin. USB serial ports (SIM7600, EC25) ignore the setting.
+     */
+    public static final int DEFAULT_AUDIO_BAUD = 921_600;
+
+    /** The slowest audio port speed accepted: below it a UART cannot carry 16 000 bytes/s of 8N1 PCM. */
+    public static final int MIN_AUDIO_BAUD = 230_400;
+
+    /**
      * Validates non-null components, a non-blank port (a well-formed {@code tcp://host:port} when TCP), a positive baud
-     * rate, a 4–8 digit PIN when given, positive durations and a reconnect cap not below the initial delay.
+     * rate, an audio baud rate of at least {@value #MIN_AUDIO_BAUD}, a 4–8 digit PIN when given, positive durations
+     * and a reconnect cap not below the initial delay.
      *
      * @param port                  a device path ({@code /dev/ttyUSB2}, {@code /dev/serial/by-id/...}, {@code COM3})
      *                              or {@code tcp://host:port} for raw AT over TCP
@@ -60,6 +73,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
      * @param sendRatePerMinute     the outbox's messages per minute, not negative; 0 means no limit
      * @param clock                 time source for event timestamps
      * @param audioPort             the PCM audio port (device path or {@code tcp://host:port}), or null for none
+     * @param audioBaudRate         the audio port's serial speed, at least {@value #MIN_AUDIO_BAUD}
      */
     public SerialModemConfig {
         Objects.requireNonNull(port, "port");
@@ -91,6 +105,10 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         }
         if (baudRate <= 0) {
             throw new IllegalArgumentException("baudRate must be positive");
+        }
+        if (audioBaudRate < MIN_AUDIO_BAUD) {
+            throw new IllegalArgumentException("audioBaudRate must be at least " + MIN_AUDIO_BAUD
+                    + " (16 000 bytes/s of call audio)");
         }
         if (simPin != null && !isValidSimPin(simPin)) {
             throw new IllegalArgumentException("simPin must be 4 to 8 digits");
@@ -161,7 +179,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
                 + ", signalPollInterval=" + signalPollInterval + ", reconnect=" + reconnectInitialDelay + ".."
                 + reconnectMaxDelay + ", sweepInterval=" + sweepInterval + ", deleteStoredOutgoing=" + deleteStoredOutgoing
                 + ", sendRatePerMinute=" + sendRatePerMinute + ", audioPort=" + (audioPort == null ? "none" : audioPort)
-                + "]";
+                + ", audioBaudRate=" + audioBaudRate + "]";
     }
 
     /**
@@ -218,6 +236,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         private int sendRatePerMinute = DEFAULT_SEND_RATE;
         private Clock clock = Clock.systemUTC();
         private String audioPort;
+        private int audioBaudRate = DEFAULT_AUDIO_BAUD;
 
         private Builder(String port) {
             this.port = port;
@@ -330,14 +349,26 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
 
         /**
          * Sets the modem's PCM audio port, opened for each active call (SIM7600: the fifth USB serial port,
-         * {@code /dev/ttyUSB4}; EC25: the NMEA/audio port). Opened with the same baud rate as the AT port (USB
-         * serial ignores it; a real UART needs at least 230400 for 16 kB/s of audio).
+         * {@code /dev/ttyUSB4}; EC25: the NMEA/audio port). A device path is opened at {@link #audioBaudRate}, not
+         * the AT port's speed.
          *
          * @param value a device path or {@code tcp://host:port}, or null for none (the default)
          * @return this builder
          */
         public Builder audioPort(String value) {
             this.audioPort = value;
+            return this;
+        }
+
+        /**
+         * Sets the serial speed of a device-path audio port (a real UART; USB serial ports ignore it).
+         *
+         * @param value bit/s, at least {@value SerialModemConfig#MIN_AUDIO_BAUD}; default
+         *              {@value SerialModemConfig#DEFAULT_AUDIO_BAUD}
+         * @return this builder
+         */
+        public Builder audioBaudRate(int value) {
+            this.audioBaudRate = value;
             return this;
         }
 
@@ -351,7 +382,7 @@ public record SerialModemConfig(String port, int baudRate, String simPin, Durati
         public SerialModemConfig build() {
             return new SerialModemConfig(port, baudRate, simPin, commandTimeout, signalPollInterval,
                     reconnectInitialDelay, reconnectMaxDelay, sweepInterval, deleteStoredOutgoing, sendRatePerMinute,
-                    clock, audioPort);
+                    clock, audioPort, audioBaudRate);
         }
     }
 }

@@ -20,6 +20,17 @@ class SerialModemConfigTest {
     }
 
     @Test
+    void theAudioPortSpeedCarriesPcmOnARealUart() {
+        SerialModemConfig c = SerialModemConfig.builder("/dev/ttyS1").audioPort("/dev/ttyS2").build();
+        // 8 kHz x 16 bit = 16 000 bytes/s = 160 000 bit/s on 8N1: the AT port's 115 200 would under-run.
+        assertThat(c.audioBaudRate()).isEqualTo(921_600).isGreaterThan(16_000 * 10);
+        assertThat(SerialModemConfig.builder("/dev/x").audioBaudRate(460_800).build().audioBaudRate())
+                .isEqualTo(460_800);
+        assertThatThrownBy(() -> SerialModemConfig.builder("/dev/x").audioBaudRate(115_200).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("audioBaudRate");
+    }
+
+    @Test
     void tcpAddressIsParsed() {
         SerialModemConfig c = SerialModemConfig.builder("tcp://10.0.0.5:4001").build();
         assertThat(c.isTcp()).isTrue();

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.callstack.core.CallEndedException;
 import dev.callstack.core.event.CallState;
+import dev.callstack.core.event.CallStateChanged;
+import dev.callstack.core.event.DtmfReceived;
 import dev.callstack.core.voice.AudioClip;
 import dev.callstack.core.voice.CallSession;
 import dev.callstack.core.voice.RecordOptions;
@@ -17,8 +19,13 @@ import dev.callstack.testkit.sim.SimProfile;
 import dev.callstack.testkit.sim.SimulatorPipe;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +110,90 @@ class SimAudioVoiceTest {
         CallSession session = answered(SimProfile.SIM7600, false);
         sim.audio().say(PcmSignals.dtmfSequence("19#", 0.25));
         assertThat(session.collectDtmf(5, Duration.ofSeconds(5), '#')).isEqualTo("19");
+    }
+
+    @Test
+    void aDigitTypedAheadNeitherEndsARecordingNorOutlivesIt() throws Exception {
+        CallSession session = answered(SimProfile.SIM7600, false);
+        AtomicInteger detected = new AtomicInteger();
+        var unused = modem.events().subscribe(DtmfReceived.class, e -> detected.incrementAndGet());
+        // The caller presses 5 before the recording starts (in-band only: the modem sends no URC here).
+        sim.audio().say(PcmSignals.dtmf('5', 0.3));
+        await().until(() -> detected.get() == 1);
+        byte[] speech = PcmSignals.tone(440, Duration.ofSeconds(1), 0.25);
+        sim.audio().say(speech);
+        sim.audio().say(PcmSignals.dtmf('#', 0.3));
+
+        Recording r = session.record(new RecordOptions(Duration.ofSeconds(10), null, true));
+
+        assertThat(r.ending()).isEqualTo(Recording.Ending.DTMF);
+        assertThat(PcmSignals.normalizedCorrelation(r.audio().pcm(), speech)).isGreaterThanOrEqualTo(0.9);
+        await().until(() -> detected.get() == 2); // the # was detected, published once, and then consumed
+        // Neither the old 5 nor the # that ended the message is left for the next prompt.
+        assertThat(session.collectDtmf(1, Duration.ofMillis(500), (char) 0)).isEmpty();
+    }
+
+    @Test
+    void aMenuStillSeesTypeAhead() throws Exception {
+        CallSession session = answered(SimProfile.SIM7600, false);
+        AtomicInteger detected = new AtomicInteger();
+        var unused = modem.events().subscribe(DtmfReceived.class, e -> detected.incrementAndGet());
+        sim.audio().say(PcmSignals.dtmf('2', 0.3));
+        await().until(() -> detected.get() == 1);
+        AudioClip menu = prompt(Duration.ofSeconds(20));
+
+        assertThat(session.playAndCollect(menu, 1, Duration.ofSeconds(5), (char) 0)).isEqualTo("2");
+        assertThat(sim.audio().heard().length).isLessThan(menu.byteCount() / 4);
+    }
+
+    @Test
+    void anInterruptedPlayerStopsPromptlyAndTheCallGoesOn() throws Exception {
+        CallSession session = answered(SimProfile.SIM7600, false);
+        AudioClip clip = prompt(Duration.ofSeconds(20));
+        AtomicBoolean flagKept = new AtomicBoolean();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread player = new Thread(() -> {
+            try {
+                session.play(clip);
+            } catch (RuntimeException e) {
+                thrown.set(e);
+                flagKept.set(Thread.currentThread().isInterrupted());
+            }
+        }, "test-player");
+        player.start();
+        await().until(() -> sim.audio().heard().length >= 640 * 5);
+        player.interrupt();
+        player.join(TimeUnit.SECONDS.toMillis(5));
+        assertThat(player.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(CallEndedException.class);
+        assertThat(flagKept.get()).isTrue();
+        assertThat(session.isActive()).isTrue();
+        assertThat(sim.audio().heard().length).isLessThan(clip.byteCount() / 4);
+        session.play(prompt(Duration.ofMillis(200))); // the session still plays on another thread
+    }
+
+    @Test
+    void aWaitingCallDoesNotDisturbThePlayingSession() throws Exception {
+        CallSession session = answered(SimProfile.SIM7600, false);
+        List<CallState> changes = new CopyOnWriteArrayList<>();
+        var unused = modem.events().subscribe(CallStateChanged.class, e -> changes.add(e.state()));
+        AudioClip clip = prompt(Duration.ofMillis(2500));
+        CompletableFuture<Void> playing = CompletableFuture.runAsync(() -> session.play(clip));
+        await().until(() -> sim.audio().heard().length >= 640 * 5);
+        // A second caller rings while we talk (27.007 +CCWA; SIMCom repeats RING and +CLIP) and gives up.
+        sim.urc("+CCWA: \"+15550100200\",145,1");
+        sim.urc("RING");
+        sim.urc("+CLIP: \"+15550100200\",145,,,,0");
+        sim.urc("MISSED_CALL: 10:31AM +15550100200");
+
+        playing.get(10, TimeUnit.SECONDS);
+        await().untilAsserted(() -> assertThat(PcmSignals.normalizedCorrelation(sim.audio().heard(), clip.pcm()))
+                .isGreaterThanOrEqualTo(0.9));
+        assertThat(session.isActive()).isTrue();
+        assertThat(modem.voice().session()).containsSame(session);
+        assertThat(modem.calls().state()).isEqualTo(CallState.ACTIVE);
+        assertThat(changes).isEmpty();
+        assertThat(sim.commands()).doesNotContain("AT+CPCMREG=0");
     }
 
     @Test

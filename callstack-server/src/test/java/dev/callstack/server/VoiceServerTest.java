@@ -236,6 +236,28 @@ class VoiceServerTest {
     }
 
     @Test
+    void aCallWaitingDuringAnActiveCallIsNotAnswered() throws Exception {
+        Path plan = plan("{\"greeting\":\"greeting.wav\",\"options\":{\"1\":{\"event\":\"x\"}}}");
+        start(true, builder -> builder.voicePlan(plan));
+        // An outgoing call is up (no plan runs on it); a second caller rings in (RING and +CLIP of a waiting call).
+        long answeredBefore = answeringLines();
+        server.modem.callState(CallState.ACTIVE);
+        server.modem.events().publish(new dev.callstack.core.event.CallRing(java.time.Instant.now()));
+        server.modem.events().publish(new dev.callstack.core.event.CallerId(java.time.Instant.now(), CALLER));
+        server.modem.events().publish(new dev.callstack.core.event.CallRing(java.time.Instant.now()));
+        await().atMost(TestServer.TIMEOUT).until(() -> LogCapture.install().lines().stream()
+                .anyMatch(line -> line.contains("a call is waiting during an active call; not answered")));
+        assertThat(answeringLines()).isEqualTo(answeredBefore);
+        assertThat(call.played()).isEmpty();
+    }
+
+    /** The log is the whole test JVM's: count, do not search. */
+    private static long answeringLines() {
+        return LogCapture.install().lines().stream().filter(line -> line.contains("answering an incoming call"))
+                .count();
+    }
+
+    @Test
     void aWithheldCallerIsAnsweredOnlyByTheStarPatternOneRingLater() throws Exception {
         Path plan = plan("{\"answer\":{\"from\":[\"+49*\",\"*\"]},\"greeting\":\"greeting.wav\","
                 + "\"options\":{\"1\":{\"event\":\"x\"}},\"retries\":0}");

@@ -34,10 +34,13 @@ import java.util.concurrent.TimeUnit;
  * by {@link #collectDtmf} / {@link #playAndCollect}; a collect with nothing queued returns {@code ""} at once (a
  * simulated time-out), and {@link #staysSilent()} queues such a time-out ahead of later digits. A digit already queued
  * when {@link #playAndCollect} starts counts as pressed during the prompt: the prompt is recorded as interrupted
- * (barge-in). {@link #record} returns the clips given to {@link #callerSays} (joined) and ends, checked in this order:
- * at {@code maxDuration} if the speech is that long (truncated); on a queued digit if {@code stopOnDtmf} (the digit is
- * consumed); with a hang-up if {@link #hangUpWhileRecording()} was scripted; on silence if the options ask for it;
- * otherwise at {@code maxDuration}, padded with silence. Once the call ended, every method but {@link #hangUp}, {@link #isActive} and {@link #awaitEnd} throws
+ * (barge-in). {@link #record} first discards the digits typed ahead (those queued before the first scripted time-out),
+ * as the real session does, then returns the clips given to {@link #callerSays} (joined) and ends, checked in this
+ * order: at {@code maxDuration} if the speech is that long (truncated); on the first digit scripted with
+ * {@link #pressWhileRecording} if {@code stopOnDtmf} (the digit is consumed); with a hang-up if
+ * {@link #hangUpWhileRecording()} was scripted; on silence if the options ask for it; otherwise at
+ * {@code maxDuration}, padded with silence. Digits pressed while recording that did not end it stay queued, ahead of
+ * what was scripted for later. Once the call ended, every method but {@link #hangUp}, {@link #isActive} and {@link #awaitEnd} throws
  * {@link CallEndedException}, like the real session.
  *
  * <p>Thread-safe: script and inspect from any thread. Script before starting the code under test: with no real
@@ -67,6 +70,7 @@ public final class FakeCallSession implements CallSession {
 
     private final ArrayDeque<Object> input = new ArrayDeque<>();
     private final ArrayDeque<AudioClip> speech = new ArrayDeque<>();
+    private final StringBuilder pressedWhileRecording = new StringBuilder();
     private final List<Played> played = new ArrayList<>();
     private final List<String> sentDtmf = new ArrayList<>();
     private final List<RecordOptions> recordings = new ArrayList<>();
@@ -92,11 +96,31 @@ public final class FakeCallSession implements CallSession {
      * @throws IllegalArgumentException if a character is not a DTMF digit
      */
     public synchronized FakeCallSession press(String digits) {
+        checkDigits(digits);
+        digits.chars().forEach(c -> input.addLast((char) c));
+        return this;
+    }
+
+    private static void checkDigits(String digits) {
         Objects.requireNonNull(digits, "digits");
         if (digits.isEmpty() || !digits.chars().allMatch(c -> DtmfReceived.isDtmf((char) c))) {
             throw new IllegalArgumentException("press needs one or more DTMF digits (0-9 * # A-D)");
         }
-        digits.chars().forEach(c -> input.addLast((char) c));
+    }
+
+    /**
+     * Digits the caller presses during the next {@link #record}, after what they say: with {@code stopOnDtmf} the first
+     * ends the recording and is consumed; the others (all of them without {@code stopOnDtmf}) are queued for the
+     * collects that follow. Digits scripted with {@link #press} before a recording are type-ahead, which the
+     * recording discards.
+     *
+     * @param digits one or more of {@code 0-9 * # A-D}
+     * @return this session
+     * @throws IllegalArgumentException if a character is not a DTMF digit
+     */
+    public synchronized FakeCallSession pressWhileRecording(String digits) {
+        checkDigits(digits);
+        pressedWhileRecording.append(digits);
         return this;
     }
 
@@ -261,6 +285,11 @@ public final class FakeCallSession implements CallSession {
         Objects.requireNonNull(options, "options");
         ensureActive("record");
         recordings.add(options);
+        while (input.peekFirst() instanceof Character) {
+            input.pollFirst(); // type-ahead, discarded as the real session does
+        }
+        String during = pressedWhileRecording.toString();
+        pressedWhileRecording.setLength(0);
         int max = AudioFormat8k.samplesIn(options.maxDuration());
         AudioClip said = AudioClip.silence(Duration.ZERO);
         while (!speech.isEmpty()) {
@@ -269,12 +298,14 @@ public final class FakeCallSession implements CallSession {
         // The order of the checks is the order of events in the scripted call: speech, then a key, then a hang-up,
         // then silence; with none of these the caller talks (silently) until the limit.
         if (said.sampleCount() >= max) {
+            queueFirst(during);
             return new Recording(truncate(said, max), Recording.Ending.MAX_DURATION);
         }
-        if (options.stopOnDtmf() && input.peekFirst() instanceof Character) {
-            input.pollFirst();
+        if (options.stopOnDtmf() && !during.isEmpty()) {
+            queueFirst(during.substring(1));
             return new Recording(said, Recording.Ending.DTMF);
         }
+        queueFirst(during);
         if (hangUpWhileRecording) {
             hangUpWhileRecording = false;
             callerHungUp = true;
@@ -363,6 +394,13 @@ public final class FakeCallSession implements CallSession {
         }
         played.add(new Played(clip, bargedIn));
         endIfPlayedEnough();
+    }
+
+    /** Digits pressed now go ahead of what was scripted for later. */
+    private void queueFirst(String digits) {
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            input.addFirst(digits.charAt(i));
+        }
     }
 
     private void endIfPlayedEnough() {

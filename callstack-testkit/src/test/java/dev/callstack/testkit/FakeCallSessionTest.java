@@ -48,6 +48,20 @@ class FakeCallSessionTest {
     }
 
     @Test
+    void recordDiscardsTypeAheadAndOnlyAKeyPressedDuringItStopsIt() {
+        call.press("12").staysSilent().press("3").pressWhileRecording("#9").callerSays(A);
+
+        Recording r = call.record(new RecordOptions(Duration.ofSeconds(5), null, true));
+
+        assertThat(r.ending()).isEqualTo(Recording.Ending.DTMF);
+        assertThat(r.audio().pcm()).isEqualTo(A.pcm());
+        // "12" was typed ahead (discarded), "#" ended the recording (consumed), "9" came after it; "3" is for later.
+        assertThat(call.pendingDigits()).isEqualTo("93");
+        assertThat(call.collectDtmf(8, T, (char) 0)).isEqualTo("9");
+        assertThat(call.collectDtmf(8, T, (char) 0)).isEqualTo("3");
+    }
+
+    @Test
     void everythingFailsFastOnceTheCallEndedButHangUpIsQuiet() throws Exception {
         CompletableFuture<Boolean> waiter = CompletableFuture.supplyAsync(() -> {
             try {

@@ -51,7 +51,7 @@ class VoicemailBoxTest {
 
     @Test
     void hashEndsTheRecording() {
-        call.callerSays(MESSAGE).press("#");
+        call.callerSays(MESSAGE).pressWhileRecording("#");
 
         Voicemail vm = box().stopOnDigit(true).build().take(call, null);
 
@@ -63,12 +63,26 @@ class VoicemailBoxTest {
 
     @Test
     void withoutStopOnDigitAKeyDoesNotEndTheRecording() {
-        call.callerSays(MESSAGE).press("#");
+        call.callerSays(MESSAGE).pressWhileRecording("#");
 
         Voicemail vm = box().maxDuration(Duration.ofSeconds(1)).build().take(call, null);
 
         assertThat(vm.ending()).isEqualTo(Recording.Ending.MAX_DURATION);
         assertThat(vm.duration()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(call.pendingDigits()).isEqualTo("#");
+    }
+
+    @Test
+    void aKeyTypedAheadOfTheBeepNeitherEndsTheMessageNorOutlivesIt() {
+        // A fast caller: the second press of the key that chose voicemail lands during the greeting.
+        call.press("1").callerSays(MESSAGE);
+
+        Voicemail vm = box().stopOnDigit(true).stopOnSilence(Duration.ofSeconds(2)).build().take(call, null);
+
+        assertThat(vm.ending()).isEqualTo(Recording.Ending.SILENCE);
+        assertThat(vm.recording().audio().pcm()).isEqualTo(MESSAGE.pcm());
+        assertThat(call.pendingDigits()).isEmpty();
+        assertThat(call.playedClips()).containsExactly(GREETING, VoicemailBox.standardBeep(), GOODBYE);
     }
 
     @Test

@@ -12,7 +12,15 @@ import java.util.List;
  * <p>Methods block the calling thread until their work is done, so an IVR reads as a script; run it on a thread of
  * your own, never on an event-bus callback. Thread-safe, but audio is one conversation: a second {@code play} while
  * one plays waits for it. Once the call ends every method throws {@link CallEndedException} promptly (playback and
- * waits stop within 100 ms of the hang-up).
+ * waits stop within 100 ms of the hang-up). Interrupting a thread that is in a method ends that method promptly and
+ * leaves the interrupt flag set: playback and modem commands throw {@link CallEndedException}, a collect returns the
+ * digits it has, a recording returns what it has; the call itself goes on.
+ *
+ * <p><b>Type-ahead.</b> Digits are buffered from the start of the session, so a caller who knows the menu can answer
+ * the next prompt before it plays: {@link #collectDtmf} counts them first and {@link #playAndCollect} does not even
+ * start its prompt. A recording is different: starting one discards the buffered digits (they answered an earlier
+ * prompt and must neither end the message nor be taken as input after it), and only a key pressed while it records
+ * can stop it.
  */
 public interface CallSession {
 
@@ -33,7 +41,9 @@ public interface CallSession {
     void playSequence(List<AudioClip> clips);
 
     /**
-     * Records what the caller says.
+     * Records what the caller says. Digits typed ahead before it starts are discarded; with
+     * {@link RecordOptions#stopOnDtmf()} the first key pressed during the recording ends it and is consumed (it is not
+     * left for a later collect).
      *
      * @param options when to stop; not null
      * @return the recording and why it stopped; a hang-up ends a recording normally ({@link Recording.Ending#HANGUP})

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param maxDuration the longest recording; positive, at most one hour ({@link AudioClip#MAX_SAMPLES})
  * @param silence     stop after this much continuous silence, or null to ignore silence
- * @param stopOnDtmf  whether any digit stops the recording
+ * @param stopOnDtmf  whether a digit pressed during the recording stops it (one typed ahead before it started never
+ *                    does: see {@link CallSession#record})
  */
 public record RecordOptions(Duration maxDuration, Duration silence, boolean stopOnDtmf) {
     /**
@@ -16,7 +17,7 @@ public record RecordOptions(Duration maxDuration, Duration silence, boolean stop
      *
      * @param maxDuration the longest recording
      * @param silence     continuous silence that stops it, or null
-     * @param stopOnDtmf  whether a digit stops it
+     * @param stopOnDtmf  whether a digit pressed during the recording stops it
      */
     public RecordOptions {
         Objects.requireNonNull(maxDuration, "maxDuration");

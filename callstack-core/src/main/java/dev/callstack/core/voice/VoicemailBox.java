@@ -183,7 +183,9 @@ public final class VoicemailBox {
         }
 
         /**
-         * Whether a key press (typically {@code #}; any digit counts) ends the recording.
+         * Whether a key press (typically {@code #}; any digit counts) ends the recording. Only a key pressed after
+         * the beep counts: one typed ahead (the caller's second press of the digit that chose voicemail, a key during
+         * the greeting) is discarded when recording starts, so it cannot end the message before it begins.
          *
          * @param stopOnDigit true to stop on a digit (default false)
          * @return this builder

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * have passed and the caller matches {@code answer.from}, it answers. The caller's number ({@code +CLIP}) usually
  * comes with or just after the first ring, so with a non-empty {@code from} a call whose number is still unknown is
  * judged withheld one ring later. When the call is active the plan runs on the single {@code callstack-voice}
- * thread: one call at a time, and a call that arrives while one runs is left ringing. Nothing is answered while the
+ * thread: one call at a time, and a call that arrives while one runs is left ringing; so is a call waiting while any
+ * call is active (rings and caller ids during {@code ACTIVE} are not counted). Nothing is answered while the
  * audio port is not open. A plan that throws is logged (class only) and the thread lives on.
  *
  * <p>Thread-safe: event handling is confined to one bus dispatcher thread; the flag shared with the voice thread is
@@ -55,6 +56,7 @@ final class VoiceAnswerer implements AutoCloseable {
     private boolean callerKnown;
     private boolean answered;
     private boolean refused;
+    private boolean waitingLogged;
 
     VoiceAnswerer(Modem modem, VoicePlan plan, VoicePlanCall call) {
         this.modem = Objects.requireNonNull(modem, "modem");
@@ -69,6 +71,14 @@ final class VoiceAnswerer implements AutoCloseable {
     }
 
     private void on(ModemEvent event) {
+        if ((event instanceof CallRing || event instanceof CallerId) && modem.calls().state() == CallState.ACTIVE) {
+            // A second call while one is up (call waiting): answering it would put ours on hold or drop it.
+            if (!waitingLogged) {
+                waitingLogged = true;
+                log.info("Voice: a call is waiting during an active call; not answered");
+            }
+            return;
+        }
         if (event instanceof CallRing) {
             rings++;
             consider();
@@ -132,6 +142,7 @@ final class VoiceAnswerer implements AutoCloseable {
         callerKnown = false;
         answered = false;
         refused = false;
+        waitingLogged = false;
     }
 
     private void runCall(String who) {

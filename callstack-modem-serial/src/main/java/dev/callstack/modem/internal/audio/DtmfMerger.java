@@ -13,8 +13,8 @@ import java.util.function.LongSupplier;
  * {@code +QTONEDET}, ...) and the in-band detector on the received audio. A modem that detects tones itself reports
  * each press twice, once per source; the second report of the same digit from the other source within
  * {@value #WINDOW_MILLIS} ms is a duplicate and dropped. Two presses from the same source are never merged (a caller
- * may press 1 twice). Each digit that survives is published once as {@link DtmfReceived} (whatever its source) and
- * handed to the listener. For the in-band source the time compared is the tone's estimated start, since the
+ * may press 1 twice). Each digit that survives is handed to the listener and then published once as
+ * {@link DtmfReceived} (whatever its source). For the in-band source the time compared is the tone's estimated start, since the
  * detector needs a few windows to accept it.
  *
  * <p>Thread-safe: URCs arrive on the engine thread, in-band digits on the audio reader thread.
@@ -39,7 +39,8 @@ public final class DtmfMerger {
      * @param events   where {@link DtmfReceived} is published
      * @param clock    the event timestamps' clock
      * @param nanoTime a monotonic clock (the same one the in-band times are on)
-     * @param listener receives each accepted digit after it was published; must not block
+     * @param listener receives each accepted digit just before it is published, under the merger's monitor; must
+     *                 not block and must not call back into the merger
      */
     public DtmfMerger(EventBus events, Clock clock, LongSupplier nanoTime, Consumer<Character> listener) {
         this.events = Objects.requireNonNull(events, "events");
@@ -89,10 +90,11 @@ public final class DtmfMerger {
             } else {
                 lastInBand = mine;
             }
-            // Published under the lock so the two sources cannot reorder a digit and its duplicate check.
+            // Handed over and published under the lock so the two sources cannot reorder a digit and its duplicate
+            // check; the session gets it first, so whoever sees the event can count on the session having it.
+            listener.accept(digit);
             events.publish(new DtmfReceived(clock.instant(), digit));
         }
-        listener.accept(digit);
     }
 
     /** Guarded by the merger's monitor. */

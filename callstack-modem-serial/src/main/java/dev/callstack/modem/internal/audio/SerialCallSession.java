@@ -12,6 +12,7 @@ import dev.callstack.modem.internal.voice.DtmfDetector;
 import dev.callstack.modem.internal.voice.PacerClock;
 import dev.callstack.modem.internal.voice.PcmPacer;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -29,7 +30,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * The {@link CallSession} of one active call over the modem's audio port. Playback runs on the caller's thread
  * through a {@link PcmPacer}; received frames arrive on the audio link's reader thread ({@link #onFrame}) and feed
  * the in-band DTMF detector and a recording in progress; digits (merged, see {@link DtmfMerger}) arrive through
- * {@link #onDigit} into a bounded type-ahead buffer. {@link #end} (the call is over) stops playback before its next
+ * {@link #onDigit} into a bounded type-ahead buffer, which a recording discards when it starts (see
+ * {@link CallSession#record}). {@link #end} (the call is over) stops playback before its next
  * frame and wakes every waiter, which then throws {@link CallEndedException} (a recording returns with
  * {@link Recording.Ending#HANGUP} instead).
  *
@@ -120,12 +122,14 @@ public final class SerialCallSession implements CallSession {
             if (ended) {
                 return;
             }
-            if (digits.size() == MAX_BUFFERED_DIGITS) {
-                digits.removeFirst();
-            }
-            digits.addLast(digit);
-            if (recorder != null && stopOnDtmf) {
+            if (recorder != null && stopOnDtmf && !recorder.done()) {
+                // The key that ends a recording is consumed: it answered "press # when done", not the next prompt.
                 recorder.finish(Recording.Ending.DTMF);
+            } else {
+                if (digits.size() == MAX_BUFFERED_DIGITS) {
+                    digits.removeFirst();
+                }
+                digits.addLast(digit);
             }
             changed.signalAll();
         } finally {
@@ -195,6 +199,9 @@ public final class SerialCallSession implements CallSession {
                 p.stop();
             }
             p.play(clip, audioOut);
+        } catch (InterruptedIOException e) {
+            // The caller's thread was interrupted (a shutdown): stop promptly, keep the flag, leave the call as it is.
+            throw new CallEndedException("interrupted during playback");
         } catch (IOException e) {
             // The port closed under us: the call ended (teardown closes it) or the link failed.
             if (!ended) {
@@ -215,6 +222,8 @@ public final class SerialCallSession implements CallSession {
         lock.lock();
         try {
             ensureActive();
+            // Type-ahead answered an earlier prompt: it must neither end this recording nor be read after it.
+            digits.clear();
             recorder = mine;
             stopOnDtmf = options.stopOnDtmf();
             long left = wallLimit;

@@ -20,6 +20,11 @@ public interface PacerClock {
     /** Monotonic nanoseconds. */
     long nanoTime();
 
-    /** Waits until about {@code deadlineNanos}; may return early (an unpark from {@link PcmPacer#stop()}). */
+    /**
+     * Waits until about {@code deadlineNanos}; may return early (an unpark from {@link PcmPacer#stop()}, and at once
+     * on an interrupted thread, as {@link LockSupport#parkNanos(long)} does).
+     *
+     * @param deadlineNanos the instant on {@link #nanoTime()}'s scale
+     */
     void parkUntil(long deadlineNanos);
 }

@@ -3,6 +3,7 @@ package dev.callstack.modem.internal.voice;
 import dev.callstack.core.voice.AudioClip;
 import dev.callstack.core.voice.AudioFormat8k;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  * next (no drift accumulates). The first {@code prebufferFrames} go out at once to keep the modem's buffer fed. If a
  * write blocks for longer than {@value #MAX_LAG_FRAMES} frames the schedule restarts from now rather than bursting
  * the backlog into the modem. The last frame is padded with silence. {@link #stop()} from another thread ends
- * {@link #play} before the next frame.
+ * {@link #play} before the next frame; so does interrupting the playing thread (it throws, the flag kept set).
  *
  * <p>Thread-safe for {@link #stop()}; {@link #play} runs on one thread at a time.
  */
@@ -52,7 +53,9 @@ public final class PcmPacer {
      * @param clip the audio
      * @param out  the audio port; written one whole frame per call
      * @return frames written, whether it was stopped, and how often it re-anchored
-     * @throws IOException if a write fails
+     * @throws InterruptedIOException if the playing thread is interrupted (checked before each frame and after each
+     *                                wait); the interrupt flag stays set
+     * @throws IOException            if a write fails
      */
     public Result play(AudioClip clip, OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
@@ -68,6 +71,7 @@ public final class PcmPacer {
                 if (stopRequested) {
                     return new Result(k, true, reanchors);
                 }
+                checkInterrupt(k);
                 long deadline = start + ((long) k - anchorFrame - prebufferFrames) * frameNanos;
                 long now = clock.nanoTime();
                 if (now - deadline > MAX_LAG_FRAMES * frameNanos) {
@@ -77,6 +81,8 @@ public final class PcmPacer {
                 } else {
                     while (!stopRequested && (now = clock.nanoTime()) < deadline) {
                         clock.parkUntil(deadline);
+                        // parkNanos returns at once on an interrupted thread: without this the loop spins a core.
+                        checkInterrupt(k);
                     }
                     if (stopRequested) {
                         return new Result(k, true, reanchors);
@@ -90,6 +96,15 @@ public final class PcmPacer {
             return new Result(frames, false, reanchors);
         } finally {
             player = null;
+        }
+    }
+
+    /** An interrupt ends playback before frame {@code k}; the flag stays set for the caller to see. */
+    private static void checkInterrupt(int k) throws InterruptedIOException {
+        if (Thread.currentThread().isInterrupted()) {
+            InterruptedIOException e = new InterruptedIOException("interrupted during playback");
+            e.bytesTransferred = k * AudioFormat8k.FRAME_BYTES;
+            throw e;
         }
     }
 

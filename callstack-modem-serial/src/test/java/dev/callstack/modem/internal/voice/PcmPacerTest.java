@@ -1,10 +1,12 @@
 package dev.callstack.modem.internal.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.callstack.core.voice.AudioClip;
 import java.io.ByteArrayOutputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,6 +104,68 @@ class PcmPacerTest {
         for (int k = 6; k < 10; k++) {
             assertThat(sink.writes.get(k) - sink.writes.get(k - 1)).isEqualTo(FRAME);
         }
+    }
+
+    /**
+     * Parking on an interrupted thread returns at once, as {@code LockSupport.parkNanos} does; time creeps on by 1 µs
+     * per call, so a pacer that kept waiting would spin about 40 000 times per frame rather than hang the test.
+     */
+    private static final class InterruptibleClock implements PacerClock {
+        long now = 1_000_000_000L;
+        int parks;
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public void parkUntil(long deadlineNanos) {
+            parks++;
+            now = Thread.currentThread().isInterrupted() ? now + 1_000 : Math.max(now, deadlineNanos);
+        }
+    }
+
+    @Test
+    void anInterruptEndsPlaybackAtOnceAndKeepsTheFlag() {
+        InterruptibleClock clock = new InterruptibleClock();
+        List<Long> writes = new ArrayList<>();
+        OutputStream sink = new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new AssertionError("frames are written whole");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writes.add(clock.now);
+                Thread.currentThread().interrupt(); // arrives while the first frame is being written
+            }
+        };
+        try {
+            assertThatThrownBy(() -> new PcmPacer(clock, 0).play(AudioClip.silence(Duration.ofSeconds(1)), sink))
+                    .isInstanceOf(InterruptedIOException.class);
+            assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag kept").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(writes).hasSize(1);
+        assertThat(clock.parks).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void anInterruptedThreadWritesNothing() {
+        InterruptibleClock clock = new InterruptibleClock();
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> new PcmPacer(clock, 2).play(AudioClip.silence(Duration.ofSeconds(1)), sink))
+                    .isInstanceOf(InterruptedIOException.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(sink.size()).isZero();
+        assertThat(clock.parks).isZero();
     }
 
     @Test

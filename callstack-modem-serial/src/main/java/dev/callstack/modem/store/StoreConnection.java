@@ -99,7 +99,7 @@ final class StoreConnection implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new MessageStoreException("could not " + what + ": " + e.getMessage(), e);
+            throw failed(what, e);
         } finally {
             lock.unlock();
         }
@@ -170,7 +170,7 @@ final class StoreConnection implements AutoCloseable {
             checkOpen();
             return work.run(connection);
         } catch (SQLException e) {
-            throw new MessageStoreException("could not " + what + ": " + e.getMessage(), e);
+            throw failed(what, e);
         } finally {
             lock.unlock();
         }
@@ -216,6 +216,11 @@ final class StoreConnection implements AutoCloseable {
         } catch (SQLException e) {
             LOG.debug("Closing a failed message store connection: {}", e.getClass().getSimpleName());
         }
+    }
+
+    /** The store's one wording of a failed operation. */
+    private static MessageStoreException failed(String what, Exception cause) {
+        return new MessageStoreException("could not " + what + ": " + cause.getMessage(), cause);
     }
 
     /**
@@ -269,8 +274,8 @@ final class StoreConnection implements AutoCloseable {
         void failIfPending(Exception cause) {
             if (!succeeded && failure == null) {
                 failure = cause instanceof MessageStoreException mse ? mse
-                        : new MessageStoreException("could not " + what + ": "
-                                + (cause == null ? "the shared transaction failed" : cause.getMessage()), cause);
+                        : cause == null ? new MessageStoreException("could not " + what
+                                + ": the shared transaction failed", null) : failed(what, cause);
             }
         }
 
@@ -279,10 +284,6 @@ final class StoreConnection implements AutoCloseable {
                 throw failure;
             }
             return result;
-        }
-
-        private static MessageStoreException failed(String what, SQLException e) {
-            return new MessageStoreException("could not " + what + ": " + e.getMessage(), e);
         }
     }
 }

@@ -31,11 +31,8 @@ final class JournalPruner implements AutoCloseable {
     private final long slack;
     private final Clock clock;
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "callstack-journal-retention");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("callstack-journal-retention"));
 
     JournalPruner(SqliteEventJournal journal, Duration retention, long maxEvents, Clock clock) {
         this.journal = Objects.requireNonNull(journal, "journal");

@@ -28,11 +28,8 @@ final class OutboxBacklogGauges implements AutoCloseable {
 
     private final Outbox outbox;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "callstack-outbox-gauges");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("callstack-outbox-gauges"));
     private volatile OutboxBacklog last = OutboxBacklog.EMPTY;
     private volatile boolean failing;
 

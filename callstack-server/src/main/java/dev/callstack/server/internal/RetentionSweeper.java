@@ -35,11 +35,8 @@ final class RetentionSweeper implements AutoCloseable {
     private final String what;
     private final Duration retention;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "callstack-retention");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("callstack-retention"));
 
     RetentionSweeper(SqliteMessageStore store, Duration retention, Clock clock) {
         this(Objects.requireNonNull(store, "store")::eraseContentBefore, "message bodies and numbers", retention,

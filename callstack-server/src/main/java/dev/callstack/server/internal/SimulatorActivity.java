@@ -84,11 +84,8 @@ public final class SimulatorActivity implements AutoCloseable {
     private SimulatorActivity(AtModemSimulator simulator, Clock clock) {
         this.simulator = Objects.requireNonNull(simulator, "simulator");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "callstack-simulator-activity");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("callstack-simulator-activity"));
     }
 
     /** Starts the script on its own daemon thread; {@link #close()} stops it. */

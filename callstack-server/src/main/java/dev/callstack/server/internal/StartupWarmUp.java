@@ -34,8 +34,7 @@ public final class StartupWarmUp {
      * @return the running warm-up
      */
     public static StartupWarmUp start() {
-        Thread thread = new Thread(StartupWarmUp::run, "callstack-warm-up");
-        thread.setDaemon(true);
+        Thread thread = DaemonThreads.named("callstack-warm-up").newThread(StartupWarmUp::run);
         thread.start();
         return new StartupWarmUp(thread);
     }

@@ -44,11 +44,7 @@ final class VoiceAnswerer implements AutoCloseable {
     private final VoicePlan plan;
     private final VoicePlanCall call;
     private final AtomicBoolean busy = new AtomicBoolean();
-    private final ExecutorService voiceThread = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "callstack-voice");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService voiceThread = Executors.newSingleThreadExecutor(DaemonThreads.named("callstack-voice"));
     private Subscription subscription;
     // Confined to the bus dispatcher thread of the one subscription.
     private int rings;

@@ -3,6 +3,7 @@ package dev.callstack.server.internal.webhook;
 import dev.callstack.realtime.EventJournal;
 import dev.callstack.realtime.JournalEntry;
 import dev.callstack.realtime.View;
+import dev.callstack.server.internal.DaemonThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ final class WebhookDispatcher implements AutoCloseable {
     /** The scheduler thread the dispatcher pumps on. */
     static ScheduledExecutorService newScheduler() {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
-                daemon("callstack-webhook-dispatch"));
+                DaemonThreads.named("callstack-webhook-dispatch"));
         scheduler.setRemoveOnCancelPolicy(true);
         return scheduler;
     }
@@ -81,16 +82,8 @@ final class WebhookDispatcher implements AutoCloseable {
     /** The bounded pool attempts run on (each blocks for at most about twice the request timeout). */
     static ExecutorService newAttemptPool() {
         return new ThreadPoolExecutor(ATTEMPT_THREADS, ATTEMPT_THREADS, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(1024), daemon("callstack-webhook-attempt"),
+                new ArrayBlockingQueue<>(1024), DaemonThreads.named("callstack-webhook-attempt"),
                 new ThreadPoolExecutor.AbortPolicy());
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     void start() {

@@ -53,6 +53,11 @@ final class VoiceAnswerer implements AutoCloseable {
     private boolean answered;
     private boolean refused;
     private boolean waitingLogged;
+    /**
+     * Whether a call was active as of the events seen so far. Not the live {@code modem.calls().state()}: our own
+     * call's {@code +CLIP} can be delivered after {@code ATA} already made it active, and must still count.
+     */
+    private boolean callActive;
 
     VoiceAnswerer(Modem modem, VoicePlan plan, VoicePlanCall call) {
         this.modem = Objects.requireNonNull(modem, "modem");
@@ -67,7 +72,7 @@ final class VoiceAnswerer implements AutoCloseable {
     }
 
     private void on(ModemEvent event) {
-        if ((event instanceof CallRing || event instanceof CallerId) && modem.calls().state() == CallState.ACTIVE) {
+        if ((event instanceof CallRing || event instanceof CallerId) && callActive) {
             // A second call while one is up (call waiting): answering it would put ours on hold or drop it.
             if (!waitingLogged) {
                 waitingLogged = true;
@@ -83,6 +88,7 @@ final class VoiceAnswerer implements AutoCloseable {
             callerKnown = true;
             consider();
         } else if (event instanceof CallStateChanged change) {
+            callActive = change.state() == CallState.ACTIVE;
             if (change.state() == CallState.IDLE || change.state() == CallState.ENDED) {
                 reset();
             } else if (change.state() == CallState.ACTIVE && answered) {

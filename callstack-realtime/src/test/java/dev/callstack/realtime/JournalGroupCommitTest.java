@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -164,7 +163,7 @@ class JournalGroupCommitTest {
     }
 
     /** Stores through its delegate, then holds the writer inside the append of {@code holdAt} until released. */
-    private static final class GatedJournal extends Delegating {
+    private static final class GatedJournal extends ForwardingJournal {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         private final long holdAt;
@@ -189,7 +188,7 @@ class JournalGroupCommitTest {
     }
 
     /** Fails every append while {@link #failing} is set (a full disk), and stores nothing then. */
-    private static final class FailingWrites extends Delegating {
+    private static final class FailingWrites extends ForwardingJournal {
         final AtomicBoolean failing = new AtomicBoolean();
 
         FailingWrites(EventJournal delegate) {
@@ -202,44 +201,6 @@ class JournalGroupCommitTest {
                 throw new IllegalStateException("disk full");
             }
             delegate.appendAll(entries);
-        }
-    }
-
-    private abstract static class Delegating implements EventJournal {
-        final EventJournal delegate;
-
-        Delegating(EventJournal delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public long lastId() {
-            return delegate.lastId();
-        }
-
-        @Override
-        public long oldestId() {
-            return delegate.oldestId();
-        }
-
-        @Override
-        public void append(JournalEntry entry) {
-            appendAll(List.of(entry));
-        }
-
-        @Override
-        public List<JournalEntry> read(long afterId, int limit, Set<String> names) {
-            return delegate.read(afterId, limit, names);
-        }
-
-        @Override
-        public void onAppend(LongConsumer listener) {
-            delegate.onAppend(listener);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

@@ -153,35 +153,14 @@ class ResumeReplayTest {
     }
 
     /** A journal whose reads fail (a store gone bad). */
-    private record FailingReads(EventJournal delegate) implements EventJournal {
-        @Override
-        public long lastId() {
-            return delegate.lastId();
-        }
-
-        @Override
-        public long oldestId() {
-            return delegate.oldestId();
-        }
-
-        @Override
-        public void append(JournalEntry entry) {
-            delegate.append(entry);
+    private static final class FailingReads extends ForwardingJournal {
+        FailingReads(EventJournal delegate) {
+            super(delegate);
         }
 
         @Override
         public List<JournalEntry> read(long afterId, int limit, Set<String> names) {
             throw new IllegalStateException("disk gone");
-        }
-
-        @Override
-        public void onAppend(java.util.function.LongConsumer listener) {
-            delegate.onAppend(listener);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

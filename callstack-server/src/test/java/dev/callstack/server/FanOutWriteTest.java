@@ -52,28 +52,9 @@ class FanOutWriteTest {
             for (int i = 0; i < 12; i++) { // two I/O threads: six clients share each loop's write task
                 group.add(connect(server, "/ws?events=signal.quality", i % 2 == 0 ? PLAIN_KEY : CONTENT_KEY, true));
             }
-            int perThread = 500;
-            Thread[] publishers = new Thread[3];
-            for (int t = 0; t < publishers.length; t++) {
-                int rssi = t;
-                publishers[t] = new Thread(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        server.modem.signal(rssi, 0);
-                    }
-                });
-                publishers[t].start();
-            }
-            for (Thread publisher : publishers) {
-                publisher.join();
-            }
+            int published = server.publishSignalsConcurrently(3, 500);
             for (WsClient client : group) {
-                long previous = 0;
-                for (int i = 0; i < perThread * publishers.length; i++) {
-                    JsonNode event = client.nextJson();
-                    assertThat(event.get("type").asText()).isEqualTo("signal.quality");
-                    assertThat(event.get("id").asLong()).isGreaterThan(previous);
-                    previous = event.get("id").asLong();
-                }
+                client.assertSignalIdsIncrease(published);
             }
             assertThat(server.metric("callstack_websocket_envelopes_dropped_total")).isZero();
         }

@@ -357,28 +357,9 @@ class RealtimeWebSocketTest {
             clients.add(second);
             first.next();
             second.next();
-            int perThread = 1500;
-            Thread[] publishers = new Thread[3];
-            for (int t = 0; t < publishers.length; t++) {
-                int rssi = t;
-                publishers[t] = new Thread(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        roomy.modem.signal(rssi, 0);
-                    }
-                });
-                publishers[t].start();
-            }
-            for (Thread publisher : publishers) {
-                publisher.join();
-            }
+            int published = roomy.publishSignalsConcurrently(3, 1500);
             for (WsClient client : List.of(first, second)) {
-                long previous = 0;
-                for (int i = 0; i < perThread * publishers.length; i++) {
-                    JsonNode event = client.nextJson();
-                    assertThat(event.get("type").asText()).isEqualTo("signal.quality");
-                    assertThat(event.get("id").asLong()).isGreaterThan(previous);
-                    previous = event.get("id").asLong();
-                }
+                client.assertSignalIdsIncrease(published);
             }
             assertThat(roomy.metric("callstack_websocket_envelopes_dropped_total")).isZero();
         }

@@ -172,4 +172,27 @@ final class TestServer implements AutoCloseable {
             modem.close();
         }
     }
+
+    /**
+     * Publishes {@code each} signal events from each of {@code publishers} threads at once (thread {@code t} reports
+     * RSSI {@code t}) and returns when all are published: concurrent publishers for the fan-out's ordering tests.
+     *
+     * @return the number of events published
+     */
+    int publishSignalsConcurrently(int publishers, int each) throws InterruptedException {
+        Thread[] threads = new Thread[publishers];
+        for (int t = 0; t < threads.length; t++) {
+            int rssi = t;
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    modem.signal(rssi, 0);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return publishers * each;
+    }
 }

@@ -162,4 +162,15 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
             socket.abort();
         }
     }
+
+    /** Reads {@code count} {@code signal.quality} events and asserts their ids strictly increase. */
+    void assertSignalIdsIncrease(int count) {
+        long previous = 0;
+        for (int i = 0; i < count; i++) {
+            JsonNode event = nextJson();
+            assertThat(event.get("type").asText()).isEqualTo("signal.quality");
+            assertThat(event.get("id").asLong()).isGreaterThan(previous);
+            previous = event.get("id").asLong();
+        }
+    }
 }

@@ -35,20 +35,12 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-# The native libraries the .deb unpacks into /usr/lib/callstack (build-deb.xml), staged from the jar the same way, so
-# the launcher points SQLite and Netty at them as it does on an installed system.
-mkdir -p "$work/native/jni"
-unzip -q -o "$jar" 'org/sqlite/native/Linux/*/libsqlitejdbc.so' -d "$work/unpacked"
-mv "$work/unpacked/org/sqlite/native/Linux" "$work/native/sqlite"
-unzip -q -o -j "$jar" 'META-INF/native/libnetty_transport_native_epoll_*.so' -d "$work/native/jni"
-export CALLSTACK_NATIVE_DIR=$work/native
+# shellcheck source=callstack-bench/small-board/common.sh
+. callstack-bench/small-board/common.sh # the script runs from the repository root
+stage_native
 # The client tool is compiled once so its own start-up is not part of any figure.
 javac -d "$work/classes" "$clients_src"
 
-tier_flags() { # $1 = MiB the launcher believes the board has
-  CALLSTACK_MEM_MIB=$1 CALLSTACK_CDS=0 CALLSTACK_PRINT_JAVA_OPTS=1 CALLSTACK_JAVA=true CALLSTACK_JAR=$jar \
-    sh "$launcher" 2>&1 >/dev/null | sed -e 's/^callstack: true //' -e 's/ -jar .*$//'
-}
 
 rss() { awk -v k="$2:" '$1 == k { print int($2 / 1024) }' "/proc/$1/status"; }
 

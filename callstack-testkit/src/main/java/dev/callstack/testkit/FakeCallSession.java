@@ -4,12 +4,10 @@ import dev.callstack.core.CallEndedException;
 import dev.callstack.core.InvalidRequestException;
 import dev.callstack.core.event.DtmfReceived;
 import dev.callstack.core.voice.AudioClip;
-import dev.callstack.core.voice.AudioFormat8k;
 import dev.callstack.core.voice.CallSession;
 import dev.callstack.core.voice.RecordOptions;
 import dev.callstack.core.voice.Recording;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,9 +45,6 @@ import java.util.concurrent.TimeUnit;
  * time, a collect never waits for input that arrives later.
  */
 public final class FakeCallSession implements CallSession {
-    /** A queued time-out: the caller stays silent for one collect. */
-    private static final Object SILENCE = new Object();
-
     /**
      * One clip played to the caller.
      *
@@ -68,16 +63,14 @@ public final class FakeCallSession implements CallSession {
         }
     }
 
-    private final ArrayDeque<Object> input = new ArrayDeque<>();
-    private final ArrayDeque<AudioClip> speech = new ArrayDeque<>();
-    private final StringBuilder pressedWhileRecording = new StringBuilder();
+    private final CallerKeypad keypad = new CallerKeypad();
+    private final RecordingScript recordingScript = new RecordingScript();
     private final List<Played> played = new ArrayList<>();
     private final List<String> sentDtmf = new ArrayList<>();
     private final List<RecordOptions> recordings = new ArrayList<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private AudioClip hangUpOnClip;
     private int hangUpAfterPlays = -1;
-    private boolean hangUpWhileRecording;
     private boolean hungUp;
     private boolean callerHungUp;
 
@@ -96,16 +89,8 @@ public final class FakeCallSession implements CallSession {
      * @throws IllegalArgumentException if a character is not a DTMF digit
      */
     public synchronized FakeCallSession press(String digits) {
-        checkDigits(digits);
-        digits.chars().forEach(c -> input.addLast((char) c));
+        keypad.press(digits);
         return this;
-    }
-
-    private static void checkDigits(String digits) {
-        Objects.requireNonNull(digits, "digits");
-        if (digits.isEmpty() || !digits.chars().allMatch(c -> DtmfReceived.isDtmf((char) c))) {
-            throw new IllegalArgumentException("press needs one or more DTMF digits (0-9 * # A-D)");
-        }
     }
 
     /**
@@ -119,8 +104,7 @@ public final class FakeCallSession implements CallSession {
      * @throws IllegalArgumentException if a character is not a DTMF digit
      */
     public synchronized FakeCallSession pressWhileRecording(String digits) {
-        checkDigits(digits);
-        pressedWhileRecording.append(digits);
+        keypad.pressWhileRecording(digits);
         return this;
     }
 
@@ -131,7 +115,7 @@ public final class FakeCallSession implements CallSession {
      * @return this session
      */
     public synchronized FakeCallSession staysSilent() {
-        input.addLast(SILENCE);
+        keypad.staysSilent();
         return this;
     }
 
@@ -142,7 +126,7 @@ public final class FakeCallSession implements CallSession {
      * @return this session
      */
     public synchronized FakeCallSession callerSays(AudioClip clip) {
-        speech.addLast(Objects.requireNonNull(clip, "clip"));
+        recordingScript.callerSays(clip);
         return this;
     }
 
@@ -181,7 +165,7 @@ public final class FakeCallSession implements CallSession {
      * @return this session
      */
     public synchronized FakeCallSession hangUpWhileRecording() {
-        this.hangUpWhileRecording = true;
+        recordingScript.hangUpWhileRecording();
         return this;
     }
 
@@ -258,13 +242,7 @@ public final class FakeCallSession implements CallSession {
      * @return the remaining digits, without queued time-outs
      */
     public synchronized String pendingDigits() {
-        StringBuilder digits = new StringBuilder();
-        input.forEach(o -> {
-            if (o instanceof Character c) {
-                digits.append(c.charValue());
-            }
-        });
-        return digits.toString();
+        return keypad.pendingDigits();
     }
 
     // ---- CallSession -----------------------------------------------------------------------------------------------
@@ -285,64 +263,26 @@ public final class FakeCallSession implements CallSession {
         Objects.requireNonNull(options, "options");
         ensureActive("record");
         recordings.add(options);
-        while (input.peekFirst() instanceof Character) {
-            input.pollFirst(); // type-ahead, discarded as the real session does
-        }
-        String during = pressedWhileRecording.toString();
-        pressedWhileRecording.setLength(0);
-        int max = AudioFormat8k.samplesIn(options.maxDuration());
-        AudioClip said = AudioClip.silence(Duration.ZERO);
-        while (!speech.isEmpty()) {
-            said = said.append(speech.pollFirst());
-        }
-        // The order of the checks is the order of events in the scripted call: speech, then a key, then a hang-up,
-        // then silence; with none of these the caller talks (silently) until the limit.
-        if (said.sampleCount() >= max) {
-            queueFirst(during);
-            return new Recording(truncate(said, max), Recording.Ending.MAX_DURATION);
-        }
-        if (options.stopOnDtmf() && !during.isEmpty()) {
-            queueFirst(during.substring(1));
-            return new Recording(said, Recording.Ending.DTMF);
-        }
-        queueFirst(during);
-        if (hangUpWhileRecording) {
-            hangUpWhileRecording = false;
+        Recording recording = recordingScript.record(options, keypad);
+        if (recording.ending() == Recording.Ending.HANGUP) {
             callerHungUp = true;
             end();
-            return new Recording(said, Recording.Ending.HANGUP);
         }
-        if (options.silence() != null) {
-            return new Recording(said, Recording.Ending.SILENCE);
-        }
-        AudioClip padded = said.append(AudioClip.silence(AudioFormat8k.durationOf(max - said.sampleCount())));
-        return new Recording(padded, Recording.Ending.MAX_DURATION);
+        return recording;
     }
 
     @Override
     public synchronized String collectDtmf(int maxDigits, Duration timeout, char terminator) {
         checkCollect(maxDigits, timeout);
         ensureActive("collectDtmf");
-        StringBuilder digits = new StringBuilder();
-        while (digits.length() < maxDigits && !input.isEmpty()) {
-            Object next = input.pollFirst();
-            if (next == SILENCE) {
-                break;
-            }
-            char digit = (Character) next;
-            if (terminator != 0 && digit == terminator) {
-                break;
-            }
-            digits.append(digit);
-        }
-        return digits.toString();
+        return keypad.collect(maxDigits, terminator);
     }
 
     @Override
     public synchronized String playAndCollect(AudioClip prompt, int maxDigits, Duration timeout, char terminator) {
         Objects.requireNonNull(prompt, "prompt");
         checkCollect(maxDigits, timeout);
-        playOne(prompt, input.peekFirst() instanceof Character);
+        playOne(prompt, keypad.digitWaiting());
         return collectDtmf(maxDigits, timeout, terminator);
     }
 
@@ -377,8 +317,8 @@ public final class FakeCallSession implements CallSession {
     /** Counts only; never digits or audio. */
     @Override
     public synchronized String toString() {
-        return "FakeCallSession[active=" + isActive() + ", played=" + played.size() + ", pendingInput=" + input.size()
-                + "]";
+        return "FakeCallSession[active=" + isActive() + ", played=" + played.size() + ", pendingInput="
+                + keypad.pendingInputs() + "]";
     }
 
     // ---- internals (all called with the lock held) --------------------------------------------------------------
@@ -394,13 +334,6 @@ public final class FakeCallSession implements CallSession {
         }
         played.add(new Played(clip, bargedIn));
         endIfPlayedEnough();
-    }
-
-    /** Digits pressed now go ahead of what was scripted for later. */
-    private void queueFirst(String digits) {
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            input.addFirst(digits.charAt(i));
-        }
     }
 
     private void endIfPlayedEnough() {
@@ -428,10 +361,5 @@ public final class FakeCallSession implements CallSession {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
-    }
-
-    private static AudioClip truncate(AudioClip clip, int samples) {
-        byte[] pcm = clip.pcm();
-        return AudioClip.ofPcm(clip.name(), java.util.Arrays.copyOf(pcm, samples * AudioFormat8k.BYTES_PER_SAMPLE));
     }
 }

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,12 +33,11 @@ public final class AtModemSimulator implements AutoCloseable {
     private final SimState simState;
     private final CommandInterpreter interpreter;
     private final CommandLog commands;
-    private final ScheduledExecutorService scheduler;
+    private final SessionDispatcher dispatcher;
     private final Links links;
     private final NetworkEvents network;
     private final SmsInjector sms;
     private final SimAudioPort audio;
-    private volatile int maxChunk = Integer.MAX_VALUE;
 
     /**
      * A simulator with the default answers, a SIM without PIN lock, and no link yet; open one with
@@ -71,16 +68,10 @@ public final class AtModemSimulator implements AutoCloseable {
         this.interpreter = new CommandInterpreter(script,
                 new ModemBehaviour(profile.table(), simState, profile.quirks()), historyLimit);
         this.commands = new CommandLog(historyLimit);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, Links.THREAD_PREFIX + "scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        SessionDispatcher dispatcher = new SessionDispatcher(interpreter, simState, commands, scheduler,
-                pauses);
-        this.links = new Links(dispatcher, () -> maxChunk);
-        this.network = new NetworkEvents(profile, simState, this::emit);
-        this.sms = new SmsInjector(profile, storage, simState, this::emit);
+        this.dispatcher = new SessionDispatcher(interpreter, simState, commands, pauses);
+        this.links = new Links(dispatcher);
+        this.network = new NetworkEvents(profile, simState, links::emit);
+        this.sms = new SmsInjector(profile, storage, simState, links::emit);
         this.audio = new SimAudioPort(simState);
     }
 
@@ -235,7 +226,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @param line the unsolicited line, without CR/LF
      */
     public void urc(String line) {
-        emit(List.of(Objects.requireNonNull(line, "line")));
+        links.emit(List.of(Objects.requireNonNull(line, "line")));
     }
 
     /**
@@ -253,10 +244,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @param bytes sent as they are (copied first); dropped when no link is open
      */
     public void sendRaw(byte[] bytes) {
-        LinkSession session = links.current();
-        if (session != null) {
-            session.writer().raw(bytes.clone());
-        }
+        links.sendRaw(bytes.clone());
     }
 
     /**
@@ -274,10 +262,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @param maxChunk the largest write in bytes, or 0 for whole writes
      */
     public void splitWrites(int maxChunk) {
-        if (maxChunk < 0) {
-            throw new IllegalArgumentException("maxChunk must be >= 0: " + maxChunk);
-        }
-        this.maxChunk = maxChunk == 0 ? Integer.MAX_VALUE : maxChunk;
+        links.splitWrites(maxChunk);
     }
 
     /**
@@ -461,8 +446,7 @@ public final class AtModemSimulator implements AutoCloseable {
      * @return {@code mode,mt,bm,ds,bfr}, e.g. {@code "2,1,0,2,0"}
      */
     public String cnmi() {
-        int[] v = simState.cnmi();
-        return v[0] + "," + v[1] + "," + v[2] + "," + v[3] + "," + v[4];
+        return simState.cnmiSetting();
     }
 
     /**
@@ -702,18 +686,6 @@ public final class AtModemSimulator implements AutoCloseable {
     public void close() {
         audio.close();
         links.close();
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void emit(List<String> lines) {
-        LinkSession session = links.current();
-        if (session != null) {
-            session.writer().lines(lines);
-        }
+        dispatcher.close();
     }
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
 
 /**
  * The simulator's transports and which link is current: pipes, the TCP listener, the socat pty, and whether the
@@ -28,9 +27,9 @@ final class Links implements AutoCloseable {
     private static final int PIPE_CAPACITY = 64 * 1024;
 
     private final LinkSession.Handler handler;
-    private final IntSupplier maxChunk;
     private final AtomicInteger ids = new AtomicInteger();
     private final Object lock = new Object();
+    private volatile int maxChunk = Integer.MAX_VALUE;
 
     // Guarded by lock.
     private LinkSession current;
@@ -40,9 +39,8 @@ final class Links implements AutoCloseable {
     private boolean plugged = true;
     private boolean closed;
 
-    Links(LinkSession.Handler handler, IntSupplier maxChunk) {
+    Links(LinkSession.Handler handler) {
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.maxChunk = Objects.requireNonNull(maxChunk, "maxChunk");
     }
 
     /** The link URCs go to, or null. */
@@ -50,6 +48,30 @@ final class Links implements AutoCloseable {
         synchronized (lock) {
             return current;
         }
+    }
+
+    /** Writes {@code \r\n<line>\r\n} for each line on the current link; dropped when there is none. */
+    void emit(List<String> lines) {
+        LinkSession session = current();
+        if (session != null) {
+            session.writer().lines(lines);
+        }
+    }
+
+    /** Writes {@code bytes} (not copied) on the current link; dropped when there is none. */
+    void sendRaw(byte[] bytes) {
+        LinkSession session = current();
+        if (session != null) {
+            session.writer().raw(bytes);
+        }
+    }
+
+    /** Every later write on any link is cut into chunks of at most {@code maxChunk} bytes; 0 turns that off. */
+    void splitWrites(int maxChunk) {
+        if (maxChunk < 0) {
+            throw new IllegalArgumentException("maxChunk must be >= 0: " + maxChunk);
+        }
+        this.maxChunk = maxChunk == 0 ? Integer.MAX_VALUE : maxChunk;
     }
 
     SimulatorPipe openPipe() {
@@ -215,7 +237,7 @@ final class Links implements AutoCloseable {
 
     private void attach(String kind, InputStream in, OutputStream out, Closeable resource) {
         LinkSession session = new LinkSession(THREAD_PREFIX + "link-" + kind + "-" + ids.incrementAndGet(),
-                in, out, resource, handler, maxChunk, this::detach);
+                in, out, resource, handler, () -> maxChunk, this::detach);
         LinkSession replaced;
         synchronized (lock) {
             if (closed) {

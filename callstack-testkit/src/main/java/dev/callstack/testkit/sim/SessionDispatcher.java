@@ -2,36 +2,36 @@ package dev.callstack.testkit.sim;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Handles what a link received: echoes it, records commands, asks the {@link CommandInterpreter} and writes the
- * reply on that link, now or (delays, asynchronous follow-ups such as the {@code +CUSD} reply) on the scheduler.
- * A delayed reply whose link has gone meanwhile is dropped, as on a real unplugged modem.
+ * reply on that link, now or (delays, asynchronous follow-ups such as the {@code +CUSD} reply) on its own scheduler
+ * thread, which {@link #close()} stops. A delayed reply whose link has gone meanwhile is dropped, as on a real
+ * unplugged modem.
  *
  * <p>Thread-safe.
  */
-final class SessionDispatcher implements LinkSession.Handler {
+final class SessionDispatcher implements LinkSession.Handler, AutoCloseable {
     private final CommandInterpreter interpreter;
     private final SimState state;
     private final CommandLog commands;
     private final ScheduledExecutorService scheduler;
     private final Pauses pauses;
 
-    SessionDispatcher(CommandInterpreter interpreter, SimState state, CommandLog commands,
-                      ScheduledExecutorService scheduler) {
-        this(interpreter, state, commands, scheduler, new Pauses());
-    }
-
-    SessionDispatcher(CommandInterpreter interpreter, SimState state, CommandLog commands,
-                      ScheduledExecutorService scheduler, Pauses pauses) {
+    SessionDispatcher(CommandInterpreter interpreter, SimState state, CommandLog commands, Pauses pauses) {
         this.pauses = Objects.requireNonNull(pauses, "pauses");
         this.interpreter = Objects.requireNonNull(interpreter, "interpreter");
         this.state = Objects.requireNonNull(state, "state");
         this.commands = Objects.requireNonNull(commands, "commands");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, Links.THREAD_PREFIX + "scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
@@ -99,6 +99,17 @@ final class SessionDispatcher implements LinkSession.Handler {
                     session.writer().lines(reply.followUps());
                 }
             }, 0);
+        }
+    }
+
+    /** Stops the scheduler: delayed replies not yet written are dropped. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

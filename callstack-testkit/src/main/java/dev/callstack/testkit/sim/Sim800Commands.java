@@ -120,8 +120,7 @@ final class Sim800Commands {
     }
 
     static SimReply indicationsQuery(SimState state, AtCommand command) {
-        int[] v = state.cnmi();
-        return SimReply.of("+CNMI: " + v[0] + "," + v[1] + "," + v[2] + "," + v[3] + "," + v[4], SimReply.OK);
+        return SimReply.of("+CNMI: " + state.cnmiSetting(), SimReply.OK);
     }
 
     static SimReply echoOff(SimState state, AtCommand command) {

@@ -299,6 +299,11 @@ final class SimState {
         return cnmi.clone();
     }
 
+    /** The setting as {@code AT+CNMI?} lists it: {@code mode,mt,bm,ds,bfr}. */
+    synchronized String cnmiSetting() {
+        return cnmi[0] + "," + cnmi[1] + "," + cnmi[2] + "," + cnmi[3] + "," + cnmi[4];
+    }
+
     synchronized CnmiRanges cnmiRanges() {
         return cnmiRanges;
     }

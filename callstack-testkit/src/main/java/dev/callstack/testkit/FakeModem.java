@@ -100,7 +100,7 @@ public final class FakeModem implements Modem {
         this.ussd = new FakeUssd(network, clock, bus);
         this.calls = new FakeCalls(network, clock, bus);
         this.outbox = new FakeOutbox(sms::sendQuietly, bus, clock);
-        this.events = new FakeEvents(clock, bus, network, calls);
+        this.events = new FakeEvents(clock, bus, network, calls, store);
     }
 
     // ---------------------------------------------------------------------------------------------- Modem API
@@ -184,9 +184,7 @@ public final class FakeModem implements Modem {
      * @return the published event, with the stored message id
      */
     public SmsReceived receiveSms(String from, String body, int parts) {
-        SmsReceived event = store.receive(from, body, parts);
-        bus.publish(event);
-        return event;
+        return events.receiveSms(from, body, parts);
     }
 
     /**
@@ -200,9 +198,7 @@ public final class FakeModem implements Modem {
      * @return the published event; its {@code messageId} is null when nothing matched
      */
     public SmsDeliveryReport deliveryReport(int reference, String recipient, DeliveryStatus status) {
-        SmsDeliveryReport event = store.report(reference, recipient, status);
-        bus.publish(event);
-        return event;
+        return events.deliveryReport(reference, recipient, status);
     }
 
     /**

@@ -5,10 +5,7 @@ import dev.callstack.core.ModemRejectedException;
 import dev.callstack.core.ModemTimeoutException;
 import dev.callstack.core.ModemUnavailableException;
 import dev.callstack.modem.internal.link.Link;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@link Resync} probes run before the next command, so a late answer is discarded instead of completing the next
  * one. A line in the middle of an answer is the answer's only when the {@link AtCommand} says so (prefix, count,
  * PDU, free text); everything else goes to the {@link UnsolicitedHandler} ({@link ResponseMatcher} decides). Input read but not yet framed is bounded ({@link InputBudget}): a modem that sends more than the engine
- * frames loses its link ({@value #FLOODING}), like any link error. Each attached link is a {@link LinkSession}.
+ * frames loses its link ({@value #FLOODING}), like any link error. Each attached link is a {@link LinkSession}; what
+ * goes out on it is written (and traced) by a {@link CommandWriter}.
  *
  * <p>Threading: public methods may be called from any thread; all state is confined to the engine thread (a
  * single-threaded scheduler shared with the rest of the modem), which also frames the bytes. Futures complete on the
@@ -46,7 +44,6 @@ public final class AtCommandExecutor implements AtChannel {
     }
 
     private static final Logger log = LoggerFactory.getLogger(AtCommandExecutor.class);
-    private static final byte[] CTRL_Z = {0x1A};
     /** The link-lost reason of a modem that sent more than the engine could frame (the disconnect reason too). */
     public static final String FLOODING = "input flood";
 
@@ -56,6 +53,7 @@ public final class AtCommandExecutor implements AtChannel {
     private final Duration defaultTimeout;
     private final int maxConsecutiveTimeouts;
     private final InputBudget inputBudget;
+    private final CommandWriter writer;
     private final CommandQueue queue; // confined to the engine thread
     private final LinkSession.Owner sessionOwner = new SessionOwner();
     private final AtomicLong sessionIds = new AtomicLong();
@@ -90,6 +88,7 @@ public final class AtCommandExecutor implements AtChannel {
         this.queue = new CommandQueue(maxQueued);
         this.maxConsecutiveTimeouts = maxConsecutiveTimeouts;
         this.inputBudget = new InputBudget(maxPendingInputBytes);
+        this.writer = new CommandWriter(this.listener);
     }
 
     /** Bytes read from the modem and not yet framed on the engine thread (a gauge). */
@@ -212,29 +211,7 @@ public final class AtCommandExecutor implements AtChannel {
             Duration timeout = next.command.timeout() != null ? next.command.timeout() : defaultTimeout;
             next.timer = engine.schedule(() -> onTimeout(next), timeout.toNanos(), TimeUnit.NANOSECONDS);
             next.awaitingPrompt = next.command.promptPayload() != null;
-            if (log.isDebugEnabled()) {
-                log.debug("AT> {}", AtLogRedactor.command(next.command.text()));
-            }
-            write(next.command.text() + "\r");
-        }
-    }
-
-    private void write(String text) {
-        write(text.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private void write(byte[] bytes) {
-        LinkSession current = session;
-        if (current == null) {
-            return;
-        }
-        try {
-            current.link.write(bytes);
-        } catch (IOException | RuntimeException e) {
-            log.warn("Write to modem link failed: {}", e.getClass().getSimpleName());
-            // A flood closes the link under a write in progress: the flood is the cause worth reporting.
-            listener.onLinkLost(current.id, current.flooded() ? FLOODING
-                    : "write failed: " + e.getClass().getSimpleName());
+            writer.command(session, next.command);
         }
     }
 
@@ -277,13 +254,7 @@ public final class AtCommandExecutor implements AtChannel {
 
     private void sendPayload(PendingCommand p) {
         p.awaitingPrompt = false;
-        if (log.isDebugEnabled()) {
-            log.debug("AT> [payload {} chars + Ctrl-Z]", p.command.promptPayload().length());
-        }
-        byte[] payload = p.command.promptPayload().getBytes(StandardCharsets.US_ASCII);
-        byte[] bytes = Arrays.copyOf(payload, payload.length + 1);
-        bytes[payload.length] = CTRL_Z[0];
-        write(bytes);
+        writer.payload(session, p.command);
     }
 
     private void finish(PendingCommand p, FinalResult result) {
@@ -326,7 +297,7 @@ public final class AtCommandExecutor implements AtChannel {
             timedOut(p);
             // ESC, then probes until one is answered in step (see Resync): without ESC a late prompt would
             // swallow the next command as message text.
-            write(Resync.ESC);
+            writer.escape(session);
             sendProbe(resync.first(), Resync.timeout(p.command, defaultTimeout));
         }
     }
@@ -359,8 +330,7 @@ public final class AtCommandExecutor implements AtChannel {
         PendingCommand probe = Resync.probe(command, timeout);
         inFlight = probe;
         probe.timer = engine.schedule(() -> onTimeout(probe), timeout.toNanos(), TimeUnit.NANOSECONDS);
-        log.debug("AT> {} (resync)", command.text());
-        write(command.text() + "\r");
+        writer.probe(session, command);
     }
 
     private void endSession(CallstackException cause) {

@@ -41,8 +41,9 @@ import java.util.concurrent.locks.LockSupport;
  * and the JVM's own GC and JIT, which run in both cases), so moving work to another thread cannot hide it; and,
  * less noisy, the CPU time of the hub's own threads only (the publisher, which fans out itself without journal, plus
  * the journal writer, which stores and fans out with one). Other processes on a busy machine do not count. Also the latency the journal adds: from {@code bus.publish} to the
- * hand-over to the <em>last</em> of the 100 sinks (p50/p99/max over every event, after warm-up). Each configuration
- * warms up for 2 s, then is measured for {@code seconds}; then the next one runs, and the pair is repeated
+ * hand-over to the <em>last</em> of the 100 sinks (p50/p99/max over every event, after warm-up). Both configurations
+ * first run once unmeasured (so the JIT compiles the journal's code before round 1); then each configuration warms up
+ * for 3 s and is measured for {@code seconds}; then the next one runs, and the pair is repeated
  * {@code rounds} times so a change in the machine's load shows as a spread, not as a difference.
  *
  * <p>(2) The replay of 100 000 journal events to one client: the real server on loopback over a {@link FakeModem}
@@ -80,6 +81,12 @@ public final class JournalCost {
         Path dir = Files.createTempDirectory("callstack-journal-bench");
         out.printf("nproc %d, load average %.2f; %d clients, %d events/s, %d s per measurement%n",
                 Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage(), CLIENTS, rate, seconds);
+        // Both paths once, unmeasured, so the JIT's work on the journal's code (SQLite JDBC, the writer) does not land
+        // in round 1's "with" figure while the "without" path was compiled in the warm-up of the run before it.
+        publishCost(null, rate, 1);
+        try (EventJournal journal = EventJournals.sqlite(dir.resolve("append-0.db"))) {
+            publishCost(journal, rate, 1);
+        }
         for (int round = 1; round <= rounds; round++) {
             Result without = publishCost(null, rate, seconds);
             Result with;

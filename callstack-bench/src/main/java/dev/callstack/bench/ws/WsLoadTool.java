@@ -52,6 +52,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class WsLoadTool {
     private static final String KEY = "bench-key-Lm48Qz7v";
+    /** The hub's journal writer (one per server), which stores each batch and then fans it out. */
+    private static final String JOURNAL_WRITER = "callstack-journal-writer";
     /** How often the tool looks at the clients' counters while waiting (a pipe round trip with a child fleet). */
     private static final int POLL_MILLIS = 5;
 
@@ -102,6 +104,7 @@ public final class WsLoadTool {
             throws InterruptedException {
         fleet.reset();
         long serverCpu = ServerCpu.serverNanos();
+        long writerCpu = ServerCpu.threadNanos(JOURNAL_WRITER);
         long processCpu = ServerCpu.processNanos();
         long clientCpu = fleet.stats().cpuNanos();
         long start = System.nanoTime();
@@ -113,6 +116,7 @@ public final class WsLoadTool {
         long elapsed = awaitQuiet(fleet, expected, start);
         Fleet.Stats stats = fleet.stats();
         serverCpu = ServerCpu.serverNanos() - serverCpu + publisher.cpuNanos;
+        writerCpu = ServerCpu.threadNanos(JOURNAL_WRITER) - writerCpu;
         processCpu = ServerCpu.processNanos() - processCpu;
         clientCpu = stats.cpuNanos() - clientCpu;
         long delivered = stats.events();
@@ -126,6 +130,8 @@ public final class WsLoadTool {
                 stats.p50Nanos() / 1e3, stats.p99Nanos() / 1e3, stats.maxNanos() / 1e3,
                 dropped, untold > 0 ? "+" + untold : "", elapsed / 1e9, serverCpu / perDelivery,
                 publisher.cpuNanos / perDelivery, processCpu / perDelivery, clientCpu / perDelivery);
+        System.out.printf(Locale.ROOT, "#   of srv_ns/dlv: journal writer thread %.0f ns/dlv (journal commits and the"
+                + " hub's hand-over to the %d sinks)%n", writerCpu / perDelivery, clients);
         // One more event makes every client report the drops it has not been told about yet.
         modem.events().publish(new SmsReceived(Instant.now(), "+15550100100", "0", null, 1, null));
         awaitQuiet(fleet, Long.MAX_VALUE, System.nanoTime());

@@ -182,15 +182,13 @@ final class SqliteEventJournal implements EventJournal {
 
     /**
      * One transaction for the batch (one WAL write at commit), in statements of up to {@link #MAX_ROWS_PER_INSERT}
-     * rows; nothing of it is kept when a row fails. A single entry is one statement in autocommit.
+     * rows; nothing of it is kept when a row fails. Also a single entry gets its own BEGIN/COMMIT: a transaction
+     * left open by a failed commit would otherwise silently absorb later autocommit inserts, while here the next
+     * BEGIN fails and its rollback clears it.
      */
     private void insertAll(List<JournalEntry> entries) throws SQLException {
-        if (entries.size() == 1) {
-            insertRows(entries);
-            return;
-        }
-        begin.execute();
         try {
+            begin.execute();
             for (int from = 0; from < entries.size(); from += MAX_ROWS_PER_INSERT) {
                 insertRows(entries.subList(from, Math.min(entries.size(), from + MAX_ROWS_PER_INSERT)));
             }

@@ -49,7 +49,8 @@ final class SqliteEventJournal implements EventJournal {
      * 16 rows are 80 parameters, far below SQLite's limit.
      */
     static final int MAX_ROWS_PER_INSERT = 16;
-    private static final String INSERT = "INSERT INTO server_event_journal (id, name, at_ms, redacted, content) VALUES ";
+    private static final String INSERT =
+            "INSERT INTO server_event_journal (id, name, at_ms, redacted, content) VALUES ";
     /**
      * sqlite-jdbc by default runs {@code SELECT last_insert_rowid()} after every insert (a statement prepared and
      * finalized per row) for {@code getGeneratedKeys}; the journal supplies its ids itself and never asks.

@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * pays one commit instead of one each; the publisher (often the modem's reader thread) never waits for the disk,
  * unless the writer is {@link #MAX_BACKLOG} events behind.
  *
- * <p>Commits are paced: a drain that starts within {@code commitInterval} of the previous commit waits for the rest
- * of that interval before it takes the queue, so a steady stream of events (each alone would find the writer idle)
- * is stored in batches, at most one commit per interval, and each event waits at most about one interval longer. An
- * event after a quiet spell is stored at once.
+ * <p>Commits are paced: after a commit the writer waits for the rest of {@code commitInterval} before it takes the
+ * queue again, so a steady stream of events is stored in batches, at most one commit per interval, each event waits
+ * at most about one interval longer, and the writer wakes once per batch (its own timer; a publisher wakes it only
+ * after an interval passed with nothing to store). An event after a quiet spell is stored at once.
  *
  * <p>A failed append does not silence the live feed: the batch still goes out and is counted in {@code failures}
  * (those events are then missing from the journal, so a later {@code since=} resume skips them).
@@ -121,19 +121,21 @@ final class JournalWriter implements AutoCloseable {
         }
     }
 
-    /** Stores and fans out batches until nothing is queued. */
+    /**
+     * Stores and fans out batches until a commit interval passes with nothing queued. After each commit the writer
+     * waits out the interval and then takes what came meanwhile, so under a steady stream it wakes once per batch, on
+     * its own timer, and publishers never have to wake it (they only find it {@code scheduled}).
+     */
     private void drain() {
         try {
             while (true) {
+                pace();
+                List<Pending> batch;
                 synchronized (this) {
                     if (queued.isEmpty()) {
                         scheduled = false;
                         return;
                     }
-                }
-                pace(); // only this drain takes from the queue: it is still not empty afterwards
-                List<Pending> batch;
-                synchronized (this) {
                     batch = queued;
                     queued = new ArrayList<>(Math.min(batch.size() * 2, MAX_BACKLOG));
                     notifyAll();
@@ -162,6 +164,9 @@ final class JournalWriter implements AutoCloseable {
         long due = lastCommitNanos + commitIntervalNanos;
         for (long left = due - System.nanoTime(); left > 0; left = due - System.nanoTime()) {
             LockSupport.parkNanos(left);
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the executor is being shut down: store what is queued now rather than spin
+            }
         }
     }
 

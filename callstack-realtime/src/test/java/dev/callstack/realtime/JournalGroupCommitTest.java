@@ -11,12 +11,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +164,42 @@ class JournalGroupCommitTest {
             resumed.attach(hub.register(resumed, EventSelection.all(), View.REDACTED, 0, Runnable::run));
             assertThat(eventIds(resumed)).containsExactly(3L);
         }
+    }
+
+    @Test
+    void aStreamWithinTheCommitIntervalIsOneBatchAndPublishersDoNotWakeTheWriterAgain() {
+        InMemoryEventJournal journal = new InMemoryEventJournal(100);
+        List<List<Long>> batches = new CopyOnWriteArrayList<>();
+        AtomicInteger wakeUps = new AtomicInteger();
+        Executor counted = task -> {
+            wakeUps.incrementAndGet();
+            threads.execute(task);
+        };
+        // An interval far longer than the three publishes below take, so they land inside it.
+        try (JournalWriter writer = new JournalWriter(journal, counted, batch -> batches.add(batchIds(batch)),
+                new LongAdder(), TimeUnit.SECONDS.toNanos(5))) {
+            writer.publish(JournalGroupCommitTest::pending);
+            await().atMost(TIMEOUT).until(() -> batches.size() == 1); // after a quiet spell: stored at once
+            for (int i = 0; i < 3; i++) {
+                writer.publish(JournalGroupCommitTest::pending);
+            }
+            await().atMost(TIMEOUT).until(() -> batches.size() == 2);
+            assertThat(batches).containsExactly(List.of(1L), List.of(2L, 3L, 4L));
+            assertThat(wakeUps).hasValue(1); // the writer was still scheduled: it woke on its own timer
+            assertThat(journal.lastId()).isEqualTo(4);
+        }
+    }
+
+    private static JournalWriter.Pending pending(long id) {
+        EncodedMessage message = EncodedMessage.ofText("{\"id\":" + id + "}");
+        return new JournalWriter.Pending(id, EventNames.supported().indexOf(EventNames.CALL_RING), message, message,
+                new JournalEntry(id, EventNames.CALL_RING, T, message, message));
+    }
+
+    private static List<Long> batchIds(List<JournalWriter.Pending> batch) {
+        List<Long> ids = new ArrayList<>();
+        batch.forEach(pending -> ids.add(pending.id()));
+        return ids;
     }
 
     /** Stores through its delegate, then holds the writer inside the append of {@code holdAt} until released. */

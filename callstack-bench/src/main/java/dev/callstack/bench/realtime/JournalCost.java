@@ -13,6 +13,7 @@ import dev.callstack.server.CallstackServer;
 import dev.callstack.server.EventJournals;
 import dev.callstack.server.Privilege;
 import dev.callstack.testkit.FakeModem;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -26,10 +27,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * Issue 13 §4's journal figures.
@@ -40,9 +43,11 @@ import java.util.concurrent.locks.LockSupport;
  * time per event ({@code OperatingSystemMXBean.getProcessCpuTime}, every thread: publisher, journal writer, fan-out,
  * and the JVM's own GC and JIT, which run in both cases), so moving work to another thread cannot hide it; and,
  * less noisy, the CPU time of the hub's own threads only (the publisher, which fans out itself without journal, plus
- * the journal writer, which stores and fans out with one). Other processes on a busy machine do not count. Also the latency the journal adds: from {@code bus.publish} to the
- * hand-over to the <em>last</em> of the 100 sinks (p50/p99/max over every event, after warm-up). Each configuration
- * warms up for 2 s, then is measured for {@code seconds}; then the next one runs, and the pair is repeated
+ * the journal writer, which stores and fans out with one). Other processes on a busy machine do not count. Also the
+ * latency the journal adds: from {@code bus.publish} to the
+ * hand-over to the <em>last</em> of the 100 sinks (p50/p99/max over every event, after warm-up). Both configurations
+ * first run once unmeasured (so the JIT compiles the journal's code before round 1); then each configuration warms up
+ * for 3 s and is measured for {@code seconds}; then the next one runs, and the pair is repeated
  * {@code rounds} times so a change in the machine's load shows as a spread, not as a difference.
  *
  * <p>(2) The replay of 100 000 journal events to one client: the real server on loopback over a {@link FakeModem}
@@ -78,22 +83,40 @@ public final class JournalCost {
         boolean replay = args.length <= 3 || !"skip-replay".equals(args[3]);
         PrintStream out = System.out;
         Path dir = Files.createTempDirectory("callstack-journal-bench");
-        out.printf("nproc %d, load average %.2f; %d clients, %d events/s, %d s per measurement%n",
-                Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage(), CLIENTS, rate, seconds);
-        for (int round = 1; round <= rounds; round++) {
-            Result without = publishCost(null, rate, seconds);
-            Result with;
-            try (EventJournal journal = EventJournals.sqlite(dir.resolve("append-" + round + ".db"))) {
-                with = publishCost(journal, rate, seconds);
+        try {
+            out.printf("nproc %d, load average %.2f; %d clients, %d events/s, %d s per measurement%n",
+                    Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage(), CLIENTS, rate, seconds);
+            // Both paths once, unmeasured, so the JIT's work on the journal's code (SQLite JDBC, the writer) does not
+            // land in round 1's "with" figure while the "without" path was compiled in the warm-up of the run before.
+            publishCost(null, rate, 1);
+            try (EventJournal journal = EventJournals.sqlite(dir.resolve("append-0.db"))) {
+                publishCost(journal, rate, 1);
             }
-            out.printf("round %d (load %.2f): without journal %s | with SQLite journal %s | CPU %+.1f %%%n", round,
-                    OS.getSystemLoadAverage(), without, with,
-                    (with.cpuNanosPerEvent - without.cpuNanosPerEvent) * 100 / without.cpuNanosPerEvent);
-            out.printf("round %d hub threads: CPU %+.1f %%%n", round,
-                    (with.hubNanosPerEvent - without.hubNanosPerEvent) * 100 / without.hubNanosPerEvent);
+            for (int round = 1; round <= rounds; round++) {
+                Result without = publishCost(null, rate, seconds);
+                Result with;
+                try (EventJournal journal = EventJournals.sqlite(dir.resolve("append-" + round + ".db"))) {
+                    with = publishCost(journal, rate, seconds);
+                }
+                out.printf("round %d (load %.2f): without journal %s | with SQLite journal %s | CPU %+.1f %%%n", round,
+                        OS.getSystemLoadAverage(), without, with,
+                        (with.cpuNanosPerEvent - without.cpuNanosPerEvent) * 100 / without.cpuNanosPerEvent);
+                out.printf("round %d hub threads: CPU %+.1f %%%n", round,
+                        (with.hubNanosPerEvent - without.hubNanosPerEvent) * 100 / without.hubNanosPerEvent);
+            }
+            if (replay) {
+                replayMillis(dir.resolve("replay.db"), rounds, out);
+            }
+        } finally {
+            deleteTree(dir); // the SQLite files of every round: tens of MB per run
         }
-        if (replay) {
-            replayMillis(dir.resolve("replay.db"), rounds, out);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

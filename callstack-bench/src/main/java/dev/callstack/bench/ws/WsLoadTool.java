@@ -7,12 +7,15 @@ import dev.callstack.server.Privilege;
 import dev.callstack.server.ServerTransport;
 import dev.callstack.testkit.FakeModem;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,15 +38,22 @@ import java.util.concurrent.locks.LockSupport;
  * process. The latency is publish to receipt by the client, so it bounds the server's publish-to-written latency
  * from above. {@code full=false} skips the full-rate run (for fixed-rate CPU figures and syscall counts).
  * {@code flush=} sets the server's WebSocket flush interval (newer builds only; default: the server's).
+ * {@code journal=<dir>} gives the server a SQLite file in {@code dir} (a fresh one per run, for its quota ledger and
+ * its event journal, which then commits every event to disk before the fan-out); {@code journal=none} (the default)
+ * gives it none, so the journal is the server's in-memory SQLite database (the server has no mode without a journal).
+ * The two differ only by the journal's disk work, so the pair shows what the durable journal costs per delivery.
  *
  * <pre>
  * java -cp ... dev.callstack.bench.ws.WsLoadTool [clients=1,100,1000] [events=20000] [rates=1000,10000]
  *     [seconds=3] [idle=10000] [queue=256] [full=true] [transport=nio|epoll|auto] [fleet=local|process]
  *     [flush=&lt;ms&gt;]
+ *     [journal=&lt;dir&gt;|none]
  * </pre>
  */
 public final class WsLoadTool {
     private static final String KEY = "bench-key-Lm48Qz7v";
+    /** The hub's journal writer (one per server), which stores each batch and then fans it out. */
+    private static final String JOURNAL_WRITER = "callstack-journal-writer";
     /** How often the tool looks at the clients' counters while waiting (a pipe round trip with a child fleet). */
     private static final int POLL_MILLIS = 5;
 
@@ -61,6 +71,8 @@ public final class WsLoadTool {
             System.out.println("# server transport " + (options.transport == null ? "default (nio before it existed)"
                     : server.transport()));
             URI uri = URI.create("ws://127.0.0.1:" + port + "/ws?events=sms.received");
+            System.out.println("# journal " + (options.journalDir == null ? "in memory (no database file)"
+                    : "SQLite file in " + options.journalDir));
             System.out.println("# clients " + (options.clientProcess ? "in a child JVM" : "in this JVM")
                     + (options.flushMillis >= 0 ? ", flush interval " + options.flushMillis + " ms" : ""));
             System.out.println("clients  mode        published  delivered  deliveries/s  p50_us  p99_us  max_us"
@@ -92,6 +104,7 @@ public final class WsLoadTool {
             throws InterruptedException {
         fleet.reset();
         long serverCpu = ServerCpu.serverNanos();
+        long writerCpu = ServerCpu.threadNanos(JOURNAL_WRITER);
         long processCpu = ServerCpu.processNanos();
         long clientCpu = fleet.stats().cpuNanos();
         long start = System.nanoTime();
@@ -103,6 +116,7 @@ public final class WsLoadTool {
         long elapsed = awaitQuiet(fleet, expected, start);
         Fleet.Stats stats = fleet.stats();
         serverCpu = ServerCpu.serverNanos() - serverCpu + publisher.cpuNanos;
+        writerCpu = ServerCpu.threadNanos(JOURNAL_WRITER) - writerCpu;
         processCpu = ServerCpu.processNanos() - processCpu;
         clientCpu = stats.cpuNanos() - clientCpu;
         long delivered = stats.events();
@@ -116,6 +130,8 @@ public final class WsLoadTool {
                 stats.p50Nanos() / 1e3, stats.p99Nanos() / 1e3, stats.maxNanos() / 1e3,
                 dropped, untold > 0 ? "+" + untold : "", elapsed / 1e9, serverCpu / perDelivery,
                 publisher.cpuNanos / perDelivery, processCpu / perDelivery, clientCpu / perDelivery);
+        System.out.printf(Locale.ROOT, "#   of srv_ns/dlv: journal writer thread %.0f ns/dlv (journal commits and the"
+                + " hub's hand-over to the %d sinks)%n", writerCpu / perDelivery, clients);
         // One more event makes every client report the drops it has not been told about yet.
         modem.events().publish(new SmsReceived(Instant.now(), "+15550100100", "0", null, 1, null));
         awaitQuiet(fleet, Long.MAX_VALUE, System.nanoTime());
@@ -235,6 +251,13 @@ public final class WsLoadTool {
         if (options.flushMillis >= 0) {
             builder.wsFlushInterval(Duration.ofMillis(options.flushMillis));
         }
+        if (options.journalDir != null) {
+            try {
+                builder.quotaDatabase(Files.createTempFile(options.journalDir, "wsload-", ".db"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return builder.build();
     }
 
@@ -246,7 +269,8 @@ public final class WsLoadTool {
     }
 
     private record Options(List<Integer> clients, int events, List<Integer> rates, int seconds, int idle, int queue,
-                           boolean full, String transport, boolean clientProcess, int flushMillis) {
+                           boolean full, String transport, boolean clientProcess, int flushMillis,
+                           Path journalDir) {
         static Options parse(String[] args) {
             List<Integer> clients = List.of(1, 100, 1000);
             List<Integer> rates = List.of(1000, 10000);
@@ -258,6 +282,7 @@ public final class WsLoadTool {
             String transport = null;
             boolean clientProcess = false;
             int flushMillis = -1;
+            Path journalDir = null;
             for (String arg : args) {
                 String[] kv = arg.split("=", 2);
                 switch (kv[0]) {
@@ -270,6 +295,7 @@ public final class WsLoadTool {
                     case "full" -> full = Boolean.parseBoolean(kv[1]);
                     case "transport" -> transport = kv[1].toUpperCase(Locale.ROOT);
                     case "flush" -> flushMillis = Integer.parseInt(kv[1]);
+                    case "journal" -> journalDir = "none".equals(kv[1]) ? null : Path.of(kv[1]);
                     case "fleet" -> clientProcess = switch (kv[1]) {
                         case "process" -> true;
                         case "local" -> false;
@@ -284,7 +310,7 @@ public final class WsLoadTool {
                         + "seconds 1-30");
             }
             return new Options(clients, events, rates, seconds, idle, queue, full, transport, clientProcess,
-                    flushMillis);
+                    flushMillis, journalDir);
         }
 
         private static List<Integer> ints(String csv) {

@@ -43,12 +43,29 @@ final class SqliteEventJournal implements EventJournal {
     private static final String SELECT = "SELECT id, name, at_ms, redacted, content FROM server_event_journal ";
     /** Rows deleted per lock hold, so pruning a large backlog never stalls an append for long. */
     static final int DELETE_BATCH = 5_000;
+    /**
+     * Rows per {@code INSERT} statement: a batch is stored in as few statement executions as this allows (each one
+     * JNI round trip and one VDBE run, which on a cold CPU after the writer's pause costs more than the row itself).
+     * 16 rows are 80 parameters, far below SQLite's limit.
+     */
+    static final int MAX_ROWS_PER_INSERT = 16;
+    private static final String INSERT =
+            "INSERT INTO server_event_journal (id, name, at_ms, redacted, content) VALUES ";
+    /**
+     * sqlite-jdbc by default runs {@code SELECT last_insert_rowid()} after every insert (a statement prepared and
+     * finalized per row) for {@code getGeneratedKeys}; the journal supplies its ids itself and never asks.
+     */
+    private static final String URL_OPTIONS = "?jdbc.get_generated_keys=false";
 
     private final Object writeLock = new Object();
     private final Object readLock;
     private final Connection writer;
     private final Connection reader;
-    private final PreparedStatement insert;
+    /** {@code inserts[n - 1]} stores n rows in one statement; prepared on first use, on the writing connection. */
+    private final PreparedStatement[] inserts = new PreparedStatement[MAX_ROWS_PER_INSERT];
+    private final PreparedStatement begin;
+    private final PreparedStatement commit;
+    private final PreparedStatement rollback;
     private final PreparedStatement readAll;
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     private volatile long lastId;
@@ -59,8 +76,10 @@ final class SqliteEventJournal implements EventJournal {
         this.writer = writer;
         this.reader = reader;
         this.readLock = writer == reader ? writeLock : new Object();
-        this.insert = writer.prepareStatement("INSERT INTO server_event_journal (id, name, at_ms, redacted, content) "
-                + "VALUES (?, ?, ?, ?, ?)");
+        // Prepared once: sqlite-jdbc's setAutoCommit/commit parse "begin;" and "commit;" twice per transaction.
+        this.begin = writer.prepareStatement("BEGIN");
+        this.commit = writer.prepareStatement("COMMIT");
+        this.rollback = writer.prepareStatement("ROLLBACK");
         this.readAll = reader.prepareStatement(SELECT + "WHERE id > ? ORDER BY id LIMIT ?");
         long newest = queryLong(writer, "SELECT COALESCE(MAX(id), 0) FROM server_event_journal");
         long mark = queryLong(writer, "SELECT COALESCE(MAX(value), 0) FROM server_journal_meta WHERE key = 'last_id'");
@@ -74,7 +93,8 @@ final class SqliteEventJournal implements EventJournal {
      * @throws IllegalStateException when the file cannot be opened
      */
     static SqliteEventJournal open(Path database) {
-        String url = database == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + database.toAbsolutePath();
+        String url = (database == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + database.toAbsolutePath())
+                + URL_OPTIONS;
         Connection writer = null;
         Connection reader = null;
         try {
@@ -161,34 +181,49 @@ final class SqliteEventJournal implements EventJournal {
         }
     }
 
-    /** One transaction for the batch (one WAL write at commit); nothing of it is kept when a row fails. */
+    /**
+     * One transaction for the batch (one WAL write at commit), in statements of up to {@link #MAX_ROWS_PER_INSERT}
+     * rows; nothing of it is kept when a row fails. Also a single entry gets its own BEGIN/COMMIT: a transaction
+     * left open by a failed commit would otherwise silently absorb later autocommit inserts, while here the next
+     * BEGIN fails and its rollback clears it.
+     */
     private void insertAll(List<JournalEntry> entries) throws SQLException {
-        boolean single = entries.size() == 1;
-        if (!single) {
-            writer.setAutoCommit(false);
-        }
         try {
-            for (JournalEntry entry : entries) {
-                insert.setLong(1, entry.id());
-                insert.setString(2, entry.name());
-                insert.setLong(3, entry.timestamp().toEpochMilli());
-                insert.setBytes(4, entry.redacted().utf8());
-                insert.setBytes(5, entry.content().utf8());
-                insert.executeUpdate();
+            begin.execute();
+            for (int from = 0; from < entries.size(); from += MAX_ROWS_PER_INSERT) {
+                insertRows(entries.subList(from, Math.min(entries.size(), from + MAX_ROWS_PER_INSERT)));
             }
-            if (!single) {
-                writer.commit();
-            }
+            commit.execute();
         } catch (SQLException e) {
-            if (!single) {
-                writer.rollback();
+            try {
+                rollback.execute();
+            } catch (SQLException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
             }
             throw e;
-        } finally {
-            if (!single) {
-                writer.setAutoCommit(true);
-            }
         }
+    }
+
+    /** Stores {@code rows} (1 to {@link #MAX_ROWS_PER_INSERT}) with one execution of a multi-row {@code INSERT}. */
+    private void insertRows(List<JournalEntry> rows) throws SQLException {
+        PreparedStatement insert = inserts[rows.size() - 1];
+        if (insert == null) {
+            StringBuilder sql = new StringBuilder(INSERT);
+            for (int i = 0; i < rows.size(); i++) {
+                sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+            }
+            insert = writer.prepareStatement(sql.toString());
+            inserts[rows.size() - 1] = insert;
+        }
+        int index = 1;
+        for (JournalEntry entry : rows) {
+            insert.setLong(index++, entry.id());
+            insert.setString(index++, entry.name());
+            insert.setLong(index++, entry.timestamp().toEpochMilli());
+            insert.setBytes(index++, entry.redacted().utf8());
+            insert.setBytes(index++, entry.content().utf8());
+        }
+        insert.executeUpdate();
     }
 
     @Override

@@ -106,6 +106,42 @@ class SqliteEventJournalTest {
     }
 
     @Test
+    void aBatchLongerThanOneInsertStatementIsStoredInOrderOrRolledBackWholeWhenALaterStatementFails()
+            throws Exception {
+        Path file = dir.resolve("chunks.db");
+        int rows = SqliteEventJournal.MAX_ROWS_PER_INSERT * 2 + 8; // three statements: full, full, partial
+        long taken = rows; // a row of the third statement
+        try (SqliteEventJournal journal = SqliteEventJournal.open(file)) {
+            journal.append(entry(1, "call.ring", T0));
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+                 Statement s = other.createStatement()) {
+                s.execute("INSERT INTO server_event_journal (id, name, at_ms, redacted, content) "
+                        + "VALUES (" + taken + ", 'call.ring', 0, x'7b7d', x'7b7d')");
+            }
+            assertThatThrownBy(() -> journal.appendAll(entries(2, rows))).isInstanceOf(IllegalStateException.class);
+            assertThat(journal.lastId()).isEqualTo(1);
+            assertThat(ids(journal.read(0, 1_000, Set.of()))).containsExactly(1L, taken); // the first two undone
+
+            List<JournalEntry> next = entries(taken + 1, rows);
+            journal.appendAll(next);
+            assertThat(journal.lastId()).isEqualTo(taken + rows);
+            List<JournalEntry> stored = journal.read(taken, 1_000, Set.of());
+            assertThat(ids(stored)).isEqualTo(ids(next));
+            JournalEntry last = stored.get(stored.size() - 1);
+            assertThat(last.redacted().text()).isEqualTo("{\"r\":" + last.id() + "}");
+            assertThat(last.content().text()).isEqualTo("{\"c\":" + last.id() + "}");
+        }
+    }
+
+    private static List<JournalEntry> entries(long firstId, int count) {
+        List<JournalEntry> entries = new ArrayList<>();
+        for (long id = firstId; id < firstId + count; id++) {
+            entries.add(entry(id, id % 2 == 0 ? "call.ring" : "sms.received", T0.plusMillis(id)));
+        }
+        return entries;
+    }
+
+    @Test
     void usesWalAndTheLastIdSurvivesRetentionDeletingEverythingAndAReopen() throws Exception {
         Path file = dir.resolve("j.db");
         try (SqliteEventJournal journal = SqliteEventJournal.open(file)) {

@@ -8,5 +8,5 @@ CP="$1"; LABEL="$2"; shift 2
 [ $# -eq 0 ] && set -- 1 16 64
 for n in "$@"; do
   echo "## $LABEL $(date -u +%TZ) $(uptime | sed 's/.*load/load/')"
-  java -cp "$CP" dev.callstack.bench.http.SmsSendLoad "$n" 10 raw 2>&1 | grep '^POST'
+  java -cp "$CP" dev.callstack.bench.http.SmsSendLoad "$n" 10 raw 2>&1 | grep -A1 '^POST'
 done

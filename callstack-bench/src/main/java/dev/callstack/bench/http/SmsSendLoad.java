@@ -208,6 +208,12 @@ public final class SmsSendLoad {
                 all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6, all[all.length - 1] / 1e6,
                 byStatus, after.serverNanos(before) / 1e3 / answered, after.loadNanos(before) / 1e3 / answered,
                 (after.process() - before.process()) / 1e3 / answered);
+        StringBuilder threads = new StringBuilder("  server threads, us per request:");
+        after.serverByName(before).entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() / 1e3 / answered >= 1)
+                .forEach(e -> threads.append(String.format(" %s %.0f;", e.getKey(), e.getValue() / 1e3 / answered)));
+        out.println(threads);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -220,11 +226,12 @@ public final class SmsSendLoad {
      * CPU time at one moment: per live thread (load threads by name, the JDK client's own threads with them), and
      * the process's. A thread that ends between two snapshots loses its CPU time; the server's threads are pooled.
      */
-    private record CpuSnapshot(Map<Long, Long> load, Map<Long, Long> server, long process) {
+    private record CpuSnapshot(Map<Long, Long> load, Map<Long, Long> server, Map<Long, String> names, long process) {
         static CpuSnapshot take() {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             Map<Long, Long> load = new HashMap<>();
             Map<Long, Long> server = new HashMap<>();
+            Map<Long, String> names = new HashMap<>();
             long self = Thread.currentThread().getId();
             for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
                 if (info == null || info.getThreadId() == self) {
@@ -235,12 +242,13 @@ public final class SmsSendLoad {
                     continue;
                 }
                 String name = info.getThreadName();
+                names.put(info.getThreadId(), name.replaceAll("[0-9]+", "N"));
                 (name.startsWith(LOAD_THREAD) || name.startsWith("HttpClient") ? load : server)
                         .put(info.getThreadId(), cpu);
             }
             long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
-            return new CpuSnapshot(load, server, process);
+            return new CpuSnapshot(load, server, names, process);
         }
 
         long loadNanos(CpuSnapshot earlier) {
@@ -249,6 +257,14 @@ public final class SmsSendLoad {
 
         long serverNanos(CpuSnapshot earlier) {
             return delta(server, earlier.server);
+        }
+
+        /** The server threads' CPU by thread name (numbers folded), largest first. */
+        Map<String, Long> serverByName(CpuSnapshot earlier) {
+            Map<String, Long> byName = new HashMap<>();
+            server.forEach((id, cpu) -> byName.merge(names.get(id), cpu - earlier.server.getOrDefault(id, 0L),
+                    Long::sum));
+            return byName;
         }
 
         private static long delta(Map<Long, Long> now, Map<Long, Long> then) {

@@ -86,7 +86,7 @@ final class SerialOutbox implements Outbox {
         log.info("Outbox message {} queued for {} in {} part(s), {} priority", entry.messageId(), sms.to(),
                 pdus.size(), request.priority());
         events.publish(new SmsQueued(now, sms.to().value(), pdus.size(), entry.messageId()));
-        dispatcher.wake();
+        dispatcher.enqueued();
         return receipt;
     }
 

@@ -2,16 +2,22 @@ package dev.callstack.modem.store;
 
 import static dev.callstack.modem.store.StoreSql.millis;
 
+import dev.callstack.core.OutboxPart;
 import dev.callstack.core.OutboxStatus;
 import dev.callstack.core.OutgoingSms;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes a new message: its {@code sent_message} row (the id {@code SmsSent} and delivery reports carry), then its
- * {@code outbox} row. Runs inside a {@link StoreConnection} call. Stateless.
+ * {@code outbox} row; and says what a read of the new row gives ({@link #asStored}). Runs inside a
+ * {@link StoreConnection} call. Stateless.
  */
 final class OutboxInsert {
     private OutboxInsert() {
@@ -52,5 +58,27 @@ final class OutboxInsert {
         ps.setInt(12, message.direct() ? 1 : 0);
         ps.executeUpdate();
         return id;
+    }
+
+    /**
+     * The row {@link #insert} wrote for {@code message} under {@code id}, as {@link OutboxRows} would read it back:
+     * times at the store's millisecond precision, no part sent yet, no attempt (one for a direct send).
+     */
+    static OutboxRow asStored(long id, NewOutboxMessage message) {
+        OutgoingSms sms = message.sms();
+        List<OutboxPart> parts = new ArrayList<>(message.parts());
+        for (int part = 1; part <= message.parts(); part++) {
+            parts.add(new OutboxPart(part, null, null));
+        }
+        Duration validity = sms.validity() == null ? null : Duration.ofMillis(sms.validity().toMillis());
+        return new OutboxRow(id, sms.to().value(), sms.body(), sms.encoding(), sms.requestStatusReport(), validity,
+                message.concatReference(), message.parts(),
+                message.direct() ? OutboxStatus.SENDING : OutboxStatus.QUEUED, message.priority(), message.direct(),
+                stored(message.dueAt()), stored(message.expiresAt()), message.retryUnknown(), message.direct() ? 1 : 0,
+                null, parts, stored(message.createdAt()), null, null, null);
+    }
+
+    private static Instant stored(Instant instant) {
+        return Instant.ofEpochMilli(millis(instant));
     }
 }

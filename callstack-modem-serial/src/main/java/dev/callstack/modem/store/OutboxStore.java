@@ -27,17 +27,15 @@ import java.util.OptionalLong;
  * {@code SmsSent} and delivery reports carry. Idempotency keys and request fingerprints arrive already hashed.
  *
  * <p>Thread-safe: every call is one {@link StoreConnection} transaction, or for {@link #enqueue} one savepoint of a
- * transaction shared with concurrent enqueues (so two enqueues with one key are serialised: the second sees the
- * first).
+ * transaction shared with concurrent enqueues ({@link OutboxEnqueue}; two enqueues with one key are serialised: the
+ * second sees the first).
  */
 public final class OutboxStore {
     /** Keyed enqueues between two prunings of expired idempotency keys. */
     static final int PRUNE_EVERY = 1024;
 
     private final StoreConnection db;
-    private final int pruneEvery;
-    /** Keyed enqueues so far; read and written only inside enqueue's savepoint, i.e. under the store's lock. */
-    private long keyedEnqueues;
+    private final OutboxEnqueue enqueues;
 
     OutboxStore(StoreConnection db) {
         this(db, PRUNE_EVERY);
@@ -45,10 +43,7 @@ public final class OutboxStore {
 
     OutboxStore(StoreConnection db, int pruneEvery) {
         this.db = Objects.requireNonNull(db, "db");
-        if (pruneEvery < 1) {
-            throw new IllegalArgumentException("pruneEvery must be positive");
-        }
-        this.pruneEvery = pruneEvery;
+        this.enqueues = new OutboxEnqueue(db, pruneEvery);
     }
 
     /**
@@ -64,31 +59,7 @@ public final class OutboxStore {
      * @throws IdempotencyConflictException when the key was used within the window for another fingerprint
      */
     public OutboxReceipt enqueue(NewOutboxMessage message, String keyHash, String fingerprint, Duration window) {
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(window, "window");
-        // Group commit: concurrent enqueues share one fsync; each is its own savepoint, so key check and insert stay
-        // atomic per request and a failing request does not fail its neighbours.
-        // The statements are prepared once per connection (preparing cost more than running them), and expired keys
-        // are pruned every pruneEvery keyed enqueues rather than per request: the lookup itself ignores expired keys.
-        return db.writeShared("queue a message", c -> {
-            StatementCache statements = db.statements();
-            Instant now = message.createdAt();
-            if (keyHash != null) {
-                Instant cutoff = now.minus(window);
-                if (++keyedEnqueues % pruneEvery == 0) {
-                    OutboxKeys.forgetBefore(statements, cutoff);
-                }
-                Optional<OutboxReceipt> earlier = earlier(statements, keyHash, fingerprint, cutoff);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            }
-            long id = OutboxInsert.insert(statements, message);
-            if (keyHash != null) {
-                OutboxKeys.remember(statements, keyHash, fingerprint, id, now);
-            }
-            return new OutboxReceipt(OutboxRows.find(statements, id).orElseThrow().toEntry(), false);
-        });
+        return enqueues.enqueue(message, keyHash, fingerprint, window);
     }
 
     /**
@@ -102,20 +73,7 @@ public final class OutboxStore {
      * @throws IdempotencyConflictException when the key was used within the window for another fingerprint
      */
     public Optional<OutboxReceipt> replay(String keyHash, String fingerprint, Duration window, Instant now) {
-        Objects.requireNonNull(keyHash, "keyHash");
-        return db.read("look up an idempotency key",
-                c -> earlier(db.statements(), keyHash, fingerprint, now.minus(window)));
-    }
-
-    private static Optional<OutboxReceipt> earlier(StatementCache statements, String keyHash, String fingerprint,
-            Instant cutoff) throws SQLException {
-        OptionalLong earlier = OutboxKeys.earlier(statements, keyHash,
-                Objects.requireNonNull(fingerprint, "fingerprint"), cutoff);
-        if (earlier.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new OutboxReceipt(
-                OutboxRows.find(statements, earlier.getAsLong()).orElseThrow().toEntry(), true));
+        return enqueues.replay(keyHash, fingerprint, window, now);
     }
 
     /**

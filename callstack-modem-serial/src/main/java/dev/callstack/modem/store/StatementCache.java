@@ -21,6 +21,7 @@ final class StatementCache {
 
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private int prepared;
 
     StatementCache(Connection connection) {
         this.connection = Objects.requireNonNull(connection, "connection");
@@ -32,10 +33,16 @@ final class StatementCache {
         if (ps == null) {
             ps = connection.prepareStatement(sql);
             statements.put(sql, ps);
+            prepared++;
         } else {
             ps.clearParameters();
         }
         return ps;
+    }
+
+    /** For tests: how many statements were prepared so far (a reused one counts once). */
+    int prepared() {
+        return prepared;
     }
 
     /** Closes every statement (before the connection closes). */

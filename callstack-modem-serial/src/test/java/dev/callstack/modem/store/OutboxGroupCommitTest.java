@@ -134,50 +134,81 @@ class OutboxGroupCommitTest {
     @Test
     void requestsQueuedBehindATransactionShareTheNextCommitAndAFailingOneRollsBackAlone() throws Exception {
         try (StoreConnection db = StoreConnection.connect("jdbc:sqlite:" + dir.resolve("shared.db"), true)) {
-            db.write("create a table", c -> {
-                try (java.sql.Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE t (x INTEGER NOT NULL)");
-                }
-                return null;
-            });
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Future<?> blocker = threads.submit(() -> db.write("hold the lock", c -> {
-                holding.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            assertThat(holding.await(60, TimeUnit.SECONDS)).isTrue();
-            Future<Integer> first = threads.submit(() -> db.writeShared("insert 1", c -> insert(c, 1)));
-            Future<Integer> failing = threads.submit(() -> db.<Integer>writeShared("insert 2", c -> {
-                insert(c, 2);
-                throw new IllegalArgumentException("bad request");
-            }));
-            Future<Integer> third = threads.submit(() -> db.writeShared("insert 3", c -> insert(c, 3)));
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> db.waitingForCommit() == 3);
-            release.countDown();
-            blocker.get(60, TimeUnit.SECONDS);
-
-            assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(1);
-            assertThat(third.get(60, TimeUnit.SECONDS)).isEqualTo(3);
-            assertThat(failing).failsWithin(Duration.ofSeconds(60)).withThrowableOfType(ExecutionException.class)
-                    .havingCause().isInstanceOf(IllegalArgumentException.class).withMessage("bad request");
-            List<Integer> stored = db.read("read back", c -> {
-                List<Integer> xs = new ArrayList<>();
-                try (java.sql.Statement s = c.createStatement();
-                     java.sql.ResultSet rs = s.executeQuery("SELECT x FROM t ORDER BY x")) {
-                    while (rs.next()) {
-                        xs.add(rs.getInt(1));
-                    }
-                }
-                return xs;
-            });
-            assertThat(stored).containsExactly(1, 3);
+            createTable(db);
+            sharedBatchWithAFailureInTheMiddle(db, 1);
+            assertThat(stored(db)).containsExactly(1, 3);
         }
+    }
+
+    @Test
+    void theSavepointStatementsArePreparedOnceAndReusedByLaterBatches() throws Exception {
+        try (StoreConnection db = StoreConnection.connect("jdbc:sqlite:" + dir.resolve("reuse.db"), true)) {
+            createTable(db);
+            sharedBatchWithAFailureInTheMiddle(db, 1); // SAVEPOINT, RELEASE and ROLLBACK TO all used once
+            int afterFirst = db.read("count prepared statements", c -> db.statements().prepared());
+            assertThat(afterFirst).isEqualTo(3);
+
+            sharedBatchWithAFailureInTheMiddle(db, 4);
+            sharedBatchWithAFailureInTheMiddle(db, 7);
+
+            assertThat(db.<Integer>read("count prepared statements", c -> db.statements().prepared())).isEqualTo(afterFirst);
+            assertThat(stored(db)).containsExactly(1, 3, 4, 6, 7, 9);
+        }
+    }
+
+    /**
+     * Three shared writes queued behind a held lock, so they run in one transaction: x, x+1 (which throws after its
+     * insert) and x+2. The first and third are committed, the second fails alone.
+     */
+    private void sharedBatchWithAFailureInTheMiddle(StoreConnection db, int x) throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> blocker = threads.submit(() -> db.write("hold the lock", c -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertThat(holding.await(60, TimeUnit.SECONDS)).isTrue();
+        Future<Integer> first = threads.submit(() -> db.writeShared("insert first", c -> insert(c, x)));
+        Future<Integer> failing = threads.submit(() -> db.<Integer>writeShared("insert second", c -> {
+            insert(c, x + 1);
+            throw new IllegalArgumentException("bad request");
+        }));
+        Future<Integer> third = threads.submit(() -> db.writeShared("insert third", c -> insert(c, x + 2)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> db.waitingForCommit() == 3);
+        release.countDown();
+        blocker.get(60, TimeUnit.SECONDS);
+
+        assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(x);
+        assertThat(third.get(60, TimeUnit.SECONDS)).isEqualTo(x + 2);
+        assertThat(failing).failsWithin(Duration.ofSeconds(60)).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(IllegalArgumentException.class).withMessage("bad request");
+    }
+
+    private static void createTable(StoreConnection db) {
+        db.write("create a table", c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t (x INTEGER NOT NULL)");
+            }
+            return null;
+        });
+    }
+
+    private static List<Integer> stored(StoreConnection db) {
+        return db.read("read back", c -> {
+            List<Integer> xs = new ArrayList<>();
+            try (java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT x FROM t ORDER BY x")) {
+                while (rs.next()) {
+                    xs.add(rs.getInt(1));
+                }
+            }
+            return xs;
+        });
     }
 
     private static int insert(java.sql.Connection c, int x) throws java.sql.SQLException {

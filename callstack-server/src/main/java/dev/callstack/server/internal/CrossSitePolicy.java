@@ -86,8 +86,9 @@ final class CrossSitePolicy {
             return new Refusal(REASON_HOST, ErrorBody.reply(421, UNKNOWN_HOST));
         }
         List<String> origins = headers.getAll(HttpHeaderNames.ORIGIN);
-        String ownOrigin = hostHeaders.isEmpty() ? null : ownOrigin(hostHeaders.get(0), tls);
-        boolean originAllowed = origins.size() == 1 && originAllowed(origins.get(0), ownOrigin);
+        // The server's own origin is parsed only for a request that names one (API clients send no Origin).
+        boolean originAllowed = origins.size() == 1 && originAllowed(origins.get(0),
+                hostHeaders.isEmpty() ? null : ownOrigin(hostHeaders.get(0), tls));
         if (!origins.isEmpty() && !originAllowed) {
             return new Refusal(REASON_ORIGIN, ErrorBody.reply(403, ORIGIN_NOT_ALLOWED));
         }

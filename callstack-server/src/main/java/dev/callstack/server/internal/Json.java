@@ -11,9 +11,8 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callstack.realtime.WireViews;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -58,8 +57,15 @@ final class Json {
     /** The body as a JSON object, or an {@link HttpError} 400 with the documented message. */
     static ObjectNode object(ByteBuf content) {
         JsonNode node;
-        try (InputStream in = new ByteBufInputStream(content.duplicate())) {
-            node = MAPPER.readTree(in);
+        // From an array, not a stream: the stream path allocates and fills an 8 KB read buffer and sniffs the
+        // encoding through it for every request body (a tenth of the event loop's time per POST /sms/send).
+        try {
+            if (content.hasArray()) {
+                node = MAPPER.readTree(content.array(), content.arrayOffset() + content.readerIndex(),
+                        content.readableBytes());
+            } else {
+                node = MAPPER.readTree(ByteBufUtil.getBytes(content));
+            }
         } catch (IOException | RuntimeException malformed) {
             throw HttpError.badRequest(ErrorBody.INVALID_JSON);
         }

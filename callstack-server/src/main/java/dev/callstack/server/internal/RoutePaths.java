@@ -43,7 +43,23 @@ final class RoutePaths {
             WEBHOOK_DELIVERIES, WEBHOOK_REDELIVER, SMS_SUBSCRIBE, OUTBOX, OUTBOX_ITEM, EVENTS, VOICEMAIL,
             VOICEMAIL_ITEM, VOICEMAIL_AUDIO);
 
+    /**
+     * The routes without a parameter that no template matches: such a path is its own template, found without
+     * splitting it (the split and the template walk ran twice per request, once to route and once for the label).
+     */
+    private static final Set<String> PLAIN = plainRoutes();
+
     private RoutePaths() {
+    }
+
+    private static Set<String> plainRoutes() {
+        Set<String> plain = new java.util.HashSet<>();
+        for (String route : ALL) {
+            if (!route.contains(PARAMETER) && matchTemplate(route) == null) {
+                plain.add(route);
+            }
+        }
+        return Set.copyOf(plain);
     }
 
     /** The path of {@code uri} without its query. */
@@ -60,6 +76,14 @@ final class RoutePaths {
 
     /** The template {@code path} matches (e.g. {@code /webhooks/{id}}), or {@code path} itself. */
     static String template(String path) {
+        if (PLAIN.contains(path)) {
+            return path;
+        }
+        String template = matchTemplate(path);
+        return template == null ? path : template;
+    }
+
+    private static String matchTemplate(String path) {
         String[] segments = path.split("/", -1);
         for (String template : TEMPLATES) {
             String[] expected = template.split("/", -1);
@@ -67,7 +91,7 @@ final class RoutePaths {
                 return template;
             }
         }
-        return path;
+        return null;
     }
 
     private static boolean matches(String[] expected, String[] segments) {

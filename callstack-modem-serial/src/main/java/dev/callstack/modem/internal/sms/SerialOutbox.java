@@ -83,10 +83,13 @@ final class SerialOutbox implements Outbox {
             log.info("Outbox message {} replayed for a repeated idempotency key", entry.messageId());
             return receipt;
         }
-        log.info("Outbox message {} queued for {} in {} part(s), {} priority", entry.messageId(), sms.to(),
+        // DEBUG: each enqueue is on record already (the journaled sms.queued event, and over HTTP the audit line), and
+        // a synchronous console line per enqueue cost about a sixth of the request and queued the commit threads on
+        // the appender's lock. The send, the outcome and every failure stay at INFO.
+        log.debug("Outbox message {} queued for {} in {} part(s), {} priority", entry.messageId(), sms.to(),
                 pdus.size(), request.priority());
         events.publish(new SmsQueued(now, sms.to().value(), pdus.size(), entry.messageId()));
-        dispatcher.wake();
+        dispatcher.enqueued();
         return receipt;
     }
 

@@ -355,6 +355,11 @@ public final class SmsService implements SmsModule, SmsApi {
         }
     }
 
+    /** Enqueues that woke no dispatch because the send rate held the queue (tests). */
+    long outboxEnqueuesHeldByRate() {
+        return dispatcher == null ? 0 : dispatcher.heldEnqueues();
+    }
+
     /** Inbound outcome counts (tests, diagnostics). */
     SmsCounters counters() {
         return counters;

@@ -79,13 +79,14 @@ class WaitingCallTest {
     }
 
     /**
-     * The waiting caller gives up; returns once the modem has asked {@code AT+CLCC} since and a later command has
-     * been answered (the AT executor is serialised, so the list's answer has been handled by then).
+     * The waiting caller gives up; returns once the modem has asked {@code AT+CLCC} since (or ended the call without
+     * asking) and a later command has been answered: the AT executor is serialised, so the list's answer has been
+     * handled by then.
      */
     private void waitingCallerGivesUpAndTheModemLooks() throws Exception {
         long before = callListQueries();
         sim.waitingCallerGivesUp();
-        await().until(() -> callListQueries() > before);
+        await().until(() -> callListQueries() > before || modem.calls().state() != CallState.ACTIVE);
         modem.calls().sendDtmf("1").get(30, TimeUnit.SECONDS);
     }
 

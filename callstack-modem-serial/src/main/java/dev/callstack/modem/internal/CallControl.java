@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * listed calls drive the state ({@link CallListParser}); an empty list ends the call. Huawei ({@code ^CONN},
  * {@code ^CEND}) and SIMCom ({@code VOICE CALL: BEGIN/END}) URCs drive it too.
  *
+ * <p>A second caller during an active call (call waiting: {@code +CCWA}, SIMCom also repeats {@code RING} and
+ * {@code +CLIP}) is not our call: it publishes no {@link CallerId} and moves no state. When it gives up, some modems
+ * send a bare {@code NO CARRIER} that names no call; {@link EndConfirmation} says when such a line must first be
+ * checked with {@code AT+CLCC} (our call still listed active or held: it goes on; otherwise it is over).
+ *
  * <p>Thread-safe; transitions are serialised on this object's monitor so events keep their order.
  */
 final class CallControl implements CallApi {
@@ -62,6 +67,7 @@ final class CallControl implements CallApi {
     private ScheduledFuture<?> poll;
     // Modems repeat +CLIP with every RING; subscribers want one CallerId per call.
     private boolean callerIdPublished;
+    private final EndConfirmation endCheck = new EndConfirmation();
 
     CallControl(AtChannel at, EventBus events, Clock clock, BooleanSupplier ready, Executor callbacks,
                 ScheduledExecutorService scheduler, ActiveProfile profile, Duration pollInterval, DtmfMerger dtmf) {
@@ -162,11 +168,21 @@ final class CallControl implements CallApi {
 
     void onRing() {
         events.publish(new CallRing(clock.instant()));
+        synchronized (this) {
+            if (state == CallState.ACTIVE) {
+                endCheck.onWaiting();
+            }
+        }
         transition(CallState.IDLE, CallState.RINGING);
     }
 
     void onCallerId(String number) {
         synchronized (this) {
+            if (state == CallState.ACTIVE) {
+                // A +CLIP during a call is a waiting caller's, not our caller's.
+                endCheck.onWaiting();
+                return;
+            }
             if (callerIdPublished) {
                 return;
             }
@@ -184,8 +200,34 @@ final class CallControl implements CallApi {
         }
     }
 
-    void onEnded() {
-        endAny();
+    /** {@code +CCWA}: a second caller waits; our call goes on. */
+    synchronized void onCallWaiting() {
+        if (state != CallState.IDLE) {
+            endCheck.onWaiting();
+        }
+    }
+
+    /** A call-ended URC; {@code cause} is the line's kind ({@code "NO CARRIER"}, {@code "VOICE CALL: END"}...). */
+    void onEnded(String cause) {
+        synchronized (this) {
+            if (!endCheck.needsCheck(cause, state, profile.get().pollCalls())) {
+                endAny();
+                return;
+            }
+        }
+        log.debug("{} during an active call: asking AT+CLCC whether it was ours", cause);
+        // Queued behind whatever command is in flight; the answer comes back on a callback, so nothing waits here.
+        var unused = at.execute(AtCommand.list("AT+CLCC", "+CLCC:")).whenComplete((response, error) -> {
+            if (error == null && CallListParser.connected(response.lines())) {
+                log.debug("Our call is still listed: the {} was a waiting caller's", cause);
+            } else {
+                if (error != null) {
+                    log.debug("AT+CLCC after {} failed: {}", cause,
+                            AsyncResults.unwrap(error).getClass().getSimpleName());
+                }
+                end(CallState.ACTIVE);
+            }
+        });
     }
 
     /** Only an unanswered incoming call can be missed; a missed waiting call leaves the current one alone. */
@@ -227,6 +269,7 @@ final class CallControl implements CallApi {
         state = next;
         if (next == CallState.IDLE) {
             callerIdPublished = false;
+            endCheck.reset();
             stopPolling();
         } else {
             startPolling();

@@ -49,6 +49,24 @@ final class CallListParser {
         return onlyWaiting ? null : best;
     }
 
+    /** Whether a voice call is listed as active or held (stat 0/1): a call that is still up, whatever else waits. */
+    static boolean connected(List<String> lines) {
+        for (String line : lines) {
+            String s = line.strip();
+            if (!s.toUpperCase(Locale.ROOT).startsWith("+CLCC:")) {
+                continue;
+            }
+            String[] fields = s.substring(6).split(",", 6);
+            if (fields.length >= 4 && integer(fields[3]) == MODE_VOICE) {
+                int stat = integer(fields[2]);
+                if (stat == 0 || stat == 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static int rank(CallState state) {
         return switch (state) {
             case ACTIVE -> 3;

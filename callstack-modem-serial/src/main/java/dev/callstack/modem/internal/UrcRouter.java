@@ -94,8 +94,10 @@ final class UrcRouter implements UnsolicitedHandler {
             calls.onCallerId(clip.number());
         } else if (urc instanceof Urc.CallConnected) {
             calls.onConnected();
-        } else if (urc instanceof Urc.CallEnded) {
-            calls.onEnded();
+        } else if (urc instanceof Urc.CallWaiting) {
+            calls.onCallWaiting();
+        } else if (urc instanceof Urc.CallEnded ended) {
+            calls.onEnded(ended.cause());
         } else if (urc instanceof Urc.CallMissed) {
             calls.onMissed();
         } else if (urc instanceof Urc.Dtmf dtmf) {

@@ -90,4 +90,16 @@ class ModemProfilesTest {
         assertThat(CallListParser.state(List.of("+CLCC: 2,1,5,0,0"))).isNull();
         assertThat(CallListParser.state(List.of("+CLCC: 1,0,0,0,0", "+CLCC: 2,1,5,0,0"))).isEqualTo(CallState.ACTIVE);
     }
+
+    @Test
+    void callListSaysWhetherACallIsStillUp() {
+        assertThat(CallListParser.connected(List.of("+CLCC: 1,1,0,0,0,\"+15550100100\",145"))).isTrue();
+        assertThat(CallListParser.connected(List.of("+CLCC: 1,1,1,0,0"))).isTrue(); // held
+        assertThat(CallListParser.connected(List.of("+CLCC: 1,1,0,0,0", "+CLCC: 2,1,5,0,0"))).isTrue();
+        // Only the waiting caller left, nothing, a dialling call or a data call: ours is not up.
+        assertThat(CallListParser.connected(List.of("+CLCC: 2,1,5,0,0,\"+15550100200\",145"))).isFalse();
+        assertThat(CallListParser.connected(List.of())).isFalse();
+        assertThat(CallListParser.connected(List.of("+CLCC: 1,0,2,0,0"))).isFalse();
+        assertThat(CallListParser.connected(List.of("+CLCC: 1,0,0,1,0"))).isFalse();
+    }
 }

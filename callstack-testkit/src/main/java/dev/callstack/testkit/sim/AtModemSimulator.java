@@ -378,6 +378,49 @@ public final class AtModemSimulator implements AutoCloseable {
         network.answerCall();
     }
 
+    /**
+     * A second caller rings while our call is active (call waiting): emits {@code +CCWA: "<number>",<145|129>,1}
+     * and, when {@code ringToo} (as SIMCom modules do), {@code RING} and {@code +CLIP} as well. {@code AT+CLCC} lists
+     * it as call 2 with stat 5 (waiting) until the caller gives up or our call ends.
+     *
+     * @param number the waiting caller's number; {@code +} selects type 145
+     * @param ringToo whether {@code RING} and {@code +CLIP} follow the {@code +CCWA}
+     * @throws IllegalStateException when no call is active
+     */
+    public void waitingCall(String number, boolean ringToo) {
+        network.waitingCall(number, true, ringToo);
+    }
+
+    /**
+     * A second caller waits while our call is active, and the modem reports nothing (call-waiting presentation off):
+     * only {@code AT+CLCC} shows it, as call 2 with stat 5.
+     *
+     * @param number the waiting caller's number
+     * @throws IllegalStateException when no call is active
+     */
+    public void waitingCallSilently(String number) {
+        network.waitingCall(number, false, false);
+    }
+
+    /**
+     * The waiting caller gives up; the modem emits a bare {@code NO CARRIER} that names no call, while our call
+     * stays active (and listed by {@code AT+CLCC}).
+     *
+     * @throws IllegalStateException when no call is waiting
+     */
+    public void waitingCallerGivesUp() {
+        network.waitingCallerGivesUp(true);
+    }
+
+    /**
+     * The waiting caller gives up and the modem reports nothing: {@code AT+CLCC} no longer lists it.
+     *
+     * @throws IllegalStateException when no call is waiting
+     */
+    public void waitingCallerGivesUpSilently() {
+        network.waitingCallerGivesUp(false);
+    }
+
     // ---- restarts and SMS readiness -------------------------------------------------------------------------
 
     /**

@@ -53,6 +53,26 @@ final class NetworkEvents {
         emit.accept(simState.remoteHangup());
     }
 
+    /** A second caller rings during our active call; {@code urcs} false: the modem reports nothing. */
+    void waitingCall(String number, boolean urcs, boolean ringToo) {
+        if (!simState.waiting(number)) {
+            throw new IllegalStateException("a call can only wait while another call is active");
+        }
+        if (urcs) {
+            emit.accept(SimVoice.waitingLines(number, ringToo));
+        }
+    }
+
+    /** The waiting caller gives up; {@code noCarrier}: the modem says so with a bare {@code NO CARRIER}. */
+    void waitingCallerGivesUp(boolean noCarrier) {
+        if (!simState.waitingGone()) {
+            throw new IllegalStateException("no call is waiting");
+        }
+        if (noCarrier) {
+            emit.accept(List.of("NO CARRIER"));
+        }
+    }
+
     void answerCall() {
         emit.accept(simState.answerCall());
     }

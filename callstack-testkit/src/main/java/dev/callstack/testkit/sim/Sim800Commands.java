@@ -229,6 +229,7 @@ final class Sim800Commands {
         return SimReply.ok();
     }
 
+    /** {@code AT+CLCC}: our call as index 1 and a waiting call (stat 5) as index 2, in 27.007 7.18 fields. */
     static SimReply listCalls(SimState state, AtCommand command) {
         SimState.CallPhase call = state.call();
         if (call == SimState.CallPhase.IDLE) {
@@ -239,9 +240,14 @@ final class Sim800Commands {
             case DIALING -> 2;
             default -> 4;
         };
-        String number = state.callNumber();
-        return SimReply.of("+CLCC: 1," + (state.incoming() ? 1 : 0) + "," + stat + ",0,0,\"" + number + "\","
-                + SimState.typeOf(number), SimReply.OK);
+        List<String> lines = new ArrayList<>();
+        lines.add(SimVoice.clccLine(1, state.incoming(), stat, state.callNumber()));
+        String waiting = state.waitingNumber();
+        if (waiting != null) {
+            lines.add(SimVoice.clccLine(2, true, SimVoice.STAT_WAITING, waiting));
+        }
+        lines.add(SimReply.OK);
+        return SimReply.of(lines);
     }
 
     static SimReply storageQuery(SimState state, AtCommand command) {

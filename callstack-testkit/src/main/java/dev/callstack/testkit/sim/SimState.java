@@ -43,6 +43,8 @@ final class SimState {
     private CallPhase call = CallPhase.IDLE;
     private boolean incoming;
     private String callNumber = "";
+    // A second caller waiting while our call is active (27.007 7.12 call waiting), or null.
+    private String waitingNumber;
     // The PCM audio port's register (AT+CPCMREG / AT+QPCMV): on only during an active call; see SimPcm.
     private boolean pcm;
     private int pcmPort;
@@ -227,12 +229,38 @@ final class SimState {
         callNumber = Objects.requireNonNull(number, "number");
     }
 
-    /** Every way out of an active call ends the PCM stream too, as the real modems do. */
+    /**
+     * Every way out of an active call ends the PCM stream too, as the real modems do. The simulator drops a waiting
+     * call with it (a real network would ring it next; no test needs that yet).
+     */
     synchronized void call(CallPhase phase) {
         call = Objects.requireNonNull(phase, "phase");
         if (phase != CallPhase.ACTIVE) {
             pcm = false;
+            waitingNumber = null;
         }
+    }
+
+    /** A second caller {@code number} waits; only while our call is active (false otherwise, and nothing changes). */
+    synchronized boolean waiting(String number) {
+        Objects.requireNonNull(number, "number");
+        if (call != CallPhase.ACTIVE) {
+            return false;
+        }
+        waitingNumber = number;
+        return true;
+    }
+
+    /** The waiting caller gives up; false when none was waiting. */
+    synchronized boolean waitingGone() {
+        boolean was = waitingNumber != null;
+        waitingNumber = null;
+        return was;
+    }
+
+    /** The waiting caller's number, or null when no call waits. */
+    synchronized String waitingNumber() {
+        return waitingNumber;
     }
 
     /** Switches the PCM audio port on (during an active call only; false when refused) or off. */

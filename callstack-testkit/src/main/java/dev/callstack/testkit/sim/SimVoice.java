@@ -16,7 +16,29 @@ import java.util.OptionalInt;
  * <p>Stateless; the handlers change {@link SimState} under its monitor like every other handler.
  */
 final class SimVoice {
+    /** 27.007 7.18 {@code <stat>} of a waiting (call-waiting) call. */
+    static final int STAT_WAITING = 5;
+
     private SimVoice() {
+    }
+
+    /** One {@code +CLCC: <idx>,<dir>,<stat>,<mode>,<mpty>,<number>,<type>} line of a voice call, not multiparty. */
+    static String clccLine(int index, boolean incoming, int stat, String number) {
+        return "+CLCC: " + index + "," + (incoming ? 1 : 0) + "," + stat + ",0,0,\"" + number + "\","
+                + SimState.typeOf(number);
+    }
+
+    /**
+     * What the modem emits when a second caller rings during our call: 27.007 7.12 {@code +CCWA: <number>,<type>,
+     * <class>} (class 1: voice); SIMCom modules repeat {@code RING} and {@code +CLIP} too when {@code ringToo}.
+     */
+    static List<String> waitingLines(String number, boolean ringToo) {
+        int type = SimState.typeOf(number);
+        String ccwa = "+CCWA: \"" + number + "\"," + type + ",1";
+        if (!ringToo) {
+            return List.of(ccwa);
+        }
+        return List.of(ccwa, "RING", "+CLIP: \"" + number + "\"," + type + ",\"\",0,\"\",0");
     }
 
     /** What the modem emits when the remote party answers our call (often nothing: only {@code +CLCC} changes). */

@@ -42,6 +42,13 @@ public sealed interface Urc {
     record CallMissed() implements Urc {
     }
 
+    /**
+     * {@code +CCWA: <number>,<type>,<class>...} (27.007 7.12): a second caller is waiting while a call is active. Its
+     * hang-up may come as a bare {@code NO CARRIER} naming no call. The number is not kept.
+     */
+    record CallWaiting() implements Urc {
+    }
+
     /** {@code +DTMF: 5}, {@code +DTMF: 1,40}, {@code +RXDTMF: 5}, {@code #DTMFEV: 5}, {@code +QTONEDET: 53}. */
     record Dtmf(char digit) implements Urc {
         @Override

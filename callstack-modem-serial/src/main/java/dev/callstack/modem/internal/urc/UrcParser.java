@@ -17,7 +17,7 @@ public final class UrcParser {
             "UNDER-VOLTAGE POWER DOWN", "OVER-VOLTAGE WARNNING", "OVER-VOLTAGE POWER DOWN", "+CPIN: NOT READY",
             "OK", "ERROR");
     private static final Set<String> INFO_PREFIXES = Set.of("+CIEV", "^CIEV", "^SYSINFO", "^RSSI",
-            "^MODE", "^BOOT", "+QIND", "+CGEV", "+CTZV", "+CTZE", "*PSUTTZ", "DST", "+CLCC", "+CCWA", "+CSSI",
+            "^MODE", "^BOOT", "+QIND", "+CGEV", "+CTZV", "+CTZE", "*PSUTTZ", "DST", "+CLCC", "+CSSI",
             "+CSSU", "+CPMS", "+CSQ", "+CMGS", "+COPS", "+CME ERROR", "+CMS ERROR");
 
     private UrcParser() {
@@ -55,6 +55,9 @@ public final class UrcParser {
         }
         if (upper.startsWith("+CRING:")) {
             return new Urc.Ring();
+        }
+        if (upper.startsWith("+CCWA:")) {
+            return new Urc.CallWaiting();
         }
         if (upper.startsWith("+CLIP:")) {
             return clip(line);

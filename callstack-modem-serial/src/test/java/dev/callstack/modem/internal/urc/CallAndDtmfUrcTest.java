@@ -41,4 +41,10 @@ class CallAndDtmfUrcTest {
         assertThat(UrcParser.parse("BUSY")).isEqualTo(new Urc.CallEnded("BUSY"));
         assertThat(UrcParser.parse("NO ANSWER")).isEqualTo(new Urc.CallEnded("NO ANSWER"));
     }
+
+    @Test
+    void aWaitingCallIsItsOwnUrcAndKeepsNoNumber() {
+        assertThat(UrcParser.parse("+CCWA: \"+15550100200\",145,1")).isEqualTo(new Urc.CallWaiting());
+        assertThat(UrcParser.parse("+CCWA: \"+15550100200\",145,1").toString()).doesNotContain("5550100200");
+    }
 }

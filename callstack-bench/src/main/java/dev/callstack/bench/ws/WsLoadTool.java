@@ -92,6 +92,10 @@ public final class WsLoadTool {
             throws InterruptedException {
         fleet.reset();
         long serverCpu = ServerCpu.serverNanos();
+        long serverUser = ServerCpu.serverUserNanos();
+        java.util.Map<Long, Long> threadsBefore = ServerCpu.byThread();
+        long loopCpu = ServerCpu.threadNanos("callstack-io");
+        long loopUser = ServerCpu.threadNanos("callstack-io", true);
         long processCpu = ServerCpu.processNanos();
         long clientCpu = fleet.stats().cpuNanos();
         long start = System.nanoTime();
@@ -103,6 +107,9 @@ public final class WsLoadTool {
         long elapsed = awaitQuiet(fleet, expected, start);
         Fleet.Stats stats = fleet.stats();
         serverCpu = ServerCpu.serverNanos() - serverCpu + publisher.cpuNanos;
+        serverUser = ServerCpu.serverUserNanos() - serverUser + publisher.userNanos;
+        loopCpu = ServerCpu.threadNanos("callstack-io") - loopCpu;
+        loopUser = ServerCpu.threadNanos("callstack-io", true) - loopUser;
         processCpu = ServerCpu.processNanos() - processCpu;
         clientCpu = stats.cpuNanos() - clientCpu;
         long delivered = stats.events();
@@ -116,6 +123,14 @@ public final class WsLoadTool {
                 stats.p50Nanos() / 1e3, stats.p99Nanos() / 1e3, stats.maxNanos() / 1e3,
                 dropped, untold > 0 ? "+" + untold : "", elapsed / 1e9, serverCpu / perDelivery,
                 publisher.cpuNanos / perDelivery, processCpu / perDelivery, clientCpu / perDelivery);
+        // Where the server's time went: user mode (Java) against kernel (syscalls; on loopback a write also runs
+        // much of the receiver's TCP stack), for the event loops and the publisher (the hub's inline fan-out).
+        System.out.printf(Locale.ROOT, "#   split ns/dlv: srv user %.0f sys %.0f | io loops user %.0f sys %.0f"
+                        + " | publisher user %.0f sys %.0f%n",
+                serverUser / perDelivery, (serverCpu - serverUser) / perDelivery, loopUser / perDelivery,
+                (loopCpu - loopUser) / perDelivery, publisher.userNanos / perDelivery,
+                (publisher.cpuNanos - publisher.userNanos) / perDelivery);
+        System.out.println("#   threads >=5% of the process:" + ServerCpu.busiestSince(threadsBefore, processCpu, 0.05));
         // One more event makes every client report the drops it has not been told about yet.
         modem.events().publish(new SmsReceived(Instant.now(), "+15550100100", "0", null, 1, null));
         awaitQuiet(fleet, Long.MAX_VALUE, System.nanoTime());
@@ -131,6 +146,7 @@ public final class WsLoadTool {
         private final int rate;
         private final long start;
         volatile long cpuNanos;
+        volatile long userNanos;
 
         Publisher(FakeModem modem, int events, int rate, long start) {
             this.modem = modem;
@@ -142,6 +158,7 @@ public final class WsLoadTool {
         @Override
         public void run() {
             long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long user = ManagementFactory.getThreadMXBean().getCurrentThreadUserTime();
             Instant now = Instant.now();
             int published = 0;
             while (published < events) {
@@ -157,6 +174,7 @@ public final class WsLoadTool {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
                 }
             }
+            userNanos = ManagementFactory.getThreadMXBean().getCurrentThreadUserTime() - user;
             cpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
         }
     }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
@@ -89,7 +90,11 @@ final class SqliteEventJournal implements EventJournal {
     }
 
     private static Connection connect(String url, boolean createSchema) throws SQLException {
-        Connection connection = DriverManager.getConnection(url);
+        Properties options = new Properties();
+        // The driver otherwise runs a regex over the SQL and a "SELECT last_insert_rowid()" after every insert, for
+        // generated keys the journal never asks for (ids are ours): about half of an append's cost.
+        options.setProperty("jdbc.get_generated_keys", "false");
+        Connection connection = DriverManager.getConnection(url, options);
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA busy_timeout = 10000");
             s.execute("PRAGMA journal_mode = WAL");

@@ -234,12 +234,12 @@ public final class ClientHandle implements AutoCloseable {
             droppedTotal++;
             unreportedDrops++;
             hub.countDropped();
-            slow = hub.isSlowConsumer(droppedTotal, full ? fullSinceNanos : Long.MIN_VALUE);
+            slow = hub.slowConsumers().isSlow(droppedTotal, full ? fullSinceNanos : Long.MIN_VALUE);
         }
         queue.addLast(event);
         if (!full && queue.size() == capacity) {
             full = true;
-            fullSinceNanos = hub.nanoTimeIfNeeded();
+            fullSinceNanos = hub.slowConsumers().nanoTimeIfNeeded();
         }
         return slow;
     }

@@ -6,7 +6,6 @@ import dev.callstack.core.event.ModemEvent;
 import dev.callstack.core.event.Subscription;
 import dev.callstack.realtime.internal.EnvelopeEncoder;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -31,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RealtimeHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RealtimeHub.class);
-    private static final ClientHandle[] NO_CLIENTS = new ClientHandle[0];
     /** Marks a view whose encoding failed for the current event. */
     private static final EncodedMessage UNENCODABLE = new EncodedMessage(new byte[0]);
     /**
@@ -47,8 +45,7 @@ public final class RealtimeHub implements AutoCloseable {
     }
 
     private final RealtimeConfig config;
-    private final LongSupplier nanoClock;
-    private final long maxFullNanos;
+    private final SlowConsumerRule slowConsumers;
     private final EnvelopeEncoder encoder = new EnvelopeEncoder();
     private final EventEncoding eventEncoding;
     private final Subscription subscription;
@@ -68,11 +65,7 @@ public final class RealtimeHub implements AutoCloseable {
     /** The newest id fanned out; written under {@link #fanOutLock}, volatile so {@link #lastId()} takes no lock. */
     private volatile long lastId;
 
-    /** Guards changes to {@link #clients} and {@link #closed}; never held while calling a sink. */
-    private final Object registryLock = new Object();
-    /** Copy-on-write, so the fan-out iterates a stable snapshot while clients come and go. */
-    private volatile ClientHandle[] clients = NO_CLIENTS;
-    private volatile boolean closed;
+    private final ClientRegistry clients = new ClientRegistry();
 
     /**
      * A hub fed by {@code bus}: it subscribes inline at once, so it must be {@link #close() closed} to let go.
@@ -118,12 +111,13 @@ public final class RealtimeHub implements AutoCloseable {
         this.journal = journal;
         this.lastId = journal == null ? 0 : journal.lastId();
         // The hub's own writer paces its commits; an injected executor (tests) commits every drain at once.
+        // A committed batch reaches each client in one burst: half a queue leaves room for the next one.
         this.writer = journal == null ? null : new JournalWriter(journal, journalWrites, this::fanOutStored,
-                journalFailures, journalWrites == null ? JOURNAL_COMMIT_INTERVAL.toNanos() : 0);
+                journalFailures, journalWrites == null ? JOURNAL_COMMIT_INTERVAL.toNanos() : 0,
+                Math.max(1, config.queueCapacity() / 2));
         this.config = Objects.requireNonNull(config, "config");
-        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.slowConsumers = new SlowConsumerRule(config, nanoClock);
         this.eventEncoding = eventEncoding != null ? eventEncoding : encoder::event;
-        this.maxFullNanos = config.fullTimeLimitEnabled() ? saturatedNanos(config.slowConsumerMaxFullTime()) : 0;
         this.subscription = bus.subscribe(ModemEvent.class, this::onEvent, Delivery.inline());
     }
 
@@ -146,7 +140,7 @@ public final class RealtimeHub implements AutoCloseable {
         synchronized (fanOutLock) { // hello's last_id and the first live event must meet: no fan-out in between
             EncodedMessage hello = new EncodedMessage(encoder.hello(selection, lastId));
             client = new ClientHandle(this, sink, selection, view, config.queueCapacity(), hello);
-            added = add(client);
+            added = clients.add(client);
         }
         return started(client, added);
     }
@@ -187,22 +181,9 @@ public final class RealtimeHub implements AutoCloseable {
                     : new Replay(journal, since, endId, names, view, journalReads, this::resyncNotice);
             EncodedMessage hello = new EncodedMessage(encoder.hello(selection, endId));
             client = new ClientHandle(this, sink, selection, view, config.queueCapacity(), hello, replay);
-            added = add(client);
+            added = clients.add(client);
         }
         return started(client, added);
-    }
-
-    private boolean add(ClientHandle client) {
-        synchronized (registryLock) {
-            if (closed) {
-                return false;
-            }
-            ClientHandle[] current = clients;
-            ClientHandle[] next = Arrays.copyOf(current, current.length + 1);
-            next[current.length] = client;
-            clients = next;
-            return true;
-        }
     }
 
     private ClientHandle started(ClientHandle client, boolean added) {
@@ -223,7 +204,7 @@ public final class RealtimeHub implements AutoCloseable {
      * @return the number of open clients
      */
     public int clientCount() {
-        return clients.length;
+        return clients.current().length;
     }
 
     /**
@@ -250,13 +231,9 @@ public final class RealtimeHub implements AutoCloseable {
      */
     @Override
     public void close() {
-        ClientHandle[] snapshot;
-        synchronized (registryLock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            snapshot = clients;
+        ClientHandle[] snapshot = clients.close();
+        if (snapshot == null) {
+            return;
         }
         subscription.close();
         if (writer != null) {
@@ -276,7 +253,7 @@ public final class RealtimeHub implements AutoCloseable {
         }
         synchronized (fanOutLock) {
             long id = lastId + 1;
-            fanOut(index, event, id, null, null);
+            fanOut(index, event, id);
             lastId = id;
         }
     }
@@ -297,22 +274,38 @@ public final class RealtimeHub implements AutoCloseable {
         return new JournalWriter.Pending(id, index, redacted, content, entry);
     }
 
-    /** The journal writer's hand-over: a batch of events, stored (or counted as not storable), in id order. */
+    /**
+     * The journal writer's hand-over: a batch of events, stored (or counted as not storable), in id order. Client by
+     * client, each taking the whole batch in order: a client's handle, sink and channel (which its event loop touches
+     * too) are fetched into this core's cache once per batch instead of once per event.
+     */
     private void fanOutStored(List<JournalWriter.Pending> batch) {
         synchronized (fanOutLock) {
-            for (JournalWriter.Pending pending : batch) {
-                fanOut(pending.index(), null, pending.id(), pending.redacted(), pending.content());
-                lastId = pending.id();
+            for (ClientHandle client : clients.current()) {
+                boolean content = client.view() == View.CONTENT;
+                for (JournalWriter.Pending pending : batch) {
+                    if (client.accepts(pending.index())) {
+                        EncodedMessage message = content ? pending.content() : pending.redacted();
+                        if (message == UNENCODABLE) {
+                            client.lose();
+                        } else {
+                            client.offer(message);
+                        }
+                    }
+                }
             }
+            lastId = batch.get(batch.size() - 1).id();
         }
     }
 
     /**
-     * Offers one event to every client that selected it, encoding a view on first use when {@code event} is given
-     * (a hub without journal encodes only the views its clients have). Called under {@link #fanOutLock}.
+     * Offers one event to every client that selected it, encoding a view on first use (a hub without journal encodes
+     * only the views its clients have). Called under {@link #fanOutLock}.
      */
-    private void fanOut(int index, ModemEvent event, long id, EncodedMessage redacted, EncodedMessage content) {
-        for (ClientHandle client : clients) {
+    private void fanOut(int index, ModemEvent event, long id) {
+        EncodedMessage redacted = null;
+        EncodedMessage content = null;
+        for (ClientHandle client : clients.current()) {
             if (!client.accepts(index)) {
                 continue;
             }
@@ -367,21 +360,7 @@ public final class RealtimeHub implements AutoCloseable {
     }
 
     void unregister(ClientHandle client) {
-        boolean removed = false;
-        synchronized (registryLock) {
-            ClientHandle[] current = clients;
-            for (int i = 0; i < current.length; i++) {
-                if (current[i] == client) {
-                    ClientHandle[] next = new ClientHandle[current.length - 1];
-                    System.arraycopy(current, 0, next, 0, i);
-                    System.arraycopy(current, i + 1, next, i, current.length - i - 1);
-                    clients = next;
-                    removed = true;
-                    break;
-                }
-            }
-        }
-        if (removed) {
+        if (clients.remove(client)) {
             log.debug("Realtime client {} unregistered", client.connectionId());
         }
     }
@@ -402,32 +381,13 @@ public final class RealtimeHub implements AutoCloseable {
         dropped.increment();
     }
 
-    /** The clock reading for the full-time rule, or 0 when that rule is off (saves the call). */
-    long nanoTimeIfNeeded() {
-        return config.fullTimeLimitEnabled() ? nanoClock.getAsLong() : 0;
-    }
-
-    /** Whether a client that just dropped an event is too slow under the configured rules. */
-    boolean isSlowConsumer(long droppedTotal, long fullSinceNanos) {
-        if (config.dropLimitEnabled() && droppedTotal > config.slowConsumerMaxDropped()) {
-            return true;
-        }
-        return config.fullTimeLimitEnabled() && fullSinceNanos != Long.MIN_VALUE
-                && nanoClock.getAsLong() - fullSinceNanos > maxFullNanos;
-    }
-
-    /** A limit of centuries means "never"; it must not overflow into an exception on the publishing thread. */
-    private static long saturatedNanos(Duration duration) {
-        try {
-            return duration.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
+    SlowConsumerRule slowConsumers() {
+        return slowConsumers;
     }
 
     /** Registered clients, for tests checking that nothing is left behind. */
     ClientHandle[] clientsSnapshot() {
-        return clients.clone();
+        return clients.current().clone();
     }
 
     boolean isSubscribed() {

@@ -177,7 +177,7 @@ class JournalGroupCommitTest {
         };
         // An interval far longer than the three publishes below take, so they land inside it.
         try (JournalWriter writer = new JournalWriter(journal, counted, batch -> batches.add(batchIds(batch)),
-                new LongAdder(), TimeUnit.SECONDS.toNanos(5))) {
+                new LongAdder(), TimeUnit.SECONDS.toNanos(5), 1_000)) {
             writer.publish(JournalGroupCommitTest::pending);
             await().atMost(TIMEOUT).until(() -> batches.size() == 1); // after a quiet spell: stored at once
             for (int i = 0; i < 3; i++) {
@@ -200,6 +200,63 @@ class JournalGroupCommitTest {
         List<Long> ids = new ArrayList<>();
         batch.forEach(pending -> ids.add(pending.id()));
         return ids;
+    }
+
+    @Test
+    void aClientThatKeepsUpBetweenCommitsLosesNothingWhenEventsQueuedUpBehindASlowCommit() throws Exception {
+        // Queue 16: a committed batch may hold 8. The client's transport takes 9 messages per commit (it writes out
+        // while the next one is stored), so it keeps up with batches of 8; one batch of 40 would overflow it.
+        RecordingSink sink = RecordingSink.stalled("keeps-up");
+        DrainingJournal journal = new DrainingJournal(new InMemoryEventJournal(1_000), sink, 9);
+        try (EventBus bus = new EventBus();
+             RealtimeHub hub = new RealtimeHub(bus, RealtimeConfig.defaults().withQueueCapacity(16), journal)) {
+            sink.registerOn(hub, EventSelection.all(), View.REDACTED);
+            bus.publish(new CallRing(T));
+            assertThat(journal.firstEntered.await(60, TimeUnit.SECONDS)).isTrue(); // the "slow" first commit
+            for (int i = 0; i < 40; i++) {
+                bus.publish(new CallRing(T)); // queue up behind it
+            }
+            journal.releaseFirst.countDown();
+
+            List<Long> expected = LongStream.rangeClosed(1, 41).boxed().toList();
+            await().atMost(TIMEOUT).until(() -> hub.lastId() == expected.size()); // all offered to the client
+            assertThat(hub.eventsDropped()).isZero();
+            assertThat(eventIds(sink)).containsExactlyElementsOf(expected);
+            assertThat(journal.batchSizes).allSatisfy(size -> assertThat(size).isBetween(1, 8));
+        }
+    }
+
+    /**
+     * Holds the writer inside the first append until released, and lets {@code sink}'s transport take {@code perCommit}
+     * more messages at every append, as a client's event loop writes out while the next batch is stored.
+     */
+    private static final class DrainingJournal extends ForwardingJournal {
+        final CountDownLatch firstEntered = new CountDownLatch(1);
+        final CountDownLatch releaseFirst = new CountDownLatch(1);
+        final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        private final RecordingSink sink;
+        private final int perCommit;
+
+        DrainingJournal(EventJournal delegate, RecordingSink sink, int perCommit) {
+            super(delegate);
+            this.sink = sink;
+            this.perCommit = perCommit;
+        }
+
+        @Override
+        public void appendAll(List<JournalEntry> entries) {
+            delegate.appendAll(entries);
+            batchSizes.add(entries.size());
+            if (firstEntered.getCount() > 0) {
+                firstEntered.countDown();
+                try {
+                    releaseFirst.await();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            sink.grant(perCommit);
+        }
     }
 
     /** Stores through its delegate, then holds the writer inside the append of {@code holdAt} until released. */

@@ -26,8 +26,18 @@ final class ServerCpu {
         return threadNanos("callstack-");
     }
 
+    /** Summed user-mode CPU nanoseconds of the server's threads, now (the rest of {@link #serverNanos} is kernel). */
+    static long serverUserNanos() {
+        return threadNanos("callstack-", true);
+    }
+
     /** Summed CPU nanoseconds of the threads whose name starts with {@code prefix}, now. */
     static long threadNanos(String prefix) {
+        return threadNanos(prefix, false);
+    }
+
+    /** Summed CPU (or only user-mode, when {@code user}) nanoseconds of the threads named {@code prefix}*, now. */
+    static long threadNanos(String prefix, boolean user) {
         long total = 0;
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (info == null) {
@@ -35,13 +45,45 @@ final class ServerCpu {
             }
             String name = info.getThreadName();
             if (name.startsWith(prefix)) {
-                long cpu = THREADS.getThreadCpuTime(info.getThreadId());
+                long cpu = user ? THREADS.getThreadUserTime(info.getThreadId())
+                        : THREADS.getThreadCpuTime(info.getThreadId());
                 if (cpu > 0) {
                     total += cpu;
                 }
             }
         }
         return total;
+    }
+
+    /** CPU nanoseconds per live thread of the tool's JVM, by thread id, now. */
+    static java.util.Map<Long, Long> byThread() {
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (long id : THREADS.getAllThreadIds()) {
+            long nanos = THREADS.getThreadCpuTime(id);
+            if (nanos > 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * The threads that used at least {@code share} of {@code total} between {@code before} and now, as
+     * "name=ms" (for finding where a run's CPU went).
+     */
+    static String busiestSince(java.util.Map<Long, Long> before, long total, double share) {
+        StringBuilder out = new StringBuilder();
+        java.util.Map<Long, Long> now = byThread();
+        now.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() >= total * share)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> {
+                    ThreadInfo info = THREADS.getThreadInfo(e.getKey());
+                    out.append(' ').append(info == null ? "?" : info.getThreadName()).append('=')
+                            .append(e.getValue() / 1_000_000).append("ms");
+                });
+        return out.toString();
     }
 
     /** CPU nanoseconds of the whole JVM (clients, GC and JIT included), now. */

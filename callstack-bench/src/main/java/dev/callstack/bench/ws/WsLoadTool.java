@@ -105,6 +105,10 @@ public final class WsLoadTool {
         fleet.reset();
         long serverCpu = ServerCpu.serverNanos();
         long writerCpu = ServerCpu.threadNanos(JOURNAL_WRITER);
+        long serverUser = ServerCpu.serverUserNanos();
+        java.util.Map<Long, Long> threadsBefore = ServerCpu.byThread();
+        long loopCpu = ServerCpu.threadNanos("callstack-io");
+        long loopUser = ServerCpu.threadNanos("callstack-io", true);
         long processCpu = ServerCpu.processNanos();
         long clientCpu = fleet.stats().cpuNanos();
         long start = System.nanoTime();
@@ -117,6 +121,9 @@ public final class WsLoadTool {
         Fleet.Stats stats = fleet.stats();
         serverCpu = ServerCpu.serverNanos() - serverCpu + publisher.cpuNanos;
         writerCpu = ServerCpu.threadNanos(JOURNAL_WRITER) - writerCpu;
+        serverUser = ServerCpu.serverUserNanos() - serverUser + publisher.userNanos;
+        loopCpu = ServerCpu.threadNanos("callstack-io") - loopCpu;
+        loopUser = ServerCpu.threadNanos("callstack-io", true) - loopUser;
         processCpu = ServerCpu.processNanos() - processCpu;
         clientCpu = stats.cpuNanos() - clientCpu;
         long delivered = stats.events();
@@ -132,6 +139,14 @@ public final class WsLoadTool {
                 publisher.cpuNanos / perDelivery, processCpu / perDelivery, clientCpu / perDelivery);
         System.out.printf(Locale.ROOT, "#   of srv_ns/dlv: journal writer thread %.0f ns/dlv (journal commits and the"
                 + " hub's hand-over to the %d sinks)%n", writerCpu / perDelivery, clients);
+        // Where the server's time went: user mode (Java) against kernel (syscalls; on loopback a write also runs
+        // much of the receiver's TCP stack), for the event loops and the publisher (the hub's inline fan-out).
+        System.out.printf(Locale.ROOT, "#   split ns/dlv: srv user %.0f sys %.0f | io loops user %.0f sys %.0f"
+                        + " | publisher user %.0f sys %.0f%n",
+                serverUser / perDelivery, (serverCpu - serverUser) / perDelivery, loopUser / perDelivery,
+                (loopCpu - loopUser) / perDelivery, publisher.userNanos / perDelivery,
+                (publisher.cpuNanos - publisher.userNanos) / perDelivery);
+        System.out.println("#   threads >=5% of the process:" + ServerCpu.busiestSince(threadsBefore, processCpu, 0.05));
         // One more event makes every client report the drops it has not been told about yet.
         modem.events().publish(new SmsReceived(Instant.now(), "+15550100100", "0", null, 1, null));
         awaitQuiet(fleet, Long.MAX_VALUE, System.nanoTime());
@@ -147,6 +162,7 @@ public final class WsLoadTool {
         private final int rate;
         private final long start;
         volatile long cpuNanos;
+        volatile long userNanos;
 
         Publisher(FakeModem modem, int events, int rate, long start) {
             this.modem = modem;
@@ -158,6 +174,7 @@ public final class WsLoadTool {
         @Override
         public void run() {
             long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long user = ManagementFactory.getThreadMXBean().getCurrentThreadUserTime();
             Instant now = Instant.now();
             int published = 0;
             while (published < events) {
@@ -173,6 +190,7 @@ public final class WsLoadTool {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
                 }
             }
+            userNanos = ManagementFactory.getThreadMXBean().getCurrentThreadUserTime() - user;
             cpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
         }
     }

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtensionEncoder;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -190,6 +191,48 @@ class NettyClientSinkTest {
         assertThat(texts(channel)).containsExactly(message(2).text(), message(3).text());
         assertThat(count.flushes.get()).isEqualTo(2);
         channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void aBatchToManySinksSpacesTheNextOneOutAndAQuietLoopGetsItsShortIntervalBack() {
+        long[] now = {0};
+        List<EmbeddedChannel> channels = new ArrayList<>();
+        List<NettyClientSink> sinks = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            channels.add(new EmbeddedChannel());
+        }
+        EmbeddedChannel first = channels.get(0);
+        LoopWriter writer = new LoopWriter(first.eventLoop(), Duration.ofMillis(1), () -> now[0]);
+        for (EmbeddedChannel channel : channels) {
+            sinks.add(new NettyClientSink(channel, writer, false));
+        }
+        for (NettyClientSink sink : sinks) {
+            sink.send(message(1));
+        }
+        first.runPendingTasks();
+        for (EmbeddedChannel channel : channels) {
+            assertThat(texts(channel)).as("a quiet loop writes at once").containsExactly(message(1).text());
+        }
+
+        // 60 sinks x 0.4 ms = 24 ms, capped at 20 ms: 10 ms later is still within the spacing, not the 1 ms interval.
+        now[0] = TimeUnit.MILLISECONDS.toNanos(10);
+        sinks.get(0).send(message(2));
+        first.runPendingTasks();
+        assertThat(first.<Object>readOutbound()).as("10 ms after a batch to 60 sinks: deferred").isNull();
+
+        now[0] = TimeUnit.MILLISECONDS.toNanos(20);
+        first.advanceTimeBy(10, TimeUnit.MILLISECONDS);
+        first.runScheduledPendingTasks();
+        assertThat(texts(first)).containsExactly(message(2).text());
+
+        // That batch wrote one sink: the 1 ms interval again.
+        now[0] = TimeUnit.MILLISECONDS.toNanos(22);
+        sinks.get(0).send(message(3));
+        first.runPendingTasks();
+        assertThat(texts(first)).as("2 ms after a batch to one sink: at once").containsExactly(message(3).text());
+        for (EmbeddedChannel channel : channels) {
+            channel.finishAndReleaseAll();
+        }
     }
 
     @Test

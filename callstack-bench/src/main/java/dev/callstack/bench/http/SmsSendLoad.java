@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Load on {@code POST /sms/send} over HTTP: {@code concurrency} threads, each sending one request after the other on
@@ -75,7 +77,19 @@ public final class SmsSendLoad {
             return;
         }
         Path dir = Files.createTempDirectory("callstack-sms-load");
-        Path db = dir.resolve("callstack.db");
+        try {
+            runOwnServer(dir.resolve("callstack.db"), options, out);
+        } finally {
+            // Each run leaves a SQLite file with its WAL of some MB otherwise.
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static void runOwnServer(Path db, Options options, PrintStream out) throws Exception {
         try (AtModemSimulator sim = new AtModemSimulator()) {
             InetSocketAddress at = sim.listenTcp();
             try (SqliteMessageStore store = SqliteMessageStore.open(db)) {

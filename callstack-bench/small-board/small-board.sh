@@ -5,8 +5,8 @@
 #   idle      VmRSS after `warm-up` seconds of idling (the simulator's background traffic keeps running);
 #   ws100     VmRSS with 100 idle WebSocket clients on /ws, 5 s after the last handshake;
 #   peak      VmHWM at the end; threads: the process's threads while idle.
-# Cases with CDS first run a training start (ready, 100 clients, stop) that writes the launcher's AppCDS archive,
-# then measure a second start that maps it.
+# Cases with CDS first run a training start (ready, 100 clients, stop) in which the launcher records the classes
+# loaded, then a start before which the launcher dumps them into its AppCDS archive, then measure a start that maps it.
 #
 #   ./callstack-bench/small-board/small-board.sh [tiers|flags|all] [jar] [warm-up seconds]
 #     tiers   JVM defaults and each launcher tier (512 MB, 1 GB, 2 GB, 4 GB boards), without and with CDS (default)
@@ -93,7 +93,8 @@ measure() {
   printf '| %-34s | %6d | %5d | %5d | %5d | %3d |\n' "$label" "$ready_ms" "$idle" "$ws" "$peak" "$threads"
 }
 
-# measure_cds <label> <env assignment>...: a training start writes the archive, the measured start maps it.
+# measure_cds <label> <env assignment>...: a training start records the classes, the next start dumps the archive
+# (the launcher does that before it starts the server), the measured start maps it.
 measure_cds() {
   local label=$1 dir
   shift
@@ -102,6 +103,8 @@ measure_cds() {
   start "$work/train.log" CALLSTACK_CDS_DIR="$dir" "$@"
   open_clients
   close_clients
+  stop
+  start "$work/dump.log" CALLSTACK_CDS_DIR="$dir" "$@"
   stop
   ls "$dir"/callstack-cds-*.jsa >/dev/null 2>&1 || { echo "$label: no archive written" >&2; cat "$work/train.log" >&2; exit 1; }
   measure "$label" CALLSTACK_CDS_DIR="$dir" "$@"

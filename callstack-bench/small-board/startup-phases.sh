@@ -9,7 +9,8 @@
 #     and the CPU time the JVM had used by then.
 #
 #   ./callstack-bench/small-board/startup-phases.sh [jar] [board MiB for the launcher's tier, default 512] [cds 0|1]
-#     cds=1 runs a training start first (writes the launcher's AppCDS archive), then measures a start that maps it.
+#     cds=1 runs a training start first (the launcher records the classes it loads) and a second start (before which
+#     the launcher dumps them into its AppCDS archive), then measures a start that maps the archive.
 # Extra JVM flags: STARTUP_EXTRA_OPTS="-Dx=y"; STARTUP_KEEP=<dir> keeps the server log and the class-load log there.
 # Touches only loopback and a temporary directory.
 set -euo pipefail
@@ -57,6 +58,10 @@ stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
 if [ "$cds" = 1 ]; then
   run "$work/train.log" ""
   stop
+  run "$work/dump.log" ""
+  stop
+  ls "$work"/cds/callstack-cds-*.jsa >/dev/null 2>&1 \
+    || { echo "no archive written" >&2; cat "$work/train.log" >&2; exit 1; }
 fi
 run "$work/server.log" "$work/classes.log"
 threads=$(ls "/proc/$pid/task" | wc -l)

@@ -4,20 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code --journal-retention} ({@code 0}: no age limit) and {@code --journal-max-events}: prunes the event journal on its own daemon thread,
- * never on the event loop or under the hub's publish lock: at start, every {@link #INTERVAL} (for age), and soon
- * after an append takes the journal past its event limit by a small slack (for count; the slack turns a prune per
- * event into one per 1 % of the limit). A failed prune is logged and the next one still runs.
+ * {@code --journal-retention} ({@code 0}: no age limit) and {@code --journal-max-events}: prunes the event journal on
+ * the shared housekeeping thread ({@link HousekeepingTask}), never on the event loop or under the hub's publish lock:
+ * at start, every {@link #INTERVAL} (for age), and soon after an append takes the journal past its event limit by a
+ * small slack (for count; the slack turns a prune per event into one per 1 % of the limit). A failed prune is logged
+ * and the next one still runs.
  *
  * <p>Thread-safe.
  */
@@ -31,8 +27,7 @@ final class JournalPruner implements AutoCloseable {
     private final long slack;
     private final Clock clock;
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            DaemonThreads.named("callstack-journal-retention"));
+    private final HousekeepingTask task = new HousekeepingTask(this::pruneLogged);
 
     JournalPruner(SqliteEventJournal journal, Duration retention, long maxEvents, Clock clock) {
         this.journal = Objects.requireNonNull(journal, "journal");
@@ -47,8 +42,7 @@ final class JournalPruner implements AutoCloseable {
 
     /** Starts the schedule (first prune now) and the count trigger. */
     JournalPruner start() {
-        ScheduledFuture<?> unused = timer.scheduleWithFixedDelay(this::pruneLogged, 0, INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
+        task.every(INTERVAL);
         journal.onAppend(id -> appended());
         log.info("Event journal retention {} / {} events", RetentionPeriod.label(retention), maxEvents);
         return this;
@@ -57,11 +51,7 @@ final class JournalPruner implements AutoCloseable {
     /** Called on the journal's appending thread: checks cached figures; past the limit, wakes the pruner once. */
     private void appended() {
         if (journal.size() >= maxEvents + slack && queued.compareAndSet(false, true)) {
-            try {
-                timer.execute(this::pruneLogged);
-            } catch (RejectedExecutionException closing) {
-                queued.set(false);
-            }
+            task.runSoon();
         }
     }
 
@@ -87,9 +77,8 @@ final class JournalPruner implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
         try {
-            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!task.closeAndWait()) {
                 log.warn("Event journal prune still running at shutdown");
             }
         } catch (InterruptedException interrupted) {

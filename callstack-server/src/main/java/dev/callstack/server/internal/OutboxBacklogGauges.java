@@ -7,18 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The outbox's pending count and oldest pending age for {@code /metrics}. The figures come from one count query over
- * the outbox's status index, run on a timer of its own ({@link #INTERVAL}): never per request, and never on the event
- * loop that serves the scrape (a query there could wait behind the store's fsync). A failed read keeps the last
- * figures and is logged once per failure streak.
+ * the outbox's status index, run every {@link #INTERVAL} on the shared housekeeping thread ({@link HousekeepingTask}):
+ * never per request, and never on the event loop that serves the scrape (a query there could wait behind the store's
+ * fsync). A failed read keeps the last figures and is logged once per failure streak.
  *
  * <p>Thread-safe: the last reading is a volatile snapshot.
  */
@@ -28,8 +24,7 @@ final class OutboxBacklogGauges implements AutoCloseable {
 
     private final Outbox outbox;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            DaemonThreads.named("callstack-outbox-gauges"));
+    private final HousekeepingTask task = new HousekeepingTask(this::refresh);
     private volatile OutboxBacklog last = OutboxBacklog.EMPTY;
     private volatile boolean failing;
 
@@ -40,8 +35,7 @@ final class OutboxBacklogGauges implements AutoCloseable {
 
     /** Reads now, then every {@link #INTERVAL}. */
     OutboxBacklogGauges start() {
-        ScheduledFuture<?> unused = timer.scheduleWithFixedDelay(this::refresh, 0, INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
+        task.every(INTERVAL);
         return this;
     }
 
@@ -72,6 +66,6 @@ final class OutboxBacklogGauges implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        task.close();
     }
 }

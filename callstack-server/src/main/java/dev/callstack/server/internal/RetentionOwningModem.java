@@ -12,6 +12,11 @@ final class RetentionOwningModem extends DelegatingModem {
         this.sweeper = Objects.requireNonNull(sweeper, "sweeper");
     }
 
+    /** The sweeper, for tests that check it stops with the modem. */
+    RetentionSweeper sweeper() {
+        return sweeper;
+    }
+
     @Override
     public void close() {
         try {

@@ -6,18 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code --retention}: erases message bodies and numbers older than the retention period from the store
  * ({@link SqliteMessageStore#eraseContentBefore}), or whatever else an {@link Eraser} erases (voicemail), once at
- * start and then every {@link #INTERVAL}, on its own daemon thread. A failed sweep is logged and the next one still
- * runs.
+ * start and then every {@link #INTERVAL}, on the shared housekeeping thread ({@link HousekeepingTask}). A failed sweep
+ * is logged and the next one still runs.
  *
  * <p>Thread-safe.
  */
@@ -35,8 +31,7 @@ final class RetentionSweeper implements AutoCloseable {
     private final String what;
     private final Duration retention;
     private final Clock clock;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            DaemonThreads.named("callstack-retention"));
+    private final HousekeepingTask task = new HousekeepingTask(this::sweepLogged);
 
     RetentionSweeper(SqliteMessageStore store, Duration retention, Clock clock) {
         this(Objects.requireNonNull(store, "store")::eraseContentBefore, "message bodies and numbers", retention,
@@ -56,8 +51,7 @@ final class RetentionSweeper implements AutoCloseable {
 
     /** Starts the daily schedule, first sweep now. */
     RetentionSweeper start() {
-        ScheduledFuture<?> unused = timer.scheduleWithFixedDelay(this::sweepLogged, 0, INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
+        task.every(INTERVAL);
         log.info("Retention {}: older {} are erased daily", RetentionPeriod.label(retention), what);
         return this;
     }
@@ -81,11 +75,15 @@ final class RetentionSweeper implements AutoCloseable {
         }
     }
 
+    /** Whether the daily schedule is on (after {@link #start()}, until {@link #close()}). */
+    boolean scheduled() {
+        return task.scheduled();
+    }
+
     @Override
     public void close() {
-        timer.shutdownNow();
         try {
-            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!task.closeAndWait()) {
                 log.warn("Retention sweep still running at shutdown");
             }
         } catch (InterruptedException interrupted) {

@@ -27,12 +27,7 @@ class AudioPortSpeedTest {
 
     @AfterEach
     void tearDown() {
-        if (modem != null) {
-            modem.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        SimHarness.closeAndAwaitThreads(modem, sim);
     }
 
     @Test

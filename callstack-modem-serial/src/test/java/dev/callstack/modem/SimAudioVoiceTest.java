@@ -38,14 +38,7 @@ class SimAudioVoiceTest {
 
     @AfterEach
     void tearDown() {
-        if (modem != null) {
-            modem.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-        await().atMost(Duration.ofSeconds(5)).until(() -> SimHarness.liveEngineThreads() == 0
-                && SimHarness.liveThreads("callstack-audio-") == 0);
+        SimHarness.closeAndAwaitThreads(modem, sim);
     }
 
     private CallSession answered(SimProfile profile, boolean tcp) throws Exception {

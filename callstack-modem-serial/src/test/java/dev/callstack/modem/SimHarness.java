@@ -1,5 +1,7 @@
 package dev.callstack.modem;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.callstack.core.event.ModemEvent;
 import dev.callstack.modem.internal.ModemEngine;
 import dev.callstack.modem.internal.SmsModuleFactory;
@@ -78,6 +80,21 @@ final class SimHarness implements AutoCloseable {
     static long liveThreads(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith(prefix)).count();
+    }
+
+    /**
+     * A test's tear-down: closes the modem, then the simulator (either may be null, when the test failed before it
+     * opened them), and waits until no engine, link-reader or audio thread is left for the next test to trip over.
+     */
+    static void closeAndAwaitThreads(SerialModem modem, AtModemSimulator sim) {
+        if (modem != null) {
+            modem.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> liveEngineThreads() == 0
+                && liveThreads("callstack-audio-") == 0);
     }
 
     static long liveEngineThreads() {

@@ -39,13 +39,7 @@ class VoiceQuirksTest {
 
     @AfterEach
     void tearDown() {
-        if (modem != null) {
-            modem.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-        await().atMost(Duration.ofSeconds(5)).until(() -> SimHarness.liveEngineThreads() == 0);
+        SimHarness.closeAndAwaitThreads(modem, sim);
     }
 
     /** A connected modem playing {@code profile}, past init and its first signal poll. */

@@ -13,7 +13,6 @@ import dev.callstack.modem.internal.UnavailableSmsModule;
 import dev.callstack.testkit.sim.AtModemSimulator;
 import dev.callstack.testkit.sim.SimProfile;
 import dev.callstack.testkit.sim.SimulatorPipe;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +33,7 @@ class WaitingCallTest {
 
     @AfterEach
     void tearDown() {
-        if (modem != null) {
-            modem.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-        await().atMost(Duration.ofSeconds(5)).until(() -> SimHarness.liveEngineThreads() == 0
-                && SimHarness.liveThreads("callstack-audio-") == 0);
+        SimHarness.closeAndAwaitThreads(modem, sim);
     }
 
     private void connect(SimProfile profile, boolean audio) {

@@ -6,7 +6,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Child process of {@link RemoteFleet}: a {@link ClientFleet} answering one line per request on standard input
+ * Child process of {@link RemoteFleet}: a {@link ClientFleet} (or, with a second argument {@code raw}, a
+ * {@link RawFleet}) answering one line per request on standard input
  * ({@code connect <uri> <key> <n> <parallel>}, {@code reset}, {@code counts}, {@code stats}, {@code close}); exits
  * when its input ends.
  */
@@ -17,12 +18,14 @@ public final class FleetProcess {
     /**
      * Runs the fleet until standard input ends.
      *
-     * @param args the number of client event-loop threads
+     * @param args the number of client event-loop threads, then optionally {@code raw} for plain NIO clients
      * @throws Exception when connecting fails (the parent sees the process end)
      */
     public static void main(String[] args) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (ClientFleet fleet = new ClientFleet(Integer.parseInt(args[0]))) {
+        int threads = Integer.parseInt(args[0]);
+        boolean raw = args.length > 1 && "raw".equals(args[1]);
+        try (Fleet fleet = raw ? new RawFleet(threads) : new ClientFleet(threads)) {
             String line;
             while ((line = in.readLine()) != null) {
                 String[] a = line.split(" ", -1);

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link ClientFleet} in a child JVM ({@link FleetProcess}), driven over its standard input and output one line
+ * A {@link ClientFleet} (or a {@link RawFleet}) in a child JVM ({@link FleetProcess}), driven over its standard input and output one line
  * per request, so the server's process holds only the server and the publisher: its CPU per delivery is then the
  * server's share alone, and the clients no longer steal its heap or JIT. Latency stays comparable: both processes read
  * the same monotonic clock ({@code System.nanoTime} is {@code CLOCK_MONOTONIC} on Linux).
@@ -25,11 +25,11 @@ final class RemoteFleet implements Fleet {
     /** Requests made: each is two pipe writes, which a syscall count of both processes must subtract. */
     private static long requests;
 
-    RemoteFleet(int threads) {
+    RemoteFleet(int threads, boolean raw) {
         try {
             child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g", "-cp", System.getProperty("java.class.path"), FleetProcess.class.getName(),
-                    Integer.toString(threads)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    Integer.toString(threads), raw ? "raw" : "netty").redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

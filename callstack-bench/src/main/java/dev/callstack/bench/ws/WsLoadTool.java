@@ -35,7 +35,9 @@ import java.util.concurrent.locks.LockSupport;
  * the publishing thread's share of it, {@code jvm_ns/dlv} the tool's whole JVM (GC and JIT included, and the clients
  * unless they run in a child) and {@code cli_ns/dlv} the clients' (their threads, or the child's whole process).
  * {@code fleet=process} runs the clients in a child JVM ({@link RemoteFleet}) so they do not share the server's
- * process. The latency is publish to receipt by the client, so it bounds the server's publish-to-written latency
+ * process; {@code fleet=raw} runs them there as plain NIO clients ({@link RawFleet}: a hand-written WebSocket client
+ * on one selector thread, several times cheaper per delivery than Netty's), so that at the highest rates the
+ * client process does not starve the server of the box's cores. The latency is publish to receipt by the client, so it bounds the server's publish-to-written latency
  * from above. {@code full=false} skips the full-rate run (for fixed-rate CPU figures and syscall counts).
  * {@code flush=} sets the server's WebSocket flush interval (newer builds only; default: the server's).
  * {@code journal=<dir>} gives the server a SQLite file in {@code dir} (a fresh one per run, for its quota ledger and
@@ -45,7 +47,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * java -cp ... dev.callstack.bench.ws.WsLoadTool [clients=1,100,1000] [events=20000] [rates=1000,10000]
- *     [seconds=3] [idle=10000] [queue=256] [full=true] [transport=nio|epoll|auto] [fleet=local|process]
+ *     [seconds=3] [idle=10000] [queue=256] [full=true] [transport=nio|epoll|auto] [fleet=local|process|raw]
  *     [flush=&lt;ms&gt;]
  *     [journal=&lt;dir&gt;|none]
  * </pre>
@@ -74,11 +76,13 @@ public final class WsLoadTool {
             System.out.println("# journal " + (options.journalDir == null ? "in memory (no database file)"
                     : "SQLite file in " + options.journalDir));
             System.out.println("# clients " + (options.clientProcess ? "in a child JVM" : "in this JVM")
+                    + (options.raw ? " (plain NIO, one selector thread)" : "")
                     + (options.flushMillis >= 0 ? ", flush interval " + options.flushMillis + " ms" : ""));
             System.out.println("clients  mode        published  delivered  deliveries/s  p50_us  p99_us  max_us"
                     + "  dropped  seconds  srv_ns/dlv  pub_ns/dlv  jvm_ns/dlv  cli_ns/dlv");
             for (int clients : options.clients) {
-                try (Fleet fleet = options.clientProcess ? new RemoteFleet(2) : new ClientFleet(2)) {
+                try (Fleet fleet = options.clientProcess ? new RemoteFleet(options.raw ? 1 : 2, options.raw)
+                        : new ClientFleet(2)) {
                     fleet.connect(uri, KEY, clients, 200);
                     int events = Math.max(1000, options.events / Math.max(1, clients / 100));
                     if (options.full) {
@@ -287,7 +291,7 @@ public final class WsLoadTool {
     }
 
     private record Options(List<Integer> clients, int events, List<Integer> rates, int seconds, int idle, int queue,
-                           boolean full, String transport, boolean clientProcess, int flushMillis,
+                           boolean full, String transport, boolean clientProcess, boolean raw, int flushMillis,
                            Path journalDir) {
         static Options parse(String[] args) {
             List<Integer> clients = List.of(1, 100, 1000);
@@ -299,6 +303,7 @@ public final class WsLoadTool {
             boolean full = true;
             String transport = null;
             boolean clientProcess = false;
+            boolean raw = false;
             int flushMillis = -1;
             Path journalDir = null;
             for (String arg : args) {
@@ -314,11 +319,14 @@ public final class WsLoadTool {
                     case "transport" -> transport = kv[1].toUpperCase(Locale.ROOT);
                     case "flush" -> flushMillis = Integer.parseInt(kv[1]);
                     case "journal" -> journalDir = "none".equals(kv[1]) ? null : Path.of(kv[1]);
-                    case "fleet" -> clientProcess = switch (kv[1]) {
-                        case "process" -> true;
-                        case "local" -> false;
-                        default -> throw new IllegalArgumentException("fleet=local|process");
-                    };
+                    case "fleet" -> {
+                        clientProcess = switch (kv[1]) {
+                            case "process", "raw" -> true;
+                            case "local" -> false;
+                            default -> throw new IllegalArgumentException("fleet=local|process|raw");
+                        };
+                        raw = "raw".equals(kv[1]);
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
@@ -327,7 +335,7 @@ public final class WsLoadTool {
                 throw new IllegalArgumentException("out of bounds: clients 1-5000, idle 0-15000, events 1-1e6, "
                         + "seconds 1-30");
             }
-            return new Options(clients, events, rates, seconds, idle, queue, full, transport, clientProcess,
+            return new Options(clients, events, rates, seconds, idle, queue, full, transport, clientProcess, raw,
                     flushMillis, journalDir);
         }
 

@@ -28,6 +28,8 @@ final class RawFleet implements Fleet {
     final LongAdder events = new LongAdder();
     final LongAdder dropped = new LongAdder();
     final AtomicInteger hellos = new AtomicInteger();
+    /** Reads that ended inside a frame (its start kept for the next read): shows the split path is exercised. */
+    final LongAdder splits = new LongAdder();
     volatile LatencyHistogram latency = new LatencyHistogram();
     private final List<RawLoop> loops = new ArrayList<>();
     private final List<SocketChannel> channels = new ArrayList<>();
@@ -150,6 +152,7 @@ final class RawFleet implements Fleet {
 
     @Override
     public void close() {
+        System.err.println("# raw clients: " + splits.sum() + " reads ended inside a frame");
         for (RawLoop loop : loops) {
             loop.stop();
         }

@@ -108,6 +108,7 @@ final class RawLoop implements Runnable {
         buf.flip();
         int consumed = parse(c, System.nanoTime());
         if (consumed < buf.limit()) {
+            fleet.splits.increment();
             buf.position(consumed);
             if (c.tail.capacity() < buf.remaining()) {
                 c.tail = ByteBuffer.allocate(Math.max(buf.remaining(), 2 * c.tail.capacity()));

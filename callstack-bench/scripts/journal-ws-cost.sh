@@ -5,7 +5,7 @@
 # interleaved ROUNDS times. The first rate of each run is a warm-up; read srv_ns/dlv (server threads' CPU per
 # delivery), jvm_ns/dlv (the server JVM, GC and JIT included) and the journal writer thread's share of the
 # second run.
-# Usage: journal-ws-cost.sh <classpath> <label> [ROUNDS=3] [SECONDS=8] [RATE=500]
+# Usage: [FLEET=process|raw] journal-ws-cost.sh <classpath> <label> [ROUNDS=3] [SECONDS=8] [RATE=500]
 set -u
 CP="$1"; LABEL="$2"; ROUNDS="${3:-3}"; SECS="${4:-8}"; RATE="${5:-500}"
 DIR="$(mktemp -d /tmp/journal-ws-cost.XXXXXX)"
@@ -15,7 +15,7 @@ while [ "$i" -le "$ROUNDS" ]; do
   for journal in "$DIR" none; do
     echo "# round $i journal=$( [ "$journal" = none ] && echo none || echo file), $(uptime)"
     java -cp "$CP" dev.callstack.bench.ws.WsLoadTool clients=100 "rates=$RATE,$RATE" "seconds=$SECS" full=false \
-      idle=0 fleet=process transport=epoll "journal=$journal" 2>&1 | grep -E '^ +100 |^#   of'
+      idle=0 fleet="${FLEET:-process}" transport=epoll "journal=$journal" 2>&1 | grep -E '^ +100 |^#   of'
   done
   i=$((i + 1))
 done

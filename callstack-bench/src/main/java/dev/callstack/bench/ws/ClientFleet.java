@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * N Netty WebSocket clients on loopback. Each counts the events it receives, reports overflow notices and records
@@ -35,9 +34,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Thread-safe: counters are atomic; each client handler is confined to its event loop.
  */
 final class ClientFleet implements Fleet {
-    final LongAdder events = new LongAdder();
-    final LongAdder dropped = new LongAdder();
-    volatile LatencyHistogram latency = new LatencyHistogram();
+    private final FleetCounters counters = new FleetCounters();
     private final EventLoopGroup group;
     private final List<Channel> channels = new ArrayList<>();
     private final AtomicInteger handshakes = new AtomicInteger();
@@ -88,21 +85,17 @@ final class ClientFleet implements Fleet {
 
     @Override
     public void reset() {
-        events.reset();
-        dropped.reset();
-        latency = new LatencyHistogram();
+        counters.reset();
     }
 
     @Override
     public Stats counts() {
-        return new Stats(events.sum(), dropped.sum(), 0, 0, 0, 0);
+        return counters.counts();
     }
 
     @Override
     public Stats stats() {
-        LatencyHistogram current = latency;
-        return new Stats(events.sum(), dropped.sum(), current.quantileNanos(0.50), current.quantileNanos(0.99),
-                current.maxNanos(), ServerCpu.threadNanos("bench-client-"));
+        return counters.stats(ServerCpu.threadNanos("bench-client-"));
     }
 
     @Override
@@ -129,14 +122,8 @@ final class ClientFleet implements Fleet {
             if (!hello) {
                 hello = true;
                 handshakes.incrementAndGet();
-            } else if (FrameScan.isSms(content)) {
-                long published = FrameScan.bodyNumber(content);
-                if (published > 0) {
-                    latency.record(now - published);
-                }
-                events.increment();
-            } else if (FrameScan.isOverflow(content)) {
-                dropped.add(FrameScan.dropped(content));
+            } else {
+                counters.onText(content::getByte, content.readerIndex(), content.writerIndex(), now);
             }
         }
 

@@ -25,12 +25,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Thread-safe: counters are atomic; each connection is confined to its loop after the handshake.
  */
 final class RawFleet implements Fleet {
-    final LongAdder events = new LongAdder();
-    final LongAdder dropped = new LongAdder();
+    private final FleetCounters counters = new FleetCounters();
     final AtomicInteger hellos = new AtomicInteger();
     /** Reads that ended inside a frame (its start kept for the next read): shows the split path is exercised. */
     final LongAdder splits = new LongAdder();
-    volatile LatencyHistogram latency = new LatencyHistogram();
     private final List<RawLoop> loops = new ArrayList<>();
     private final List<SocketChannel> channels = new ArrayList<>();
 
@@ -120,34 +118,22 @@ final class RawFleet implements Fleet {
 
     /** Called by a loop for each complete text frame {@code buf[start, end)} of a connection past its hello. */
     void onText(ByteBuffer buf, int start, int end, long now) {
-        if (FrameScan.isSms(buf, start, end)) {
-            long published = FrameScan.bodyNumber(buf, start, end);
-            if (published > 0) {
-                latency.record(now - published);
-            }
-            events.increment();
-        } else if (FrameScan.isOverflow(buf, start, end)) {
-            dropped.add(FrameScan.dropped(buf, start, end));
-        }
+        counters.onText(buf::get, start, end, now);
     }
 
     @Override
     public void reset() {
-        events.reset();
-        dropped.reset();
-        latency = new LatencyHistogram();
+        counters.reset();
     }
 
     @Override
     public Stats counts() {
-        return new Stats(events.sum(), dropped.sum(), 0, 0, 0, 0);
+        return counters.counts();
     }
 
     @Override
     public Stats stats() {
-        LatencyHistogram current = latency;
-        return new Stats(events.sum(), dropped.sum(), current.quantileNanos(0.50), current.quantileNanos(0.99),
-                current.maxNanos(), ServerCpu.threadNanos("bench-client-"));
+        return counters.stats(ServerCpu.threadNanos("bench-client-"));
     }
 
     @Override

@@ -3,10 +3,10 @@ package dev.callstack.server.internal;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  * standard output, Netty at WARN, Callstack's own loggers at {@code CALLSTACK_LOG_LEVEL} (INFO by default; an unknown
  * name is INFO too). Code rather than a {@code logback.xml} because reading XML is the most expensive part of
  * starting logback: the JDK's XML parser and logback's configuration model are a few hundred classes and about a
- * tenth of the server's start on a small board, for four settings. An operator's own configuration still wins:
+ * tenth of the server's start on a small board, for four settings. The line itself is {@link LogLineLayout}'s, for
+ * the same reason (logback's pattern layout loads a converter per pattern word it knows). An operator's own configuration still wins:
  * with {@code -Dlogback.configurationFile=...}, or a {@code logback.xml} / {@code logback-test.xml} on the class path
  * (the tests'), this steps aside and logback reads that file as usual.
  *
@@ -26,7 +27,6 @@ import java.util.function.UnaryOperator;
  * <p>Not thread-safe; logback calls it once, while it initialises.
  */
 public final class LogbackConfigurator extends ContextAwareBase implements Configurator {
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
     static final String LEVEL_VARIABLE = "CALLSTACK_LOG_LEVEL";
     static final String CONFIG_FILE_PROPERTY = "logback.configurationFile";
 
@@ -59,9 +59,12 @@ public final class LogbackConfigurator extends ContextAwareBase implements Confi
                 || resourceExists.test("logback.xml")) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        LogLineLayout layout = new LogLineLayout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
+        encoder.setLayout(layout);
         encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -33,8 +33,9 @@ class LogbackConfiguratorTest {
         assertThat(console).isNotNull();
         assertThat(console.isStarted()).isTrue();
         assertThat(console.getTarget()).isEqualTo("System.out");
-        assertThat(((PatternLayoutEncoder) console.getEncoder()).getPattern())
-                .isEqualTo("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n");
+        // LogLineLayoutTest holds the layout to the old pattern's output.
+        assertThat(((LayoutWrappingEncoder<ILoggingEvent>) console.getEncoder()).getLayout())
+                .isInstanceOf(LogLineLayout.class).matches(layout -> layout.isStarted());
         assertThat(context.getLogger("io.netty").getLevel()).isEqualTo(Level.WARN);
         assertThat(context.getLogger("dev.callstack").getLevel()).isEqualTo(Level.INFO);
         assertThat(context.getLogger("dev.callstack.server.X").isDebugEnabled()).isFalse();

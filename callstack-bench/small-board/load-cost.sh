@@ -43,7 +43,7 @@ tier=$(tier_flags 512)
 start() {
   local dir=$1 variant=$2 envs=() flags="" word i
   for word in $variant; do
-    case "$word" in *=*) [ -z "$flags" ] && envs+=("$word") || flags="$flags $word" ;; *) flags="$flags $word" ;; esac
+    if [[ -z "$flags" && "$word" =~ ^[A-Z_][A-Z0-9_]*= ]]; then envs+=("$word"); else flags="$flags $word"; fi
   done
   rm -f "$work"/db*
   env "${envs[@]}" CALLSTACK_JAR="$jar" CALLSTACK_JAVA_OPTS="$tier$flags" CALLSTACK_CDS_DIR="$dir" \

@@ -2,8 +2,10 @@ package dev.callstack.server.cli;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlFactory;
+import dev.callstack.server.internal.JsonTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,12 +46,18 @@ record ConfigFile(Path path, Map<String, String> values, Map<String, Integer> li
                     e);
         }
         JsonNode tree;
-        try {
-            tree = Toml.MAPPER.readTree(text);
+        // The factory's parser, not a TomlMapper: an ObjectMapper would load databind's serialisers and deserialisers
+        // into every packaged serve (the .deb always has a config file) only to read a few flat keys.
+        try (JsonParser parser = Toml.FACTORY.createParser(text)) {
+            tree = JsonTrees.read(parser);
         } catch (JacksonException e) {
             JsonLocation where = e.getLocation();
             String line = where == null || where.getLineNr() < 1 ? "" : ":" + where.getLineNr();
             throw new ConfigException(path + line + ": not valid TOML: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            // Not expected: the text is in memory, and the TOML library reports its syntax errors as above.
+            throw new ConfigException("cannot read config file " + path + " (" + e.getClass().getSimpleName() + ")",
+                    e);
         }
         Map<String, Integer> lines = keyLines(text);
         Map<String, String> values = new LinkedHashMap<>();
@@ -119,11 +127,11 @@ record ConfigFile(Path path, Map<String, String> values, Map<String, Integer> li
     }
 
     /**
-     * The parser, made on first use: {@link #empty()} (no file: java -jar, the container image) must not load the
+     * The factory, made on first use: {@link #empty()} (no file: java -jar, the container image) must not load the
      * TOML library's classes, which a field of this record would.
      */
     private static final class Toml {
-        static final TomlMapper MAPPER = new TomlMapper();
+        static final TomlFactory FACTORY = new TomlFactory();
 
         private Toml() {
         }

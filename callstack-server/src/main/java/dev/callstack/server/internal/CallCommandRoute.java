@@ -1,7 +1,6 @@
 package dev.callstack.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callstack.core.CallApi;
 import dev.callstack.core.Modem;
 import dev.callstack.core.ModemRejectedException;
@@ -144,7 +143,11 @@ final class CallCommandRoute implements Route {
     }
 
     static HttpReply state(CallApi calls) {
-        ObjectNode json = Json.MAPPER.createObjectNode().put("state", WireViews.wireName(calls.state()));
-        return HttpReply.json(200, Json.bytes(json));
+        String state = WireViews.wireName(calls.state());
+        return HttpReply.json(200, Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("state", state);
+            g.writeEndObject();
+        }));
     }
 }

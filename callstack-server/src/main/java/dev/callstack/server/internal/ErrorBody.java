@@ -1,7 +1,5 @@
 package dev.callstack.server.internal;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -43,15 +41,15 @@ final class ErrorBody {
     }
 
     static HttpReply reply(int status, String message) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("error", message);
-        return HttpReply.json(status, Json.bytes(body));
+        return HttpReply.json(status, Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("error", message);
+            g.writeEndObject();
+        }));
     }
 
     static HttpReply rateLimited(long retryAfterSeconds) {
-        ObjectNode body = Json.MAPPER.createObjectNode()
-                .put("error", RATE_LIMITED)
-                .put("retry_after", retryAfterSeconds);
-        return HttpReply.json(429, Json.bytes(body)).withHeader("Retry-After", Long.toString(retryAfterSeconds));
+        return retryLater(RATE_LIMITED, retryAfterSeconds);
     }
 
     /** 403 for a route the caller's key may not use. */
@@ -60,16 +58,29 @@ final class ErrorBody {
     }
 
     static HttpReply smsQuotaExceeded(long retryAfterSeconds) {
-        ObjectNode body = Json.MAPPER.createObjectNode()
-                .put("error", SMS_QUOTA_EXCEEDED)
-                .put("retry_after", retryAfterSeconds);
-        return HttpReply.json(429, Json.bytes(body)).withHeader("Retry-After", Long.toString(retryAfterSeconds));
+        return retryLater(SMS_QUOTA_EXCEEDED, retryAfterSeconds);
     }
 
     static HttpReply unsupportedFilter(List<String> supportedEvents) {
-        ObjectNode body = Json.MAPPER.createObjectNode().put("error", UNSUPPORTED_FILTER);
-        ArrayNode supported = body.putArray("supported_events");
-        supportedEvents.forEach(supported::add);
-        return HttpReply.json(400, Json.bytes(body));
+        return HttpReply.json(400, Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("error", UNSUPPORTED_FILTER);
+            g.writeArrayFieldStart("supported_events");
+            for (String event : supportedEvents) {
+                g.writeString(event);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }));
+    }
+
+    /** 429 with the seconds to wait, in the body and in {@code Retry-After}. */
+    private static HttpReply retryLater(String message, long retryAfterSeconds) {
+        return HttpReply.json(429, Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("error", message);
+            g.writeNumberField("retry_after", retryAfterSeconds);
+            g.writeEndObject();
+        })).withHeader("Retry-After", Long.toString(retryAfterSeconds));
     }
 }

@@ -1,6 +1,5 @@
 package dev.callstack.server.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callstack.core.Modem;
 import dev.callstack.core.ModemState;
 import dev.callstack.core.Registration;
@@ -42,16 +41,20 @@ final class HealthRoute implements Route {
         String reason = !connected ? MODEM_DISCONNECTED : !store ? STORE_UNAVAILABLE
                 : !registration.isRegistered() ? NOT_REGISTERED : null;
         boolean ready = reason == null;
-        ObjectNode json = Json.MAPPER.createObjectNode()
-                .put("status", ready ? "ready" : "degraded");
-        if (!ready) {
-            json.put("reason", reason);
-        }
-        json.put("modem_connected", connected)
-                .put("registration", WireViews.wireName(registration))
-                .put("uptime_seconds", uptimeSeconds.getAsLong())
-                .put("store_ready", store)
-                .put("simulated", simulated);
-        return CompletableFuture.completedFuture(HttpReply.json(ready ? 200 : 503, Json.bytes(json)));
+        long uptime = uptimeSeconds.getAsLong();
+        byte[] json = Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", ready ? "ready" : "degraded");
+            if (!ready) {
+                g.writeStringField("reason", reason);
+            }
+            g.writeBooleanField("modem_connected", connected);
+            g.writeStringField("registration", WireViews.wireName(registration));
+            g.writeNumberField("uptime_seconds", uptime);
+            g.writeBooleanField("store_ready", store);
+            g.writeBooleanField("simulated", simulated);
+            g.writeEndObject();
+        });
+        return CompletableFuture.completedFuture(HttpReply.json(ready ? 200 : 503, json));
     }
 }

@@ -1,13 +1,11 @@
 package dev.callstack.server.internal;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callstack.realtime.WireViews;
 import io.netty.buffer.ByteBuf;
@@ -16,24 +14,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The server's JSON: one configured mapper, request bodies to objects, trees to bytes.
+ * The server's JSON: one configured factory, request bodies to object trees ({@link JsonTrees}), generator bodies to
+ * bytes. No {@code ObjectMapper}: the server needs trees and a generator, not databind's several hundred classes.
  *
- * <p>Thread-safe (the mapper is configured once and then only used).
+ * <p>Thread-safe (the factory is configured once and then only used).
  */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper(WireViews.newJsonFactory())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    private static final JsonFactory FACTORY = WireViews.newJsonFactory()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private Json() {
-    }
-
-    static byte[] bytes(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a JSON tree", e);
-        }
     }
 
     /** What {@link #write} writes: one JSON value. */
@@ -45,7 +35,7 @@ final class Json {
     /** The UTF-8 bytes {@code body} writes, through the same factory as every other Callstack JSON. */
     static byte[] write(Body body) {
         ByteArrayBuilder out = new ByteArrayBuilder(256);
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             body.write(g);
         } catch (IOException impossible) {
             // Only an in-memory buffer is written.
@@ -59,17 +49,15 @@ final class Json {
         JsonNode node;
         // From an array, not a stream: the stream path allocates and fills an 8 KB read buffer and sniffs the
         // encoding through it for every request body (a tenth of the event loop's time per POST /sms/send).
-        try {
-            if (content.hasArray()) {
-                node = MAPPER.readTree(content.array(), content.arrayOffset() + content.readerIndex(),
-                        content.readableBytes());
-            } else {
-                node = MAPPER.readTree(ByteBufUtil.getBytes(content));
-            }
+        try (JsonParser parser = content.hasArray()
+                ? FACTORY.createParser(content.array(), content.arrayOffset() + content.readerIndex(),
+                        content.readableBytes())
+                : FACTORY.createParser(ByteBufUtil.getBytes(content))) {
+            node = JsonTrees.read(parser);
         } catch (IOException | RuntimeException malformed) {
             throw HttpError.badRequest(ErrorBody.INVALID_JSON);
         }
-        if (node == null || node.isMissingNode()) {
+        if (node.isMissingNode()) {
             throw HttpError.badRequest(ErrorBody.INVALID_JSON);
         }
         if (!node.isObject()) {

@@ -95,11 +95,14 @@ final class SmsSendRoute implements Route {
     }
 
     private static HttpReply success(SmsSendResult sent) {
-        ObjectNode json = Json.MAPPER.createObjectNode()
-                .put("status", "sent")
-                .put("to", sent.recipient().value())
-                .put("reference", sent.reference())
-                .put("parts", sent.parts());
-        return HttpReply.json(200, Json.bytes(json)).auditing(sent.messageId());
+        byte[] json = Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("status", "sent");
+            g.writeStringField("to", sent.recipient().value());
+            g.writeNumberField("reference", sent.reference());
+            g.writeNumberField("parts", sent.parts());
+            g.writeEndObject();
+        });
+        return HttpReply.json(200, json).auditing(sent.messageId());
     }
 }

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# How many classes an idle `serve` has loaded, and which of them are Jackson's: one start of `serve` through the
+# packaged launcher with its AppCDS archive (a training start, the start that dumps the archive, then the measured one,
+# as rss-breakdown.sh does), configured by a TOML file as the .deb's service always is, then /healthz, 10 x /status,
+# one POST /sms/send, one malformed body (400) and `warm-up` seconds of idling. Prints the count of loaded classes
+# (and how many came from the CDS archive), the jackson-databind ones by package, any ObjectMapper, and VmRSS.
+#
+#   ./callstack-bench/small-board/class-count.sh [jar] [board MiB for the launcher's tier, default 512] [warm-up s]
+# Extra JVM flags: CLASSES_EXTRA_OPTS="...". Touches only loopback and a temporary directory.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+jar=$(readlink -f "${1:-callstack-server/target/callstack-server.jar}")
+mib=${2:-512}
+warmup=${3:-5}
+launcher=$PWD/callstack-dist/src/deb/root/usr/bin/callstack
+[ -f "$jar" ] || { echo "no jar at $jar: build callstack-server first" >&2; exit 2; }
+
+work=$(mktemp -d)
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+# shellcheck source=callstack-bench/small-board/common.sh
+. callstack-bench/small-board/common.sh # the script runs from the repository root
+stage_native
+flags="$(tier_flags "$mib") ${CLASSES_EXTRA_OPTS:-}"
+mkdir -p "$work/cds"
+cat >"$work/callstack.conf" <<EOF
+modem = "simulator"
+no-auth = true
+port = 0
+db = "$work/db"
+EOF
+
+start() { # <extra JVM flags>: starts the server and waits for /healthz; sets pid and port
+  local i
+  rm -f "$work"/db*
+  # shellcheck disable=SC2086
+  env CALLSTACK_JAR="$jar" CALLSTACK_JAVA_OPTS="$flags $1" CALLSTACK_CDS_DIR="$work/cds" \
+    sh "$launcher" serve --config "$work/callstack.conf" >"$work/server.log" 2>&1 &
+  pid=$!
+  port=
+  for i in $(seq 1 3000); do
+    [ -n "$port" ] || port=$(grep -o 'listening on [^ ]*:[0-9]*' "$work/server.log" | head -1 | sed 's/.*://') || true
+    if [ -n "$port" ] && curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; then return; fi
+    kill -0 "$pid" 2>/dev/null || { echo "server exited:" >&2; cat "$work/server.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  echo "never ready" >&2
+  exit 1
+}
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+
+start ""
+stop
+start "" # the launcher dumps the archive before this start
+stop
+start "-Xlog:class+load=info:file=$work/classes.log"
+for _ in $(seq 1 10); do curl -fs -o /dev/null "http://127.0.0.1:$port/status"; done
+sent=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+  -d '{"to":"+447700900123","body":"hello"}' "http://127.0.0.1:$port/sms/send")
+bad=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{"to":' \
+  "http://127.0.0.1:$port/sms/send")
+sleep "$warmup"
+rss=$(awk '$1 == "VmRSS:" { print int($2 / 1024) }' "/proc/$pid/status")
+stop
+
+log=$work/classes.log
+echo "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); tier ${mib} MB; warm-up ${warmup}s"
+echo "flags: $flags"
+echo "replies: POST /sms/send $sent, malformed body $bad"
+echo "classes loaded: $(grep -c '\[class,load\]' "$log") ($(grep -c 'source: shared objects file' "$log") from CDS)"
+echo "jackson-databind classes: $(grep -c ' com\.fasterxml\.jackson\.databind\.' "$log"); by package:"
+grep -o ' com\.fasterxml\.jackson\.databind\.[A-Za-z0-9_.$]*' "$log" | sed -E 's/\.[A-Za-z0-9_$]*$//' | sort \
+  | uniq -c | sort -rn
+echo "jackson-dataformat-toml classes: $(grep -c ' com\.fasterxml\.jackson\.dataformat\.toml\.' "$log")"
+echo "ObjectMapper loaded: $(grep -c ' com\.fasterxml\.jackson\.databind\.ObjectMapper ' "$log")"
+echo "VmRSS $rss MB (with the class log on)"

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * A real {@code serve --modem simulator}, configured by a TOML file as the packaged service is, in a child JVM that
  * logs every class it loads: after {@code /healthz}, {@code /status}, a {@code POST /sms/send}, a malformed body and an
  * unknown path, not one class of Jackson's databind machinery ({@code ObjectMapper}, its serialisers, deserialisers,
- * introspection, configuration) has been loaded; trees and the streaming generator are all the server needs. A child
- * JVM because this one has long loaded an {@code ObjectMapper} for its own test clients.
+ * introspection, configuration) has been loaded (trees and the streaming generator are all the server needs), and no
+ * class of the Prometheus library until {@code /metrics} is scraped. Every class an idle server holds costs resident
+ * memory on a small board. A child JVM because this one has long loaded both for its own tests.
  */
-class ServeLoadsNoObjectMapperTest {
+class ServeLoadsOnlyWhatItUsesTest {
     /**
      * The mapper and its machinery. One {@code cfg} interface is exempt: {@code DatatypeFeature}, which the JVM's
      * bytecode verifier loads (to learn that it is an interface) while it verifies {@code ObjectNode}, whose
@@ -42,7 +43,7 @@ class ServeLoadsNoObjectMapperTest {
     Path dir;
 
     @Test
-    void servingRepliesAndBodiesLoadsNoObjectMapper() throws Exception {
+    void servingLoadsNoObjectMapperAndScrapingAloneLoadsPrometheus() throws Exception {
         Path config = Files.writeString(dir.resolve("callstack.conf"), """
                 # as the .deb ships it: every serve reads a file
                 modem = "simulator"
@@ -83,6 +84,15 @@ class ServeLoadsNoObjectMapperTest {
             HttpResponse<String> notObject = send(http, port, "POST", "/sms/send", "[1,2]");
             assertThat(notObject.body()).isEqualTo("{\"error\":\"JSON body must be an object\"}");
             assertThat(send(http, port, "GET", "/nowhere", null).body()).isEqualTo("{\"error\":\"not found\"}");
+            // The JVM's log output flushes each line: what it lists now is what has been loaded.
+            assertThat(Files.readAllLines(classes, StandardCharsets.UTF_8))
+                    .as("the metrics count without the Prometheus library until the first scrape")
+                    .anyMatch(line -> line.contains(" dev.callstack.server.internal.LabelledCounter "))
+                    .noneMatch(line -> line.contains(" io.prometheus."));
+            HttpResponse<String> metrics = send(http, port, "GET", "/metrics", null);
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("callstack_http_requests_total{route=\"/sms/send\",status=\"2xx\"} 1.0")
+                    .contains("callstack_http_requests_total{route=\"/sms/send\",status=\"4xx\"} 2.0");
         } finally {
             server.destroy();
             if (!server.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {

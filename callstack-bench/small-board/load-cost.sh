@@ -46,7 +46,7 @@ start() {
     if [[ -z "$flags" && "$word" =~ ^[A-Z_][A-Z0-9_]*= ]]; then envs+=("$word"); else flags="$flags $word"; fi
   done
   rm -f "$work"/db*
-  env "${envs[@]}" CALLSTACK_JAR="$jar" CALLSTACK_JAVA_OPTS="$tier$flags" CALLSTACK_CDS_DIR="$dir" \
+  env "${envs[@]}" CALLSTACK_MEM_MIB=512 CALLSTACK_JAR="$jar" CALLSTACK_JAVA_OPTS="$tier$flags" CALLSTACK_CDS_DIR="$dir" \
     sh "$launcher" --modem simulator --no-auth --rate-limit 0 --port 0 --db "$work/db" >"$work/server.log" 2>&1 &
   pid=$!
   port=

@@ -34,7 +34,7 @@ start() { # <extra JVM flags>: starts the server and waits for /healthz; sets pi
   local i
   rm -f "$work"/db*
   # shellcheck disable=SC2086
-  env CALLSTACK_JAR="$jar" CALLSTACK_JAVA_OPTS="$flags $1" CALLSTACK_CDS_DIR="$work/cds" \
+  env CALLSTACK_MEM_MIB="$mib" CALLSTACK_JAR="$jar" CALLSTACK_JAVA_OPTS="$flags $1" CALLSTACK_CDS_DIR="$work/cds" \
     sh "$launcher" --modem simulator --no-auth --port 0 --db "$work/db" >"$work/server.log" 2>&1 &
   pid=$!
   port=

@@ -41,25 +41,14 @@ tier=$(tier_flags 512)
 
 # start <cds dir> <variant>: starts the server through the launcher and waits for /healthz; sets pid and port.
 start() {
-  local dir=$1 variant=$2 envs=() flags="" word i
+  local dir=$1 variant=$2 envs=() flags="" word
   for word in $variant; do
     if [[ -z "$flags" && "$word" =~ ^[A-Z_][A-Z0-9_]*= ]]; then envs+=("$word"); else flags="$flags $word"; fi
   done
-  rm -f "$work"/db*
-  env "${envs[@]}" CALLSTACK_MEM_MIB=512 CALLSTACK_JAR="$jar" CALLSTACK_JAVA_OPTS="$tier$flags" CALLSTACK_CDS_DIR="$dir" \
-    sh "$launcher" --modem simulator --no-auth --rate-limit 0 --port 0 --db "$work/db" >"$work/server.log" 2>&1 &
-  pid=$!
-  port=
-  for i in $(seq 1 3000); do
-    [ -n "$port" ] || port=$(grep -o 'listening on [^ ]*:[0-9]*' "$work/server.log" | head -1 | sed 's/.*://') || true
-    if [ -n "$port" ] && curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; then return; fi
-    kill -0 "$pid" 2>/dev/null || { echo "server exited:" >&2; cat "$work/server.log" >&2; exit 1; }
-    sleep 0.02
-  done
-  echo "never ready" >&2
-  exit 1
+  serve_until_ready "$work/server.log" "${envs[@]}" CALLSTACK_MEM_MIB=512 CALLSTACK_JAVA_OPTS="$tier$flags" \
+    CALLSTACK_CDS_DIR="$dir" -- --rate-limit 0
 }
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+stop() { stop_server; }
 mb() { awk -v k="$2:" '$1 == k { print int($2 / 1024) }' "/proc/$1/status"; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 

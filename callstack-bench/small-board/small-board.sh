@@ -44,24 +44,8 @@ javac -d "$work/classes" "$clients_src"
 
 rss() { awk -v k="$2:" '$1 == k { print int($2 / 1024) }' "/proc/$1/status"; }
 
-# start <log> <env assignment>...: starts the launcher (which execs java, so $! is the JVM) and waits for /healthz.
-start() {
-  local log=$1 i t0
-  shift
-  rm -f "$work"/db*
-  t0=$(date +%s%N)
-  env CALLSTACK_JAR="$jar" "$@" sh "$launcher" --modem simulator --no-auth --port 0 --db "$work/db" >"$log" 2>&1 &
-  pid=$!
-  port=
-  for i in $(seq 1 3000); do # up to a minute or so (a loaded box)
-    [ -n "$port" ] || port=$(grep -o 'listening on [^ ]*:[0-9]*' "$log" | head -1 | sed 's/.*://') || true
-    if [ -n "$port" ] && curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; then break; fi
-    kill -0 "$pid" 2>/dev/null || { echo "server exited:" >&2; cat "$log" >&2; exit 1; }
-    sleep 0.02
-  done
-  ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-  curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" || { echo "never ready" >&2; cat "$log" >&2; exit 1; }
-}
+# start <log> <env assignment>...: starts the launcher and waits for /healthz (common.sh); sets pid, port, ready_ms.
+start() { serve_until_ready "$@"; }
 
 # open_clients: 100 idle WebSocket clients, held by a coprocess until close_clients.
 open_clients() {
@@ -73,7 +57,7 @@ open_clients() {
 }
 close_clients() { echo >&"${CLIENTS[1]}"; wait "$cpid" 2>/dev/null || true; cpid=; }
 
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+stop() { stop_server; }
 
 # measure <label> <env assignment>...
 measure() {

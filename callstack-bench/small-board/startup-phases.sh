@@ -34,26 +34,15 @@ mkdir -p "$work/cds"
 
 # run <log> <class log or ""> : starts the server, waits for /healthz, leaves $pid running and $ready_ms set.
 run() {
-  local log=$1 xlog=$2 t0 port= i opts=$flags
+  local log=$1 xlog=$2 opts=$flags
   [ -n "$xlog" ] && opts="$opts -Xlog:class+load=info:file=$xlog:timemillis,uptimenanos"
-  rm -f "$work"/db*
-  t0=$(date +%s%N)
-  # shellcheck disable=SC2086
-  env CALLSTACK_JAR="$jar" CALLSTACK_JAVA_OPTS="$opts ${STARTUP_EXTRA_OPTS:-}" CALLSTACK_CDS="$cds" \
-    CALLSTACK_CDS_DIR="$work/cds" sh "$launcher" --modem simulator --no-auth --port 0 --db "$work/db" >"$log" 2>&1 &
-  pid=$!
-  for i in $(seq 1 3000); do
-    [ -n "$port" ] || port=$(grep -o 'listening on [^ ]*:[0-9]*' "$log" | head -1 | sed 's/.*://') || true
-    if [ -n "$port" ] && curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; then break; fi
-    kill -0 "$pid" 2>/dev/null || { echo "server exited:" >&2; cat "$log" >&2; exit 1; }
-    sleep 0.02
-  done
-  ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  serve_until_ready "$log" CALLSTACK_JAVA_OPTS="$opts ${STARTUP_EXTRA_OPTS:-}" CALLSTACK_CDS="$cds" \
+    CALLSTACK_CDS_DIR="$work/cds"
   ready_wall_ms=$(( $(date +%s%N) / 1000000 ))
   # CPU the JVM used until then (user + system, all threads): less sensitive to a busy machine than wall time.
   cpu_ms=$(awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%d", ($12 + $13) * 1000 / hz }' "/proc/$pid/stat")
 }
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+stop() { stop_server; }
 
 if [ "$cds" = 1 ]; then
   run "$work/train.log" ""

@@ -6,7 +6,8 @@
 # (and how many came from the CDS archive), the jackson-databind ones by package, any ObjectMapper, and VmRSS.
 #
 #   ./callstack-bench/small-board/class-count.sh [jar] [board MiB for the launcher's tier, default 512] [warm-up s]
-# Extra JVM flags: CLASSES_EXTRA_OPTS="...". Touches only loopback and a temporary directory.
+# Extra JVM flags: CLASSES_EXTRA_OPTS="...". CLASSES_LOG=<file> keeps the measured start's -Xlog:class+load log there
+# (the load order shows what pulled a group of classes in). Touches only loopback and a temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jar=$(readlink -f "${1:-callstack-server/target/callstack-server.jar}")
@@ -65,6 +66,7 @@ rss=$(awk '$1 == "VmRSS:" { print int($2 / 1024) }' "/proc/$pid/status")
 stop
 
 log=$work/classes.log
+[ -z "${CLASSES_LOG:-}" ] || cp "$log" "$CLASSES_LOG"
 echo "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); tier ${mib} MB; warm-up ${warmup}s"
 echo "flags: $flags"
 echo "replies: POST /sms/send $sent, malformed body $bad"

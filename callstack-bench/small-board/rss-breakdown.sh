@@ -45,6 +45,7 @@ sleep "$warmup"
 for _ in $(seq 1 10); do curl -fs -o /dev/null "http://127.0.0.1:$port/status"; done
 cp "/proc/$pid/smaps" "$work/smaps"
 rss=$(awk '$1 == "VmRSS:" { print int($2 / 1024) }' "/proc/$pid/status")
+rsskb=$(awk '$1 == "VmRSS:" { print $2 }' "/proc/$pid/status")
 rollup=$(awk '$1 ~ /^(Rss|Pss|Pss_Anon|Pss_File|Anonymous):$/ { printf "%s %d MB  ", $1, $2 / 1024 }' \
   "/proc/$pid/smaps_rollup")
 heap=$(jcmd "$pid" GC.heap_info)
@@ -56,7 +57,7 @@ stop
 
 echo "machine: $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); tier ${mib} MB; warm-up ${warmup}s"
 echo "flags: $flags"
-echo "VmRSS $rss MB; $rollup"
+echo "VmRSS $rss MB ($rsskb KB); $rollup"
 echo
 # The Java heap's address range from GC.heap_info (the first and last address it prints), in hex without 0x.
 range=$(grep -o '0x[0-9a-f]*' <<<"$heap" | sed 's/^0x//' | sort | sed -n '1p;$p' | tr '\n' ' ')

@@ -37,6 +37,23 @@ record EffectiveRegistration(Registration registration, AccessTechnology technol
         Objects.requireNonNull(technology, "technology");
     }
 
+    /*
+     * equals and hashCode written out, with the generated ones' meaning: NetworkMonitor compares registrations on every
+     * report, and the generated methods bootstrap java.lang.runtime.ObjectMethods, whose method-handle machinery
+     * (about 40 classes, a third of them generated at run time outside the CDS archive) an idle server loads for
+     * nothing else.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EffectiveRegistration that && registration == that.registration
+                && technology == that.technology;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * registration.hashCode() + technology.hashCode();
+    }
+
     /**
      * @param reports  the last report of each domain that has reported, keyed {@code "CREG"}, {@code "CGREG"},
      *                 {@code "CEREG"}, {@code "C5GREG"}; other keys are ignored

@@ -14,6 +14,17 @@ class EffectiveRegistrationTest {
     }
 
     @Test
+    void equalExactlyWhenRegistrationAndTechnologyAre() {
+        EffectiveRegistration homeLte = new EffectiveRegistration(Registration.HOME, AccessTechnology.LTE);
+        assertThat(homeLte).isEqualTo(new EffectiveRegistration(Registration.HOME, AccessTechnology.LTE))
+                .hasSameHashCodeAs(new EffectiveRegistration(Registration.HOME, AccessTechnology.LTE))
+                .isNotEqualTo(new EffectiveRegistration(Registration.ROAMING, AccessTechnology.LTE))
+                .isNotEqualTo(new EffectiveRegistration(Registration.HOME, AccessTechnology.NR))
+                .isNotEqualTo(Registration.HOME)
+                .isNotEqualTo(null);
+    }
+
+    @Test
     void noReportIsUnknown() {
         assertThat(of(Map.of())).isEqualTo(EffectiveRegistration.UNKNOWN);
     }

@@ -1,9 +1,7 @@
 package dev.callstack.server.cli;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,8 +23,9 @@ import picocli.CommandLine.Command;
                 "  3  the server could not be reached"})
 final class CallstackCommand implements Runnable {
     static final String SERVE = "serve";
-    /** Every subcommand in {@code --help} order, made only when the command line may run it. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    /** Every subcommand, in {@code --help} order. */
+    private static final List<String> SUBCOMMANDS = List.of(SERVE, "ports", "doctor", "status", "send", "ussd",
+            "monitor");
 
     private final Map<String, String> env;
     private final boolean tty;
@@ -36,16 +35,22 @@ final class CallstackCommand implements Runnable {
         this.tty = tty;
     }
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
-        all.put(SERVE, ServeCommand::new);
-        all.put("ports", PortsCommand::new);
-        all.put("doctor", DoctorCommand::new);
-        all.put("status", StatusCommand::new);
-        all.put("send", SendCommand::new);
-        all.put("ussd", UssdCommand::new);
-        all.put("monitor", MonitorCommand::new);
-        return Collections.unmodifiableMap(all); // insertion order is the --help order
+    /**
+     * A new instance of subcommand {@code name}. A switch, not a table of constructor references: a method reference
+     * resolves its class when the table is built, so a table would load (and verify) every client command, and the
+     * classes their signatures name, at each start of {@code serve}.
+     */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case SERVE -> new ServeCommand();
+            case "ports" -> new PortsCommand();
+            case "doctor" -> new DoctorCommand();
+            case "status" -> new StatusCommand();
+            case "send" -> new SendCommand();
+            case "ussd" -> new UssdCommand();
+            case "monitor" -> new MonitorCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     /**
@@ -56,16 +61,16 @@ final class CallstackCommand implements Runnable {
      */
     static CommandLine commandLine(CallstackCommand top, boolean serveOnly) {
         CommandLine line = new CommandLine(top);
-        SUBCOMMANDS.forEach((name, make) -> {
+        for (String name : SUBCOMMANDS) {
             if (!serveOnly || SERVE.equals(name)) {
-                line.addSubcommand(name, make.get());
+                line.addSubcommand(name, subcommand(name));
             }
-        });
+        }
         return line;
     }
 
     static boolean isSubcommand(String name) {
-        return SUBCOMMANDS.containsKey(name);
+        return SUBCOMMANDS.contains(name);
     }
 
     Map<String, String> env() {

@@ -66,7 +66,6 @@ public final class NettyHttpServer implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private ExecutorService blockingWork;
     private ThreadPoolExecutor outboxCommits;
-    private EventLoopGroup acceptGroup;
     private EventLoopGroup ioGroup;
     private Channel serverChannel;
     private RealtimeHub hub;
@@ -168,14 +167,14 @@ public final class NettyHttpServer implements AutoCloseable {
             throw unavailable;
         }
         transport = chosen;
-        acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callstack-accept", true),
-                chosen.ioHandler());
+        // The listening channel accepts on one of the I/O loops rather than on a thread of its own: accepting is a
+        // few system calls per connection, and an idle thread costs its stack and native structures on a small board.
         ioGroup = new MultiThreadIoEventLoopGroup(ioThreads(settings.ioThreads()),
                 new DefaultThreadFactory("callstack-io", true),
                 chosen.ioHandler());
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
-                    .group(acceptGroup, ioGroup)
+                    .group(ioGroup)
                     .channel(chosen.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
@@ -349,9 +348,6 @@ public final class NettyHttpServer implements AutoCloseable {
         }
         if (ioGroup != null) {
             ioGroup.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
-        }
-        if (acceptGroup != null) {
-            acceptGroup.shutdownGracefully(0, grace.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly();
         }
         log.info("Callstack server stopped");
     }

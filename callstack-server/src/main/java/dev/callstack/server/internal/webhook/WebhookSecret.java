@@ -15,9 +15,19 @@ public final class WebhookSecret {
     private static final int GENERATED_BYTES = 32;
     /** Shorter keys than this are refused: an HMAC key should not be guessable. */
     private static final int MIN_KEY_BYTES = 16;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private WebhookSecret() {
+    }
+
+    /**
+     * In a holder: checking a configured secret ({@link #key}) at start-up must not load the security providers
+     * (about 60 classes) that only {@link #generate} needs.
+     */
+    private static final class Randomness {
+        static final SecureRandom SOURCE = new SecureRandom();
+
+        private Randomness() {
+        }
     }
 
     /**
@@ -27,7 +37,7 @@ public final class WebhookSecret {
      */
     public static String generate() {
         byte[] key = new byte[GENERATED_BYTES];
-        RANDOM.nextBytes(key);
+        Randomness.SOURCE.nextBytes(key);
         return PREFIX + Base64.getEncoder().encodeToString(key);
     }
 

@@ -27,7 +27,6 @@ public final class Webhooks implements AutoCloseable {
     /** The longest URL accepted. */
     public static final int MAX_URL_LENGTH = 2048;
     private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
-    private static final SecureRandom IDS = new SecureRandom();
 
     /** What {@link #redeliver} did. */
     public enum Redelivery {
@@ -148,9 +147,17 @@ public final class Webhooks implements AutoCloseable {
         return new Created(subscription, secret);
     }
 
+    /** In a holder: a server where no webhook is created never loads the security providers (about 60 classes). */
+    private static final class Ids {
+        static final SecureRandom RANDOM = new SecureRandom();
+
+        private Ids() {
+        }
+    }
+
     private static byte[] randomId() {
         byte[] id = new byte[12];
-        IDS.nextBytes(id);
+        Ids.RANDOM.nextBytes(id);
         return id;
     }
 

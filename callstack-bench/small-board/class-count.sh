@@ -32,24 +32,11 @@ port = 0
 db = "$work/db"
 EOF
 
-start() { # <extra JVM flags>: starts the server and waits for /healthz; sets pid and port
-  local i
-  rm -f "$work"/db*
-  # shellcheck disable=SC2086
-  env CALLSTACK_MEM_MIB="$mib" CALLSTACK_JAR="$jar" CALLSTACK_JAVA_OPTS="$flags $1" CALLSTACK_CDS_DIR="$work/cds" \
-    sh "$launcher" serve --config "$work/callstack.conf" >"$work/server.log" 2>&1 &
-  pid=$!
-  port=
-  for i in $(seq 1 3000); do
-    [ -n "$port" ] || port=$(grep -o 'listening on [^ ]*:[0-9]*' "$work/server.log" | head -1 | sed 's/.*://') || true
-    if [ -n "$port" ] && curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; then return; fi
-    kill -0 "$pid" 2>/dev/null || { echo "server exited:" >&2; cat "$work/server.log" >&2; exit 1; }
-    sleep 0.02
-  done
-  echo "never ready" >&2
-  exit 1
+start() { # <extra JVM flags>: starts the server (its settings from the TOML file) and waits for /healthz
+  serve_until_ready "$work/server.log" CALLSTACK_MEM_MIB="$mib" CALLSTACK_JAVA_OPTS="$flags $1" \
+    CALLSTACK_CDS_DIR="$work/cds" -- --config "$work/callstack.conf"
 }
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+stop() { stop_server; }
 
 start ""
 stop

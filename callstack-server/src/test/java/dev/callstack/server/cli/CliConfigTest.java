@@ -57,6 +57,24 @@ class CliConfigTest {
     }
 
     @Test
+    void aFlagSwitchesItsSettingOnWhateverTheFileOrTheEnvironmentSays() throws Exception {
+        // picocli sets a flag to the opposite of its default, and a file or variable saying true is that default:
+        // --no-auth with `no-auth = true` in the file used to mean "auth on" and the server refused to start.
+        Path file = config("no-auth = true\nws-deflate = true\nwebhook-content = false\n");
+        Run run = run(Map.of("CALLSTACK_WEBHOOK_ALLOW_PRIVATE", "true"), "serve", "--config", file.toString(),
+                "--no-auth", "--ws-deflate", "--webhook-content", "--webhook-allow-private", "--print-config");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(line(run, "no-auth")).isEqualTo("no-auth = true  # command line");
+        assertThat(line(run, "ws-deflate")).isEqualTo("ws-deflate = true  # command line");
+        assertThat(line(run, "webhook-content")).isEqualTo("webhook-content = true  # command line");
+        assertThat(line(run, "webhook-allow-private")).isEqualTo("webhook-allow-private = true  # command line");
+
+        Run off = run(Map.of(), "serve", "--config", file.toString(), "--no-auth=false", "--print-config");
+        assertThat(off.code()).as(off.err()).isZero();
+        assertThat(line(off, "no-auth")).isEqualTo("no-auth = false  # command line");
+    }
+
+    @Test
     void theConfigVariableNamesTheFileAndServeIsTheDefault() throws Exception {
         Path file = config("modem = \"simulator\"\n");
         Run run = run(Map.of("CALLSTACK_CONFIG", file.toString()), "--print-config");

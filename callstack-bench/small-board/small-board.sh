@@ -42,7 +42,8 @@ stage_native
 javac -d "$work/classes" "$clients_src"
 
 
-rss() { awk -v k="$2:" '$1 == k { print int($2 / 1024) }' "/proc/$1/status"; }
+# rss <pid> <VmRSS|VmHWM>: in MB (MiB) with one decimal, so that a figure near a target is not rounded onto it.
+rss() { awk -v k="$2:" '$1 == k { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 
 # start <log> <env assignment>...: starts the launcher and waits for /healthz (common.sh); sets pid, port, ready_ms.
 start() { serve_until_ready "$@"; }
@@ -74,7 +75,7 @@ measure() {
   peak=$(rss "$pid" VmHWM)
   close_clients
   stop
-  printf '| %-34s | %6d | %5d | %5d | %5d | %3d |\n' "$label" "$ready_ms" "$idle" "$ws" "$peak" "$threads"
+  printf '| %-34s | %6d | %5s | %5s | %5s | %3d |\n' "$label" "$ready_ms" "$idle" "$ws" "$peak" "$threads"
 }
 
 # measure_cds <label> <env assignment>...: a training start records the classes, the next start dumps the archive

@@ -1,4 +1,21 @@
-# Shared by small-board.sh and startup-phases.sh (sourced; expects $jar, $launcher and $work to be set).
+# Shared by the small-board scripts (sourced from the repository root, after $jar is set).
+
+launcher=$PWD/callstack-dist/src/deb/root/usr/bin/callstack
+
+# begin_work: checks the jar, makes a temporary $work that is removed at exit (with the server stopped if one still
+# runs) and stages the native libraries in it. A script with more to clean sets its own EXIT trap afterwards and calls
+# cleanup_work from it.
+begin_work() {
+  [ -f "$jar" ] || { echo "no jar at $jar: build callstack-server first" >&2; exit 2; }
+  work=$(mktemp -d)
+  pid=
+  trap cleanup_work EXIT
+  stage_native
+}
+cleanup_work() {
+  if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
 
 # stage_native: the native libraries the .deb unpacks into /usr/lib/callstack (build-deb.xml), staged from the jar
 # the same way under $work/native, so the launcher points SQLite and Netty at them as it does on an installed system.

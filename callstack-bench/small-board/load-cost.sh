@@ -24,19 +24,13 @@ shift $(($# < 4 ? $# : 4))
 [ "${1:-}" = -- ] && shift
 variants=("$@")
 [ ${#variants[@]} -gt 0 ] || variants=("")
-launcher=$PWD/callstack-dist/src/deb/root/usr/bin/callstack
 bench=$PWD/callstack-bench/target/classes
-[ -f "$jar" ] || { echo "no jar at $jar: build callstack-server first" >&2; exit 2; }
 [ -d "$bench/dev/callstack/bench/http" ] || { echo "build callstack-bench first" >&2; exit 2; }
 warmup=10
 
-work=$(mktemp -d)
-pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
 # shellcheck source=callstack-bench/small-board/common.sh
 . callstack-bench/small-board/common.sh # the script runs from the repository root
-stage_native
+begin_work
 tier=$(tier_flags 512)
 
 # start <cds dir> <variant>: starts the server through the launcher and waits for /healthz; sets pid and port.

@@ -21,23 +21,18 @@ cd "$(dirname "$0")/../.."
 set_=${1:-tiers}
 jar=$(readlink -f "${2:-callstack-server/target/callstack-server.jar}")
 warmup=${3:-15}
-launcher=$PWD/callstack-dist/src/deb/root/usr/bin/callstack
 clients_src=$PWD/callstack-bench/small-board/WsIdleClients.java
-[ -f "$jar" ] || { echo "no jar at $jar: build callstack-server first" >&2; exit 2; }
 command -v curl >/dev/null && command -v unzip >/dev/null || { echo "curl and unzip are needed" >&2; exit 2; }
 
-work=$(mktemp -d)
-pid=
-cpid=
-cleanup() {
-  [ -n "$cpid" ] && kill "$cpid" 2>/dev/null || true
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 # shellcheck source=callstack-bench/small-board/common.sh
 . callstack-bench/small-board/common.sh # the script runs from the repository root
-stage_native
+begin_work
+cpid=
+cleanup() {
+  if [ -n "$cpid" ]; then kill "$cpid" 2>/dev/null || true; fi
+  cleanup_work
+}
+trap cleanup EXIT
 # The client tool is compiled once so its own start-up is not part of any figure.
 javac -d "$work/classes" "$clients_src"
 

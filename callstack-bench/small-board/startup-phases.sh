@@ -18,17 +18,10 @@ cd "$(dirname "$0")/../.."
 jar=$(readlink -f "${1:-callstack-server/target/callstack-server.jar}")
 mib=${2:-512}
 cds=${3:-0}
-launcher=$PWD/callstack-dist/src/deb/root/usr/bin/callstack
-[ -f "$jar" ] || { echo "no jar at $jar: build callstack-server first" >&2; exit 2; }
-
-work=$(mktemp -d)
-pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
 
 # shellcheck source=callstack-bench/small-board/common.sh
 . callstack-bench/small-board/common.sh # the script runs from the repository root
-stage_native
+begin_work
 flags=$(tier_flags "$mib")
 mkdir -p "$work/cds"
 

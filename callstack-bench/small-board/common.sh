@@ -13,7 +13,7 @@ begin_work() {
   stage_native
 }
 cleanup_work() {
-  if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null || true; fi
+  if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 
@@ -50,7 +50,7 @@ serve_until_ready() {
   port=
   for i in $(seq 1 3000); do
     [ -n "$port" ] || port=$(grep -o 'listening on [^ ]*:[0-9]*' "$log" | head -1 | sed 's/.*://') || true
-    if [ -n "$port" ] && curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; then
+    if [ -n "$port" ] && curl -fs -m 2 -o /dev/null "http://127.0.0.1:$port/healthz"; then
       ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
       return 0
     fi
@@ -63,4 +63,4 @@ serve_until_ready() {
 }
 
 # stop_server: stops the server serve_until_ready started and waits for it.
-stop_server() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
+stop_server() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=; }

@@ -16,13 +16,14 @@
 # Needs callstack-bench built (its classes run the load). Touches only loopback and a temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-jar=$(readlink -f "${1:-callstack-server/target/callstack-server.jar}")
-seconds=${2:-20}
-rounds=${3:-2}
-concurrency=${4:-4}
-shift $(($# < 4 ? $# : 4))
-[ "${1:-}" = -- ] && shift
+positional=()
+while [ $# -gt 0 ] && [ "$1" != -- ]; do positional+=("$1"); shift; done
+[ $# -gt 0 ] && shift # the --
 variants=("$@")
+jar=$(readlink -f "${positional[0]:-callstack-server/target/callstack-server.jar}")
+seconds=${positional[1]:-20}
+rounds=${positional[2]:-2}
+concurrency=${positional[3]:-4}
 [ ${#variants[@]} -gt 0 ] || variants=("")
 bench=$PWD/callstack-bench/target/classes
 [ -d "$bench/dev/callstack/bench/http" ] || { echo "build callstack-bench first" >&2; exit 2; }

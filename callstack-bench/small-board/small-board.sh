@@ -113,7 +113,8 @@ case "$set_" in
       CALLSTACK_JAVA_OPTS="$(sed -e 's/-XX:TieredStopAtLevel=1//' -e 's/-XX:CICompilerCount=1//' <<<"$small")" \
       CALLSTACK_CDS=0
     for flag in -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -Xss256k \
-                -XX:MaxMetaspaceSize=96m -XX:MaxDirectMemorySize=32m -Xms8m; do
+                -XX:MaxMetaspaceSize=96m -XX:MaxDirectMemorySize=32m -Xms8m -Xmn2m -XX:CompileThresholdScaling=2 \
+                -XX:StringTableSize=4096 -Dio.netty.allocator.type=unpooled; do
       measure "512 tier without $flag" CALLSTACK_JAVA_OPTS="${small/$flag/}" CALLSTACK_CDS=0
     done
     measure "512 tier, G1 instead of Serial" CALLSTACK_JAVA_OPTS="${small/-XX:+UseSerialGC/-XX:+UseG1GC}" CALLSTACK_CDS=0

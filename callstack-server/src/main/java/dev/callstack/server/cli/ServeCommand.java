@@ -70,7 +70,7 @@ final class ServeCommand implements Callable<Integer> {
     private static final String FLAG = "0..1";
 
     @Option(names = "--no-auth", defaultValue = "${env:CALLSTACK_NO_AUTH:-false}",
-            arity = FLAG, fallbackValue = "true",
+            arity = FLAG, fallbackValue = "true", paramLabel = "true|false",
             description = "Run without API keys: any local process may send. Loopback only, never with keys "
                     + "(CALLSTACK_NO_AUTH). Without keys and without this flag the server does not start.")
     boolean noAuth;
@@ -132,7 +132,7 @@ final class ServeCommand implements Callable<Integer> {
     int sendRate;
 
     @Option(names = "--ws-deflate", defaultValue = "${env:CALLSTACK_WS_DEFLATE:-false}",
-            arity = FLAG, fallbackValue = "true",
+            arity = FLAG, fallbackValue = "true", paramLabel = "true|false",
             description = "Offer permessage-deflate on /ws; it costs memory per connection "
                     + "(CALLSTACK_WS_DEFLATE, default ${DEFAULT-VALUE}).")
     boolean wsDeflate;
@@ -180,13 +180,13 @@ final class ServeCommand implements Callable<Integer> {
     URI webhook;
 
     @Option(names = "--webhook-content", defaultValue = "${env:CALLSTACK_WEBHOOK_CONTENT:-false}",
-            arity = FLAG, fallbackValue = "true",
+            arity = FLAG, fallbackValue = "true", paramLabel = "true|false",
             description = "The static webhook gets numbers and texts in full instead of the redacted view "
                     + "(CALLSTACK_WEBHOOK_CONTENT, default ${DEFAULT-VALUE}).")
     boolean webhookContent;
 
     @Option(names = "--webhook-allow-private", defaultValue = "${env:CALLSTACK_WEBHOOK_ALLOW_PRIVATE:-false}",
-            arity = FLAG, fallbackValue = "true",
+            arity = FLAG, fallbackValue = "true", paramLabel = "true|false",
             description = "Let webhooks call loopback, private, link-local and CGNAT addresses, e.g. a LAN Home "
                     + "Assistant; metadata and multicast addresses stay refused "
                     + "(CALLSTACK_WEBHOOK_ALLOW_PRIVATE, default ${DEFAULT-VALUE}).")

@@ -18,9 +18,9 @@ import java.util.function.UnaryOperator;
  * name is INFO too). Code rather than a {@code logback.xml} because reading XML is the most expensive part of
  * starting logback: the JDK's XML parser and logback's configuration model are a few hundred classes and about a
  * tenth of the server's start on a small board, for four settings. The line itself is {@link LogLineLayout}'s, for
- * the same reason (logback's pattern layout loads a converter per pattern word it knows). An operator's own configuration still wins:
- * with {@code -Dlogback.configurationFile=...}, or a {@code logback.xml} / {@code logback-test.xml} on the class path
- * (the tests'), this steps aside and logback reads that file as usual.
+ * the same reason (logback's pattern layout loads a converter per pattern word it knows). An operator's own
+ * configuration still wins: with {@code -Dlogback.configurationFile=...}, or a {@code logback.xml} /
+ * {@code logback-test.xml} on the class path (the tests'), this steps aside and logback reads that file as usual.
  *
  * <p>Callstack never logs phone numbers, bodies, USSD text, keys or PINs, whatever the level.
  *

@@ -141,7 +141,7 @@ final class ServerMetrics implements AutoCloseable {
         counterReading("callstack_sms_undecodable", "Undecodable PDUs kept in the store and deleted from the modem",
                 () -> status.get().sms().undecodable());
         // One series per registration value, 1 for the current one: alerts need no value mapping.
-        families.add(new MetricFamily("callstack_network_registration",
+        add(new MetricFamily("callstack_network_registration",
                 "Network registration: 1 for the current state, 0 for the others", MetricFamily.Kind.GAUGE,
                 List.of("registration"), sink -> {
                     Registration current = status.get().network().registration();
@@ -259,24 +259,35 @@ final class ServerMetrics implements AutoCloseable {
 
     /** A counter the server counts itself; unlabelled ones are exposed at 0 from the start, as before any event. */
     private LabelledCounter counter(String name, String help, String... labelNames) {
-        LabelledCounter counter = new LabelledCounter();
+        LabelledCounter counter = new LabelledCounter(labelNames.length);
         if (labelNames.length == 0) {
             counter.seed();
         }
-        families.add(new MetricFamily(name, help, MetricFamily.Kind.COUNTER, List.of(labelNames), counter::read));
+        add(new MetricFamily(name, help, MetricFamily.Kind.COUNTER, List.of(labelNames), counter::read));
         return counter;
     }
 
     /** A counter whose total someone else keeps, read at scrape time. */
     private void counterReading(String name, String help, DoubleSupplier total) {
-        families.add(new MetricFamily(name, help, MetricFamily.Kind.COUNTER, List.of(),
+        add(new MetricFamily(name, help, MetricFamily.Kind.COUNTER, List.of(),
                 sink -> sink.sample(total.getAsDouble())));
     }
 
     /** A gauge read at scrape time. */
     private void gauge(String name, String help, DoubleSupplier value) {
-        families.add(new MetricFamily(name, help, MetricFamily.Kind.GAUGE, List.of(),
+        add(new MetricFamily(name, help, MetricFamily.Kind.GAUGE, List.of(),
                 sink -> sink.sample(value.getAsDouble())));
+    }
+
+    /**
+     * Declares a family. A name declared twice is refused here, at start-up, rather than by the registry at the first
+     * scrape (which would fail every scrape after it).
+     */
+    private void add(MetricFamily family) {
+        if (families.stream().anyMatch(known -> known.name().equals(family.name()))) {
+            throw new IllegalStateException("metric declared twice: " + family.name());
+        }
+        families.add(family);
     }
 
     /** Stops counting events. */

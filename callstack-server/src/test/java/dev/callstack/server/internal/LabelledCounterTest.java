@@ -1,6 +1,7 @@
 package dev.callstack.server.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ class LabelledCounterTest {
 
     @Test
     void seededSeriesReadZeroAndCountedOnesTheirCount() {
-        LabelledCounter counter = new LabelledCounter();
+        LabelledCounter counter = new LabelledCounter(2);
         counter.seed("/status", "2xx");
         counter.inc("/sms/send", "4xx");
         counter.inc("/sms/send", "4xx");
@@ -32,8 +33,19 @@ class LabelledCounterTest {
     }
 
     @Test
+    void theWrongNumberOfLabelValuesFailsWhereItIsCountedNotAtTheScrape() {
+        LabelledCounter counter = new LabelledCounter(2);
+
+        assertThatThrownBy(() -> counter.inc("/status")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected 2 label values, got 1");
+        assertThatThrownBy(() -> counter.seed("/status", "2xx", "extra"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(samples(counter)).isEmpty();
+    }
+
+    @Test
     void anUnlabelledCounterIsOneSeries() {
-        LabelledCounter counter = new LabelledCounter();
+        LabelledCounter counter = new LabelledCounter(0);
         counter.seed();
         counter.inc();
 
@@ -42,7 +54,7 @@ class LabelledCounterTest {
 
     @Test
     void concurrentIncrementsAreAllCounted() throws Exception {
-        LabelledCounter counter = new LabelledCounter();
+        LabelledCounter counter = new LabelledCounter(2);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> done = new ArrayList<>();

@@ -33,8 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Thread-safe: counters are atomic; each client handler is confined to its event loop.
  */
-final class ClientFleet implements Fleet {
-    private final FleetCounters counters = new FleetCounters();
+final class ClientFleet extends LocalFleet {
     private final EventLoopGroup group;
     private final List<Channel> channels = new ArrayList<>();
     private final AtomicInteger handshakes = new AtomicInteger();
@@ -81,21 +80,6 @@ final class ClientFleet implements Fleet {
 
     int connected() {
         return handshakes.get();
-    }
-
-    @Override
-    public void reset() {
-        counters.reset();
-    }
-
-    @Override
-    public Stats counts() {
-        return counters.counts();
-    }
-
-    @Override
-    public Stats stats() {
-        return counters.stats(ServerCpu.threadNanos("bench-client-"));
     }
 
     @Override

@@ -24,8 +24,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Thread-safe: counters are atomic; each connection is confined to its loop after the handshake.
  */
-final class RawFleet implements Fleet {
-    private final FleetCounters counters = new FleetCounters();
+final class RawFleet extends LocalFleet {
     final AtomicInteger hellos = new AtomicInteger();
     /** Reads that ended inside a frame (its start kept for the next read): shows the split path is exercised. */
     final LongAdder splits = new LongAdder();
@@ -119,21 +118,6 @@ final class RawFleet implements Fleet {
     /** Called by a loop for each complete text frame {@code buf[start, end)} of a connection past its hello. */
     void onText(ByteBuffer buf, int start, int end, long now) {
         counters.onText(buf::get, start, end, now);
-    }
-
-    @Override
-    public void reset() {
-        counters.reset();
-    }
-
-    @Override
-    public Stats counts() {
-        return counters.counts();
-    }
-
-    @Override
-    public Stats stats() {
-        return counters.stats(ServerCpu.threadNanos("bench-client-"));
     }
 
     @Override

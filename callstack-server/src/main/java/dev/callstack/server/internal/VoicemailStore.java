@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -49,14 +48,6 @@ final class VoicemailStore implements AutoCloseable {
 
     private final Connection connection;
     private final Path directory;
-
-    /** In a holder: a server that never stores a voicemail never loads the security providers (about 60 classes). */
-    private static final class Ids {
-        static final SecureRandom RANDOM = new SecureRandom();
-
-        private Ids() {
-        }
-    }
 
     private VoicemailStore(Connection connection, Path directory) {
         this.connection = connection;
@@ -225,9 +216,7 @@ final class VoicemailStore implements AutoCloseable {
     }
 
     private String newId() {
-        byte[] bytes = new byte[16];
-        Ids.RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(RandomBytes.next(16));
     }
 
     private static void deleteQuietly(Path path) {

@@ -1,6 +1,6 @@
 package dev.callstack.server.internal.webhook;
 
-import java.security.SecureRandom;
+import dev.callstack.server.internal.RandomBytes;
 import java.util.Base64;
 
 /**
@@ -20,25 +20,12 @@ public final class WebhookSecret {
     }
 
     /**
-     * In a holder: checking a configured secret ({@link #key}) at start-up must not load the security providers
-     * (about 60 classes) that only {@link #generate} needs.
-     */
-    private static final class Randomness {
-        static final SecureRandom SOURCE = new SecureRandom();
-
-        private Randomness() {
-        }
-    }
-
-    /**
      * A new random secret.
      *
      * @return {@code whsec_} and the base64 of 32 random bytes
      */
     public static String generate() {
-        byte[] key = new byte[GENERATED_BYTES];
-        Randomness.SOURCE.nextBytes(key);
-        return PREFIX + Base64.getEncoder().encodeToString(key);
+        return PREFIX + Base64.getEncoder().encodeToString(RandomBytes.next(GENERATED_BYTES));
     }
 
     /**

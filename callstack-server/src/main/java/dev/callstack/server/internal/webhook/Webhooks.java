@@ -4,9 +4,9 @@ import dev.callstack.realtime.EventJournal;
 import dev.callstack.realtime.EventNames;
 import dev.callstack.realtime.JournalEntry;
 import dev.callstack.realtime.View;
+import dev.callstack.server.internal.RandomBytes;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -137,7 +137,7 @@ public final class Webhooks implements AutoCloseable {
             names.add(event);
         }
         String secret = WebhookSecret.generate();
-        WebhookSubscription subscription = new WebhookSubscription("wh_" + HexFormat.of().formatHex(randomId()),
+        WebhookSubscription subscription = new WebhookSubscription("wh_" + HexFormat.of().formatHex(RandomBytes.next(12)),
                 uri.toString(), List.copyOf(names), content, secret, timing.clock().millis(), createdBy, true, 0,
                 journal.lastId());
         store.save(subscription);
@@ -145,20 +145,6 @@ public final class Webhooks implements AutoCloseable {
         log.info("Webhook {} created by key {} for {} event type(s)", subscription.id(), createdBy,
                 names.isEmpty() ? "all" : Integer.toString(names.size()));
         return new Created(subscription, secret);
-    }
-
-    /** In a holder: a server where no webhook is created never loads the security providers (about 60 classes). */
-    private static final class Ids {
-        static final SecureRandom RANDOM = new SecureRandom();
-
-        private Ids() {
-        }
-    }
-
-    private static byte[] randomId() {
-        byte[] id = new byte[12];
-        Ids.RANDOM.nextBytes(id);
-        return id;
     }
 
     private static URI parse(String url) {
